@@ -1,0 +1,51 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** Test-set evaluation of one model. */
+export interface Evaluation {
+  accuracy: number;
+  /** Mean cross-entropy. */
+  loss: number;
+  /** Predicted class per example. */
+  preds: Int32Array;
+}
+
+/** Logits of a model on a feature tensor, computed in batches (inference mode). */
+export function predictLogits(model: tf.LayersModel, x: tf.Tensor, batchSize = 1024): tf.Tensor2D {
+  return tf.tidy(() => {
+    const n = x.shape[0]!;
+    const parts: tf.Tensor2D[] = [];
+    for (let start = 0; start < n; start += batchSize) {
+      const size = Math.min(batchSize, n - start);
+      const xb = tf.slice(x, [start], [size]);
+      parts.push(model.apply(xb, { training: false }) as tf.Tensor2D);
+    }
+    return parts.length === 1 ? parts[0]! : (tf.concat(parts, 0) as tf.Tensor2D);
+  });
+}
+
+/** Accuracy, mean cross-entropy and predictions of a model on a labelled set (one async read-back). */
+export async function evaluate(model: tf.LayersModel, x: tf.Tensor, yOneHot: tf.Tensor2D): Promise<Evaluation> {
+  const [lossT, predsT, correctT] = tf.tidy(() => {
+    const logits = predictLogits(model, x);
+    const loss = tf.neg(tf.mean(tf.sum(tf.mul(yOneHot, tf.logSoftmax(logits)), -1)));
+    const preds = tf.argMax(logits, -1);
+    const correct = tf.sum(tf.cast(tf.equal(preds, tf.argMax(yOneHot, -1)), 'float32'));
+    return [loss, preds, correct] as const;
+  });
+  try {
+    const [loss, preds, correct] = await Promise.all([lossT.data(), predsT.data(), correctT.data()]);
+    const n = preds.length;
+    return { accuracy: n ? correct[0]! / n : 0, loss: loss[0]!, preds: Int32Array.from(preds) };
+  } finally {
+    tf.dispose([lossT, predsT, correctT]);
+  }
+}
+
+/** Fraction of positions where two prediction arrays agree (top-1 agreement). */
+export function agreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error('Prediction arrays differ in length.');
+  if (a.length === 0) return 0;
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}

@@ -1,0 +1,108 @@
+import * as tf from '@tensorflow/tfjs';
+import type { KdLossParts } from '../losses';
+import { Rng } from '../rng';
+import type { RunController } from './controller';
+import { LossDivergedError, isBadLoss } from './errors';
+import { trainStep } from './step';
+import type { LossPoint, Phase } from './types';
+
+/** Training data held as tensors for the whole run (never copied per epoch). */
+export interface TrainTensors {
+  /** Features, `[n, ...inputShape]`. */
+  x: tf.Tensor;
+  /** One-hot labels, `[n, classes]`. */
+  yOneHot: tf.Tensor2D;
+  /** Number of examples. */
+  count: number;
+}
+
+/** One mini-batch; `idx` are the rows of the training set it holds (to gather cached teacher logits). */
+export interface Batch {
+  x: tf.Tensor;
+  yOneHot: tf.Tensor2D;
+  idx: tf.Tensor1D;
+}
+
+/** Options of one training phase. */
+export interface PhaseOptions {
+  phase: Phase;
+  epochs: number;
+  batchSize: number;
+  /** Seed of the per-epoch shuffling. */
+  orderSeed: number;
+  train: TrainTensors;
+  optimizer: tf.Optimizer;
+  /** The variables this phase trains (the teacher stays frozen during distillation). */
+  vars: tf.Variable[];
+  controller: RunController;
+  /** The loss of one batch, built inside the optimiser's gradient tape. */
+  lossForBatch: (batch: Batch) => KdLossParts;
+  /** Receives loss points in batches after each asynchronous read-back. */
+  onLoss: (points: LossPoint[]) => void;
+  /** Runs after each epoch (evaluation). */
+  onEpochEnd: (epoch: number) => Promise<void>;
+  /** Read losses back every this many steps (never per step). */
+  readEvery?: number;
+}
+
+/** Runs one phase: shuffled mini-batches, one tidy optimiser step each, batched async loss read-back and a NaN guard. */
+export async function trainPhase(o: PhaseOptions): Promise<void> {
+  const rng = new Rng(o.orderSeed);
+  const readEvery = o.readEvery ?? 5;
+  const pending: { step: number; parts: tf.Tensor1D }[] = [];
+  let step = 0;
+
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending.splice(0, pending.length);
+    const stacked = tf.stack(batch.map((p) => p.parts));
+    tf.dispose(batch.map((p) => p.parts));
+    let values: Float32Array;
+    try {
+      values = (await stacked.data()) as Float32Array;
+    } finally {
+      stacked.dispose();
+    }
+    const points: LossPoint[] = batch.map((p, i) => ({
+      phase: o.phase,
+      step: p.step,
+      total: values[3 * i]!,
+      soft: values[3 * i + 1]!,
+      hard: values[3 * i + 2]!,
+    }));
+    const bad = points.find((p) => isBadLoss(p.total));
+    if (bad) {
+      o.onLoss(points.slice(0, points.indexOf(bad)));
+      throw new LossDivergedError(o.phase, bad.step, bad.total);
+    }
+    o.onLoss(points);
+  };
+
+  try {
+    for (let epoch = 1; epoch <= o.epochs; epoch++) {
+      const order = tf.tensor1d(rng.permutation(o.train.count), 'int32');
+      try {
+        for (let start = 0; start < o.train.count; start += o.batchSize) {
+          await o.controller.checkpoint();
+          const size = Math.min(o.batchSize, o.train.count - start);
+          const idx = tf.slice(order, [start], [size]);
+          const x = tf.gather(o.train.x, idx);
+          const yOneHot = tf.gather(o.train.yOneHot, idx);
+          try {
+            step += 1;
+            pending.push({ step, parts: trainStep(o.optimizer, o.vars, () => o.lossForBatch({ x, yOneHot, idx })) });
+          } finally {
+            tf.dispose([idx, x, yOneHot]);
+          }
+          if (pending.length >= readEvery) await flush();
+        }
+      } finally {
+        order.dispose();
+      }
+      await flush();
+      await o.onEpochEnd(epoch);
+    }
+  } finally {
+    tf.dispose(pending.map((p) => p.parts));
+  }
+}

@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { crossEntropy, distillationLoss, softTargetKl } from '../../src/engine/losses';
+import { useCpu } from './tfSetup';
+
+// A two-example, three-class batch. By hand:
+//   row 0: z_s = [1,1,1], y = 0 → CE = ln 3 = 1.098612
+//   row 1: z_s = [2,0,-1], y = 2 → CE = ln(e² + 1 + e⁻¹) + 1 = 3.169846
+//   mean CE = 2.134229
+// KL(softmax(z_t/T) ‖ softmax(z_s/T)) was worked out in float64 for T = 1, 4, 20.
+const TEACHER = [
+  [2, 1, 0],
+  [0.5, -1, 3],
+];
+const STUDENT = [
+  [1, 1, 1],
+  [2, 0, -1],
+];
+const LABELS = [0, 2];
+const CE = 2.1342291541121976;
+const KL: Record<number, number> = { 1: 1.4234451198482665, 4: 0.11524855860694391, 20: 0.004373638927151717 };
+
+const oneHot = () => tf.oneHot(tf.tensor1d(LABELS, 'int32'), 3).toFloat() as tf.Tensor2D;
+const t2 = (v: number[][]) => tf.tensor2d(v);
+const value = (s: tf.Scalar) => s.dataSync()[0]!;
+
+beforeAll(async () => {
+  await useCpu();
+});
+
+describe('cross-entropy and KL', () => {
+  it('cross-entropy matches the hand-computed mean', () => {
+    expect(value(crossEntropy(oneHot(), t2(STUDENT)))).toBeCloseTo(CE, 5);
+  });
+
+  it('row 0 alone is ln 3', () => {
+    const y = tf.tensor2d([[1, 0, 0]]);
+    expect(value(crossEntropy(y, tf.tensor2d([[1, 1, 1]])))).toBeCloseTo(Math.log(3), 6);
+  });
+
+  it.each([1, 4, 20])('KL at T=%d matches the float64 reference', (T) => {
+    expect(value(softTargetKl(t2(TEACHER), t2(STUDENT), T))).toBeCloseTo(KL[T]!, 5);
+  });
+
+  it('KL of identical logits is zero', () => {
+    expect(value(softTargetKl(t2(TEACHER), t2(TEACHER), 3))).toBeCloseTo(0, 6);
+  });
+});
+
+describe('distillation loss', () => {
+  const cases: [number, number][] = [
+    [1, 0],
+    [1, 0.7],
+    [1, 1],
+    [4, 0],
+    [4, 0.7],
+    [4, 1],
+    [20, 0],
+    [20, 0.7],
+    [20, 1],
+  ];
+  it.each(cases)('T=%d α=%d gives α·T²·KL + (1−α)·CE', (T, alpha) => {
+    const p = distillationLoss(oneHot(), t2(TEACHER), t2(STUDENT), { temperature: T, alpha, scaleByT2: true });
+    const expected = alpha * T * T * KL[T]! + (1 - alpha) * CE;
+    expect(value(p.total)).toBeCloseTo(expected, 4);
+    expect(value(p.soft)).toBeCloseTo(alpha * T * T * KL[T]!, 4);
+    expect(value(p.hard)).toBeCloseTo((1 - alpha) * CE, 5);
+  });
+
+  it('α = 0 is exactly plain cross-entropy', () => {
+    const p = distillationLoss(oneHot(), t2(TEACHER), t2(STUDENT), { temperature: 7, alpha: 0, scaleByT2: true });
+    expect(value(p.total)).toBe(value(crossEntropy(oneHot(), t2(STUDENT))));
+  });
+
+  it('without the T² factor the soft term is α·KL', () => {
+    const p = distillationLoss(oneHot(), t2(TEACHER), t2(STUDENT), { temperature: 4, alpha: 1, scaleByT2: false });
+    expect(value(p.total)).toBeCloseTo(KL[4]!, 5);
+  });
+
+  it('rejects T ≤ 0 and α outside [0, 1]', () => {
+    const run = (temperature: number, alpha: number) => () =>
+      distillationLoss(oneHot(), t2(TEACHER), t2(STUDENT), { temperature, alpha, scaleByT2: true });
+    expect(run(0, 0.5)).toThrow(/Temperature/);
+    expect(run(-1, 0.5)).toThrow(/Temperature/);
+    expect(run(Number.NaN, 0.5)).toThrow(/Temperature/);
+    expect(run(2, 1.5)).toThrow(/Alpha/);
+    expect(run(2, -0.1)).toThrow(/Alpha/);
+  });
+
+  it('stays finite for logits of ±1e4, with finite gradients', () => {
+    const big = tf.tensor2d([
+      [1e4, -1e4, 0],
+      [-1e4, 1e4, 1e4],
+    ]);
+    const teacherBig = tf.tensor2d([
+      [-1e4, 1e4, 0],
+      [1e4, -1e4, 0],
+    ]);
+    for (const T of [0.5, 1, 20]) {
+      const f = (z: tf.Tensor) =>
+        distillationLoss(oneHot(), teacherBig, z as tf.Tensor2D, { temperature: T, alpha: 0.5, scaleByT2: true }).total;
+      const [loss, grad] = [value(f(big)), tf.grad(f)(big).dataSync()];
+      expect(Number.isFinite(loss)).toBe(true);
+      expect(loss).toBeGreaterThan(0);
+      expect(Array.from(grad).every(Number.isFinite)).toBe(true);
+    }
+  });
+});
+
+/** The same loss in float64 JavaScript, for numerical differentiation. */
+function referenceLoss(zs: number[][], T: number, alpha: number): number {
+  const lsm = (z: number[]) => {
+    const m = Math.max(...z);
+    const lse = Math.log(z.reduce((s, v) => s + Math.exp(v - m), 0)) + m;
+    return z.map((v) => v - lse);
+  };
+  let kl = 0;
+  let ce = 0;
+  zs.forEach((row, i) => {
+    const lp = lsm(TEACHER[i]!.map((v) => v / T));
+    const lq = lsm(row.map((v) => v / T));
+    kl += lp.reduce((s, a, k) => s + Math.exp(a) * (a - lq[k]!), 0);
+    ce -= lsm(row)[LABELS[i]!]!;
+  });
+  return (alpha * T * T * kl + (1 - alpha) * ce) / zs.length;
+}
+
+describe('gradients', () => {
+  it.each([
+    [1, 0.7],
+    [4, 0.7],
+    [20, 0.9],
+    [2, 0],
+    [3, 1],
+  ])('autodiff gradient at T=%d α=%d matches central differences', (T, alpha) => {
+    const grad = tf
+      .grad((z: tf.Tensor) => distillationLoss(oneHot(), t2(TEACHER), z as tf.Tensor2D, { temperature: T, alpha, scaleByT2: true }).total)(
+        t2(STUDENT),
+      )
+      .arraySync() as number[][];
+    const h = 1e-5;
+    STUDENT.forEach((row, i) =>
+      row.forEach((_, k) => {
+        const plus = STUDENT.map((r) => [...r]);
+        const minus = STUDENT.map((r) => [...r]);
+        plus[i]![k]! += h;
+        minus[i]![k]! -= h;
+        const numeric = (referenceLoss(plus, T, alpha) - referenceLoss(minus, T, alpha)) / (2 * h);
+        expect(grad[i]![k]!).toBeCloseTo(numeric, 4);
+      }),
+    );
+  });
+
+  it('with T² the soft gradient keeps its scale across T; without it, it falls as 1/T²', () => {
+    const norm = (T: number, scaleByT2: boolean) => {
+      const g = tf.grad((z: tf.Tensor) => distillationLoss(oneHot(), t2(TEACHER), z as tf.Tensor2D, { temperature: T, alpha: 1, scaleByT2 }).total)(
+        t2(STUDENT),
+      );
+      return value(tf.norm(g) as tf.Scalar);
+    };
+    const scaled = [4, 8, 16].map((T) => norm(T, true));
+    expect(scaled[2]! / scaled[0]!).toBeGreaterThan(0.9);
+    expect(scaled[2]! / scaled[0]!).toBeLessThan(1.1);
+    const unscaled = [4, 8, 16].map((T) => norm(T, false));
+    expect(unscaled[1]! / unscaled[0]!).toBeCloseTo(1 / 4, 1);
+    expect(unscaled[2]! / unscaled[0]!).toBeCloseTo(1 / 16, 2);
+  });
+});

@@ -1,0 +1,214 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { DATASETS } from '../../src/engine/data/registry';
+import { distillationLoss } from '../../src/engine/losses';
+import { assignWeights, buildModel, seededWeights, trainableVariables } from '../../src/engine/models/build';
+import { paramCount } from '../../src/engine/models/spec';
+import { RunController, RunCancelled } from '../../src/engine/train/controller';
+import { LossDivergedError, isBadLoss } from '../../src/engine/train/errors';
+import { runExperiment } from '../../src/engine/train/experiment';
+import { trainStep } from '../../src/engine/train/step';
+import type { ExperimentConfig, LossPoint } from '../../src/engine/train/types';
+import { useCpu } from './tfSetup';
+
+const BASE: ExperimentConfig = {
+  dataset: 'spiral',
+  samples: 600,
+  noise: 0.05,
+  teacher: { kind: 'mlp', hidden: [32, 32], activation: 'tanh' },
+  student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
+  temperature: 4,
+  alpha: 0.7,
+  scaleByT2: true,
+  epochs: 3,
+  batchSize: 32,
+  optimizer: 'adam',
+  learningRate: 0.02,
+  seed: 11,
+};
+
+const noHooks = { onPhase: () => {}, onLoss: () => {}, onEpoch: () => {} };
+const load = (cfg: ExperimentConfig) => DATASETS.spiral.load({ seed: cfg.seed, noise: cfg.noise, samples: cfg.samples }, () => {});
+
+beforeAll(async () => {
+  await useCpu();
+});
+
+describe('models', () => {
+  it('parameter counts match the layer arithmetic and tfjs', () => {
+    expect(paramCount({ kind: 'mlp', hidden: [64, 64], activation: 'relu' }, 2, 3)).toBe(2 * 64 + 64 + 64 * 64 + 64 + 64 * 3 + 3);
+    expect(paramCount({ kind: 'mlp', hidden: [64, 64], activation: 'relu' }, 2, 3)).toBe(4547);
+    expect(paramCount({ kind: 'mlp', hidden: [8], activation: 'tanh' }, 2, 3)).toBe(51);
+    const m = buildModel({ kind: 'mlp', hidden: [64, 64], activation: 'relu' }, [2], 3, 't');
+    expect(m.countParams()).toBe(4547);
+    m.dispose();
+  });
+
+  it('seeded weights are reproducible, seed-sensitive and Glorot-bounded', () => {
+    const m = buildModel({ kind: 'mlp', hidden: [16], activation: 'tanh' }, [2], 3, 's');
+    const a = seededWeights(m, 1);
+    const b = seededWeights(m, 1);
+    const c = seededWeights(m, 2);
+    expect(a.map((w) => Array.from(w))).toEqual(b.map((w) => Array.from(w)));
+    expect(Array.from(a[0]!)).not.toEqual(Array.from(c[0]!));
+    const limit = Math.sqrt(6 / (2 + 16));
+    expect(Array.from(a[0]!).every((v) => Math.abs(v) <= limit)).toBe(true);
+    expect(Array.from(a[1]!).every((v) => v === 0)).toBe(true);
+    assignWeights(m, a);
+    expect(Array.from(m.getWeights()[0]!.dataSync())).toEqual(Array.from(a[0]!));
+    m.dispose();
+  });
+});
+
+describe('training step', () => {
+  it('leaks no tensors: numTensors is the same before and after a step', () => {
+    const teacher = buildModel(BASE.teacher, [2], 3, 'leak_t');
+    const student = buildModel(BASE.student, [2], 3, 'leak_s');
+    assignWeights(student, seededWeights(student, 3));
+    const opt = tf.train.adam(0.01);
+    const x = tf.randomNormal([32, 2], 0, 1, 'float32', 1);
+    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 32 }, (_, i) => i % 3), 'int32'), 3).toFloat() as tf.Tensor2D;
+    const zt = teacher.predict(x) as tf.Tensor2D;
+    const vars = trainableVariables(student);
+    const step = () =>
+      trainStep(opt, vars, () =>
+        distillationLoss(y, zt, student.apply(x, { training: true }) as tf.Tensor2D, { temperature: 4, alpha: 0.7, scaleByT2: true }),
+      ).dispose();
+    step(); // the first step creates Adam's slot variables
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) step();
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, y, zt]);
+    opt.dispose();
+    teacher.dispose();
+    student.dispose();
+  });
+});
+
+describe('experiment', () => {
+  it('runs teacher → scratch → distill, streams losses, learns, and leaks nothing', async () => {
+    const data = await load(BASE);
+    const before = tf.memory().numTensors;
+    const phases: string[] = [];
+    const points: LossPoint[] = [];
+    const epochs: string[] = [];
+    const out = await runExperiment({ ...BASE, epochs: 15 }, data, new RunController({ temperature: 4, alpha: 0.7 }), {
+      onPhase: (p) => phases.push(p),
+      onLoss: (p) => points.push(...p),
+      onEpoch: (e) => epochs.push(`${e.phase}:${e.epoch}`),
+    });
+    expect(phases).toEqual(['teacher', 'scratch', 'distill']);
+    const stepsPerEpoch = Math.ceil(data.train.count / BASE.batchSize);
+    for (const phase of ['teacher', 'scratch', 'distill'] as const) {
+      const steps = points.filter((p) => p.phase === phase).map((p) => p.step);
+      expect(steps).toEqual(Array.from({ length: 15 * stepsPerEpoch }, (_, i) => i + 1));
+    }
+    expect(epochs).toHaveLength(45);
+    const distill = points.filter((p) => p.phase === 'distill');
+    for (const p of distill) expect(p.total).toBeCloseTo(p.soft + p.hard, 4);
+    expect(points.filter((p) => p.phase !== 'distill').every((p) => p.soft === 0)).toBe(true);
+    const r = out.results;
+    expect(r.teacher.accuracy).toBeGreaterThan(0.85);
+    expect(r.distilled.accuracy).toBeGreaterThan(0.55);
+    expect(r.distilled.agreement).not.toBeNull();
+    expect(r.gainPoints).toBeCloseTo((r.distilled.accuracy - r.scratch.accuracy) * 100, 9);
+    expect(r.samples).toHaveLength(6);
+    expect(r.samples[0]!.studentProbs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(out.student.countParams()).toBe(51);
+    out.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('is reproducible: the same config and seed give identical metrics on CPU', async () => {
+    const data = await load(BASE);
+    const run = async () => {
+      const points: LossPoint[] = [];
+      const out = await runExperiment(BASE, data, new RunController({ temperature: 4, alpha: 0.7 }), { ...noHooks, onLoss: (p) => points.push(...p) });
+      out.dispose();
+      return { points, results: out.results };
+    };
+    const a = await run();
+    const b = await run();
+    expect(b.points).toEqual(a.points);
+    expect(b.results.distilled).toEqual({ ...a.results.distilled, trainMs: b.results.distilled.trainMs });
+    const c = await runExperiment({ ...BASE, seed: 12 }, data, new RunController({ temperature: 4, alpha: 0.7 }), noHooks);
+    expect(c.results.teacher.loss).not.toBe(a.results.teacher.loss);
+    c.dispose();
+  });
+
+  it('α = 0 distillation reproduces the scratch student exactly', async () => {
+    const data = await load(BASE);
+    const points: LossPoint[] = [];
+    const out = await runExperiment({ ...BASE, alpha: 0 }, data, new RunController({ temperature: 4, alpha: 0 }), {
+      ...noHooks,
+      onLoss: (p) => points.push(...p),
+    });
+    const scratch = points.filter((p) => p.phase === 'scratch').map((p) => p.total);
+    const distill = points.filter((p) => p.phase === 'distill').map((p) => p.total);
+    expect(distill).toEqual(scratch);
+    expect(out.results.distilled.accuracy).toBe(out.results.scratch.accuracy);
+    out.dispose();
+  });
+
+  it('the loss guard flags NaN, ±Infinity and explosions only', () => {
+    expect([Number.NaN, Infinity, -Infinity, 2e6].every(isBadLoss)).toBe(true);
+    expect([0, 1.1, 2.3, 9e5].some(isBadLoss)).toBe(false);
+    expect(new LossDivergedError('distill', 812, Number.NaN).message).toBe('Loss became NaN at step 812 of distillation: try a lower learning rate.');
+    expect(new LossDivergedError('scratch', 3, Infinity).message).toBe('Loss became Infinity at step 3 of scratch student training: try a lower learning rate.');
+    expect(new LossDivergedError('teacher', 2, 1.6e7).message).toBe('Loss exploded to 1.6e+7 at step 2 of teacher training: try a lower learning rate.');
+  });
+
+  it('a huge learning rate stops with a NaN/Infinity error naming phase and step, leaking nothing', async () => {
+    const data = await load(BASE);
+    const before = tf.memory().numTensors;
+    const err = await runExperiment({ ...BASE, optimizer: 'sgd', learningRate: 1e6, teacher: { kind: 'mlp', hidden: [32], activation: 'relu' } }, data, new RunController({ temperature: 4, alpha: 0.7 }), noHooks).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(LossDivergedError);
+    expect((err as Error).message).toMatch(/^Loss (became NaN|became Infinity|exploded to [0-9.e+]+) at step \d+ of teacher training: try a lower learning rate\.$/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stop cancels the run at the next step and leaks nothing', async () => {
+    const data = await load(BASE);
+    const before = tf.memory().numTensors;
+    const controller = new RunController({ temperature: 4, alpha: 0.7 });
+    let seen = 0;
+    const err = await runExperiment(BASE, data, controller, {
+      ...noHooks,
+      onLoss: (p) => {
+        seen += p.length;
+        if (seen >= 10) controller.stop();
+      },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RunCancelled);
+    expect(seen).toBeLessThan(20);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('pause holds the loop until resume, and live T/α changes reach the distillation step', async () => {
+    const data = await load(BASE);
+    const controller = new RunController({ temperature: 4, alpha: 0.7 });
+    const softs: number[] = [];
+    let pausedAt = -1;
+    const done = runExperiment({ ...BASE, epochs: 1 }, data, controller, {
+      ...noHooks,
+      onPhase: (p) => {
+        if (p === 'distill') {
+          controller.pause();
+          pausedAt = Date.now();
+        }
+      },
+      onLoss: (p) => p.filter((q) => q.phase === 'distill').forEach((q) => softs.push(q.soft)),
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(pausedAt).toBeGreaterThan(0);
+    expect(softs).toHaveLength(0);
+    controller.hyper = { temperature: 4, alpha: 0 };
+    controller.resume();
+    const out = await done;
+    expect(softs.length).toBeGreaterThan(0);
+    expect(softs.every((s) => s === 0)).toBe(true);
+    out.dispose();
+  });
+});
