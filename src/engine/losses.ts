@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 
 /** Mean cross-entropy of integer-label one-hots against logits, via log-softmax (stable for huge logits). */
 export function crossEntropy(oneHot: tf.Tensor2D, logits: tf.Tensor2D): tf.Scalar {
-  return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1))));
+  return tf.tidy(() => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1))) as tf.Scalar);
 }
 
 /** Mean KL(softmax(teacher/T) ‖ softmax(student/T)) over the batch, computed with log-softmax only. */

@@ -21,6 +21,10 @@ export interface DatasetEntry {
   name: string;
   /** True for generated 2-D point sets. */
   toy: boolean;
+  /** Shape of one example, known before loading (so the UI can size models). */
+  inputShape: number[];
+  /** Number of classes, known before loading. */
+  numClasses: number;
   /** Loads (or generates) the dataset. */
   load: (params: DatasetParams, progress: ProgressFn) => Promise<Dataset>;
 }
@@ -33,6 +37,8 @@ export const DATASETS = {
   spiral: {
     name: 'Spiral (2-D, 3 classes)',
     toy: true,
+    inputShape: [2],
+    numClasses: 3,
     load: async ({ seed, noise, samples }, progress) => {
       const all = generateSpiral({ count: samples, classes: 3, noise, seed });
       const { train, test } = stratifiedSplit(all, 2, TOY_TEST_FRACTION, seed ^ 0x5eed);

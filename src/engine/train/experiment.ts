@@ -107,8 +107,12 @@ export async function runExperiment(
     const teacher = buildModel(cfg.teacher, inputShape, numClasses, 'teacher');
     models.push(teacher);
     assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
-    const t = await trainModel('teacher', teacher, deriveSeed(cfg.seed, 'teacher-order'), (b) =>
-      hardOnly(b.yOneHot, teacher.apply(b.x, { training: true }) as tf.Tensor2D),
+    const t = await trainModel(
+      'teacher',
+      teacher,
+      deriveSeed(cfg.seed, 'teacher-order'),
+      (b) => hardOnly(b.yOneHot, teacher.apply(b.x, { training: true }) as tf.Tensor2D),
+      null,
     );
     // The teacher is frozen from here on: cache its training-set logits once instead of a forward pass per step.
     const teacherLogits = keep(predictLogits(teacher, train.x));

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/** The browser: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+/** Flags that work on a sandboxed, offline machine. */
+const baseArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  // npm test adds a JSON report (PLAYWRIGHT_REPORTERS=list,json) to print the combined closing line.
+  reporter: (process.env.PLAYWRIGHT_REPORTERS ?? 'list').split(',').map((r) => [r] as [string]),
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    acceptDownloads: true,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      // No WebGPU flag: Auto must fall back to WebGL / WASM / CPU and say why.
+      name: 'fallback',
+      testIgnore: /webgpu\.spec\.ts/,
+      use: { launchOptions: { executablePath: chromiumPath, args: baseArgs } },
+    },
+    {
+      // SwiftShader's WebGPU adapter, exercised for real (slow: keep runs short).
+      name: 'webgpu',
+      testMatch: /webgpu\.spec\.ts/,
+      use: { launchOptions: { executablePath: chromiumPath, args: [...baseArgs, '--enable-unsafe-webgpu'] } },
+    },
+  ],
+  webServer: {
+    command: `VITE_TEST_HOOKS=1 npm run build && npx vite preview --strictPort --port ${PORT}`,
+    url: `http://localhost:${PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: 'ignore',
+  },
+});

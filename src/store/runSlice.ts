@@ -1,0 +1,33 @@
+import type { StateCreator } from 'zustand';
+import type { ExperimentConfig } from '../engine/train/types';
+import type { BackendInfo, WorkerEvent } from '../worker/protocol';
+import { IDLE_RUN, newRun, reduceRun, type RunState } from './runState';
+import type { StudioState } from './types';
+
+/** The current run and the actions the worker bridge writes through. */
+export interface RunSlice {
+  run: RunState;
+  /** Notice shown above the results (e.g. download errors); null when none. */
+  notice: string | null;
+  /** Resets the run state for a new run. */
+  beginRun: (id: number, config: ExperimentConfig) => void;
+  /** Applies a batch of worker events in one store update (called at most once per frame). */
+  applyEvents: (events: WorkerEvent[]) => void;
+  /** Shows or clears a notice. */
+  setNotice: (notice: string | null) => void;
+  /** The backend the worker has chosen and warmed up for the current settings (before Start). */
+  prepared: { info: BackendInfo | null; message: string | null } | null;
+  /** Records (or clears, with null) the prepared backend. */
+  setPrepared: (prepared: { info: BackendInfo | null; message: string | null } | null) => void;
+}
+
+/** Creates the run slice. */
+export const createRunSlice: StateCreator<StudioState, [], [], RunSlice> = (set) => ({
+  run: IDLE_RUN,
+  notice: null,
+  beginRun: (id, config) => set({ run: newRun(id, config), notice: null }),
+  applyEvents: (events) => set((s) => ({ run: events.reduce(reduceRun, s.run) })),
+  setNotice: (notice) => set({ notice }),
+  prepared: null,
+  setPrepared: (prepared) => set({ prepared }),
+});

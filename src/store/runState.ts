@@ -1,0 +1,156 @@
+import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase } from '../engine/train/types';
+import { assertNever, type BackendInfo, type FailureKind, type WorkerEvent } from '../worker/protocol';
+
+/** Where a run is in its life. */
+export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
+
+/** One chart row per step: each phase's loss at that step (scratch and distillation share the x axis). */
+export interface LossRow {
+  step: number;
+  teacher?: number;
+  scratch?: number;
+  distill?: number;
+  soft?: number;
+  hard?: number;
+}
+
+/** One chart row per epoch: test accuracy of each model and the students' agreement with the teacher. */
+export interface EpochRow {
+  epoch: number;
+  teacher?: number;
+  scratch?: number;
+  distill?: number;
+  scratchAgree?: number;
+  distillAgree?: number;
+}
+
+/** A live T/α change, marked on the loss chart. */
+export interface HyperMark {
+  phase: Phase | null;
+  step: number;
+  temperature: number;
+  alpha: number;
+}
+
+/** Everything the UI shows about the current (or last) run. */
+export interface RunState {
+  id: number;
+  status: RunStatus;
+  config: ExperimentConfig | null;
+  phase: Phase | null;
+  epoch: number;
+  epochs: number;
+  loading: { what: string; fraction: number } | null;
+  backend: BackendInfo | null;
+  lossRows: LossRow[];
+  epochRows: EpochRow[];
+  /** Loss points received so far (all phases). */
+  lossCount: number;
+  marks: HyperMark[];
+  results: ExperimentResults | null;
+  error: { kind: FailureKind; message: string } | null;
+}
+
+/** The state before any run. */
+export const IDLE_RUN: RunState = {
+  id: 0,
+  status: 'idle',
+  config: null,
+  phase: null,
+  epoch: 0,
+  epochs: 0,
+  loading: null,
+  backend: null,
+  lossRows: [],
+  epochRows: [],
+  lossCount: 0,
+  marks: [],
+  results: null,
+  error: null,
+};
+
+/** A fresh run that is being prepared. */
+export function newRun(id: number, config: ExperimentConfig): RunState {
+  return { ...IDLE_RUN, id, config, status: 'preparing' };
+}
+
+/** Merges loss deltas into the per-step rows (copy-on-write: one new array per batch). */
+export function mergeLosses(rows: LossRow[], points: LossPoint[]): LossRow[] {
+  if (points.length === 0) return rows;
+  const next = rows.slice();
+  for (const p of points) {
+    const i = p.step - 1;
+    const row: LossRow = { ...(next[i] ?? { step: p.step }) };
+    if (p.phase === 'distill') {
+      row.distill = p.total;
+      row.soft = p.soft;
+      row.hard = p.hard;
+    } else row[p.phase] = p.total;
+    next[i] = row;
+  }
+  return next;
+}
+
+/** Merges epoch deltas into the per-epoch rows. */
+export function mergeEpochs(rows: EpochRow[], points: EpochPoint[]): EpochRow[] {
+  if (points.length === 0) return rows;
+  const next = rows.slice();
+  for (const p of points) {
+    const i = p.epoch - 1;
+    const row: EpochRow = { ...(next[i] ?? { epoch: p.epoch }) };
+    row[p.phase] = p.testAccuracy;
+    if (p.agreement !== null) {
+      if (p.phase === 'scratch') row.scratchAgree = p.agreement;
+      if (p.phase === 'distill') row.distillAgree = p.agreement;
+    }
+    next[i] = row;
+  }
+  return next;
+}
+
+/** True when the run no longer trains. */
+export function isFinished(status: RunStatus): boolean {
+  return status === 'idle' || status === 'done' || status === 'stopped' || status === 'failed';
+}
+
+/** Applies one worker event to the run state (events of other runs are ignored). Pure, so it is unit-tested. */
+export function reduceRun(run: RunState, event: WorkerEvent): RunState {
+  if ('runId' in event && event.runId !== run.id) return run;
+  switch (event.type) {
+    case 'loading':
+      return { ...run, loading: { what: event.what, fraction: event.fraction } };
+    case 'backend':
+      return { ...run, backend: event.info, loading: null };
+    case 'phase':
+      return { ...run, status: run.status === 'paused' ? 'paused' : 'running', phase: event.phase, epoch: 0, epochs: event.epochs };
+    case 'metrics': {
+      const lastEpoch = event.epochs[event.epochs.length - 1];
+      return {
+        ...run,
+        lossRows: mergeLosses(run.lossRows, event.losses),
+        epochRows: mergeEpochs(run.epochRows, event.epochs),
+        lossCount: run.lossCount + event.losses.length,
+        epoch: lastEpoch ? lastEpoch.epoch : run.epoch,
+      };
+    }
+    case 'paused':
+      return isFinished(run.status) ? run : { ...run, status: 'paused' };
+    case 'resumed':
+      return isFinished(run.status) ? run : { ...run, status: run.phase ? 'running' : 'preparing' };
+    case 'hyperApplied':
+      return { ...run, marks: [...run.marks, { phase: event.phase, step: event.step, temperature: event.temperature, alpha: event.alpha }] };
+    case 'done':
+      return { ...run, status: 'done', results: event.results, loading: null };
+    case 'stopped':
+      return { ...run, status: 'stopped', loading: null };
+    case 'failed':
+      return { ...run, status: 'failed', loading: null, error: { kind: event.kind, message: event.message } };
+    case 'prepared':
+    case 'backendMeasured':
+    case 'exported':
+    case 'exportFailed':
+      return run;
+    default:
+      return assertNever(event);
+  }
+}

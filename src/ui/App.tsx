@@ -1,0 +1,43 @@
+import { useStudio } from '../store';
+import { isFinished } from '../store/runState';
+import { AccuracyChart } from './charts/AccuracyChart';
+import { LossChart } from './charts/LossChart';
+import { DataControls } from './controls/DataControls';
+import { DistillControls } from './controls/DistillControls';
+import { ModelControls } from './controls/ModelControls';
+import { TrainingControls } from './controls/TrainingControls';
+import { ResultsTable } from './results/ResultsTable';
+import { SamplePredictions } from './results/SamplePredictions';
+import { RunButtons } from './RunButtons';
+import { StatusBar } from './StatusBar';
+import { usePrepareBackend } from './usePrepareBackend';
+import { useSpaceToggle } from './useSpaceToggle';
+
+/** The studio: controls on the left, status, live charts and results on the right. */
+export function App() {
+  const locked = useStudio((s) => !isFinished(s.run.status));
+  useSpaceToggle();
+  usePrepareBackend();
+  return (
+    <div className="app">
+      <header>
+        <h1>Distill Studio</h1>
+        <p className="tagline">Knowledge distillation in your browser: a teacher, a student from scratch, and a distilled student, side by side.</p>
+      </header>
+      <aside className="controls" aria-label="Experiment settings">
+        <DataControls locked={locked} />
+        <ModelControls locked={locked} />
+        <DistillControls locked={locked} />
+        <TrainingControls locked={locked} />
+        <RunButtons />
+      </aside>
+      <main>
+        <StatusBar />
+        <LossChart />
+        <AccuracyChart />
+        <ResultsTable />
+        <SamplePredictions />
+      </main>
+    </div>
+  );
+}

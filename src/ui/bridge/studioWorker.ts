@@ -1,0 +1,146 @@
+import { useStudio } from '../../store';
+import { toExperimentConfig } from '../../store/configSlice';
+import { isFinished } from '../../store/runState';
+import type { WorkerEvent, WorkerRequest } from '../../worker/protocol';
+import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
+import { saveStudentFiles } from './saveStudent';
+
+/** Events that end a run: flushed at once rather than waiting for the next frame. */
+const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed']);
+
+/**
+ * The main-thread side of the training worker: starts it lazily, sends typed requests, and applies
+ * events to the store at most once per animation frame. A crashed worker is replaced on the next run.
+ */
+class StudioWorker {
+  private worker: Worker | null = null;
+  private queue: WorkerEvent[] = [];
+  private frame: number | null = null;
+  private nextRunId = 1;
+  private prepareId = 0;
+  private prepareTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Asks the idle worker to choose and warm up a backend for the current settings (debounced). */
+  prepare(delayMs = 300): void {
+    if (this.prepareTimer !== null) clearTimeout(this.prepareTimer);
+    useStudio.getState().setPrepared(null);
+    this.prepareTimer = setTimeout(() => {
+      this.prepareTimer = null;
+      const { config, fieldErrors, run } = useStudio.getState();
+      if (Object.keys(fieldErrors).length > 0 || !isFinished(run.status)) return;
+      this.send({ type: 'prepare', requestId: ++this.prepareId, config: toExperimentConfig(config), backend: config.backend });
+    }, delayMs);
+  }
+
+  /** Starts a run with the store's current config; returns its id. */
+  start(): number {
+    if (this.prepareTimer !== null) clearTimeout(this.prepareTimer);
+    this.prepareTimer = null;
+    this.prepareId++; // answers to earlier prepare requests are now stale
+    const { config } = useStudio.getState();
+    const runId = this.nextRunId++;
+    const experiment = toExperimentConfig(config);
+    useStudio.getState().beginRun(runId, experiment);
+    this.send({ type: 'start', runId, config: experiment, backend: config.backend });
+    return runId;
+  }
+
+  /** Pauses the current run. */
+  pause(): void {
+    this.send({ type: 'pause', runId: this.runId() });
+  }
+
+  /** Resumes the current run. */
+  resume(): void {
+    this.send({ type: 'resume', runId: this.runId() });
+  }
+
+  /** Stops the current run. */
+  stop(): void {
+    this.send({ type: 'stop', runId: this.runId() });
+  }
+
+  /** Sends a live T/α change to the current run. */
+  setHyper(temperature: number, alpha: number): void {
+    this.send({ type: 'setHyper', runId: this.runId(), temperature, alpha });
+  }
+
+  /** Asks the worker for the distilled student; files are saved when it answers. */
+  exportStudent(): void {
+    this.send({ type: 'exportStudent', runId: this.runId() });
+  }
+
+  /** Test builds only: makes the worker throw, to exercise crash recovery. */
+  debugCrash(): void {
+    this.send({ type: 'debugCrash' });
+  }
+
+  private runId(): number {
+    return useStudio.getState().run.id;
+  }
+
+  private send(msg: WorkerRequest): void {
+    this.ensureWorker().postMessage(msg);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('../../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'distill-training' });
+    worker.onmessage = (e: MessageEvent<WorkerEvent>) => this.receive(e.data);
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      this.crash(`The training worker crashed: ${e.message || 'unknown error'}. Start again to use a fresh worker.`);
+    };
+    worker.onmessageerror = () => this.crash('The training worker sent a message that could not be read.');
+    this.worker = worker;
+    worker.postMessage({ type: 'restoreBackendCache', entries: loadBackendCache() } satisfies WorkerRequest);
+    return worker;
+  }
+
+  /** Replaces a crashed worker and fails the current run with a clear message. */
+  private crash(message: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.receive({ type: 'failed', runId: this.runId(), kind: 'internal', message });
+  }
+
+  private receive(event: WorkerEvent): void {
+    if (event.type === 'exported') {
+      saveStudentFiles(event.artifacts).catch((e: unknown) => useStudio.getState().setNotice(`Download failed: ${String(e)}`));
+      return;
+    }
+    if (event.type === 'backendMeasured') {
+      saveBackendDecision(event.key, event.info);
+      return;
+    }
+    if (event.type === 'prepared') {
+      if (event.requestId === this.prepareId) useStudio.getState().setPrepared({ info: event.info, message: event.message });
+      return;
+    }
+    if (event.type === 'exportFailed') {
+      useStudio.getState().setNotice(`Download failed: ${event.message}`);
+      return;
+    }
+    this.queue.push(event);
+    if (TERMINAL.has(event.type)) this.flush();
+    else if (this.frame === null) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  private flush(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    if (this.queue.length === 0) return;
+    const events = this.queue;
+    this.queue = [];
+    useStudio.getState().applyEvents(events);
+  }
+}
+
+/** The one worker bridge of the app. */
+export const studioWorker = new StudioWorker();
+
+if (import.meta.env.VITE_TEST_HOOKS === '1') {
+  (window as Window & { __distillTestHooks?: { crashWorker: () => void } }).__distillTestHooks = {
+    crashWorker: () => studioWorker.debugCrash(),
+  };
+}

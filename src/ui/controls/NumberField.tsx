@@ -1,0 +1,58 @@
+import { useEffect, useId, useState } from 'react';
+import { fieldError, type StudioConfig } from '../../store/configFields';
+import { useStudio } from '../../store';
+
+/** Config keys edited as numbers. */
+type NumericKey = { [K in keyof StudioConfig]: StudioConfig[K] extends number ? K : never }[keyof StudioConfig];
+
+/** Props of a numeric config field. */
+interface NumberFieldProps {
+  field: NumericKey;
+  label: string;
+  step?: string;
+  disabled?: boolean;
+}
+
+/** A number input bound to one config field; invalid text shows an inline message and blocks Start. */
+export function NumberField({ field, label, step = 'any', disabled }: NumberFieldProps) {
+  const id = useId();
+  const value = useStudio((s) => s.config[field]);
+  const error = useStudio((s) => s.fieldErrors[field]);
+  const setConfig = useStudio((s) => s.setConfig);
+  const setFieldError = useStudio((s) => s.setFieldError);
+  const [text, setText] = useState(String(value));
+
+  useEffect(() => {
+    setText((t) => (Number(t) === value && t.trim() !== '' ? t : String(value)));
+  }, [value]);
+
+  const onChange = (raw: string) => {
+    setText(raw);
+    const parsed = raw.trim() === '' ? Number.NaN : Number(raw);
+    const problem = fieldError(field, parsed);
+    setFieldError(field, problem);
+    if (problem === null) setConfig({ [field]: parsed });
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        step={step}
+        value={text}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+      {error ? (
+        <p id={`${id}-err`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useStudio } from '../../store';
+import type { ModelResult } from '../../engine/train/types';
+import { pct, seconds, signedPoints } from './format';
+
+/** The three-way comparison: teacher, student from scratch and distilled student, plus a plain verdict. */
+export function ResultsTable() {
+  const results = useStudio((s) => s.run.results);
+  if (!results) return null;
+  const rows: [string, ModelResult][] = [
+    ['Teacher', results.teacher],
+    ['Student from scratch', results.scratch],
+    ['Distilled student', results.distilled],
+  ];
+  const gain = results.gainPoints;
+  return (
+    <section className="results" aria-label="Results">
+      <h2>Results</h2>
+      <p className="verdict" aria-label="Verdict">
+        Distillation: <strong>{signedPoints(gain)} points</strong> over scratch
+        {Math.abs(gain) < 0.05 ? ' (no difference on this run)' : gain > 0 ? '' : ' (the scratch student did better on this run)'}
+      </p>
+      <table>
+        <caption>Test-set metrics (same data, same seed, same student initial weights)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Model</th>
+            <th scope="col">Parameters</th>
+            <th scope="col">Test accuracy</th>
+            <th scope="col">Test loss</th>
+            <th scope="col">Agreement with teacher</th>
+            <th scope="col">Training time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, r]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td>{r.params.toLocaleString('en-US')}</td>
+              <td>{pct(r.accuracy)}</td>
+              <td>{r.loss.toFixed(4)}</td>
+              <td>{r.agreement === null ? '—' : pct(r.agreement)}</td>
+              <td>{seconds(r.trainMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

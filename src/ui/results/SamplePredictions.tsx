@@ -1,0 +1,43 @@
+import { useStudio } from '../../store';
+
+/** The distilled student's probabilities on the first test examples: what a downloaded model must reproduce. */
+export function SamplePredictions() {
+  const samples = useStudio((s) => s.run.results?.samples);
+  if (!samples || samples.length === 0 || samples[0]!.input.length === 0) return null;
+  const dims = samples[0]!.input.length;
+  return (
+    <section className="samples" aria-label="Student predictions">
+      <h2>Distilled student on test examples</h2>
+      <table>
+        <caption>Class probabilities on the first {samples.length} test examples</caption>
+        <thead>
+          <tr>
+            {Array.from({ length: dims }, (_, d) => (
+              <th scope="col" key={d}>
+                x{d + 1}
+              </th>
+            ))}
+            <th scope="col">True class</th>
+            <th scope="col">Predicted</th>
+            <th scope="col">Probabilities</th>
+          </tr>
+        </thead>
+        <tbody>
+          {samples.map((s, i) => {
+            const pred = s.studentProbs.indexOf(Math.max(...s.studentProbs));
+            return (
+              <tr key={i}>
+                {s.input.map((v, d) => (
+                  <td key={d}>{v.toPrecision(7)}</td>
+                ))}
+                <td>{s.label}</td>
+                <td>{pred}</td>
+                <td>{s.studentProbs.map((p) => p.toFixed(4)).join(' ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { DATASETS } from '../engine/data/registry';
+import { benchmarkTrainingStep, type StepBenchmarkSpec } from '../engine/train/benchmark';
+import type { ExperimentConfig } from '../engine/train/types';
+import { chooseBackend } from './backends';
+import type { BackendChoice, BackendInfo } from './protocol';
+
+/** The benchmark spec of a config: what decides which backend is fastest. */
+export function benchSpecOf(config: ExperimentConfig): StepBenchmarkSpec {
+  const entry = DATASETS[config.dataset];
+  return {
+    teacher: config.teacher,
+    student: config.student,
+    inputShape: entry.inputShape,
+    numClasses: entry.numClasses,
+    batchSize: config.batchSize,
+  };
+}
+
+/** Cache key of a backend decision: the choice plus the architectures and batch it was measured for. */
+export function planKey(config: ExperimentConfig, choice: BackendChoice): string {
+  return `${choice}|${JSON.stringify(benchSpecOf(config))}`;
+}
+
+/**
+ * Serialises all backend selection (benchmarks switch the global tfjs backend, so two must never
+ * interleave) and caches Auto's decision per architecture.
+ */
+export class BackendPlanner {
+  private readonly cache = new Map<string, BackendInfo>();
+  private chain: Promise<unknown> = Promise.resolve();
+
+  /** Creates a planner that reports each fresh Auto measurement. */
+  constructor(private readonly onMeasured: (key: string, info: BackendInfo) => void) {}
+
+  /** Seeds the cache with decisions measured on earlier visits. */
+  restore(entries: [string, BackendInfo][]): void {
+    for (const [key, info] of entries) if (!this.cache.has(key)) this.cache.set(key, info);
+  }
+
+  /** Chooses and activates the backend for a config; waits for any selection already under way. */
+  plan(config: ExperimentConfig, choice: BackendChoice): Promise<BackendInfo> {
+    const next = this.chain.then(() =>
+      chooseBackend(choice, () => benchmarkTrainingStep(benchSpecOf(config)), this.cache, planKey(config, 'auto'), this.onMeasured),
+    );
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+}

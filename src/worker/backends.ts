@@ -1,0 +1,162 @@
+import * as tf from '@tensorflow/tfjs';
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { BACKEND_NAMES, type BackendChoice, type BackendInfo, type BackendName } from './protocol';
+
+/** What the WebGPU probe found. */
+export interface WebGpuProbe {
+  /** A usable adapter exists. */
+  available: boolean;
+  /** The adapter is a software fallback (SwiftShader), far slower than WASM or WebGL for training. */
+  software: boolean;
+  /** Human description, e.g. "software adapter (swiftshader)" or "no adapter found". */
+  description: string;
+}
+
+/** Looks for a WebGPU adapter and tells hardware from a software fallback. */
+export async function probeWebGpu(): Promise<WebGpuProbe> {
+  const gpu = (self.navigator as Navigator & { gpu?: GPU }).gpu;
+  if (!gpu) return { available: false, software: false, description: 'not supported by this browser (navigator.gpu is missing)' };
+  let adapter: GPUAdapter | null = null;
+  try {
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  } catch (e) {
+    return { available: false, software: false, description: `adapter request failed (${errorText(e)})` };
+  }
+  if (!adapter) return { available: false, software: false, description: 'not supported (no adapter found)' };
+  const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
+  const fallbackFlag =
+    (info as (GPUAdapterInfo & { isFallbackAdapter?: boolean }) | undefined)?.isFallbackAdapter ??
+    (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter ??
+    false;
+  const text = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ');
+  const software = fallbackFlag || /swiftshader|llvmpipe|software|warp/i.test(text);
+  const name = text || 'unknown adapter';
+  return { available: true, software, description: `${software ? 'software' : 'hardware'} adapter (${name})` };
+}
+
+/** Loads a backend's package (lazily) and makes it the active tfjs backend; throws when it cannot start. */
+export async function activateBackend(name: BackendName): Promise<void> {
+  switch (name) {
+    case 'webgpu':
+      await import('@tensorflow/tfjs-backend-webgpu');
+      // A separate im2col shader made conv2d about 3× faster on SwiftShader and stays exact (parity test).
+      tf.env().set('WEBGPU_CONV_SEPARATE_IM2COL_SHADER', true);
+      break;
+    case 'wasm': {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      wasm.setWasmPaths(
+        {
+          'tfjs-backend-wasm.wasm': wasmUrl,
+          'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+          'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
+        },
+        true,
+      );
+      break;
+    }
+    case 'webgl':
+      // Shape-agnostic shaders: one compile serves every batch size (full, last partial, evaluation).
+      tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+      break;
+    case 'cpu':
+      break;
+  }
+  if (tf.getBackend() === name) return;
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error(`${name} could not be initialised`);
+  await tf.ready();
+}
+
+/** Times training on the active backend (ms per step); throws when a kernel is missing. */
+export type StepBenchmark = () => Promise<number>;
+
+/** Picks and activates a backend: a forced one (falling through on failure), or Auto's choice. */
+export async function chooseBackend(
+  choice: BackendChoice,
+  benchmark: StepBenchmark,
+  cache: Map<string, BackendInfo>,
+  cacheKey: string,
+  onMeasured?: (key: string, info: BackendInfo) => void,
+): Promise<BackendInfo> {
+  if (choice !== 'auto') return forceBackend(choice);
+  const cached = cache.get(cacheKey);
+  // A hardware WebGPU adapter always wins; cached benchmarks only decide among the fallbacks.
+  const gpu = cached ? await probeWebGpu() : null;
+  if (cached && gpu && !(gpu.available && !gpu.software)) {
+    try {
+      await activateBackend(cached.name);
+      return { ...cached, reason: `${cached.reason} (benchmark cached for this architecture)` };
+    } catch {
+      cache.delete(cacheKey);
+    }
+  }
+  const { hardware, ...info } = await autoBackend(benchmark);
+  if (!hardware) {
+    cache.set(cacheKey, info);
+    onMeasured?.(cacheKey, info);
+  }
+  return info;
+}
+
+/** Forces one backend; if it fails to start, falls through to the next in order and says so. */
+async function forceBackend(choice: BackendName): Promise<BackendInfo> {
+  const notes: string[] = [];
+  const order = [choice, ...BACKEND_NAMES.filter((b) => b !== choice)];
+  for (const name of order) {
+    try {
+      await activateBackend(name);
+      return {
+        name,
+        reason: name === choice ? `${name}: chosen in the Backend menu` : `${choice} was chosen but failed to initialise; fell through to ${name}`,
+        notes,
+      };
+    } catch (e) {
+      notes.push(`${name} failed to initialise: ${errorText(e)}`);
+    }
+  }
+  throw new Error(`No backend could be initialised. ${notes.join('; ')}`);
+}
+
+/** Auto: WebGPU on real hardware; otherwise the fastest of WebGL, WASM and CPU by a short benchmark. */
+async function autoBackend(benchmark: StepBenchmark): Promise<BackendInfo & { hardware: boolean }> {
+  const notes: string[] = [];
+  const gpu = await probeWebGpu();
+  if (gpu.available && !gpu.software) {
+    try {
+      await activateBackend('webgpu');
+      return { name: 'webgpu', reason: `WebGPU: ${gpu.description}`, notes, hardware: true };
+    } catch (e) {
+      notes.push(`webgpu failed to initialise: ${errorText(e)}`);
+    }
+  }
+  const timings: { name: BackendName; ms: number }[] = [];
+  for (const name of ['webgl', 'wasm', 'cpu'] as const) {
+    try {
+      await activateBackend(name);
+    } catch (e) {
+      notes.push(`${name} failed to initialise: ${errorText(e)}`);
+      continue;
+    }
+    try {
+      timings.push({ name, ms: await benchmark() });
+    } catch (e) {
+      notes.push(`${name} cannot train these models: ${errorText(e)}`);
+    }
+  }
+  if (timings.length === 0) throw new Error(`No backend can train these models. ${notes.join('; ')}`);
+  timings.sort((a, b) => a.ms - b.ms);
+  const best = timings[0]!;
+  await activateBackend(best.name);
+  const why = gpu.available ? `WebGPU: ${gpu.description}, too slow to train on` : `WebGPU: ${gpu.description}`;
+  const runnerUp = timings[1];
+  const faster = runnerUp ? `; ${best.name} is ${(runnerUp.ms / best.ms).toFixed(1)}× faster than ${runnerUp.name} here` : '';
+  const measured = timings.map((t) => `${t.name} ${t.ms.toFixed(1)} ms`).join(', ');
+  return { name: best.name, reason: `${why}${faster} (one training step: ${measured})`, notes, hardware: false };
+}
+
+/** Error message of an unknown thrown value. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,101 @@
+import * as tf from '@tensorflow/tfjs';
+import { DATASETS } from '../engine/data/registry';
+import { validateArch } from '../engine/models/spec';
+import { RunCancelled, RunController } from '../engine/train/controller';
+import { LossDivergedError } from '../engine/train/errors';
+import { runExperiment, type ExperimentOutcome } from '../engine/train/experiment';
+import type { ExperimentConfig, Phase } from '../engine/train/types';
+import { errorText } from './backends';
+import type { BackendPlanner } from './backendPlanner';
+import { DeltaBatcher } from './batcher';
+import type { BackendChoice, BackendInfo, WorkerEvent } from './protocol';
+
+/** Posts one typed event to the UI (transferring buffers where given). */
+export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
+
+/** A reason the config cannot run, or null. Guards the worker against bad input that slipped past the UI. */
+export function validateConfig(c: ExperimentConfig): string | null {
+  if (!(c.temperature > 0) || !Number.isFinite(c.temperature)) return `Temperature must be greater than 0 (got ${c.temperature}).`;
+  if (!(c.alpha >= 0 && c.alpha <= 1)) return `Alpha must be between 0 and 1 (got ${c.alpha}).`;
+  if (!Number.isInteger(c.epochs) || c.epochs < 1) return `Epochs must be a whole number ≥ 1 (got ${c.epochs}).`;
+  if (!Number.isInteger(c.batchSize) || c.batchSize < 1) return `Batch size must be a whole number ≥ 1 (got ${c.batchSize}).`;
+  if (!(c.learningRate > 0) || !Number.isFinite(c.learningRate)) return `Learning rate must be greater than 0 (got ${c.learningRate}).`;
+  if (!Number.isInteger(c.seed)) return `Seed must be a whole number (got ${c.seed}).`;
+  return validateArch(c.teacher) ?? validateArch(c.student);
+}
+
+/** One run in the worker: data, backend choice, the three phases, and its controller. */
+export class Run {
+  readonly controller: RunController;
+  private phase: Phase | null = null;
+  private lastStep = 0;
+
+  /** Creates a run; call `execute` to start it. */
+  constructor(
+    readonly runId: number,
+    private readonly config: ExperimentConfig,
+    private readonly backend: BackendChoice,
+    private readonly post: Post,
+    private readonly planner: BackendPlanner,
+  ) {
+    this.controller = new RunController({ temperature: config.temperature, alpha: config.alpha });
+  }
+
+  /** Applies a live T/α change at the next distillation step and reports where it took effect. */
+  setHyper(temperature: number, alpha: number): void {
+    if (!(temperature > 0) || !(alpha >= 0 && alpha <= 1)) return;
+    this.controller.hyper = { temperature, alpha };
+    this.post({ type: 'hyperApplied', runId: this.runId, phase: this.phase, step: this.lastStep, temperature, alpha });
+  }
+
+  /** Runs to completion, cancellation or failure; always ends with exactly one terminal event. Returns the outcome on success. */
+  async execute(): Promise<ExperimentOutcome | null> {
+    const { runId, config, post } = this;
+    const invalid = validateConfig(config);
+    if (invalid) {
+      post({ type: 'failed', runId, kind: 'invalid-config', message: invalid });
+      return null;
+    }
+    const batcher = new DeltaBatcher((losses, epochs) => post({ type: 'metrics', runId, losses, epochs }));
+    try {
+      post({ type: 'loading', runId, what: 'dataset', fraction: 0 });
+      const data = await DATASETS[config.dataset].load({ seed: config.seed, noise: config.noise, samples: config.samples }, (fraction) =>
+        post({ type: 'loading', runId, what: 'dataset', fraction }),
+      );
+      await this.controller.checkpoint();
+      post({ type: 'loading', runId, what: 'backend', fraction: 0 });
+      let info: BackendInfo;
+      try {
+        info = await this.planner.plan(config, this.backend);
+      } catch (e) {
+        post({ type: 'failed', runId, kind: 'backend', message: errorText(e) });
+        return null;
+      }
+      post({ type: 'backend', runId, info });
+      await this.controller.checkpoint();
+      const outcome = await runExperiment(config, data, this.controller, {
+        onPhase: (phase, stepsPerEpoch) => {
+          batcher.flush();
+          this.phase = phase;
+          this.lastStep = 0;
+          post({ type: 'phase', runId, phase, epochs: config.epochs, stepsPerEpoch });
+        },
+        onLoss: (points) => {
+          const last = points[points.length - 1];
+          if (last) this.lastStep = last.step;
+          batcher.addLosses(points);
+        },
+        onEpoch: (point) => batcher.addEpoch(point),
+      });
+      batcher.flush();
+      post({ type: 'done', runId, results: outcome.results });
+      return outcome;
+    } catch (e) {
+      batcher.flush();
+      if (e instanceof RunCancelled) post({ type: 'stopped', runId });
+      else if (e instanceof LossDivergedError) post({ type: 'failed', runId, kind: 'diverged', message: e.message });
+      else post({ type: 'failed', runId, kind: 'internal', message: `The run failed on ${tf.getBackend() ?? 'no backend'}: ${errorText(e)}` });
+      return null;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/// <reference lib="webworker" />
+import type * as tf from '@tensorflow/tfjs';
+import { errorText } from './backends';
+import { serializeModel } from './exportModel';
+import { BackendPlanner } from './backendPlanner';
+import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
+import { Run } from './runner';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const planner = new BackendPlanner((key, info) => post({ type: 'backendMeasured', key, info }));
+let active: { run: Run; done: Promise<unknown> } | null = null;
+let student: { runId: number; model: tf.LayersModel; dispose: () => void } | null = null;
+
+/** Posts a typed event to the UI. */
+function post(event: WorkerEvent, transfer: Transferable[] = []): void {
+  self.postMessage(event, transfer);
+}
+
+/** Starts a run after stopping (and awaiting) any run still going. */
+async function start(msg: Extract<WorkerRequest, { type: 'start' }>): Promise<void> {
+  if (active) {
+    active.run.controller.stop();
+    await active.done;
+  }
+  student?.dispose();
+  student = null;
+  const run = new Run(msg.runId, msg.config, msg.backend, post, planner);
+  const done = run.execute().then((outcome) => {
+    if (outcome) student = { runId: msg.runId, model: outcome.student, dispose: outcome.dispose };
+    if (active?.run === run) active = null;
+  });
+  active = { run, done };
+  await done;
+}
+
+/** Chooses and warms up the backend for a config while idle, so Start trains at once. */
+async function prepare(msg: Extract<WorkerRequest, { type: 'prepare' }>): Promise<void> {
+  if (active) return; // never switch backends under a running experiment
+  try {
+    const info = await planner.plan(msg.config, msg.backend);
+    post({ type: 'prepared', requestId: msg.requestId, info, message: null });
+  } catch (e) {
+    post({ type: 'prepared', requestId: msg.requestId, info: null, message: errorText(e) });
+  }
+}
+
+/** Serialises the last distilled student and sends it to the UI (which builds the files). */
+async function exportStudent(runId: number): Promise<void> {
+  if (!student || student.runId !== runId) {
+    post({ type: 'exportFailed', runId, message: 'There is no finished student to download. Run an experiment first.' });
+    return;
+  }
+  try {
+    const artifacts = await serializeModel(student.model);
+    const buffer = artifacts.weightData as ArrayBuffer;
+    post({ type: 'exported', runId, artifacts }, [buffer]);
+  } catch (e) {
+    post({ type: 'exportFailed', runId, message: errorText(e) });
+  }
+}
+
+/** Handles one request; the switch is exhaustive over the request union. */
+function handle(msg: WorkerRequest): void {
+  const run = active && 'runId' in msg && active.run.runId === msg.runId ? active.run : null;
+  switch (msg.type) {
+    case 'start':
+      void start(msg);
+      break;
+    case 'restoreBackendCache':
+      planner.restore(msg.entries);
+      break;
+    case 'prepare':
+      void prepare(msg);
+      break;
+    case 'pause':
+      if (run) {
+        run.controller.pause();
+        post({ type: 'paused', runId: msg.runId });
+      }
+      break;
+    case 'resume':
+      if (run) {
+        run.controller.resume();
+        post({ type: 'resumed', runId: msg.runId });
+      }
+      break;
+    case 'stop':
+      run?.controller.stop();
+      break;
+    case 'setHyper':
+      run?.setHyper(msg.temperature, msg.alpha);
+      break;
+    case 'exportStudent':
+      void exportStudent(msg.runId);
+      break;
+    case 'debugCrash':
+      if (import.meta.env.VITE_TEST_HOOKS === '1') throw new Error('Simulated worker crash (test hook)');
+      break;
+    default:
+      assertNever(msg);
+  }
+}
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => handle(e.data);
+self.onunhandledrejection = (e: PromiseRejectionEvent) => {
+  post({ type: 'failed', runId: active?.run.runId ?? -1, kind: 'internal', message: `Worker error: ${errorText(e.reason)}` });
+};

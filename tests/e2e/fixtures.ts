@@ -1,0 +1,82 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Long tasks (> 50 ms) on the main thread, collected by a PerformanceObserver installed before the app loads. */
+export interface LongTaskStats {
+  count: number;
+  maxMs: number;
+}
+
+/** The studio page, driven through its accessible names. */
+export class Studio {
+  constructor(readonly page: Page) {}
+
+  /** Opens the studio with a fresh long-task observer. */
+  async open(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const w = window as Window & { __longTasks?: [number, number][] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks!.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await this.page.goto('/');
+    await expect(this.status).toContainText('Ready');
+  }
+
+  get status() {
+    return this.page.getByRole('status');
+  }
+
+  button(name: string) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Sets a numeric field by its label. */
+  async setNumber(label: string, value: string): Promise<void> {
+    await this.page.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  /** Loss points received so far, read from the chart caption. */
+  async lossPoints(): Promise<number> {
+    const text = await this.page.getByText(/^\d+ loss points$/).textContent();
+    return Number(text?.split(' ')[0]);
+  }
+
+  /** Waits for the run to end and returns the final status text. */
+  async waitForEnd(timeout = 150_000): Promise<string> {
+    await expect(this.status).toHaveText(/^(Done|Failed|Stopped)/, { timeout });
+    return (await this.status.textContent()) ?? '';
+  }
+
+  /** Test accuracy (0–1) of one row of the results table. */
+  async accuracy(row: 'Teacher' | 'Student from scratch' | 'Distilled student'): Promise<number> {
+    const table = this.page.getByRole('region', { name: 'Results' }).getByRole('table');
+    const cells = table.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell');
+    const text = (await cells.nth(1).textContent()) ?? '';
+    return Number(text.replace('%', '')) / 100;
+  }
+
+  /** The page's clock (performance.now()), to mark the start of a measured window. */
+  async now(): Promise<number> {
+    return this.page.evaluate(() => performance.now());
+  }
+
+  /** Long-task statistics for tasks that started at or after `since` (page clock). */
+  async longTasks(since = 0): Promise<LongTaskStats> {
+    return this.page.evaluate((from) => {
+      const t = ((window as Window & { __longTasks?: [number, number][] }).__longTasks ?? []).filter(([s]) => s >= from).map(([, d]) => d);
+      return { count: t.length, maxMs: t.length ? Math.max(...t) : 0 };
+    }, since);
+  }
+}
+
+/** Playwright test with a `studio` fixture. */
+export const test = base.extend<{ studio: Studio }>({
+  studio: async ({ page }, use) => {
+    const studio = new Studio(page);
+    await studio.open();
+    await use(studio);
+  },
+});
+
+export { expect };

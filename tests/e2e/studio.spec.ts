@@ -1,0 +1,152 @@
+import { mkdtempSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { loadLayersModelFromFiles, tf } from './loadModel';
+
+test('Auto falls back without WebGPU, streams losses live and reports all three models', async ({ studio, page }) => {
+  // Without --enable-unsafe-webgpu there is no adapter: Auto must pick a fallback and say why.
+  await expect(page.locator('.backend-note')).toContainText(/WebGPU: not supported/);
+  // The backend is chosen (and warmed up) while the studio is idle, before Start.
+  await expect(studio.status).toContainText(/backend: (webgl|wasm|cpu)/, { timeout: 60_000 });
+
+  const started = Date.now();
+  const runStart = await studio.now();
+  await studio.button('Start').click();
+  // Loss points arrive while the run is still in progress.
+  await expect
+    .poll(async () => ((await studio.status.textContent())?.startsWith('Running') ?? false) && (await studio.lossPoints()) > 0, { timeout: 30_000, intervals: [50] })
+    .toBe(true);
+  const firstPointMs = Date.now() - started;
+  await expect(studio.status).toHaveText(/^Running .* · backend: (webgl|wasm|cpu)$/);
+
+  expect(await studio.waitForEnd()).toMatch(/^Done · backend: (webgl|wasm|cpu)$/);
+  const teacher = await studio.accuracy('Teacher');
+  const scratch = await studio.accuracy('Student from scratch');
+  const distilled = await studio.accuracy('Distilled student');
+  expect(teacher).toBeGreaterThan(0.8);
+  expect(scratch).toBeGreaterThan(0.5);
+  expect(distilled).toBeGreaterThan(0.8);
+  await expect(page.getByLabel('Verdict')).toContainText(/Distillation: (\+|−|±)\d+\.\d points over scratch/);
+  // 3 phases × 30 epochs × ceil(1200 / 32) steps.
+  expect(await studio.lossPoints()).toBe(3 * 30 * 38);
+
+  const long = await studio.longTasks(runStart);
+  console.log(`[metrics] first loss point after ${firstPointMs} ms; main-thread long tasks (> 50 ms) during the run: ${long.count} (longest ${long.maxMs.toFixed(0)} ms)`);
+});
+
+test('Download student saves tfjs layers files whose predictions match the studio', async ({ studio, page }) => {
+  await studio.setNumber('Epochs', '5');
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+
+  const downloads: { name: string; path: string }[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'distill-dl-'));
+  page.on('download', (d) => {
+    const path = join(dir, d.suggestedFilename());
+    downloads.push({ name: d.suggestedFilename(), path });
+    void d.saveAs(path);
+  });
+  await studio.button('Download student').click();
+  await expect.poll(() => downloads.map((d) => d.name).sort()).toEqual(['student.json', 'student.weights.bin']);
+  for (const d of downloads) await expect.poll(() => { try { return readFileSync(d.path).length > 0; } catch { return false; } }).toBe(true);
+
+  const json = JSON.parse(readFileSync(join(dir, 'student.json'), 'utf8')) as { format: string; weightsManifest: { paths: string[] }[] };
+  expect(json.format).toBe('layers-model');
+  expect(json.weightsManifest[0]!.paths).toEqual(['./student.weights.bin']);
+
+  const model = await loadLayersModelFromFiles(join(dir, 'student.json'), join(dir, 'student.weights.bin'));
+  expect(model.countParams()).toBe(51);
+  const rows = page.getByRole('region', { name: 'Student predictions' }).getByRole('row');
+  const count = await rows.count();
+  expect(count).toBe(7); // header + 6 examples
+  for (let i = 1; i < count; i++) {
+    const cells = (await rows.nth(i).getByRole('cell').allTextContents()).map((c) => c.trim());
+    const input = [Number(cells[0]), Number(cells[1])];
+    const reported = cells[4]!.split(' ').map(Number);
+    const probs = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d([input])) as tf.Tensor2D).dataSync());
+    reported.forEach((p, k) => expect(Math.abs(probs[k]! - p)).toBeLessThan(1e-3));
+    expect(probs.indexOf(Math.max(...probs))).toBe(Number(cells[3]));
+  }
+  model.dispose();
+});
+
+test('Pause holds training, Resume continues it to the end', async ({ studio }) => {
+  await studio.button('Start').click();
+  await expect.poll(() => studio.lossPoints(), { intervals: [50] }).toBeGreaterThan(0);
+  await studio.button('Pause').click();
+  await expect(studio.status).toHaveText(/^Paused during /);
+  const before = await studio.lossPoints();
+  await studio.page.waitForTimeout(800); // a window in which a running loop would log dozens of steps
+  // At most the steps already in flight when Pause arrived (one read-back batch) may land.
+  const after = await studio.lossPoints();
+  expect(after - before).toBeLessThanOrEqual(5);
+  await studio.page.waitForTimeout(500);
+  expect(await studio.lossPoints()).toBe(after);
+  await studio.button('Resume').click();
+  await expect(studio.status).toHaveText(/^Running /);
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  expect(await studio.lossPoints()).toBe(3 * 30 * 38);
+});
+
+test('Stop ends a run, Space starts the next one', async ({ studio, page }) => {
+  await studio.button('Start').click();
+  await expect.poll(() => studio.lossPoints(), { intervals: [50] }).toBeGreaterThan(0);
+  await studio.button('Stop').click();
+  expect(await studio.waitForEnd()).toMatch(/^Stopped/);
+  await expect(studio.button('Start')).toBeEnabled();
+  await studio.setNumber('Epochs', '2');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+});
+
+test('A diverging run stops with a clear message; the page keeps working', async ({ studio, page }) => {
+  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('sgd');
+  await studio.setNumber('Learning rate', '1000000');
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Failed during teacher training/);
+  await expect(page.getByRole('alert')).toHaveText(
+    /^Loss (became NaN|became Infinity|exploded to [0-9.e+]+) at step \d+ of teacher training: try a lower learning rate\.$/,
+  );
+  // The last good metrics stay on screen.
+  expect(await studio.lossPoints()).toBeGreaterThan(0);
+
+  await studio.setNumber('Learning rate', '0.02');
+  await studio.setNumber('Epochs', '2');
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('Invalid settings get an inline message and cannot start', async ({ studio, page }) => {
+  await studio.setNumber('Epochs', '0');
+  await expect(page.getByText('Must be between 1 and 500.')).toBeVisible();
+  await expect(studio.button('Start')).toBeDisabled();
+  await studio.setNumber('Learning rate', '-1');
+  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await studio.setNumber('Epochs', '1');
+  await studio.setNumber('Learning rate', '0.02');
+  await expect(studio.button('Start')).toBeEnabled();
+  // The sliders cannot leave their ranges: T stays ≥ 0.5, α within [0, 1].
+  const t = page.getByRole('slider', { name: 'Temperature' });
+  await t.focus();
+  await page.keyboard.press('Home');
+  await expect(t).toHaveValue('0.5');
+  const a = page.getByRole('slider', { name: 'Alpha' });
+  await a.focus();
+  await page.keyboard.press('End');
+  await expect(a).toHaveValue('1');
+});
+
+test('A crashed worker is reported and a new run starts without a reload', async ({ studio, page }) => {
+  await studio.button('Start').click();
+  await expect.poll(() => studio.lossPoints(), { intervals: [50] }).toBeGreaterThan(0);
+  await page.evaluate(() => (window as Window & { __distillTestHooks?: { crashWorker: () => void } }).__distillTestHooks!.crashWorker());
+  expect(await studio.waitForEnd(10_000)).toMatch(/^Failed/);
+  await expect(page.getByRole('alert')).toContainText('The training worker crashed: ');
+  await studio.setNumber('Epochs', '2');
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+});
