@@ -1,59 +1,27 @@
+import { generateBlobs } from './blobs';
+import { generateCircles } from './circles';
+import { FASHION_MNIST_SPEC, MNIST_SPEC, imageSetEntry } from './imageSets';
+import { generateMoons } from './moons';
 import { generateSpiral } from './spiral';
-import { stratifiedSplit } from './split';
-import type { Dataset } from './types';
+import { toyEntry } from './toy';
+import type { DatasetEntry } from './types';
+import { generateXor } from './xor';
 
-/** Parameters every dataset loader accepts. */
-export interface DatasetParams {
-  /** Seed for generation and the train/test split. */
-  seed: number;
-  /** Noise level for generated sets (ignored by real data). */
-  noise: number;
-  /** Number of examples for generated sets (ignored by real data). */
-  samples: number;
-}
+// Re-exported so existing importers of the registry keep working.
+export type { DatasetEntry, DatasetParams, DatasetSource, ProgressFn } from './types';
+export { TOY_TEST_FRACTION } from './toy';
 
-/** Reports loading progress as a fraction in [0, 1]. */
-export type ProgressFn = (fraction: number) => void;
-
-/** A dataset entry: a name plus a loader, in the style of TensorFlow Playground's dataset table. */
-export interface DatasetEntry {
-  /** Display name. */
-  name: string;
-  /** True for generated 2-D point sets. */
-  toy: boolean;
-  /** Shape of one example, known before loading (so the UI can size models). */
-  inputShape: number[];
-  /** Number of classes, known before loading. */
-  numClasses: number;
-  /** Loads (or generates) the dataset. */
-  load: (params: DatasetParams, progress: ProgressFn) => Promise<Dataset>;
-}
-
-/** Fraction of examples held out for testing in generated sets. */
-export const TOY_TEST_FRACTION = 0.2;
-
-/** All datasets the studio knows, by id. */
+/** All datasets the studio knows, by id, in menu order. */
 export const DATASETS = {
-  spiral: {
-    name: 'Spiral (2-D, 3 classes)',
-    toy: true,
-    inputShape: [2],
-    numClasses: 3,
-    load: async ({ seed, noise, samples }, progress) => {
-      const all = generateSpiral({ count: samples, classes: 3, noise, seed });
-      const { train, test } = stratifiedSplit(all, 2, TOY_TEST_FRACTION, seed ^ 0x5eed);
-      progress(1);
-      return {
-        id: 'spiral',
-        name: 'Spiral',
-        inputShape: [2],
-        numClasses: 3,
-        classNames: ['arm 0', 'arm 1', 'arm 2'],
-        train,
-        test,
-      };
-    },
-  },
+  spiral: toyEntry('spiral', 'Spiral (2-D, 3 classes)', 'Spiral', ['arm 0', 'arm 1', 'arm 2'], (o) => generateSpiral({ ...o, classes: 3 })),
+  circles: toyEntry('circles', 'Circles (2-D, 2 classes)', 'Circles', ['inner', 'outer'], generateCircles),
+  xor: toyEntry('xor', 'XOR (2-D, 2 classes)', 'XOR', ['same sign', 'opposite sign'], generateXor),
+  blobs: toyEntry('blobs', 'Gaussian blobs (2-D, 4 classes)', 'Gaussian blobs', ['blob 0', 'blob 1', 'blob 2', 'blob 3'], (o) =>
+    generateBlobs({ ...o, classes: 4 }),
+  ),
+  moons: toyEntry('moons', 'Two moons (2-D, 2 classes)', 'Two moons', ['upper moon', 'lower moon'], generateMoons),
+  mnist: imageSetEntry(MNIST_SPEC, 'MNIST digits (28×28, 10 classes, 8,000 / 2,000)'),
+  'fashion-mnist': imageSetEntry(FASHION_MNIST_SPEC, 'Fashion-MNIST (28×28, 10 classes, 60,000 / 10,000)'),
 } satisfies Record<string, DatasetEntry>;
 
 /** Id of a known dataset. */

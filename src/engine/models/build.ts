@@ -1,56 +1,74 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../rng';
+import { deriveSeed } from '../rng';
+import { planArch, type PlannedLayer } from './plan';
+import { SeededDropout } from './seededDropout';
 import type { ArchSpec } from './spec';
 
-/** Builds an uninitialised (zero-weight) tfjs layers model; call `seededWeights` + `setWeights` before training. */
-export function buildModel(spec: ArchSpec, inputShape: number[], numClasses: number, name: string): tf.Sequential {
-  const model = tf.sequential({ name });
-  spec.hidden.forEach((width, i) => {
-    model.add(
-      tf.layers.dense({
-        units: width,
-        activation: spec.activation,
+export { assignWeights, seededWeights } from './init';
+
+/** Options of `buildModel`. */
+export interface BuildOptions {
+  /** Seed of the dropout masks (each dropout layer derives its own stream); default 0. */
+  seed?: number;
+}
+
+/** The tfjs layers that implement one planned layer (`first` carries the input shape). */
+function tfLayers(l: PlannedLayer, index: number, first: boolean, seed: number): tf.layers.Layer[] {
+  const input = first ? { inputShape: l.inShape } : {};
+  const n = index + 1;
+  switch (l.op) {
+    case 'flatten':
+      return [tf.layers.flatten({ name: `flatten_${n}`, ...input })];
+    case 'dense':
+      return [
+        tf.layers.dense({
+          name: l.activation === null ? 'logits' : `dense_${n}`,
+          units: l.units,
+          ...(l.activation === null ? {} : { activation: l.activation }),
+          kernelInitializer: 'zeros',
+          biasInitializer: 'zeros',
+          ...input,
+        }),
+      ];
+    case 'conv': {
+      // 'valid' padding (no zero border), as in the classic Keras MNIST CNN: shapes shrink by kernel − 1,
+      // which keeps the parameter and FLOP arithmetic simple and avoids learning from artificial borders.
+      const conv = tf.layers.conv2d({
+        name: `conv_${n}`,
+        filters: l.filters,
+        kernelSize: l.kernel,
+        strides: l.stride,
+        padding: 'valid',
+        ...(l.batchNorm ? { useBias: false } : { activation: l.activation, biasInitializer: 'zeros' }),
         kernelInitializer: 'zeros',
-        biasInitializer: 'zeros',
-        ...(i === 0 ? { inputShape } : {}),
-      }),
-    );
-  });
-  model.add(
-    tf.layers.dense({
-      units: numClasses,
-      kernelInitializer: 'zeros',
-      biasInitializer: 'zeros',
-      ...(spec.hidden.length === 0 ? { inputShape } : {}),
-    }),
-  );
-  return model;
+        ...input,
+      });
+      if (!l.batchNorm) return [conv];
+      return [conv, tf.layers.batchNormalization({ name: `bn_${n}`, axis: -1 }), tf.layers.activation({ name: `act_${n}`, activation: l.activation })];
+    }
+    case 'maxpool':
+      return [tf.layers.maxPooling2d({ name: `pool_${n}`, poolSize: l.size, strides: l.size, padding: 'valid', ...input })];
+    case 'dropout': {
+      const drop = new SeededDropout({ name: `dropout_${n}`, rate: l.rate, seed: deriveSeed(seed, `dropout-${n}`) });
+      return first ? [tf.layers.inputLayer({ inputShape: l.inShape }), drop] : [drop];
+    }
+  }
 }
 
 /**
- * Glorot-uniform kernels and zero biases drawn from our own seeded generator.
- * tfjs initialisers do not all honour their seed, so the studio never relies on them.
+ * Builds a tfjs layers model for any architecture (throws with `validateArch`'s message if it is invalid).
+ * Weights start at zero (batch norm at identity): call `seededWeights` + `assignWeights` before training.
+ * Dropout masks are drawn from `options.seed`, so the same seed gives the same masks step by step.
  */
-export function seededWeights(model: tf.LayersModel, seed: number): Float32Array[] {
-  const rng = new Rng(seed);
-  return model.getWeights().map((w) => {
-    const size = w.size;
-    const values = new Float32Array(size);
-    if (w.shape.length >= 2) {
-      const fanOut = w.shape[w.shape.length - 1]!;
-      const fanIn = size / fanOut;
-      const limit = Math.sqrt(6 / (fanIn + fanOut));
-      for (let i = 0; i < size; i++) values[i] = rng.uniform(-limit, limit);
-    }
-    return values;
+export function buildModel(spec: ArchSpec, inputShape: number[], numClasses: number, name: string, options: BuildOptions = {}): tf.Sequential {
+  const plan = planArch(spec, inputShape, numClasses);
+  if (!plan.ok) throw new Error(plan.error);
+  const model = tf.sequential({ name });
+  const seed = options.seed ?? 0;
+  plan.layers.forEach((l, i) => {
+    for (const layer of tfLayers(l, i, i === 0, seed)) model.add(layer);
   });
-}
-
-/** Assigns flat weight arrays (in `getWeights()` order) to a model. */
-export function assignWeights(model: tf.LayersModel, values: readonly Float32Array[]): void {
-  const current = model.getWeights();
-  if (current.length !== values.length) throw new Error('Weight list does not match the model.');
-  tf.tidy(() => model.setWeights(current.map((w, i) => tf.tensor(values[i]!, w.shape))));
+  return model;
 }
 
 /** Trainable variables of a model, for `optimizer.minimize(..., varList)`. */

@@ -8,6 +8,8 @@ export interface ArchPreset {
   label: string;
   /** The architecture. */
   spec: ArchSpec;
+  /** Its role in the experiment, in one sentence. */
+  note?: string;
 }
 
 /** Teacher presets: wide enough to fit the toy sets well. */
@@ -24,6 +26,65 @@ export const STUDENT_PRESETS: readonly ArchPreset[] = [
   { id: 'mlp-4', label: 'MLP 4 (tanh)', spec: { kind: 'mlp', hidden: [4], activation: 'tanh' } },
   { id: 'mlp-8-8', label: 'MLP 8·8 (relu)', spec: { kind: 'mlp', hidden: [8, 8], activation: 'relu' } },
 ];
+
+/** Teacher presets for 28×28×1 image sets with 10 classes (MNIST-like). */
+export const IMAGE_TEACHER_PRESETS: readonly ArchPreset[] = [
+  {
+    id: 'cnn-32-64-128',
+    label: 'CNN (conv32 3×3, pool, conv64 3×3, pool, dense128, dropout 0.5)',
+    spec: {
+      kind: 'cnn',
+      layers: [
+        { type: 'conv', filters: 32, kernel: 3, stride: 1, activation: 'relu' },
+        { type: 'maxpool', size: 2 },
+        { type: 'conv', filters: 64, kernel: 3, stride: 1, activation: 'relu' },
+        { type: 'maxpool', size: 2 },
+        { type: 'flatten' },
+        { type: 'dense', units: 128, activation: 'relu' },
+        { type: 'dropout', rate: 0.5 },
+      ],
+    },
+    note: 'A small convolutional teacher that reaches about 99 % on MNIST in a few epochs.',
+  },
+  {
+    id: 'hinton-mlp-1200-1200',
+    label: 'Hinton 2015: MLP 1200·1200 with dropout',
+    spec: { kind: 'mlp', hidden: [1200, 1200], activation: 'relu', dropout: 0.5 },
+    note: "The paper's MNIST teacher: two wide hidden layers regularised by dropout 0.5 (the paper also jittered the input).",
+  },
+];
+
+/** Student presets for 28×28×1 image sets with 10 classes (MNIST-like). */
+export const IMAGE_STUDENT_PRESETS: readonly ArchPreset[] = [
+  {
+    id: 'mlp-800-800',
+    label: 'MLP 800·800 (no regularisation)',
+    spec: { kind: 'mlp', hidden: [800, 800], activation: 'relu' },
+    note: "The paper's student: overfits on hard labels alone, and distillation is its regulariser.",
+  },
+  {
+    id: 'mlp-100',
+    label: 'MLP 100',
+    spec: { kind: 'mlp', hidden: [100], activation: 'relu' },
+    note: 'A strongly compressed student where soft targets still carry useful dark knowledge.',
+  },
+  {
+    id: 'mlp-32',
+    label: 'MLP 32 (tiny)',
+    spec: { kind: 'mlp', hidden: [32], activation: 'relu' },
+    note: 'The contrast case: too small to absorb what the teacher knows, so distillation gains little or nothing.',
+  },
+];
+
+/** Which family of datasets a preset list is for: low-dimensional toy points or 28×28×1 images. */
+export type PresetFamily = 'toy' | 'image';
+
+/** The teacher and student presets for a dataset family. */
+export function presetsFor(family: PresetFamily): { teachers: readonly ArchPreset[]; students: readonly ArchPreset[] } {
+  return family === 'image'
+    ? { teachers: IMAGE_TEACHER_PRESETS, students: IMAGE_STUDENT_PRESETS }
+    : { teachers: TEACHER_PRESETS, students: STUDENT_PRESETS };
+}
 
 /** Looks up a preset by id in a list, falling back to the first entry. */
 export function findPreset(list: readonly ArchPreset[], id: string): ArchPreset {

@@ -1,5 +1,5 @@
-/** Activation functions offered for hidden layers. */
-export type Activation = 'relu' | 'tanh';
+/** Activation functions offered for hidden layers (`gelu` is tfjs-layers' exact, erf-based GELU). */
+export type Activation = 'relu' | 'tanh' | 'gelu';
 
 /** A multilayer perceptron: hidden widths and one activation; the output layer is added to match the dataset. */
 export interface MlpSpec {
@@ -8,33 +8,36 @@ export interface MlpSpec {
   hidden: number[];
   /** Activation after each hidden layer. */
   activation: Activation;
+  /** Dropout after each hidden layer (0/absent: none). */
+  dropout?: number;
 }
 
-/** Any architecture the studio can build (CNNs join this union later). */
-export type ArchSpec = MlpSpec;
+/** One layer of a convolutional network, in order; the output dense layer is appended automatically. */
+export type CnnLayer =
+  | { type: 'conv'; filters: number; kernel: number; stride: number; activation: Activation; batchNorm?: boolean }
+  | { type: 'maxpool'; size: number }
+  | { type: 'flatten' }
+  | { type: 'dense'; units: number; activation: Activation }
+  | { type: 'dropout'; rate: number };
 
-/** Number of trainable parameters of an architecture for the given input size and class count. */
-export function paramCount(spec: ArchSpec, inputSize: number, numClasses: number): number {
-  let total = 0;
-  let fanIn = inputSize;
-  for (const width of [...spec.hidden, numClasses]) {
-    total += fanIn * width + width;
-    fanIn = width;
-  }
-  return total;
+/** A convolutional network as a list of layers (a flatten is inserted before the first dense layer if missing). */
+export interface CnnSpec {
+  kind: 'cnn';
+  /** Layers, input to output (without the output layer). */
+  layers: CnnLayer[];
 }
 
-/** Short human-readable description, e.g. `MLP 2→64→64→3`. */
-export function describeArch(spec: ArchSpec, inputSize: number, numClasses: number): string {
-  return `MLP ${[inputSize, ...spec.hidden, numClasses].join('→')}`;
-}
+/** Any architecture the studio can build. */
+export type ArchSpec = MlpSpec | CnnSpec;
 
-/** A reason the architecture cannot be built, or null when it is valid. */
-export function validateArch(spec: ArchSpec): string | null {
-  if (spec.hidden.length > 8) return 'At most 8 hidden layers.';
-  for (const w of spec.hidden) {
-    if (!Number.isInteger(w) || w < 1) return `Layer widths must be whole numbers ≥ 1 (got ${w}).`;
-    if (w > 4096) return `Layer widths must be ≤ 4096 (got ${w}).`;
-  }
-  return null;
-}
+export {
+  describeArch,
+  flopsPerExample,
+  hiddenLayerOptions,
+  outputShapes,
+  paramCount,
+  sizeKB,
+  validateArch,
+  type HiddenLayerOption,
+  type LayerShape,
+} from './analysis';

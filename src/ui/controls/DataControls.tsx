@@ -16,7 +16,9 @@ export function DataControls({ locked }: { locked: boolean }) {
         disabled={locked}
         options={DATASET_IDS.map((id) => ({ value: id, label: DATASETS[id].name }))}
         onChange={(v) => setConfig({ dataset: v })}
-      />
+      >
+        {DATASETS[dataset].toy ? null : <p className="hint">{DATASETS[dataset].classNames.length} classes · 28×28 grey images, loaded from this site with a progress bar.</p>}
+      </SelectField>
       {DATASETS[dataset].toy ? (
         <div className="pair">
           <NumberField field="samples" label="Samples" step="50" disabled={locked} />

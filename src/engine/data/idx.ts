@@ -1,0 +1,88 @@
+/*
+ * The idx format (LeCun's MNIST files): a big-endian uint32 magic number 0x000008DD (two zero bytes,
+ * data type 0x08 = unsigned byte, DD = number of dimensions), DD big-endian uint32 sizes, then the data.
+ * Images: magic 0x00000803, sizes [count, rows, cols]. Labels: magic 0x00000801, sizes [count].
+ */
+import { pixelsToFloat } from './bundle';
+import { maybeGunzip } from './source';
+import { indexClasses, requireTwoClasses, type LabeledData } from './userData';
+
+/** Magic number of an idx file of unsigned-byte images (3 dimensions). */
+export const IDX_IMAGES_MAGIC = 0x00000803;
+/** Magic number of an idx file of unsigned-byte labels (1 dimension). */
+export const IDX_LABELS_MAGIC = 0x00000801;
+
+/** Raw images from an idx file. */
+export interface IdxImages {
+  /** `count × rows × cols` pixel bytes. */
+  pixels: Uint8Array;
+  /** Number of images. */
+  count: number;
+  /** Image height. */
+  rows: number;
+  /** Image width. */
+  cols: number;
+}
+
+/** Reads the header and data of an uncompressed idx file, checking the magic number and the length. */
+function readIdx(bytes: Uint8Array, magic: number, what: string): { dims: number[]; data: Uint8Array } {
+  const nDims = magic & 0xff;
+  const headerBytes = 4 + 4 * nDims;
+  if (bytes.length < 4) throw new Error(`The ${what} is truncated: ${bytes.length} bytes is too short for an idx header.`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found = view.getUint32(0, false);
+  if (found !== magic) {
+    const swapped = found === (magic === IDX_IMAGES_MAGIC ? IDX_LABELS_MAGIC : IDX_IMAGES_MAGIC) ? ' Are the images and labels files swapped?' : '';
+    throw new Error(`The ${what} has the wrong magic number ${hex32(found)} (expected ${hex32(magic)}).${swapped}`);
+  }
+  if (bytes.length < headerBytes) throw new Error(`The ${what} is truncated: ${bytes.length} bytes is shorter than its ${headerBytes}-byte header.`);
+  const dims = Array.from({ length: nDims }, (_, i) => view.getUint32(4 + 4 * i, false));
+  const size = dims.reduce((a, b) => a * b, 1);
+  const expected = headerBytes + size;
+  if (bytes.length < expected) {
+    throw new Error(`The ${what} is truncated: its header declares ${dims.join('×')} values (${expected} bytes) but the file has ${bytes.length} bytes.`);
+  }
+  if (bytes.length > expected) throw new Error(`The ${what} has ${bytes.length - expected} unexpected bytes after the ${dims.join('×')} values its header declares.`);
+  return { dims, data: bytes.subarray(headerBytes, expected) };
+}
+
+/** Parses an uncompressed idx images file (magic 0x00000803) into raw pixel bytes. */
+export function parseIdxImages(bytes: Uint8Array, what = 'images file'): IdxImages {
+  const { dims, data } = readIdx(bytes, IDX_IMAGES_MAGIC, what);
+  const [count, rows, cols] = dims as [number, number, number];
+  if (count === 0) throw new Error(`The ${what} contains no images.`);
+  if (rows === 0 || cols === 0) throw new Error(`The ${what} declares empty ${rows}×${cols} images.`);
+  return { pixels: data, count, rows, cols };
+}
+
+/** Parses an uncompressed idx labels file (magic 0x00000801) into raw label bytes. */
+export function parseIdxLabels(bytes: Uint8Array, what = 'labels file'): Uint8Array {
+  return readIdx(bytes, IDX_LABELS_MAGIC, what).data;
+}
+
+/**
+ * Parses an idx images file and its labels file (each raw or gzip) into normalised images in [0, 1]
+ * with `inputShape [rows, cols, 1]`; distinct label values become classes 0..k-1 in ascending order.
+ */
+export async function parseIdxPair(imagesBytes: Uint8Array, labelsBytes: Uint8Array): Promise<LabeledData> {
+  const images = parseIdxImages(await maybeGunzip(imagesBytes, 'the images file'));
+  const labels = parseIdxLabels(await maybeGunzip(labelsBytes, 'the labels file'));
+  if (labels.length !== images.count) {
+    throw new Error(`The labels file has ${labels.length} labels but the images file has ${images.count} images; they must match.`);
+  }
+  const { y, classNames } = indexClasses(Array.from(labels), (a, b) => a - b);
+  requireTwoClasses(classNames, 'labels file');
+  return {
+    x: pixelsToFloat(images.pixels),
+    y,
+    count: images.count,
+    inputShape: [images.rows, images.cols, 1],
+    classNames,
+    numClasses: classNames.length,
+  };
+}
+
+/** Formats a magic number as 0x00000803. */
+function hex32(v: number): string {
+  return `0x${v.toString(16).padStart(8, '0')}`;
+}

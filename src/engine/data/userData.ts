@@ -1,0 +1,79 @@
+import { deriveSeed } from '../rng';
+import { stratifiedSplit } from './split';
+import { featureSize, type Dataset, type FeatureScaling, type Split } from './types';
+
+/** Labelled examples parsed from a user's files, before the train/test split. */
+export interface LabeledData extends Split {
+  /** Shape of one example: `[features]` for tables, `[rows, cols, 1]` for images. */
+  inputShape: number[];
+  /** Class names; `y` holds indices into this list. */
+  classNames: string[];
+  /** Number of classes (`classNames.length`). */
+  numClasses: number;
+  /** Names of the feature columns (tables only). */
+  featureNames?: string[];
+}
+
+/** Options for turning user data into a dataset. */
+export interface UserDatasetOptions {
+  /** Dataset id, e.g. `user-csv`. */
+  id: string;
+  /** Display name, e.g. the file name. */
+  name: string;
+  /** Seed of the stratified split. */
+  seed: number;
+  /** Fraction held out for testing (default 0.2). */
+  testFraction?: number;
+  /** Standardise each feature with the training split's mean and deviation (default false; use for tables). */
+  standardize?: boolean;
+}
+
+/** Maps raw label keys to class indices 0..k-1 in sorted key order; the names are the keys as text. */
+export function indexClasses<K extends string | number>(keys: readonly K[], compare: (a: K, b: K) => number): { y: Int32Array; classNames: string[] } {
+  const distinct = [...new Set(keys)].sort(compare);
+  const index = new Map<K, number>(distinct.map((k, i) => [k, i]));
+  return { y: Int32Array.from(keys, (k) => index.get(k)!), classNames: distinct.map(String) };
+}
+
+/** Throws unless the labels hold at least two classes. */
+export function requireTwoClasses(classNames: readonly string[], what: string): void {
+  if (classNames.length === 0) throw new Error(`The ${what} has no examples.`);
+  if (classNames.length < 2) throw new Error(`Every label in the ${what} is "${classNames[0]}": at least 2 classes are needed to train a classifier.`);
+}
+
+/** Turns parsed user data into a dataset with a seeded, stratified test split (20 % by default). */
+export function toUserDataset(data: LabeledData, options: UserDatasetOptions): Dataset {
+  const { id, name, seed, testFraction = 0.2, standardize = false } = options;
+  const len = featureSize(data.inputShape);
+  if (data.x.length !== data.count * len || data.y.length !== data.count) {
+    throw new Error(`Inconsistent data: ${data.count} examples of ${len} features need ${data.count * len} values, got ${data.x.length}.`);
+  }
+  requireTwoClasses(data.classNames, 'data');
+  const { train, test } = stratifiedSplit(data, len, testFraction, deriveSeed(seed, 'user-split'));
+  if (train.count === 0 || test.count === 0) {
+    throw new Error(`Too few examples (${data.count}) for a ${Math.round(testFraction * 100)} % test split: add more rows.`);
+  }
+  const dataset: Dataset = { id, name, inputShape: [...data.inputShape], numClasses: data.numClasses, classNames: [...data.classNames], train, test };
+  if (standardize) {
+    dataset.featureScaling = fitScaling(train, len);
+    applyScaling(train, len, dataset.featureScaling);
+    applyScaling(test, len, dataset.featureScaling);
+  }
+  return dataset;
+}
+
+/** Mean and standard deviation of each feature of a split (deviation 1 for constant features). */
+export function fitScaling(split: Split, len: number): FeatureScaling {
+  const mean = new Array<number>(len).fill(0);
+  const sq = new Array<number>(len).fill(0);
+  for (let i = 0; i < split.count; i++) for (let j = 0; j < len; j++) mean[j]! += split.x[i * len + j]!;
+  for (let j = 0; j < len; j++) mean[j]! /= Math.max(split.count, 1);
+  for (let i = 0; i < split.count; i++) for (let j = 0; j < len; j++) sq[j]! += (split.x[i * len + j]! - mean[j]!) ** 2;
+  const std = sq.map((s) => Math.sqrt(s / Math.max(split.count, 1)) || 1);
+  return { mean, std };
+}
+
+/** Standardises a split in place: `x' = (x − mean) / std`. */
+export function applyScaling(split: Split, len: number, { mean, std }: FeatureScaling): void {
+  for (let i = 0; i < split.count; i++) for (let j = 0; j < len; j++) split.x[i * len + j] = (split.x[i * len + j]! - mean[j]!) / std[j]!;
+}
