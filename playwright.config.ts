@@ -15,7 +15,9 @@ const baseArgs = [
   '--disable-quic',
 ];
 
-const PORT = 4173;
+/** Port and build folder of the served production build (overridable so two suites can run side by side). */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -47,7 +49,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `VITE_TEST_HOOKS=1 npm run build && npx vite preview --strictPort --port ${PORT}`,
+    command: `npx tsc -b && VITE_TEST_HOOKS=1 npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --strictPort --port ${PORT}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

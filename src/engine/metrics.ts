@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { expectedCalibrationError } from './calibration';
 
 /** Test-set evaluation of one model. */
 export interface Evaluation {
@@ -7,6 +8,8 @@ export interface Evaluation {
   loss: number;
   /** Predicted class per example. */
   preds: Int32Array;
+  /** Expected calibration error (15 bins). */
+  ece: number;
 }
 
 /** Logits of a model on a feature tensor, computed in batches (inference mode). */
@@ -25,19 +28,20 @@ export function predictLogits(model: tf.LayersModel, x: tf.Tensor, batchSize = 1
 
 /** Accuracy, mean cross-entropy and predictions of a model on a labelled set (one async read-back). */
 export async function evaluate(model: tf.LayersModel, x: tf.Tensor, yOneHot: tf.Tensor2D): Promise<Evaluation> {
-  const [lossT, predsT, correctT] = tf.tidy(() => {
+  const [lossT, predsT, labelsT, confT] = tf.tidy(() => {
     const logits = predictLogits(model, x);
-    const loss = tf.neg(tf.mean(tf.sum(tf.mul(yOneHot, tf.logSoftmax(logits)), -1)));
-    const preds = tf.argMax(logits, -1);
-    const correct = tf.sum(tf.cast(tf.equal(preds, tf.argMax(yOneHot, -1)), 'float32'));
-    return [loss, preds, correct] as const;
+    const logProbs = tf.logSoftmax(logits);
+    const loss = tf.neg(tf.mean(tf.sum(tf.mul(yOneHot, logProbs), -1)));
+    return [loss, tf.argMax(logits, -1), tf.argMax(yOneHot, -1), tf.exp(tf.max(logProbs, -1))] as const;
   });
   try {
-    const [loss, preds, correct] = await Promise.all([lossT.data(), predsT.data(), correctT.data()]);
+    const [loss, preds, labels, conf] = await Promise.all([lossT.data(), predsT.data(), labelsT.data(), confT.data()]);
     const n = preds.length;
-    return { accuracy: n ? correct[0]! / n : 0, loss: loss[0]!, preds: Int32Array.from(preds) };
+    const correct = Array.from(preds, (p, i) => p === labels[i]);
+    const hits = correct.reduce((s, c) => s + (c ? 1 : 0), 0);
+    return { accuracy: n ? hits / n : 0, loss: loss[0]!, preds: Int32Array.from(preds), ece: expectedCalibrationError(conf, correct) };
   } finally {
-    tf.dispose([lossT, predsT, correctT]);
+    tf.dispose([lossT, predsT, labelsT, confT]);
   }
 }
 

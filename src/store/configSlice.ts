@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { findPreset, STUDENT_PRESETS, TEACHER_PRESETS } from '../engine/models/presets';
+import { DATASETS, type DatasetId } from '../engine/data/registry';
+import { findPreset, presetsFor, type ArchPreset, type PresetFamily } from '../engine/models/presets';
 import type { ExperimentConfig } from '../engine/train/types';
 import { DEFAULT_CONFIG, type StudioConfig } from './configFields';
 import type { StudioState } from './types';
@@ -32,17 +33,43 @@ export const createConfigSlice: StateCreator<StudioState, [], [], ConfigSlice> =
     }),
 });
 
+/** The preset family of a dataset: 2-D toy points or 28×28 images. */
+export function familyOf(dataset: DatasetId): PresetFamily {
+  return DATASETS[dataset].toy ? 'toy' : 'image';
+}
+
+/** The teacher preset in effect (the family's first when the stored id belongs to another family). */
+export function teacherPreset(c: StudioConfig): ArchPreset {
+  return findPreset(presetsFor(familyOf(c.dataset)).teachers, c.teacherId);
+}
+
+/** The student preset in effect (the family's first when the stored id belongs to another family). */
+export function studentPreset(c: StudioConfig): ArchPreset {
+  return findPreset(presetsFor(familyOf(c.dataset)).students, c.studentId);
+}
+
 /** Turns UI settings into the engine's experiment config (presets resolved to architectures). */
 export function toExperimentConfig(c: StudioConfig): ExperimentConfig {
   return {
     dataset: c.dataset,
     samples: c.samples,
     noise: c.noise,
-    teacher: findPreset(TEACHER_PRESETS, c.teacherId).spec,
-    student: findPreset(STUDENT_PRESETS, c.studentId).spec,
+    teacher: teacherPreset(c).spec,
+    student: studentPreset(c).spec,
     temperature: c.temperature,
     alpha: c.alpha,
     scaleByT2: c.scaleByT2,
+    softTerm: c.softTerm,
+    hint: c.hintEnabled ? { teacherLayer: c.hintTeacherLayer, studentLayer: c.hintStudentLayer, beta: c.hintBeta } : null,
+    teacherLive: c.teacherLive,
+    repeats: c.repeats,
+    sweep:
+      c.sweep === 'off'
+        ? null
+        : {
+            temperatures: c.sweep === 'alpha' ? [] : c.sweepTemperatures,
+            alphas: c.sweep === 'temperature' ? [] : c.sweepAlphas,
+          },
     epochs: c.epochs,
     batchSize: c.batchSize,
     optimizer: c.optimizer,

@@ -1,4 +1,4 @@
-import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase } from '../engine/train/types';
+import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 import { assertNever, type BackendInfo, type FailureKind, type WorkerEvent } from '../worker/protocol';
 
 /** Where a run is in its life. */
@@ -12,6 +12,7 @@ export interface LossRow {
   distill?: number;
   soft?: number;
   hard?: number;
+  hint?: number;
 }
 
 /** One chart row per epoch: test accuracy of each model and the students' agreement with the teacher. */
@@ -38,6 +39,8 @@ export interface RunState {
   status: RunStatus;
   config: ExperimentConfig | null;
   phase: Phase | null;
+  /** The extra trial being trained ("seed 2 of 3", "sweep point …"), or null during the main run. */
+  context: string | null;
   epoch: number;
   epochs: number;
   loading: { what: string; fraction: number } | null;
@@ -47,6 +50,8 @@ export interface RunState {
   /** Loss points received so far (all phases). */
   lossCount: number;
   marks: HyperMark[];
+  /** Extra trials finished so far (seeds and sweep points), streamed before the results. */
+  trials: TrialResult[];
   results: ExperimentResults | null;
   error: { kind: FailureKind; message: string } | null;
 }
@@ -57,6 +62,7 @@ export const IDLE_RUN: RunState = {
   status: 'idle',
   config: null,
   phase: null,
+  context: null,
   epoch: 0,
   epochs: 0,
   loading: null,
@@ -65,6 +71,7 @@ export const IDLE_RUN: RunState = {
   epochRows: [],
   lossCount: 0,
   marks: [],
+  trials: [],
   results: null,
   error: null,
 };
@@ -85,6 +92,7 @@ export function mergeLosses(rows: LossRow[], points: LossPoint[]): LossRow[] {
       row.distill = p.total;
       row.soft = p.soft;
       row.hard = p.hard;
+      if (p.hint !== 0) row.hint = p.hint;
     } else row[p.phase] = p.total;
     next[i] = row;
   }
@@ -122,7 +130,16 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'backend':
       return { ...run, backend: event.info, loading: null };
     case 'phase':
-      return { ...run, status: run.status === 'paused' ? 'paused' : 'running', phase: event.phase, epoch: 0, epochs: event.epochs };
+      return {
+        ...run,
+        status: run.status === 'paused' ? 'paused' : 'running',
+        phase: event.phase,
+        context: event.context,
+        epoch: 0,
+        epochs: event.epochs,
+      };
+    case 'trial':
+      return { ...run, trials: [...run.trials, event.trial] };
     case 'metrics': {
       const lastEpoch = event.epochs[event.epochs.length - 1];
       return {

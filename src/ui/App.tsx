@@ -4,10 +4,13 @@ import { AccuracyChart } from './charts/AccuracyChart';
 import { LossChart } from './charts/LossChart';
 import { DataControls } from './controls/DataControls';
 import { DistillControls } from './controls/DistillControls';
+import { ExperimentControls } from './controls/ExperimentControls';
 import { ModelControls } from './controls/ModelControls';
 import { TrainingControls } from './controls/TrainingControls';
 import { ResultsTable } from './results/ResultsTable';
 import { SamplePredictions } from './results/SamplePredictions';
+import { SeedsTable } from './results/SeedsTable';
+import { SweepChart } from './charts/SweepChart';
 import { RunButtons } from './RunButtons';
 import { StatusBar } from './StatusBar';
 import { usePrepareBackend } from './usePrepareBackend';
@@ -29,6 +32,7 @@ export function App() {
         <ModelControls locked={locked} />
         <DistillControls locked={locked} />
         <TrainingControls locked={locked} />
+        <ExperimentControls locked={locked} />
         <RunButtons />
       </aside>
       <main>
@@ -36,6 +40,8 @@ export function App() {
         <LossChart />
         <AccuracyChart />
         <ResultsTable />
+        <SeedsTable />
+        <SweepChart />
         <SamplePredictions />
       </main>
     </div>

@@ -6,7 +6,11 @@ import type { BackendInfo } from '../worker/protocol';
 /** One line describing the run: phase, epoch, backend. */
 function describe(run: RunState, prepared: BackendInfo | null): string {
   const backend = run.backend ? ` · backend: ${run.backend.name}` : '';
-  const where = run.phase ? `${PHASE_NAMES[run.phase]}, epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}` : '';
+  const where = run.phase
+    ? run.context
+      ? `${PHASE_NAMES[run.phase]} (${run.context})`
+      : `${PHASE_NAMES[run.phase]}, epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}`
+    : '';
   switch (run.status) {
     case 'idle':
       return `Ready${prepared ? ` · backend: ${prepared.name}` : ''}. Press Start to train the teacher, the scratch student and the distilled student.`;

@@ -5,5 +5,6 @@ export const COLORS = {
   distill: '#009E73',
   soft: '#CC79A7',
   hard: '#56B4E9',
+  hint: '#E69F00',
   mark: '#444444',
 } as const;

@@ -1,5 +1,5 @@
 import type { io } from '@tensorflow/tfjs';
-import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase } from '../engine/train/types';
+import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 
 /** tfjs backends the studio can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -44,7 +44,10 @@ export type WorkerEvent =
   | { type: 'backendMeasured'; key: string; info: BackendInfo }
   | { type: 'loading'; runId: number; what: string; fraction: number }
   | { type: 'backend'; runId: number; info: BackendInfo }
-  | { type: 'phase'; runId: number; phase: Phase; epochs: number; stepsPerEpoch: number }
+  /** A phase starts; `context` names an extra trial ("seed 2 of 3", "sweep point …"), null for the main run. */
+  | { type: 'phase'; runId: number; phase: Phase; epochs: number; stepsPerEpoch: number; context: string | null }
+  /** An extra trial (seed or sweep point) finished. */
+  | { type: 'trial'; runId: number; trial: TrialResult }
   | { type: 'metrics'; runId: number; losses: LossPoint[]; epochs: EpochPoint[] }
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DATASETS } from '../engine/data/registry';
-import { validateArch } from '../engine/models/spec';
+import { createFetchSource } from '../engine/data/source';
+import { validateConfig } from '../engine/train/validateConfig';
 import { RunCancelled, RunController } from '../engine/train/controller';
 import { LossDivergedError } from '../engine/train/errors';
 import { runExperiment, type ExperimentOutcome } from '../engine/train/experiment';
@@ -12,17 +13,6 @@ import type { BackendChoice, BackendInfo, WorkerEvent } from './protocol';
 
 /** Posts one typed event to the UI (transferring buffers where given). */
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
-
-/** A reason the config cannot run, or null. Guards the worker against bad input that slipped past the UI. */
-export function validateConfig(c: ExperimentConfig): string | null {
-  if (!(c.temperature > 0) || !Number.isFinite(c.temperature)) return `Temperature must be greater than 0 (got ${c.temperature}).`;
-  if (!(c.alpha >= 0 && c.alpha <= 1)) return `Alpha must be between 0 and 1 (got ${c.alpha}).`;
-  if (!Number.isInteger(c.epochs) || c.epochs < 1) return `Epochs must be a whole number ≥ 1 (got ${c.epochs}).`;
-  if (!Number.isInteger(c.batchSize) || c.batchSize < 1) return `Batch size must be a whole number ≥ 1 (got ${c.batchSize}).`;
-  if (!(c.learningRate > 0) || !Number.isFinite(c.learningRate)) return `Learning rate must be greater than 0 (got ${c.learningRate}).`;
-  if (!Number.isInteger(c.seed)) return `Seed must be a whole number (got ${c.seed}).`;
-  return validateArch(c.teacher) ?? validateArch(c.student);
-}
 
 /** One run in the worker: data, backend choice, the three phases, and its controller. */
 export class Run {
@@ -59,8 +49,10 @@ export class Run {
     const batcher = new DeltaBatcher((losses, epochs) => post({ type: 'metrics', runId, losses, epochs }));
     try {
       post({ type: 'loading', runId, what: 'dataset', fraction: 0 });
-      const data = await DATASETS[config.dataset].load({ seed: config.seed, noise: config.noise, samples: config.samples }, (fraction) =>
-        post({ type: 'loading', runId, what: 'dataset', fraction }),
+      const data = await DATASETS[config.dataset].load(
+        { seed: config.seed, noise: config.noise, samples: config.samples },
+        (fraction) => post({ type: 'loading', runId, what: 'dataset', fraction }),
+        createFetchSource(new URL(import.meta.env.BASE_URL, self.location.href)),
       );
       await this.controller.checkpoint();
       post({ type: 'loading', runId, what: 'backend', fraction: 0 });
@@ -74,11 +66,11 @@ export class Run {
       post({ type: 'backend', runId, info });
       await this.controller.checkpoint();
       const outcome = await runExperiment(config, data, this.controller, {
-        onPhase: (phase, stepsPerEpoch) => {
+        onPhase: (phase, stepsPerEpoch, context) => {
           batcher.flush();
-          this.phase = phase;
+          this.phase = context === null ? phase : null;
           this.lastStep = 0;
-          post({ type: 'phase', runId, phase, epochs: config.epochs, stepsPerEpoch });
+          post({ type: 'phase', runId, phase, epochs: config.epochs, stepsPerEpoch, context });
         },
         onLoss: (points) => {
           const last = points[points.length - 1];
@@ -86,6 +78,10 @@ export class Run {
           batcher.addLosses(points);
         },
         onEpoch: (point) => batcher.addEpoch(point),
+        onTrial: (trial) => {
+          batcher.flush();
+          post({ type: 'trial', runId, trial });
+        },
       });
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });

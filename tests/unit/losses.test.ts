@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { crossEntropy, distillationLoss, softTargetKl } from '../../src/engine/losses';
+import { crossEntropy, distillationLoss, hintLoss, logitMse, softTargetKl } from '../../src/engine/losses';
 import { useCpu } from './tfSetup';
 
 // A two-example, three-class batch. By hand:
@@ -75,6 +75,22 @@ describe('distillation loss', () => {
   it('without the T² factor the soft term is α·KL', () => {
     const p = distillationLoss(oneHot(), t2(TEACHER), t2(STUDENT), { temperature: 4, alpha: 1, scaleByT2: false });
     expect(value(p.total)).toBeCloseTo(KL[4]!, 5);
+  });
+
+  it('logit matching: MSE over all logits, by hand = (1 + 0 + 1 + 2.25 + 1 + 16) / 6', () => {
+    expect(value(logitMse(t2(TEACHER), t2(STUDENT)))).toBeCloseTo(21.25 / 6, 5);
+    const p = distillationLoss(oneHot(), t2(TEACHER), t2(STUDENT), { temperature: 9, alpha: 0.7, scaleByT2: true, softTerm: 'mse' });
+    expect(value(p.soft)).toBeCloseTo((0.7 * 21.25) / 6, 5);
+    expect(value(p.total)).toBeCloseTo((0.7 * 21.25) / 6 + 0.3 * CE, 5);
+  });
+
+  it('logit matching gradient is α·2(z_s − z_t)/(N·C) plus the CE gradient', () => {
+    const g = tf
+      .grad((z: tf.Tensor) => distillationLoss(oneHot(), t2(TEACHER), z as tf.Tensor2D, { temperature: 1, alpha: 1, scaleByT2: true, softTerm: 'mse' }).total)(
+        t2(STUDENT),
+      )
+      .arraySync() as number[][];
+    STUDENT.forEach((row, i) => row.forEach((z, k) => expect(g[i]![k]!).toBeCloseTo((2 * (z - TEACHER[i]![k]!)) / 6, 5)));
   });
 
   it('rejects T ≤ 0 and α outside [0, 1]', () => {
@@ -164,5 +180,29 @@ describe('gradients', () => {
     const unscaled = [4, 8, 16].map((T) => norm(T, false));
     expect(unscaled[1]! / unscaled[0]!).toBeCloseTo(1 / 4, 1);
     expect(unscaled[2]! / unscaled[0]!).toBeCloseTo(1 / 16, 2);
+  });
+});
+
+describe('FitNets hint term', () => {
+  it('β·mean((h_s·W + b − h_t)²) by hand, with its adapter gradient', () => {
+    const hs = tf.tensor2d([[1, 2]]);
+    const ht = tf.tensor2d([[0, 0, 1]]);
+    const adapter = { kernel: tf.variable(tf.tensor2d([[1, 0, 0], [0, 1, 0]])), bias: tf.variable(tf.zeros([3])) };
+    // mapped = [1, 2, 0]; squared errors 1, 4, 1 → mean 2; β = 0.5 → 1
+    expect(value(hintLoss(hs, ht, adapter, 0.5))).toBeCloseTo(1, 6);
+    const { grads } = tf.variableGrads(() => hintLoss(hs, ht, adapter, 0.5), [adapter.kernel, adapter.bias]);
+    // dL/dW = β · 2/(N·D) · h_sᵀ (mapped − h_t) = 0.5 · 2/3 · [1, 2]ᵀ [1, 2, −1]
+    const k = 1 / 3;
+    expect(grads[adapter.kernel.name]!.arraySync()).toEqual([
+      [expect.closeTo(k, 6), expect.closeTo(2 * k, 6), expect.closeTo(-k, 6)],
+      [expect.closeTo(2 * k, 6), expect.closeTo(4 * k, 6), expect.closeTo(-2 * k, 6)],
+    ]);
+    expect(grads[adapter.bias.name]!.arraySync()).toEqual([expect.closeTo(k, 6), expect.closeTo(2 * k, 6), expect.closeTo(-k, 6)]);
+    tf.dispose([adapter.kernel, adapter.bias]);
+  });
+
+  it('matches equal widths directly, flattens feature maps, and refuses mismatched widths without an adapter', () => {
+    expect(value(hintLoss(tf.ones([2, 2, 2]), tf.zeros([2, 4]), null, 2))).toBeCloseTo(2, 6);
+    expect(() => hintLoss(tf.ones([1, 2]), tf.ones([1, 3]), null, 1)).toThrow(/widths differ/);
   });
 });

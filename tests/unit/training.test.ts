@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { DATASETS } from '../../src/engine/data/registry';
 import { distillationLoss } from '../../src/engine/losses';
@@ -8,7 +8,8 @@ import { RunController, RunCancelled } from '../../src/engine/train/controller';
 import { LossDivergedError, isBadLoss } from '../../src/engine/train/errors';
 import { runExperiment } from '../../src/engine/train/experiment';
 import { trainStep } from '../../src/engine/train/step';
-import type { ExperimentConfig, LossPoint } from '../../src/engine/train/types';
+import type { ExperimentConfig, LossPoint, TrialResult } from '../../src/engine/train/types';
+import { validateConfig } from '../../src/engine/train/validateConfig';
 import { useCpu } from './tfSetup';
 
 const BASE: ExperimentConfig = {
@@ -20,6 +21,11 @@ const BASE: ExperimentConfig = {
   temperature: 4,
   alpha: 0.7,
   scaleByT2: true,
+  softTerm: 'kl',
+  teacherLive: false,
+  repeats: 1,
+  sweep: null,
+  hint: null,
   epochs: 3,
   batchSize: 32,
   optimizer: 'adam',
@@ -36,9 +42,9 @@ beforeAll(async () => {
 
 describe('models', () => {
   it('parameter counts match the layer arithmetic and tfjs', () => {
-    expect(paramCount({ kind: 'mlp', hidden: [64, 64], activation: 'relu' }, 2, 3)).toBe(2 * 64 + 64 + 64 * 64 + 64 + 64 * 3 + 3);
-    expect(paramCount({ kind: 'mlp', hidden: [64, 64], activation: 'relu' }, 2, 3)).toBe(4547);
-    expect(paramCount({ kind: 'mlp', hidden: [8], activation: 'tanh' }, 2, 3)).toBe(51);
+    expect(paramCount({ kind: 'mlp', hidden: [64, 64], activation: 'relu' }, [2], 3)).toBe(2 * 64 + 64 + 64 * 64 + 64 + 64 * 3 + 3);
+    expect(paramCount({ kind: 'mlp', hidden: [64, 64], activation: 'relu' }, [2], 3)).toBe(4547);
+    expect(paramCount({ kind: 'mlp', hidden: [8], activation: 'tanh' }, [2], 3)).toBe(51);
     const m = buildModel({ kind: 'mlp', hidden: [64, 64], activation: 'relu' }, [2], 3, 't');
     expect(m.countParams()).toBe(4547);
     m.dispose();
@@ -201,8 +207,8 @@ describe('experiment', () => {
       },
       onLoss: (p) => p.filter((q) => q.phase === 'distill').forEach((q) => softs.push(q.soft)),
     });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(pausedAt).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(pausedAt).toBeGreaterThan(0), { timeout: 30_000, interval: 10 });
+    await new Promise((r) => setTimeout(r, 100)); // a running loop would log distillation steps in this window
     expect(softs).toHaveLength(0);
     controller.hyper = { temperature: 4, alpha: 0 };
     controller.resume();
@@ -210,5 +216,126 @@ describe('experiment', () => {
     expect(softs.length).toBeGreaterThan(0);
     expect(softs.every((s) => s === 0)).toBe(true);
     out.dispose();
+  });
+});
+
+describe('seeds, sweeps and the teacher cache', () => {
+  it('repeats retrain both students with new seeds and report mean ± std of the gain', async () => {
+    const data = await load(BASE);
+    const trials: TrialResult[] = [];
+    const contexts: (string | null)[] = [];
+    const out = await runExperiment({ ...BASE, epochs: 2, repeats: 3 }, data, new RunController({ temperature: 4, alpha: 0.7 }), {
+      ...noHooks,
+      onPhase: (_p, _s, c) => contexts.push(c),
+      onTrial: (t) => trials.push(t),
+    });
+    const seeds = out.results.seeds!;
+    expect(trials.map((t) => t.kind)).toEqual(['seed', 'seed']);
+    expect(contexts).toEqual([null, null, null, 'seed 2 of 3', 'seed 2 of 3', 'seed 3 of 3', 'seed 3 of 3']);
+    expect(seeds.gains).toHaveLength(3);
+    expect(seeds.gains[0]).toBeCloseTo(out.results.gainPoints, 9);
+    const scratch = [out.results.scratch.accuracy, ...trials.map((t) => (t.kind === 'seed' ? t.scratch : 0))];
+    expect(seeds.scratch.mean).toBeCloseTo(scratch.reduce((a, b) => a + b) / 3, 12);
+    expect(seeds.gain.n).toBe(3);
+    // Different seeds really give different students.
+    expect(new Set(scratch).size).toBeGreaterThan(1);
+    out.dispose();
+  });
+
+  it('a sweep distils once per grid point and keeps the scratch baseline', async () => {
+    const data = await load(BASE);
+    const trials: TrialResult[] = [];
+    const out = await runExperiment(
+      { ...BASE, epochs: 2, sweep: { temperatures: [1, 8], alphas: [] } },
+      data,
+      new RunController({ temperature: 4, alpha: 0.7 }),
+      { ...noHooks, onTrial: (t) => trials.push(t) },
+    );
+    const sweep = out.results.sweep!;
+    expect(sweep.baseline).toBe(out.results.scratch.accuracy);
+    expect(sweep.points.map((p) => [p.temperature, p.alpha])).toEqual([
+      [1, 0.7],
+      [8, 0.7],
+    ]);
+    expect(trials).toEqual(sweep.points);
+    out.dispose();
+  });
+
+  it('a sweep point at the main run’s T and α reproduces the main distilled student exactly', async () => {
+    const data = await load(BASE);
+    const out = await runExperiment({ ...BASE, epochs: 2, sweep: { temperatures: [4], alphas: [0.7] } }, data, new RunController({ temperature: 4, alpha: 0.7 }), noHooks);
+    expect(out.results.sweep!.points[0]!.accuracy).toBe(out.results.distilled.accuracy);
+    out.dispose();
+  });
+
+  it('running the teacher live gives the same distillation as the cached logits', async () => {
+    const data = await load(BASE);
+    const run = async (teacherLive: boolean) => {
+      const points: LossPoint[] = [];
+      const out = await runExperiment({ ...BASE, epochs: 2, teacherLive }, data, new RunController({ temperature: 4, alpha: 0.7 }), {
+        ...noHooks,
+        onLoss: (p) => points.push(...p),
+      });
+      out.dispose();
+      return points.filter((p) => p.phase === 'distill').map((p) => p.total);
+    };
+    const cached = await run(false);
+    const live = await run(true);
+    expect(live).toHaveLength(cached.length);
+    live.forEach((v, i) => expect(v).toBeCloseTo(cached[i]!, 4));
+  });
+
+  it('MSE logit matching trains and logs its soft term', async () => {
+    const data = await load(BASE);
+    const points: LossPoint[] = [];
+    const out = await runExperiment({ ...BASE, epochs: 2, softTerm: 'mse' }, data, new RunController({ temperature: 4, alpha: 0.7 }), {
+      ...noHooks,
+      onLoss: (p) => points.push(...p),
+    });
+    const distill = points.filter((p) => p.phase === 'distill');
+    expect(distill[0]!.soft).toBeGreaterThan(0);
+    expect(distill[distill.length - 1]!.soft).toBeLessThan(distill[0]!.soft);
+    expect(out.results.distilled.ece).toBeGreaterThanOrEqual(0);
+    expect(out.results.distilled.ece).toBeLessThanOrEqual(1);
+    out.dispose();
+  });
+
+  it('validateConfig names the first problem', () => {
+    expect(validateConfig(BASE)).toBeNull();
+    expect(validateConfig({ ...BASE, temperature: 0 })).toMatch(/Temperature must be greater than 0/);
+    expect(validateConfig({ ...BASE, alpha: 1.2 })).toMatch(/Alpha must be between 0 and 1/);
+    expect(validateConfig({ ...BASE, repeats: 11 })).toMatch(/Seeds must be a whole number from 1 to 10/);
+    expect(validateConfig({ ...BASE, sweep: { temperatures: [0], alphas: [] } })).toMatch(/swept temperature/);
+    expect(validateConfig({ ...BASE, sweep: { temperatures: [1, 2, 3, 4, 5, 6], alphas: [0, 0.2, 0.4, 0.6, 0.8] } })).toMatch(/at most 25 points/);
+    expect(validateConfig({ ...BASE, student: { kind: 'mlp', hidden: [0], activation: 'tanh' } })).toMatch(/^Student: /);
+  });
+});
+
+describe('hint term in an experiment', () => {
+  it('logs β·MSE of features as its own series, trains the adapter, and leaks nothing', async () => {
+    const data = await load(BASE);
+    const before = tf.memory().numTensors;
+    const points: LossPoint[] = [];
+    const out = await runExperiment(
+      { ...BASE, epochs: 3, hint: { teacherLayer: 1, studentLayer: 0, beta: 0.5 } },
+      data,
+      new RunController({ temperature: 4, alpha: 0.7 }),
+      { ...noHooks, onLoss: (p) => points.push(...p) },
+    );
+    const distill = points.filter((p) => p.phase === 'distill');
+    expect(distill.every((p) => p.hint > 0)).toBe(true);
+    for (const p of distill) expect(p.total).toBeCloseTo(p.soft + p.hard + p.hint, 4);
+    const firstEpoch = distill.slice(0, 15).reduce((s, p) => s + p.hint, 0);
+    const lastEpoch = distill.slice(-15).reduce((s, p) => s + p.hint, 0);
+    expect(lastEpoch).toBeLessThan(firstEpoch);
+    expect(points.filter((p) => p.phase !== 'distill').every((p) => p.hint === 0)).toBe(true);
+    out.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('rejects hint layers that do not exist', () => {
+    expect(validateConfig({ ...BASE, hint: { teacherLayer: 5, studentLayer: 0, beta: 1 } })).toMatch(/teacher hidden layer/);
+    expect(validateConfig({ ...BASE, hint: { teacherLayer: 0, studentLayer: 3, beta: 1 } })).toMatch(/student hidden layer/);
+    expect(validateConfig({ ...BASE, hint: { teacherLayer: 0, studentLayer: 0, beta: -1 } })).toMatch(/β must be ≥ 0/);
   });
 });

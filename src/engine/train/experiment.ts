@@ -1,20 +1,39 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
-import { crossEntropy, distillationLoss, type KdLossParts } from '../losses';
-import { evaluate, agreement, predictLogits, type Evaluation } from '../metrics';
-import { assignWeights, buildModel, seededWeights, trainableVariables } from '../models/build';
-import { paramCount } from '../models/spec';
-import { deriveSeed } from '../rng';
 import { featureSize } from '../data/types';
+import { crossEntropy, distillationLoss, hintLoss, withHint, type HintAdapter, type KdLossParts, type KdWeights } from '../losses';
+import { agreement, evaluate, predictLogits, type Evaluation } from '../metrics';
+import { assignWeights, buildModel, seededWeights, trainableVariables } from '../models/build';
+import { forwardWithHidden } from '../models/forward';
+import { hiddenLayerOptions, paramCount } from '../models/spec';
+import { deriveSeed, Rng } from '../rng';
+import { spread } from '../stats';
 import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
-import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, ModelResult, Phase, SamplePrediction } from './types';
+import { sweepPoints } from './sweep';
+import type {
+  EpochPoint,
+  ExperimentConfig,
+  ExperimentResults,
+  LossPoint,
+  ModelResult,
+  Phase,
+  SamplePrediction,
+  SeedSummary,
+  SweepSummary,
+  TrialResult,
+} from './types';
 
 /** Progress callbacks of an experiment (the worker turns them into messages). */
 export interface ExperimentHooks {
-  onPhase: (phase: Phase, stepsPerEpoch: number) => void;
+  /** A phase starts; `context` names the extra trial (e.g. "seed 2 of 3"), or is null for the main run. */
+  onPhase: (phase: Phase, stepsPerEpoch: number, context: string | null) => void;
+  /** Step losses of the main run (extra trials are summarised by `onTrial` instead). */
   onLoss: (points: LossPoint[]) => void;
+  /** Per-epoch test metrics of the main run. */
   onEpoch: (point: EpochPoint) => void;
+  /** An extra trial (seed or sweep point) finished. */
+  onTrial?: (trial: TrialResult) => void;
 }
 
 /** A finished experiment: its results and the distilled student, owned by the caller until `dispose`. */
@@ -38,9 +57,17 @@ function hardOnly(oneHot: tf.Tensor2D, logits: tf.Tensor2D): KdLossParts {
   return { total: ce, hard: ce, soft: tf.zerosLike(ce) };
 }
 
+/** Seeds of the i-th student trial: trial 0 is the main run (and keeps the single-run seeds). */
+function studentSeeds(seed: number, trial: number): { init: number; order: number } {
+  const suffix = trial === 0 ? '' : `-${trial}`;
+  return { init: deriveSeed(seed, `student-init${suffix}`), order: deriveSeed(seed, `student-order${suffix}`) };
+}
+
 /**
  * Trains the teacher on hard labels, then the student from scratch, then distils the same student
- * architecture from the same initial weights and data order. Pure engine code: progress leaves through hooks.
+ * architecture from the same initial weights and data order. With `repeats` > 1 the two students are
+ * retrained with further seeds; with a sweep grid the student is distilled again at each point, always
+ * re-using the trained teacher. Pure engine code: progress leaves through hooks.
  */
 export async function runExperiment(
   cfg: ExperimentConfig,
@@ -61,19 +88,24 @@ export async function runExperiment(
   const yTest = keep(oneHotLabels(data.test.y, numClasses));
   const inputSize = featureSize(inputShape);
   const stepsPerEpoch = Math.ceil(train.count / cfg.batchSize);
+  const quiet = { onLoss: () => {}, onEpoch: () => {} };
   let student: tf.LayersModel | null = null;
 
+  /** Trains one model through one phase; returns its last evaluation and the wall time. */
   const trainModel = async (
     phase: Phase,
     model: tf.LayersModel,
     orderSeed: number,
     lossForBatch: (b: Batch) => KdLossParts,
     teacherPreds: Int32Array | null,
+    context: string | null,
+    extraVars: tf.Variable[] = [],
   ): Promise<{ last: Evaluation; ms: number }> => {
-    hooks.onPhase(phase, stepsPerEpoch);
+    hooks.onPhase(phase, stepsPerEpoch, context);
+    const report = context === null ? hooks : quiet;
     const optimizer = cfg.optimizer === 'sgd' ? tf.train.sgd(cfg.learningRate) : tf.train.adam(cfg.learningRate);
     const started = performance.now();
-    let last: Evaluation | null = null;
+    const state: { last: Evaluation | null } = { last: null };
     try {
       await trainPhase({
         phase,
@@ -82,13 +114,14 @@ export async function runExperiment(
         orderSeed,
         train,
         optimizer,
-        vars: trainableVariables(model),
+        vars: [...trainableVariables(model), ...extraVars],
         controller,
         lossForBatch,
-        onLoss: hooks.onLoss,
+        onLoss: report.onLoss,
         onEpochEnd: async (epoch) => {
-          last = await evaluate(model, xTest, yTest);
-          hooks.onEpoch({
+          const last = await evaluate(model, xTest, yTest);
+          state.last = last;
+          report.onEpoch({
             phase,
             epoch,
             testAccuracy: last.accuracy,
@@ -100,11 +133,11 @@ export async function runExperiment(
     } finally {
       optimizer.dispose();
     }
-    return { last: last ?? (await evaluate(model, xTest, yTest)), ms: performance.now() - started };
+    return { last: state.last ?? (await evaluate(model, xTest, yTest)), ms: performance.now() - started };
   };
 
   try {
-    const teacher = buildModel(cfg.teacher, inputShape, numClasses, 'teacher');
+    const teacher = buildModel(cfg.teacher, inputShape, numClasses, 'teacher', { seed: deriveSeed(cfg.seed, 'teacher-dropout') });
     models.push(teacher);
     assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
     const t = await trainModel(
@@ -113,63 +146,161 @@ export async function runExperiment(
       deriveSeed(cfg.seed, 'teacher-order'),
       (b) => hardOnly(b.yOneHot, teacher.apply(b.x, { training: true }) as tf.Tensor2D),
       null,
+      null,
     );
-    // The teacher is frozen from here on: cache its training-set logits once instead of a forward pass per step.
-    const teacherLogits = keep(predictLogits(teacher, train.x));
+    const hint = cfg.hint ? resolveHint(cfg, inputShape) : null;
+    // The teacher is frozen from here on: unless asked to run it live, cache its training-set logits
+    // once, so distillation steps never run its forward pass.
+    const cachedLogits = cfg.teacherLive ? null : keep(predictLogits(teacher, train.x));
+    const teacherLogits = (b: Batch): tf.Tensor2D =>
+      cachedLogits ? tf.gather(cachedLogits, b.idx) : (teacher.apply(b.x, { training: false }) as tf.Tensor2D);
 
-    const scratch = buildModel(cfg.student, inputShape, numClasses, 'student_scratch');
-    models.push(scratch);
-    const studentInit = seededWeights(scratch, deriveSeed(cfg.seed, 'student-init'));
-    assignWeights(scratch, studentInit);
-    const studentOrder = deriveSeed(cfg.seed, 'student-order');
-    const s = await trainModel(
-      'scratch',
-      scratch,
-      studentOrder,
-      (b) => hardOnly(b.yOneHot, scratch.apply(b.x, { training: true }) as tf.Tensor2D),
-      t.last.preds,
-    );
+    /** Trains a fresh student from `init` on hard labels (scratch) or with distillation (weights given). */
+    const trainStudent = async (
+      phase: 'scratch' | 'distill',
+      init: Float32Array[],
+      order: number,
+      weights: (() => KdWeights) | null,
+      context: string | null,
+    ) => {
+      const model = buildModel(cfg.student, inputShape, numClasses, phase === 'scratch' ? 'student_scratch' : 'student', {
+        seed: deriveSeed(order, 'student-dropout'),
+      });
+      assignWeights(model, init);
+      const adapter = weights && hint ? makeHintAdapter(hint.studentWidth, hint.teacherWidth, deriveSeed(order, 'hint-adapter')) : null;
+      try {
+        const distill = (b: Batch): KdLossParts => {
+          if (!hint) return distillationLoss(b.yOneHot, teacherLogits(b), model.apply(b.x, { training: true }) as tf.Tensor2D, weights!());
+          // The hint needs the teacher's hidden features, so the teacher runs live on this batch.
+          const tOut = forwardWithHidden(teacher, b.x, false);
+          const sOut = forwardWithHidden(model, b.x, true);
+          const parts = distillationLoss(b.yOneHot, cachedLogits ? tf.gather(cachedLogits, b.idx) : tOut.logits, sOut.logits, weights!());
+          return withHint(parts, hintLoss(sOut.hidden[hint.studentLayer]!, tOut.hidden[hint.teacherLayer]!, adapter, hint.beta));
+        };
+        const lossFor = weights ? distill : (b: Batch) => hardOnly(b.yOneHot, model.apply(b.x, { training: true }) as tf.Tensor2D);
+        const extra = adapter ? [adapter.kernel, adapter.bias] : [];
+        const r = await trainModel(phase, model, order, lossFor, t.last.preds, context, extra);
+        return { ...r, model };
+      } catch (e) {
+        model.dispose();
+        throw e;
+      } finally {
+        if (adapter) tf.dispose([adapter.kernel, adapter.bias]);
+      }
+    };
 
-    student = buildModel(cfg.student, inputShape, numClasses, 'student');
-    assignWeights(student, studentInit);
-    const distilled = student;
-    const d = await trainModel(
-      'distill',
-      distilled,
-      studentOrder,
-      (b) =>
-        distillationLoss(b.yOneHot, tf.gather(teacherLogits, b.idx), distilled.apply(b.x, { training: true }) as tf.Tensor2D, {
-          temperature: controller.hyper.temperature,
-          alpha: controller.hyper.alpha,
-          scaleByT2: cfg.scaleByT2,
-        }),
-      t.last.preds,
-    );
+    const liveWeights = (): KdWeights => ({
+      temperature: controller.hyper.temperature,
+      alpha: controller.hyper.alpha,
+      scaleByT2: cfg.scaleByT2,
+      softTerm: cfg.softTerm,
+    });
 
+    // Main run (trial 0).
+    const seeds0 = studentSeeds(cfg.seed, 0);
+    const probe = buildModel(cfg.student, inputShape, numClasses, 'student_init');
+    const initOf = (seed: number) => seededWeights(probe, seed);
+    models.push(probe);
+    const init0 = initOf(seeds0.init);
+    const s = await trainStudent('scratch', init0, seeds0.order, null, null);
+    models.push(s.model);
+    const d = await trainStudent('distill', init0, seeds0.order, liveWeights, null);
+    student = d.model;
+
+    // Further seeds: both students again from new initial weights and data orders.
+    let seeds: SeedSummary | null = null;
+    if (cfg.repeats > 1) {
+      const scratchAcc = [s.last.accuracy];
+      const distilledAcc = [d.last.accuracy];
+      for (let trial = 1; trial < cfg.repeats; trial++) {
+        const sd = studentSeeds(cfg.seed, trial);
+        const init = initOf(sd.init);
+        const context = `seed ${trial + 1} of ${cfg.repeats}`;
+        const sr = await trainStudent('scratch', init, sd.order, null, context);
+        sr.model.dispose();
+        const dr = await trainStudent('distill', init, sd.order, liveWeights, context);
+        dr.model.dispose();
+        scratchAcc.push(sr.last.accuracy);
+        distilledAcc.push(dr.last.accuracy);
+        hooks.onTrial?.({ kind: 'seed', index: trial, total: cfg.repeats, seed: trial + 1, scratch: sr.last.accuracy, distilled: dr.last.accuracy });
+      }
+      const gains = distilledAcc.map((a, i) => (a - scratchAcc[i]!) * 100);
+      seeds = { scratch: spread(scratchAcc), distilled: spread(distilledAcc), gains, gain: spread(gains) };
+    }
+
+    // Sweep: distil again at each grid point, from the main run's initial weights and order.
+    let sweep: SweepSummary | null = null;
+    if (cfg.sweep) {
+      const grid = sweepPoints(cfg.sweep, cfg.temperature, cfg.alpha);
+      sweep = { baseline: s.last.accuracy, points: [] };
+      for (const [index, point] of grid.entries()) {
+        const context = `sweep point ${index + 1} of ${grid.length}: T=${point.temperature}, α=${point.alpha}`;
+        const fixed: KdWeights = { ...point, scaleByT2: cfg.scaleByT2, softTerm: cfg.softTerm };
+        const r = await trainStudent('distill', init0, seeds0.order, () => fixed, context);
+        r.model.dispose();
+        const result: TrialResult = {
+          kind: 'sweep',
+          index,
+          total: grid.length,
+          temperature: point.temperature,
+          alpha: point.alpha,
+          accuracy: r.last.accuracy,
+          agreement: agreement(r.last.preds, t.last.preds),
+        };
+        sweep.points.push(result);
+        hooks.onTrial?.(result);
+      }
+    }
+
+    const distilled = d.model;
     const samples = await samplePredictions(distilled, data, inputSize);
     const result = (e: Evaluation, ms: number, params: number, agree: number | null): ModelResult => ({
       accuracy: e.accuracy,
       loss: e.loss,
       agreement: agree,
       params,
+      ece: e.ece,
       trainMs: ms,
     });
-    const studentParams = paramCount(cfg.student, inputSize, numClasses);
+    const studentParams = paramCount(cfg.student, inputShape, numClasses);
     const results: ExperimentResults = {
-      teacher: result(t.last, t.ms, paramCount(cfg.teacher, inputSize, numClasses), null),
+      teacher: result(t.last, t.ms, paramCount(cfg.teacher, inputShape, numClasses), null),
       scratch: result(s.last, s.ms, studentParams, agreement(s.last.preds, t.last.preds)),
       distilled: result(d.last, d.ms, studentParams, agreement(d.last.preds, t.last.preds)),
       gainPoints: (d.last.accuracy - s.last.accuracy) * 100,
       samples,
+      seeds,
+      sweep,
     };
-    const kept = distilled;
     student = null;
-    return { results, student: kept, dispose: () => kept.dispose() };
+    return { results, student: distilled, dispose: () => distilled.dispose() };
   } finally {
     tf.dispose(owned);
     for (const m of models) m.dispose();
     student?.dispose();
   }
+}
+
+/** The hint layers' flattened widths, checked against the architectures. */
+function resolveHint(cfg: ExperimentConfig, inputShape: number[]) {
+  const h = cfg.hint!;
+  const t = hiddenLayerOptions(cfg.teacher, inputShape)[h.teacherLayer];
+  const s = hiddenLayerOptions(cfg.student, inputShape)[h.studentLayer];
+  if (!t) throw new Error(`The teacher has no hidden block ${h.teacherLayer + 1} for the hint.`);
+  if (!s) throw new Error(`The student has no hidden block ${h.studentLayer + 1} for the hint.`);
+  return { ...h, teacherWidth: t.width, studentWidth: s.width };
+}
+
+/** A Glorot-initialised linear adapter from student to teacher width (null when the widths already match). */
+function makeHintAdapter(studentWidth: number, teacherWidth: number, seed: number): HintAdapter | null {
+  if (studentWidth === teacherWidth) return null;
+  const rng = new Rng(seed);
+  const limit = Math.sqrt(6 / (studentWidth + teacherWidth));
+  const w = Float32Array.from({ length: studentWidth * teacherWidth }, () => rng.uniform(-limit, limit));
+  return tf.tidy(() => ({
+    kernel: tf.variable(tf.tensor2d(w, [studentWidth, teacherWidth]), true),
+    bias: tf.variable(tf.zeros([teacherWidth]), true),
+  }));
 }
 
 /** The distilled student's probabilities on the first few test examples (inputs included for low-dimensional sets). */

@@ -3,7 +3,7 @@ import type { KdLossParts } from '../losses';
 import { Rng } from '../rng';
 import type { RunController } from './controller';
 import { LossDivergedError, isBadLoss } from './errors';
-import { trainStep } from './step';
+import { PARTS_PER_STEP, trainStep } from './step';
 import type { LossPoint, Phase } from './types';
 
 /** Training data held as tensors for the whole run (never copied per epoch). */
@@ -43,12 +43,15 @@ export interface PhaseOptions {
   onEpochEnd: (epoch: number) => Promise<void>;
   /** Read losses back every this many steps (never per step). */
   readEvery?: number;
+  /** Stop after this many steps even mid-epoch (benchmarks); default: all epochs. */
+  maxSteps?: number;
 }
 
 /** Runs one phase: shuffled mini-batches, one tidy optimiser step each, batched async loss read-back and a NaN guard. */
 export async function trainPhase(o: PhaseOptions): Promise<void> {
   const rng = new Rng(o.orderSeed);
   const readEvery = o.readEvery ?? 5;
+  const maxSteps = o.maxSteps ?? Number.POSITIVE_INFINITY;
   const pending: { step: number; parts: tf.Tensor1D }[] = [];
   let step = 0;
 
@@ -63,12 +66,14 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
     } finally {
       stacked.dispose();
     }
+    const k = PARTS_PER_STEP;
     const points: LossPoint[] = batch.map((p, i) => ({
       phase: o.phase,
       step: p.step,
-      total: values[3 * i]!,
-      soft: values[3 * i + 1]!,
-      hard: values[3 * i + 2]!,
+      total: values[k * i]!,
+      soft: values[k * i + 1]!,
+      hard: values[k * i + 2]!,
+      hint: values[k * i + 3]!,
     }));
     const bad = points.find((p) => isBadLoss(p.total));
     if (bad) {
@@ -82,7 +87,7 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
       const order = tf.tensor1d(rng.permutation(o.train.count), 'int32');
       try {
-        for (let start = 0; start < o.train.count; start += o.batchSize) {
+        for (let start = 0; start < o.train.count && step < maxSteps; start += o.batchSize) {
           await o.controller.checkpoint();
           const size = Math.min(o.batchSize, o.train.count - start);
           const idx = tf.slice(order, [start], [size]);
@@ -101,6 +106,7 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
       }
       await flush();
       await o.onEpochEnd(epoch);
+      if (step >= maxSteps) break;
     }
   } finally {
     tf.dispose(pending.map((p) => p.parts));

@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KdLossParts } from '../losses';
 
+/** Values per step in the tensor `trainStep` returns: total, soft, hard, hint. */
+export const PARTS_PER_STEP = 4;
+
 /**
- * One optimiser step inside `tf.tidy`. Returns `[total, soft, hard]` as a kept rank-1 tensor that
+ * One optimiser step inside `tf.tidy`. Returns `[total, soft, hard, hint]` as a kept rank-1 tensor that
  * the caller reads back later (asynchronously, in batches) and then disposes.
  */
 export function trainStep(optimizer: tf.Optimizer, vars: tf.Variable[], lossFn: () => KdLossParts): tf.Tensor1D {
@@ -11,7 +14,7 @@ export function trainStep(optimizer: tf.Optimizer, vars: tf.Variable[], lossFn: 
     optimizer.minimize(
       () => {
         const p = lossFn();
-        holder.parts = tf.keep(tf.stack([p.total, p.soft, p.hard]) as tf.Tensor1D);
+        holder.parts = tf.keep(tf.stack([p.total, p.soft, p.hard, p.hint ?? tf.zerosLike(p.total)]) as tf.Tensor1D);
         return p.total;
       },
       false,

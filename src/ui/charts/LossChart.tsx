@@ -19,6 +19,7 @@ const LEGEND: LegendItem[] = [
   { label: 'soft: α·T²·KL', color: COLORS.soft },
   { label: 'hard: (1−α)·CE', color: COLORS.hard },
 ];
+const HINT_LEGEND: LegendItem = { label: 'hint: β·MSE(features)', color: COLORS.hint };
 // Numeric tick intervals skip recharts' per-label DOM text measuring on every redraw.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
 const X_LABEL = { value: 'step', position: 'insideBottomRight', offset: -4 } as const;
@@ -26,7 +27,7 @@ const yTick = (v: number) => v.toPrecision(2);
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 
 /** The recharts drawing; memoised so it re-renders only when its (throttled) data changes. */
-const LossLines = memo(function LossLines({ data, marks }: { data: LossRow[]; marks: HyperMark[] }) {
+const LossLines = memo(function LossLines({ data, marks, hasHint }: { data: LossRow[]; marks: HyperMark[]; hasHint: boolean }) {
   return (
     <ResponsiveContainer width="100%" height={260}>
       <LineChart data={data} margin={MARGIN}>
@@ -39,6 +40,7 @@ const LossLines = memo(function LossLines({ data, marks }: { data: LossRow[]; ma
         <Line name="distill total" dataKey="distill" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
         <Line name="soft: α·T²·KL" dataKey="soft" stroke={COLORS.soft} dot={false} isAnimationActive={false} connectNulls />
         <Line name="hard: (1−α)·CE" dataKey="hard" stroke={COLORS.hard} dot={false} isAnimationActive={false} connectNulls />
+        {hasHint ? <Line name="hint: β·MSE(features)" dataKey="hint" stroke={COLORS.hint} dot={false} isAnimationActive={false} connectNulls /> : null}
         {marks.map((m, i) => (
           <ReferenceLine
             key={i}
@@ -60,12 +62,13 @@ export function LossChart() {
   const allMarks = useStudio((s) => s.run.marks);
   const marks = useMemo(() => allMarks.filter((m) => m.phase === 'distill'), [allMarks]);
   const live = useStudio((s) => !isFinished(s.run.status));
+  const hasHint = useStudio((s) => s.run.config?.hint != null);
   const data = useMemo(() => downsample(rows, live ? LIVE_POINTS : FINAL_POINTS), [rows, live]);
   return (
     <figure className="chart" aria-label="Loss curves">
       <h2>Training loss</h2>
-      <LossLines data={data} marks={marks} />
-      <SeriesLegend items={LEGEND} />
+      <LossLines data={data} marks={marks} hasHint={hasHint} />
+      <SeriesLegend items={hasHint ? [...LEGEND, HINT_LEGEND] : LEGEND} />
       <figcaption>{count} loss points</figcaption>
     </figure>
   );

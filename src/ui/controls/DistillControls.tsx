@@ -2,6 +2,9 @@ import { CONFIG_FIELDS } from '../../store/configFields';
 import { useStudio } from '../../store';
 import { isFinished } from '../../store/runState';
 import { studioWorker } from '../bridge/studioWorker';
+import type { SoftTerm } from '../../engine/losses';
+import { HintControls } from './HintControls';
+import { SelectField } from './SelectField';
 import { SliderField } from './SliderField';
 
 const T = CONFIG_FIELDS.temperature;
@@ -9,7 +12,7 @@ const A = CONFIG_FIELDS.alpha;
 
 /** Temperature and α sliders (live during a run) and the T² switch. */
 export function DistillControls({ locked }: { locked: boolean }) {
-  const { temperature, alpha, scaleByT2 } = useStudio((s) => s.config);
+  const { temperature, alpha, scaleByT2, softTerm, teacherLive } = useStudio((s) => s.config);
   const setConfig = useStudio((s) => s.setConfig);
   const running = useStudio((s) => !isFinished(s.run.status));
   const change = (patch: { temperature?: number; alpha?: number }) => {
@@ -20,6 +23,16 @@ export function DistillControls({ locked }: { locked: boolean }) {
   return (
     <fieldset>
       <legend>Distillation</legend>
+      <SelectField<SoftTerm>
+        label="Soft term"
+        value={softTerm}
+        disabled={locked}
+        options={[
+          { value: 'kl', label: 'KL on soft targets (Hinton 2015)' },
+          { value: 'mse', label: 'MSE on logits (Ba & Caruana 2014)' },
+        ]}
+        onChange={(v) => setConfig({ softTerm: v })}
+      />
       <SliderField
         label="Temperature"
         value={temperature}
@@ -28,7 +41,11 @@ export function DistillControls({ locked }: { locked: boolean }) {
         step={0.5}
         format={(v) => `T = ${v.toFixed(1)}`}
         onChange={(v) => change({ temperature: v })}
-        hint="Softens the teacher's probabilities so the student sees which wrong classes look alike."
+        hint={
+          softTerm === 'mse'
+            ? 'Not used by MSE logit matching (it compares raw logits); it still shapes sweeps over T.'
+            : "Softens the teacher's probabilities so the student sees which wrong classes look alike."
+        }
       />
       <SliderField
         label="Alpha"
@@ -44,6 +61,11 @@ export function DistillControls({ locked }: { locked: boolean }) {
         <input type="checkbox" checked={scaleByT2} disabled={locked} onChange={(e) => setConfig({ scaleByT2: e.currentTarget.checked })} />
         Multiply the soft term by T²
       </label>
+      <label className="check">
+        <input type="checkbox" checked={teacherLive} disabled={locked} onChange={(e) => setConfig({ teacherLive: e.currentTarget.checked })} />
+        Run the teacher live (no logit cache)
+      </label>
+      <HintControls locked={locked} />
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import { useStudio } from '../../store';
 import type { ModelResult } from '../../engine/train/types';
-import { pct, seconds, signedPoints } from './format';
+import { pct, seconds } from './format';
+import { verdictOf } from './verdict';
 
 /** The three-way comparison: teacher, student from scratch and distilled student, plus a plain verdict. */
 export function ResultsTable() {
@@ -11,16 +12,20 @@ export function ResultsTable() {
     ['Student from scratch', results.scratch],
     ['Distilled student', results.distilled],
   ];
-  const gain = results.gainPoints;
+  const verdict = verdictOf(results);
   return (
     <section className="results" aria-label="Results">
       <h2>Results</h2>
       <p className="verdict" aria-label="Verdict">
-        Distillation: <strong>{signedPoints(gain)} points</strong> over scratch
-        {Math.abs(gain) < 0.05 ? ' (no difference on this run)' : gain > 0 ? '' : ' (the scratch student did better on this run)'}
+        <strong>{verdict.headline}</strong>
+        <br />
+        <span className="qualifier">{verdict.qualifier}</span>
       </p>
       <table>
-        <caption>Test-set metrics (same data, same seed, same student initial weights)</caption>
+        <caption>
+          Test-set metrics of the main run (same data, same seed, same student initial weights). ECE: expected calibration error, 15 bins.
+          Training time includes each phase's evaluation; distillation's extra cost is the teacher's training.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Model</th>
@@ -28,6 +33,7 @@ export function ResultsTable() {
             <th scope="col">Test accuracy</th>
             <th scope="col">Test loss</th>
             <th scope="col">Agreement with teacher</th>
+            <th scope="col">ECE</th>
             <th scope="col">Training time</th>
           </tr>
         </thead>
@@ -39,6 +45,7 @@ export function ResultsTable() {
               <td>{pct(r.accuracy)}</td>
               <td>{r.loss.toFixed(4)}</td>
               <td>{r.agreement === null ? '—' : pct(r.agreement)}</td>
+              <td>{r.ece.toFixed(3)}</td>
               <td>{seconds(r.trainMs)}</td>
             </tr>
           ))}

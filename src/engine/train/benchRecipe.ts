@@ -1,0 +1,133 @@
+import * as tf from '@tensorflow/tfjs';
+import { crossEntropy, distillationLoss } from '../losses';
+import { assignWeights, buildModel, seededWeights, trainableVariables } from '../models/build';
+import type { ArchSpec } from '../models/spec';
+import { Rng } from '../rng';
+import { RunController } from './controller';
+import { trainPhase, type Batch, type TrainTensors } from './loop';
+
+/** The fixed benchmark recipe: MNIST-sized MLPs on random data. */
+export const BENCH_RECIPE = {
+  teacher: { kind: 'mlp', hidden: [512, 512], activation: 'relu' } as ArchSpec,
+  student: { kind: 'mlp', hidden: [32], activation: 'relu' } as ArchSpec,
+  inputShape: [784],
+  numClasses: 10,
+  batchSize: 128,
+  examples: 8192,
+};
+
+/** Throughput of one phase. */
+export interface PhaseFigures {
+  steps: number;
+  seconds: number;
+  examplesPerSecond: number;
+}
+
+/** What one benchmark run measured on the active backend. */
+export interface BenchFigures {
+  teacher: PhaseFigures;
+  scratch: PhaseFigures;
+  distill: PhaseFigures;
+  numTensorsBefore: number;
+  numTensorsAfter: number;
+  /** numTensors right before and after the distillation steps alone. */
+  distillTensorsBefore: number;
+  distillTensorsAfter: number;
+}
+
+/** Step budgets: at most `maxSteps` per phase, fewer when a phase would exceed `budgetMs`. */
+export interface BenchBudget {
+  teacherSteps: number;
+  studentSteps: number;
+  budgetMs: number;
+}
+
+/**
+ * Runs the recipe through the studio's own training loop (Adam, cached teacher logits, batched
+ * async read-back) on the active backend and reports examples per second for each phase.
+ */
+export async function runBenchRecipe(budget: BenchBudget, readEvery = 5): Promise<BenchFigures> {
+  const r = BENCH_RECIPE;
+  const rng = new Rng(1234);
+  const xs = new Float32Array(r.examples * 784);
+  for (let i = 0; i < xs.length; i++) xs[i] = rng.next();
+  const ys = Int32Array.from({ length: r.examples }, () => rng.int(r.numClasses));
+  const numTensorsBefore = tf.memory().numTensors;
+  const train: TrainTensors = {
+    x: tf.tensor2d(xs, [r.examples, 784]),
+    yOneHot: tf.tidy(() => tf.oneHot(tf.tensor1d(ys, 'int32'), r.numClasses).toFloat() as tf.Tensor2D),
+    count: r.examples,
+  };
+  const teacher = buildModel(r.teacher, r.inputShape, r.numClasses, 'bench_teacher');
+  const student = buildModel(r.student, r.inputShape, r.numClasses, 'bench_student');
+  const scratch = buildModel(r.student, r.inputShape, r.numClasses, 'bench_scratch');
+  assignWeights(teacher, seededWeights(teacher, 1));
+  const init = seededWeights(student, 2);
+  assignWeights(student, init);
+  assignWeights(scratch, init);
+  const controller = new RunController({ temperature: 4, alpha: 0.7 });
+  let cached: tf.Tensor2D | null = null;
+
+  /** Calibrates how many steps fit the budget, then times them. */
+  const phase = async (model: tf.LayersModel, maxSteps: number, lossFor: (b: Batch) => ReturnType<typeof distillationLoss>) => {
+    const optimizer = tf.train.adam(1e-3);
+    const vars = trainableVariables(model);
+    const run = async (steps: number) => {
+      const t0 = performance.now();
+      await trainPhase({
+        phase: 'distill',
+        epochs: Math.ceil((steps * r.batchSize) / r.examples) + 1,
+        batchSize: r.batchSize,
+        orderSeed: 7,
+        train,
+        optimizer,
+        vars,
+        controller,
+        lossForBatch: lossFor,
+        onLoss: () => {},
+        onEpochEnd: async () => {},
+        readEvery,
+        maxSteps: steps,
+      });
+      return performance.now() - t0;
+    };
+    try {
+      const warm = await run(10); // includes shader compilation / first-use costs
+      const perStep = Math.max(warm / 10, 0.01);
+      const steps = Math.max(10, Math.min(maxSteps, Math.floor(budget.budgetMs / perStep)));
+      const ms = await run(steps);
+      return { steps, seconds: ms / 1000, examplesPerSecond: (steps * r.batchSize) / (ms / 1000) };
+    } finally {
+      optimizer.dispose();
+    }
+  };
+
+  try {
+    const t = await phase(teacher, budget.teacherSteps, (b) => {
+      const ce = crossEntropy(b.yOneHot, teacher.apply(b.x, { training: true }) as tf.Tensor2D);
+      return { total: ce, soft: tf.zerosLike(ce), hard: ce };
+    });
+    cached = tf.tidy(() => teacher.predict(train.x, { batchSize: 1024 }) as tf.Tensor2D);
+    const logits = cached;
+    const s = await phase(scratch, budget.studentSteps, (b) => {
+      const ce = crossEntropy(b.yOneHot, scratch.apply(b.x, { training: true }) as tf.Tensor2D);
+      return { total: ce, soft: tf.zerosLike(ce), hard: ce };
+    });
+    const distillTensorsBefore = tf.memory().numTensors;
+    const d = await phase(student, budget.studentSteps, (b) =>
+      distillationLoss(b.yOneHot, tf.gather(logits, b.idx), student.apply(b.x, { training: true }) as tf.Tensor2D, {
+        temperature: 4,
+        alpha: 0.7,
+        scaleByT2: true,
+      }),
+    );
+    const distillTensorsAfter = tf.memory().numTensors;
+    return { teacher: t, scratch: s, distill: d, numTensorsBefore, numTensorsAfter: -1, distillTensorsBefore, distillTensorsAfter };
+  } finally {
+    tf.dispose([train.x, train.yOneHot]);
+    cached?.dispose();
+    teacher.dispose();
+    student.dispose();
+    scratch.dispose();
+  }
+}

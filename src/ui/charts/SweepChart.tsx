@@ -1,0 +1,91 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useStudio } from '../../store';
+import type { TrialResult } from '../../engine/train/types';
+import { COLORS } from '../palette';
+import { SeriesLegend } from './SeriesLegend';
+
+type SweepPoint = Extract<TrialResult, { kind: 'sweep' }>;
+
+/** Okabe–Ito colours for one line per α in a T × α grid. */
+const LINE_COLORS = ['#009E73', '#0072B2', '#D55E00', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442', '#999999', '#117733'];
+const MARGIN = { top: 16, right: 24, bottom: 8, left: 0 };
+const Y_DOMAIN: [number, number] = [0, 1];
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const tooltipValue = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v));
+
+/** Which axis the sweep varies: T when several temperatures were swept, else α. */
+function xKeyOf(points: SweepPoint[]): 'temperature' | 'alpha' {
+  return new Set(points.map((p) => p.temperature)).size > 1 ? 'temperature' : 'alpha';
+}
+
+/** The drawing, memoised on its data. */
+const SweepLines = memo(function SweepLines({ points, baseline }: { points: SweepPoint[]; baseline: number | null }) {
+  const xKey = xKeyOf(points);
+  const groups = useMemo(() => {
+    const byAlpha = new Map<number, SweepPoint[]>();
+    for (const p of points) {
+      const key = xKey === 'temperature' ? p.alpha : -1;
+      byAlpha.set(key, [...(byAlpha.get(key) ?? []), p]);
+    }
+    return [...byAlpha.entries()].map(([alpha, list]) => ({ alpha, list: [...list].sort((a, b) => a[xKey] - b[xKey]) }));
+  }, [points, xKey]);
+  return (
+    <>
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart margin={MARGIN}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey={xKey}
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            interval={0}
+            allowDuplicatedCategory={false}
+            label={{ value: xKey === 'temperature' ? 'temperature T' : 'alpha α', position: 'insideBottomRight', offset: -4 }}
+          />
+          <YAxis width={48} domain={Y_DOMAIN} interval={0} tickFormatter={pct} />
+          <Tooltip formatter={tooltipValue} />
+          {baseline !== null ? (
+            <ReferenceLine y={baseline} stroke={COLORS.scratch} strokeDasharray="6 4" label={{ value: `scratch ${pct(baseline)}`, position: 'insideTopLeft', fontSize: 12 }} />
+          ) : null}
+          {groups.map((g, i) => (
+            <Line
+              key={g.alpha}
+              data={g.list}
+              dataKey="accuracy"
+              name={g.alpha >= 0 ? `distilled, α=${g.alpha}` : 'distilled'}
+              stroke={LINE_COLORS[i % LINE_COLORS.length]}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+      <SeriesLegend
+        items={[
+          ...groups.map((g, i) => ({ label: g.alpha >= 0 ? `distilled, α=${g.alpha}` : 'distilled', color: LINE_COLORS[i % LINE_COLORS.length]! })),
+          { label: 'scratch baseline', color: COLORS.scratch, dashed: true },
+        ]}
+      />
+    </>
+  );
+});
+
+/** Distilled test accuracy at each sweep point, with the scratch student as a baseline; points stream in as they finish. */
+export function SweepChart() {
+  const trials = useStudio((s) => s.run.trials);
+  const epochRows = useStudio((s) => s.run.epochRows);
+  const points = useMemo(() => trials.filter((t): t is SweepPoint => t.kind === 'sweep'), [trials]);
+  const last = epochRows[epochRows.length - 1];
+  const baseline = useStudio((s) => s.run.results?.sweep?.baseline ?? null) ?? last?.scratch ?? null;
+  if (points.length === 0) return null;
+  return (
+    <figure className="chart" aria-label="Sweep">
+      <h2>Sweep: distilled accuracy</h2>
+      <SweepLines points={points} baseline={baseline} />
+      <figcaption>
+        {points.length} of {points[0]!.total} sweep points
+      </figcaption>
+    </figure>
+  );
+}

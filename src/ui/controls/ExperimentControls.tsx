@@ -1,0 +1,29 @@
+import type { SweepMode } from '../../store/configFields';
+import { useStudio } from '../../store';
+import { ListField } from './ListField';
+import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
+
+const SWEEP_OPTIONS: { value: SweepMode; label: string }[] = [
+  { value: 'off', label: 'Off' },
+  { value: 'temperature', label: 'Temperature' },
+  { value: 'alpha', label: 'Alpha' },
+  { value: 'both', label: 'Temperature × alpha' },
+];
+
+/** Honest-comparison settings: repeat the students with several seeds, and sweep T and/or α. */
+export function ExperimentControls({ locked }: { locked: boolean }) {
+  const sweep = useStudio((s) => s.config.sweep);
+  const setConfig = useStudio((s) => s.setConfig);
+  return (
+    <fieldset>
+      <legend>Experiment</legend>
+      <NumberField field="repeats" label="Seeds" step="1" disabled={locked} />
+      <p className="hint">Repeat both students with this many seeds (1–10) and report mean ± std of the gain.</p>
+      <SelectField<SweepMode> label="Sweep" value={sweep} disabled={locked} options={SWEEP_OPTIONS} onChange={(v) => setConfig({ sweep: v })} />
+      {sweep === 'temperature' || sweep === 'both' ? <ListField field="sweepTemperatures" label="Temperatures" disabled={locked} /> : null}
+      {sweep === 'alpha' || sweep === 'both' ? <ListField field="sweepAlphas" label="Alphas" disabled={locked} /> : null}
+      {sweep !== 'off' ? <p className="hint">After the main run, the student is distilled again at each point, re-using the teacher.</p> : null}
+    </fieldset>
+  );
+}

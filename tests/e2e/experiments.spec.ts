@@ -1,0 +1,43 @@
+import { test, expect } from './fixtures';
+
+test('Repeating with 3 seeds reports mean ± std and an honest verdict', async ({ studio, page }) => {
+  await studio.setNumber('Seeds', '3');
+  await studio.setNumber('Epochs', '6');
+  await studio.button('Start').click();
+  await expect(studio.status).toContainText('seed 2 of 3', { timeout: 60_000 });
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  const verdict = page.getByLabel('Verdict');
+  await expect(verdict).toContainText(/Distillation: (\+|−|±)\d+\.\d ± \d+\.\d points over scratch \(mean ± std over 3 seeds\)/);
+  await expect(verdict).toContainText(/(no clear winner|helped on every seed|helped on average|did better on)/);
+  const seeds = page.getByRole('region', { name: 'Seeds' });
+  await expect(seeds.getByRole('row')).toHaveCount(5); // header, 3 seeds, mean ± std
+  await expect(seeds.getByRole('row', { name: /^Mean ± std/ })).toContainText('±');
+});
+
+test('A two-point temperature sweep plots two points against the scratch baseline', async ({ studio, page }) => {
+  await page.getByRole('combobox', { name: 'Sweep' }).selectOption('temperature');
+  await page.getByLabel('Temperatures', { exact: true }).fill('1, 8');
+  await studio.setNumber('Epochs', '4');
+  await studio.button('Start').click();
+  await expect(studio.status).toContainText('sweep point 1 of 2', { timeout: 60_000 });
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  const chart = page.getByRole('figure', { name: 'Sweep' });
+  await expect(chart.getByText('2 of 2 sweep points')).toBeVisible();
+  await expect(chart.locator('.recharts-line-dot')).toHaveCount(2);
+  await expect(chart.locator('.recharts-reference-line')).toHaveCount(1);
+  await expect(chart.getByText(/^scratch \d+%$/)).toBeVisible();
+});
+
+test('Moving T during distillation takes effect live and is marked on the loss chart', async ({ studio, page }) => {
+  await studio.setNumber('Epochs', '60');
+  await studio.button('Start').click();
+  await expect(studio.status).toContainText('Running distillation', { timeout: 90_000 });
+  const slider = page.getByRole('slider', { name: 'Temperature' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight'); // 4 → 4.5
+  await expect(slider).toHaveValue('4.5');
+  const lossChart = page.getByRole('figure', { name: 'Loss curves' });
+  await expect(lossChart.getByText('T=4.5, α=0.7')).toBeVisible();
+  await studio.button('Stop').click();
+  expect(await studio.waitForEnd()).toMatch(/^Stopped/);
+});
