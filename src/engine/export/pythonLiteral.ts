@@ -1,0 +1,39 @@
+// Safe Python source literals for values that end up in generated scripts.
+
+/** A double-quoted Python string literal of any text: only printable ASCII stays as is, everything else is escaped. */
+export function pyStr(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (code >= 0x20 && code < 0x7f) out += ch;
+    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += `\\U${code.toString(16).padStart(8, '0')}`;
+  }
+  return `${out}"`;
+}
+
+/** A Python float literal of a finite number (throws on NaN and ±Infinity). */
+export function pyFloat(n: number, what = 'value'): string {
+  if (!Number.isFinite(n)) throw new RangeError(`${what} must be a finite number (got ${n}).`);
+  const s = String(n);
+  return /[.e]/.test(s) ? s : `${s}.0`;
+}
+
+/** A Python int literal of a safe integer (throws otherwise). */
+export function pyInt(n: number, what = 'value'): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${what} must be a whole number (got ${n}).`);
+  return String(n);
+}
+
+/** `True` or `False`. */
+export function pyBool(b: boolean): string {
+  return b ? 'True' : 'False';
+}
+
+/** A Python tuple/list literal of safe integers, e.g. `(28, 28, 1)`. */
+export function pyIntTuple(values: readonly number[], what = 'value'): string {
+  const items = values.map((v) => pyInt(v, what));
+  return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+}
