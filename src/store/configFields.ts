@@ -1,7 +1,9 @@
 import { DATASET_IDS, type DatasetId } from '../engine/data/registry';
 import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS, STUDENT_PRESETS, TEACHER_PRESETS } from '../engine/models/presets';
 import type { SoftTerm } from '../engine/losses';
-import type { OptimizerName } from '../engine/train/types';
+import { MAX_CNN_LAYERS, MAX_FILTERS, MAX_MLP_HIDDEN, MAX_UNITS } from '../engine/models/plan';
+import type { ArchSpec } from '../engine/models/spec';
+import type { AugmentMode, OptimizerName } from '../engine/train/types';
 import { BACKEND_NAMES, type BackendChoice } from '../worker/protocol';
 
 /** The user's experiment settings as the UI holds them (architectures by preset id). */
@@ -11,6 +13,10 @@ export interface StudioConfig {
   noise: number;
   teacherId: string;
   studentId: string;
+  /** The teacher's edited layers (layer editor), or null when the preset is used. */
+  teacherCustom: ArchSpec | null;
+  /** The student's edited layers (layer editor), or null when the preset is used. */
+  studentCustom: ArchSpec | null;
   temperature: number;
   alpha: number;
   scaleByT2: boolean;
@@ -24,6 +30,9 @@ export interface StudioConfig {
   hintBeta: number;
   hintTeacherLayer: number;
   hintStudentLayer: number;
+  transferSize: number;
+  excludeClasses: number[];
+  augment: AugmentMode;
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -38,9 +47,10 @@ export type SweepMode = 'off' | 'temperature' | 'alpha' | 'both';
 /** A declared config field: its default and the rule that accepts or rejects a raw value. */
 type Field<K extends keyof StudioConfig> =
   | { kind: 'number'; default: StudioConfig[K]; min: number; max: number; integer: boolean }
-  | { kind: 'numberList'; default: StudioConfig[K]; min: number; max: number; maxLength: number }
+  | { kind: 'numberList'; default: StudioConfig[K]; min: number; max: number; maxLength: number; minLength?: number; integer?: boolean }
   | { kind: 'enum'; default: StudioConfig[K]; values: readonly StudioConfig[K][] }
-  | { kind: 'boolean'; default: StudioConfig[K] };
+  | { kind: 'boolean'; default: StudioConfig[K] }
+  | { kind: 'arch'; default: StudioConfig[K] };
 
 /** The one table that defines every config field (defaults and bounds); UI, storage and validation all read it. */
 export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
@@ -49,6 +59,8 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   noise: { kind: 'number', default: 0.08, min: 0, max: 0.5, integer: false },
   teacherId: { kind: 'enum', default: TEACHER_PRESETS[0]!.id, values: [...TEACHER_PRESETS, ...IMAGE_TEACHER_PRESETS].map((p) => p.id) },
   studentId: { kind: 'enum', default: STUDENT_PRESETS[0]!.id, values: [...STUDENT_PRESETS, ...IMAGE_STUDENT_PRESETS].map((p) => p.id) },
+  teacherCustom: { kind: 'arch', default: null },
+  studentCustom: { kind: 'arch', default: null },
   temperature: { kind: 'number', default: 4, min: 0.5, max: 20, integer: false },
   alpha: { kind: 'number', default: 0.7, min: 0, max: 1, integer: false },
   scaleByT2: { kind: 'boolean', default: true },
@@ -62,6 +74,9 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   hintBeta: { kind: 'number', default: 1, min: 0, max: 1000, integer: false },
   hintTeacherLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
   hintStudentLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
+  transferSize: { kind: 'number', default: 0, min: 0, max: 100000, integer: true },
+  excludeClasses: { kind: 'numberList', default: [], min: 0, max: 99, maxLength: 10, minLength: 0, integer: true },
+  augment: { kind: 'enum', default: 'off', values: ['off', 'teacher', 'all'] },
   epochs: { kind: 'number', default: 30, min: 1, max: 500, integer: true },
   batchSize: { kind: 'number', default: 32, min: 1, max: 4096, integer: true },
   learningRate: { kind: 'number', default: 0.02, min: 1e-6, max: 1e6, integer: false },
@@ -85,16 +100,95 @@ export function fieldError<K extends keyof StudioConfig>(key: K, value: unknown)
       if (value < f.min || value > f.max) return `Must be between ${f.min} and ${f.max}.`;
       return null;
     case 'numberList':
-      if (!Array.isArray(value) || value.length === 0) return 'Enter one or more numbers separated by commas.';
+      if (!Array.isArray(value) || value.length < (f.minLength ?? 1)) return 'Enter one or more numbers separated by commas.';
       if (value.length > f.maxLength) return `At most ${f.maxLength} values.`;
       if (value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) return 'Enter numbers separated by commas.';
+      if (f.integer && value.some((v: number) => !Number.isInteger(v))) return 'Enter whole numbers.';
       if (value.some((v: number) => v < f.min || v > f.max)) return `Each value must be between ${f.min} and ${f.max}.`;
       return null;
     case 'enum':
       return (f.values as readonly unknown[]).includes(value) ? null : `Unknown value ${JSON.stringify(value)}.`;
     case 'boolean':
       return typeof value === 'boolean' ? null : 'Must be true or false.';
+    case 'arch':
+      return value === null ? null : archShapeError(value);
   }
+}
+
+/** Kernel, stride and pool sizes at most (the real bound, the input size, is checked by `validateArch`). */
+const MAX_WINDOW = 1024;
+
+/** The properties each CNN layer type may have (`type` included). */
+const CNN_LAYER_KEYS: Readonly<Record<string, readonly string[]>> = {
+  conv: ['type', 'filters', 'kernel', 'stride', 'activation', 'batchNorm'],
+  maxpool: ['type', 'size'],
+  flatten: ['type'],
+  dense: ['type', 'units', 'activation'],
+  dropout: ['type', 'rate'],
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A short rendering of an untrusted value for a message. */
+const shown = (v: unknown): string => (v === undefined ? 'nothing' : typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? typeof v).slice(0, 40));
+const extraKey = (o: Record<string, unknown>, allowed: readonly string[]): string | undefined => Object.keys(o).find((k) => !allowed.includes(k));
+const wholeError = (v: unknown, max: number, what: string): string | null =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= max ? null : `${what} must be a whole number from 1 to ${max} (got ${shown(v)}).`;
+const rateError = (v: unknown, what: string): string | null =>
+  typeof v === 'number' && v >= 0 && v < 1 ? null : `${what} must be at least 0 and below 1 (got ${shown(v)}).`;
+const activationError = (v: unknown, where: string): string | null =>
+  v === 'relu' || v === 'tanh' || v === 'gelu' ? null : `${where}: unknown activation ${shown(v)} (use relu, tanh or gelu).`;
+
+/** Why an untrusted CNN layer is not a CnnLayer's exact shape, or null. */
+function cnnLayerShapeError(l: unknown, at: string): string | null {
+  if (!isRecord(l)) return `${at} must be an object.`;
+  const allowed = typeof l.type === 'string' && Object.hasOwn(CNN_LAYER_KEYS, l.type) ? CNN_LAYER_KEYS[l.type] : undefined;
+  if (!allowed) return `${at}: unknown layer type ${shown(l.type)} (use conv, maxpool, flatten, dense or dropout).`;
+  const extra = extraKey(l, allowed);
+  if (extra !== undefined) return `${at} (${String(l.type)}): unknown property "${extra.slice(0, 40)}".`;
+  switch (l.type) {
+    case 'conv':
+      return (
+        wholeError(l.filters, MAX_FILTERS, `${at}: filters`) ??
+        wholeError(l.kernel, MAX_WINDOW, `${at}: kernel size`) ??
+        wholeError(l.stride, MAX_WINDOW, `${at}: stride`) ??
+        activationError(l.activation, at) ??
+        (l.batchNorm === undefined || typeof l.batchNorm === 'boolean' ? null : `${at}: batch norm must be true or false.`)
+      );
+    case 'maxpool':
+      return wholeError(l.size, MAX_WINDOW, `${at}: pool size`);
+    case 'dense':
+      return wholeError(l.units, MAX_UNITS, `${at}: units`) ?? activationError(l.activation, at);
+    case 'dropout':
+      return rateError(l.rate, `${at}: dropout rate`);
+    default:
+      return null;
+  }
+}
+
+/** Why an untrusted value is not an ArchSpec's exact JSON shape (kind, layer types, numbers in range, activations), or null. */
+function archShapeError(value: unknown): string | null {
+  if (!isRecord(value)) return 'An architecture must be an object.';
+  if (value.kind === 'mlp') {
+    const extra = extraKey(value, ['kind', 'hidden', 'activation', 'dropout']);
+    if (extra !== undefined) return `MLP: unknown property "${extra.slice(0, 40)}".`;
+    if (!Array.isArray(value.hidden)) return 'MLP: the hidden widths must be a list.';
+    if (value.hidden.length > MAX_MLP_HIDDEN) return `MLP: at most ${MAX_MLP_HIDDEN} hidden layers (got ${value.hidden.length}).`;
+    for (const [i, w] of (value.hidden as unknown[]).entries()) {
+      const bad = wholeError(w, MAX_UNITS, `Hidden layer ${i + 1}: width`);
+      if (bad) return bad;
+    }
+    return activationError(value.activation, 'MLP') ?? (value.dropout === undefined ? null : rateError(value.dropout, 'MLP: dropout'));
+  }
+  if (value.kind !== 'cnn') return `Unknown architecture kind ${shown(value.kind)} (use mlp or cnn).`;
+  const extra = extraKey(value, ['kind', 'layers']);
+  if (extra !== undefined) return `CNN: unknown property "${extra.slice(0, 40)}".`;
+  if (!Array.isArray(value.layers)) return 'CNN: the layers must be a list.';
+  if (value.layers.length > MAX_CNN_LAYERS) return `CNN: at most ${MAX_CNN_LAYERS} layers (got ${value.layers.length}).`;
+  for (const [i, l] of (value.layers as unknown[]).entries()) {
+    const bad = cnnLayerShapeError(l, `Layer ${i + 1}`);
+    if (bad) return bad;
+  }
+  return null;
 }
 
 /** Builds a valid config from untrusted input (storage, later URLs); bad or missing fields take their defaults. */

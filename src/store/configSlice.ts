@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand';
+import { datasetMeta, type DatasetMeta, type UserDataMeta } from '../engine/data/meta';
 import { DATASETS, type DatasetId } from '../engine/data/registry';
 import { findPreset, presetsFor, type ArchPreset, type PresetFamily } from '../engine/models/presets';
 import type { ExperimentConfig } from '../engine/train/types';
 import { DEFAULT_CONFIG, type StudioConfig } from './configFields';
 import type { StudioState } from './types';
+import { uploadFamily, userDataInUse } from './uploadSlice';
 
 /** The experiment settings and their setters. */
 export interface ConfigSlice {
@@ -33,25 +35,41 @@ export const createConfigSlice: StateCreator<StudioState, [], [], ConfigSlice> =
     }),
 });
 
-/** The preset family of a dataset: 2-D toy points or 28×28 images. */
-export function familyOf(dataset: DatasetId): PresetFamily {
+/** The preset family of a dataset: 2-D toy points or 28×28 images; an upload's own shape decides when one is given. */
+export function familyOf(dataset: DatasetId, userData: DatasetMeta | null = null): PresetFamily {
+  if (userData) return uploadFamily(userData);
   return DATASETS[dataset].toy ? 'toy' : 'image';
 }
 
-/** The teacher preset in effect (the family's first when the stored id belongs to another family). */
+/** The metadata of the dataset the current settings use: the upload in use (by default the store's), else the built-in one. */
+export function currentMeta(c: StudioConfig, userData: UserDataMeta | null = userDataInUse()): DatasetMeta {
+  return datasetMeta({ dataset: c.dataset, userData });
+}
+
+/** Menu id of an architecture edited in the layer editor (never a preset id). */
+export const CUSTOM_ARCH_ID = 'custom';
+
+/** The preset picked in the Teacher or Student menu, ignoring edited layers (the family's first when the stored id belongs to another family). */
+export function menuPreset(c: StudioConfig, role: 'teacher' | 'student'): ArchPreset {
+  const { teachers, students } = presetsFor(familyOf(c.dataset));
+  return role === 'teacher' ? findPreset(teachers, c.teacherId) : findPreset(students, c.studentId);
+}
+
+/** The teacher in effect: its edited layers when set (id `custom`), else its preset. */
 export function teacherPreset(c: StudioConfig): ArchPreset {
-  return findPreset(presetsFor(familyOf(c.dataset)).teachers, c.teacherId);
+  return c.teacherCustom ? { id: CUSTOM_ARCH_ID, label: 'Custom', spec: c.teacherCustom } : menuPreset(c, 'teacher');
 }
 
-/** The student preset in effect (the family's first when the stored id belongs to another family). */
+/** The student in effect: its edited layers when set (id `custom`), else its preset. */
 export function studentPreset(c: StudioConfig): ArchPreset {
-  return findPreset(presetsFor(familyOf(c.dataset)).students, c.studentId);
+  return c.studentCustom ? { id: CUSTOM_ARCH_ID, label: 'Custom', spec: c.studentCustom } : menuPreset(c, 'student');
 }
 
-/** Turns UI settings into the engine's experiment config (presets resolved to architectures). */
-export function toExperimentConfig(c: StudioConfig): ExperimentConfig {
+/** Turns UI settings (and the upload in use, if any) into the engine's experiment config (presets resolved to architectures). */
+export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | null = null): ExperimentConfig {
   return {
     dataset: c.dataset,
+    userData,
     samples: c.samples,
     noise: c.noise,
     teacher: teacherPreset(c).spec,
@@ -60,6 +78,9 @@ export function toExperimentConfig(c: StudioConfig): ExperimentConfig {
     alpha: c.alpha,
     scaleByT2: c.scaleByT2,
     softTerm: c.softTerm,
+    transferSize: c.transferSize,
+    excludeClasses: c.excludeClasses,
+    augment: c.augment,
     hint: c.hintEnabled ? { teacherLayer: c.hintTeacherLayer, studentLayer: c.hintStudentLayer, beta: c.hintBeta } : null,
     teacherLive: c.teacherLive,
     repeats: c.repeats,

@@ -3,6 +3,7 @@ import { persist } from 'zustand/middleware';
 import { sanitizeConfig } from './configFields';
 import { createConfigSlice } from './configSlice';
 import { createRunSlice } from './runSlice';
+import { createUploadSlice } from './uploadSlice';
 import type { StudioState } from './types';
 
 /** The single studio store. Only the config is persisted (local storage), validated on the way back in. */
@@ -11,6 +12,7 @@ export const useStudio = create<StudioState>()(
     (...a) => ({
       ...createConfigSlice(...a),
       ...createRunSlice(...a),
+      ...createUploadSlice(...a),
     }),
     {
       name: 'distill-studio-config',

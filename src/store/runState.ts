@@ -1,4 +1,5 @@
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
+import type { DatasetSummary } from '../engine/data/summary';
 import { assertNever, type BackendInfo, type FailureKind, type WorkerEvent } from '../worker/protocol';
 
 /** Where a run is in its life. */
@@ -44,6 +45,8 @@ export interface RunState {
   epoch: number;
   epochs: number;
   loading: { what: string; fraction: number } | null;
+  /** The loaded dataset's counts, classes and gallery. */
+  dataset: DatasetSummary | null;
   backend: BackendInfo | null;
   lossRows: LossRow[];
   epochRows: EpochRow[];
@@ -66,6 +69,7 @@ export const IDLE_RUN: RunState = {
   epoch: 0,
   epochs: 0,
   loading: null,
+  dataset: null,
   backend: null,
   lossRows: [],
   epochRows: [],
@@ -127,6 +131,8 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
   switch (event.type) {
     case 'loading':
       return { ...run, loading: { what: event.what, fraction: event.fraction } };
+    case 'dataset':
+      return { ...run, dataset: event.summary };
     case 'backend':
       return { ...run, backend: event.info, loading: null };
     case 'phase':
@@ -166,6 +172,9 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'backendMeasured':
     case 'exported':
     case 'exportFailed':
+    case 'csvPreview':
+    case 'uploadReady':
+    case 'uploadFailed':
       return run;
     default:
       return assertNever(event);

@@ -1,5 +1,6 @@
 import type { ConfigSlice } from './configSlice';
 import type { RunSlice } from './runSlice';
+import type { UploadSlice } from './uploadSlice';
 
 /** The whole studio store: typed slices combined. */
-export type StudioState = ConfigSlice & RunSlice;
+export type StudioState = ConfigSlice & RunSlice & UploadSlice;

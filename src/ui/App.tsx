@@ -13,6 +13,9 @@ import { SeedsTable } from './results/SeedsTable';
 import { SweepChart } from './charts/SweepChart';
 import { RunButtons } from './RunButtons';
 import { StatusBar } from './StatusBar';
+import { Gallery } from './dataview/Gallery';
+import { ScatterPlot } from './dataview/ScatterPlot';
+import { LatencyTable } from './results/LatencyTable';
 import { usePrepareBackend } from './usePrepareBackend';
 import { useSpaceToggle } from './useSpaceToggle';
 
@@ -37,9 +40,12 @@ export function App() {
       </aside>
       <main>
         <StatusBar />
+        <ScatterPlot />
+        <Gallery />
         <LossChart />
         <AccuracyChart />
         <ResultsTable />
+        <LatencyTable />
         <SeedsTable />
         <SweepChart />
         <SamplePredictions />

@@ -8,3 +8,6 @@ export const COLORS = {
   hint: '#E69F00',
   mark: '#444444',
 } as const;
+
+/** Class colours for scatter plots and heatmaps (Okabe–Ito first, then distinguishable extras). */
+export const CLASS_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#CC79A7', '#0072B2', '#D55E00', '#000000', '#999933', '#882255', '#44AA99'];

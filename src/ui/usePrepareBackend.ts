@@ -8,5 +8,5 @@ export function usePrepareBackend(): void {
   const idle = useStudio((s) => s.run.status !== 'preparing' && s.run.status !== 'running' && s.run.status !== 'paused');
   useEffect(() => {
     if (idle) studioWorker.prepare();
-  }, [config.dataset, config.teacherId, config.studentId, config.batchSize, config.backend, idle]);
+  }, [config.dataset, config.teacherId, config.studentId, config.teacherCustom, config.studentCustom, config.batchSize, config.backend, idle]);
 }

@@ -1,4 +1,4 @@
-import { DATASETS } from '../engine/data/registry';
+import { datasetMeta } from '../engine/data/meta';
 import { benchmarkTrainingStep, type StepBenchmarkSpec } from '../engine/train/benchmark';
 import type { ExperimentConfig } from '../engine/train/types';
 import { chooseBackend } from './backends';
@@ -6,7 +6,7 @@ import type { BackendChoice, BackendInfo } from './protocol';
 
 /** The benchmark spec of a config: what decides which backend is fastest. */
 export function benchSpecOf(config: ExperimentConfig): StepBenchmarkSpec {
-  const entry = DATASETS[config.dataset];
+  const entry = datasetMeta(config);
   return {
     teacher: config.teacher,
     student: config.student,

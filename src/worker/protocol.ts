@@ -1,4 +1,7 @@
 import type { io } from '@tensorflow/tfjs';
+import type { CsvPreview } from '../engine/data/csv';
+import type { UserDataMeta } from '../engine/data/meta';
+import type { DatasetSummary } from '../engine/data/summary';
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 
 /** tfjs backends the studio can run on. */
@@ -34,6 +37,12 @@ export type WorkerRequest =
   | { type: 'stop'; runId: number }
   | { type: 'setHyper'; runId: number; temperature: number; alpha: number }
   | { type: 'exportStudent'; runId: number }
+  /** Reads a CSV file's headers and first rows (answered by `csvPreview`). */
+  | { type: 'inspectCsv'; requestId: number; fileName: string; text: string }
+  /** Parses a CSV with the chosen label column (0-based) and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
+  | { type: 'loadCsv'; requestId: number; fileName: string; text: string; labelColumn: number; seed: number }
+  /** Decodes an idx images + labels pair (raw or gzip) and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
+  | { type: 'loadIdx'; requestId: number; imagesName: string; images: ArrayBuffer; labelsName: string; labels: ArrayBuffer; seed: number }
   /** Test builds only (VITE_TEST_HOOKS=1): throw an uncaught error inside the worker. */
   | { type: 'debugCrash' };
 
@@ -43,6 +52,8 @@ export type WorkerEvent =
   /** Auto measured the backends for an architecture; the UI keeps it for later visits. */
   | { type: 'backendMeasured'; key: string; info: BackendInfo }
   | { type: 'loading'; runId: number; what: string; fraction: number }
+  /** The dataset is loaded: counts, classes and gallery images. */
+  | { type: 'dataset'; runId: number; summary: DatasetSummary }
   | { type: 'backend'; runId: number; info: BackendInfo }
   /** A phase starts; `context` names an extra trial ("seed 2 of 3", "sweep point …"), null for the main run. */
   | { type: 'phase'; runId: number; phase: Phase; epochs: number; stepsPerEpoch: number; context: string | null }
@@ -56,7 +67,16 @@ export type WorkerEvent =
   | { type: 'stopped'; runId: number }
   | { type: 'failed'; runId: number; kind: FailureKind; message: string }
   | { type: 'exported'; runId: number; artifacts: io.ModelArtifacts }
-  | { type: 'exportFailed'; runId: number; message: string };
+  | { type: 'exportFailed'; runId: number; message: string }
+  /** Answer to `inspectCsv`: the preview, or why the file cannot be read. */
+  | { type: 'csvPreview'; requestId: number; preview: CsvPreview | null; error: string | null }
+  /** The user's data is parsed, split and held by the worker under `meta.id`. */
+  | { type: 'uploadReady'; requestId: number; meta: UserDataMeta; summary: DatasetSummary }
+  /** The user's files could not be used: the parser's message. */
+  | { type: 'uploadFailed'; requestId: number; message: string };
+
+/** Why a run or the UI cannot use an upload any more: the worker that held it has gone (e.g. after a crash). */
+export const UPLOAD_GONE = 'Your uploaded data is no longer loaded — please add the file again.';
 
 /** Compile-time exhaustiveness check for `switch` statements over the unions above. */
 export function assertNever(value: never): never {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DATASETS } from '../engine/data/registry';
 import { createFetchSource } from '../engine/data/source';
+import { summarizeDataset } from '../engine/data/summary';
 import { validateConfig } from '../engine/train/validateConfig';
 import { RunCancelled, RunController } from '../engine/train/controller';
 import { LossDivergedError } from '../engine/train/errors';
@@ -9,7 +10,8 @@ import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { errorText } from './backends';
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
-import type { BackendChoice, BackendInfo, WorkerEvent } from './protocol';
+import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type WorkerEvent } from './protocol';
+import type { UploadStore } from './uploads';
 
 /** Posts one typed event to the UI (transferring buffers where given). */
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
@@ -27,6 +29,7 @@ export class Run {
     private readonly backend: BackendChoice,
     private readonly post: Post,
     private readonly planner: BackendPlanner,
+    private readonly uploads: UploadStore,
   ) {
     this.controller = new RunController({ temperature: config.temperature, alpha: config.alpha });
   }
@@ -46,14 +49,22 @@ export class Run {
       post({ type: 'failed', runId, kind: 'invalid-config', message: invalid });
       return null;
     }
+    if (config.userData && !this.uploads.has(config.userData.id)) {
+      post({ type: 'failed', runId, kind: 'invalid-config', message: UPLOAD_GONE });
+      return null;
+    }
     const batcher = new DeltaBatcher((losses, epochs) => post({ type: 'metrics', runId, losses, epochs }));
     try {
       post({ type: 'loading', runId, what: 'dataset', fraction: 0 });
-      const data = await DATASETS[config.dataset].load(
-        { seed: config.seed, noise: config.noise, samples: config.samples },
-        (fraction) => post({ type: 'loading', runId, what: 'dataset', fraction }),
-        createFetchSource(new URL(import.meta.env.BASE_URL, self.location.href)),
-      );
+      const data = config.userData
+        ? this.uploads.get(config.userData.id)
+        : await DATASETS[config.dataset].load(
+            { seed: config.seed, noise: config.noise, samples: config.samples },
+            (fraction) => post({ type: 'loading', runId, what: 'dataset', fraction }),
+            createFetchSource(new URL(import.meta.env.BASE_URL, self.location.href)),
+          );
+      const summary = summarizeDataset(data);
+      post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
       await this.controller.checkpoint();
       post({ type: 'loading', runId, what: 'backend', fraction: 0 });
       let info: BackendInfo;

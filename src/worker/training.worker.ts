@@ -5,12 +5,14 @@ import { serializeModel } from './exportModel';
 import { BackendPlanner } from './backendPlanner';
 import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
 import { Run } from './runner';
+import { UploadStore } from './uploads';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const planner = new BackendPlanner((key, info) => post({ type: 'backendMeasured', key, info }));
 let active: { run: Run; done: Promise<unknown> } | null = null;
 let student: { runId: number; model: tf.LayersModel; dispose: () => void } | null = null;
+const uploads = new UploadStore();
 
 /** Posts a typed event to the UI. */
 function post(event: WorkerEvent, transfer: Transferable[] = []): void {
@@ -25,7 +27,7 @@ async function start(msg: Extract<WorkerRequest, { type: 'start' }>): Promise<vo
   }
   student?.dispose();
   student = null;
-  const run = new Run(msg.runId, msg.config, msg.backend, post, planner);
+  const run = new Run(msg.runId, msg.config, msg.backend, post, planner, uploads);
   const done = run.execute().then((outcome) => {
     if (outcome) student = { runId: msg.runId, model: outcome.student, dispose: outcome.dispose };
     if (active?.run === run) active = null;
@@ -57,6 +59,28 @@ async function exportStudent(runId: number): Promise<void> {
     post({ type: 'exported', runId, artifacts }, [buffer]);
   } catch (e) {
     post({ type: 'exportFailed', runId, message: errorText(e) });
+  }
+}
+
+/** Parses the user's CSV or idx files into the upload store and answers with their metadata or the parser's message. */
+async function loadUpload(msg: Extract<WorkerRequest, { type: 'loadCsv' | 'loadIdx' }>): Promise<void> {
+  try {
+    const { meta, summary } =
+      msg.type === 'loadCsv'
+        ? uploads.addCsv(msg.fileName, msg.text, msg.labelColumn, msg.seed)
+        : await uploads.addIdx(msg.imagesName, new Uint8Array(msg.images), msg.labelsName, new Uint8Array(msg.labels), msg.seed);
+    post({ type: 'uploadReady', requestId: msg.requestId, meta, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
+  } catch (e) {
+    post({ type: 'uploadFailed', requestId: msg.requestId, message: errorText(e) });
+  }
+}
+
+/** Answers a CSV preview request with the headers and first rows, or the reason the text cannot be read. */
+function inspectCsv(msg: Extract<WorkerRequest, { type: 'inspectCsv' }>): void {
+  try {
+    post({ type: 'csvPreview', requestId: msg.requestId, preview: uploads.inspectCsv(msg.text), error: null });
+  } catch (e) {
+    post({ type: 'csvPreview', requestId: msg.requestId, preview: null, error: errorText(e) });
   }
 }
 
@@ -93,6 +117,13 @@ function handle(msg: WorkerRequest): void {
       break;
     case 'exportStudent':
       void exportStudent(msg.runId);
+      break;
+    case 'inspectCsv':
+      inspectCsv(msg);
+      break;
+    case 'loadCsv':
+    case 'loadIdx':
+      void loadUpload(msg);
       break;
     case 'debugCrash':
       if (import.meta.env.VITE_TEST_HOOKS === '1') throw new Error('Simulated worker crash (test hook)');

@@ -68,7 +68,7 @@ describe('run reducer', () => {
 
 describe('verdict', () => {
   const model = (accuracy: number): ModelResult => ({ accuracy, loss: 0.3, agreement: 0.9, params: 10, ece: 0.02, trainMs: 1 });
-  const base: ExperimentResults = { teacher: model(0.95), scratch: model(0.9), distilled: model(0.912), gainPoints: 1.2, samples: [], seeds: null, sweep: null };
+  const base: ExperimentResults = { teacher: model(0.95), scratch: model(0.9), distilled: model(0.912), gainPoints: 1.2, samples: [], seeds: null, sweep: null, latency: null, trainCounts: { teacher: 100, students: 100 } };
   const withGains = (gains: number[]): ExperimentResults => {
     const m = gains.reduce((a, b) => a + b, 0) / gains.length;
     const sd = Math.sqrt(gains.reduce((s, g) => s + (g - m) ** 2, 0) / (gains.length - 1));

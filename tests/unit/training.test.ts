@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { DATASETS } from '../../src/engine/data/registry';
-import { distillationLoss } from '../../src/engine/losses';
+import { crossEntropy, distillationLoss, hintLoss, withHint, type KdLossParts } from '../../src/engine/losses';
+import { forwardWithHidden } from '../../src/engine/models/forward';
 import { assignWeights, buildModel, seededWeights, trainableVariables } from '../../src/engine/models/build';
 import { paramCount } from '../../src/engine/models/spec';
 import { RunController, RunCancelled } from '../../src/engine/train/controller';
@@ -10,10 +11,13 @@ import { runExperiment } from '../../src/engine/train/experiment';
 import { trainStep } from '../../src/engine/train/step';
 import type { ExperimentConfig, LossPoint, TrialResult } from '../../src/engine/train/types';
 import { validateConfig } from '../../src/engine/train/validateConfig';
+import type { Dataset, Split } from '../../src/engine/data/types';
+import { Rng } from '../../src/engine/rng';
 import { useCpu } from './tfSetup';
 
 const BASE: ExperimentConfig = {
   dataset: 'spiral',
+  userData: null,
   samples: 600,
   noise: 0.05,
   teacher: { kind: 'mlp', hidden: [32, 32], activation: 'tanh' },
@@ -26,6 +30,9 @@ const BASE: ExperimentConfig = {
   repeats: 1,
   sweep: null,
   hint: null,
+  transferSize: 0,
+  excludeClasses: [],
+  augment: 'off',
   epochs: 3,
   batchSize: 32,
   optimizer: 'adam',
@@ -91,6 +98,63 @@ describe('training step', () => {
   });
 });
 
+describe('every loss trains leak-free, and α = 0 is plain training', () => {
+  const setup = () => {
+    const teacher = buildModel(BASE.teacher, [2], 3, 'lf_t');
+    const x = tf.randomNormal([32, 2], 0, 1, 'float32', 7);
+    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 32 }, (_, i) => i % 3), 'int32'), 3).toFloat() as tf.Tensor2D;
+    const zt = tf.tidy(() => teacher.predict(x) as tf.Tensor2D);
+    return { teacher, x, y, zt };
+  };
+
+  it.each(['kl', 'mse', 'hint'] as const)('%s: numTensors is flat across steps', (kind) => {
+    const { teacher, x, y, zt } = setup();
+    const student = buildModel(BASE.student, [2], 3, 'lf_s');
+    assignWeights(student, seededWeights(student, 3));
+    const adapter = { kernel: tf.variable(tf.randomNormal([8, 32], 0, 0.1, 'float32', 1)), bias: tf.variable(tf.zeros([32])) };
+    const opt = tf.train.adam(0.01);
+    const vars = [...trainableVariables(student), ...(kind === 'hint' ? [adapter.kernel, adapter.bias] : [])];
+    const step = () =>
+      trainStep(opt, vars, () => {
+        if (kind !== 'hint') return distillationLoss(y, zt, student.apply(x, { training: true }) as tf.Tensor2D, { temperature: 4, alpha: 0.7, scaleByT2: true, softTerm: kind });
+        const s = forwardWithHidden(student, x, true);
+        const t = forwardWithHidden(teacher, x, false);
+        return withHint(distillationLoss(y, t.logits, s.logits, { temperature: 4, alpha: 0.7, scaleByT2: true }), hintLoss(s.hidden[0]!, t.hidden[0]!, adapter, 1));
+      }).dispose();
+    step();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 4; i++) step();
+    expect(tf.memory().numTensors).toBe(before);
+    opt.dispose();
+    tf.dispose([x, y, zt, adapter.kernel, adapter.bias]);
+    teacher.dispose();
+    student.dispose();
+  });
+
+  it('α = 0 distillation gives weights identical to plain cross-entropy training after N steps', () => {
+    const { teacher, x, y, zt } = setup();
+    const init = seededWeights(buildModel(BASE.student, [2], 3, 'lf_probe'), 11);
+    const trained = (lossOf: (m: tf.LayersModel) => () => KdLossParts) => {
+      const m = buildModel(BASE.student, [2], 3, 'lf_same');
+      assignWeights(m, init);
+      const opt = tf.train.adam(0.01);
+      for (let i = 0; i < 10; i++) trainStep(opt, trainableVariables(m), lossOf(m)).dispose();
+      opt.dispose();
+      const w = m.getWeights().map((t) => Array.from(t.dataSync()));
+      m.dispose();
+      return w;
+    };
+    const plain = trained((m) => () => {
+      const ce = crossEntropy(y, m.apply(x, { training: true }) as tf.Tensor2D);
+      return { total: ce, soft: tf.zerosLike(ce), hard: ce };
+    });
+    const alphaZero = trained((m) => () => distillationLoss(y, zt, m.apply(x, { training: true }) as tf.Tensor2D, { temperature: 4, alpha: 0, scaleByT2: true }));
+    expect(alphaZero).toEqual(plain);
+    tf.dispose([x, y, zt]);
+    teacher.dispose();
+  });
+});
+
 describe('experiment', () => {
   it('runs teacher → scratch → distill, streams losses, learns, and leaks nothing', async () => {
     const data = await load(BASE);
@@ -103,7 +167,7 @@ describe('experiment', () => {
       onLoss: (p) => points.push(...p),
       onEpoch: (e) => epochs.push(`${e.phase}:${e.epoch}`),
     });
-    expect(phases).toEqual(['teacher', 'scratch', 'distill']);
+    expect(phases).toEqual(['teacher', 'scratch', 'distill', 'distill']); // the last one: measuring inference latency
     const stepsPerEpoch = Math.ceil(data.train.count / BASE.batchSize);
     for (const phase of ['teacher', 'scratch', 'distill'] as const) {
       const steps = points.filter((p) => p.phase === phase).map((p) => p.step);
@@ -231,7 +295,7 @@ describe('seeds, sweeps and the teacher cache', () => {
     });
     const seeds = out.results.seeds!;
     expect(trials.map((t) => t.kind)).toEqual(['seed', 'seed']);
-    expect(contexts).toEqual([null, null, null, 'seed 2 of 3', 'seed 2 of 3', 'seed 3 of 3', 'seed 3 of 3']);
+    expect(contexts).toEqual([null, null, null, 'seed 2 of 3', 'seed 2 of 3', 'seed 3 of 3', 'seed 3 of 3', 'measuring inference latency']);
     expect(seeds.gains).toHaveLength(3);
     expect(seeds.gains[0]).toBeCloseTo(out.results.gainPoints, 9);
     const scratch = [out.results.scratch.accuracy, ...trials.map((t) => (t.kind === 'seed' ? t.scratch : 0))];
@@ -337,5 +401,85 @@ describe('hint term in an experiment', () => {
     expect(validateConfig({ ...BASE, hint: { teacherLayer: 5, studentLayer: 0, beta: 1 } })).toMatch(/teacher hidden layer/);
     expect(validateConfig({ ...BASE, hint: { teacherLayer: 0, studentLayer: 3, beta: 1 } })).toMatch(/student hidden layer/);
     expect(validateConfig({ ...BASE, hint: { teacherLayer: 0, studentLayer: 0, beta: -1 } })).toMatch(/β must be ≥ 0/);
+  });
+});
+
+describe('transfer set, augmentation and latency', () => {
+  /** A tiny 8×8 image set: class = which quadrant is bright. */
+  function quadrants(count: number, seed: number): Dataset {
+    const rng = new Rng(seed);
+    const make = (n: number): Split => {
+      const x = new Float32Array(n * 64);
+      const y = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const c = i % 4;
+        y[i] = c;
+        for (let r = 0; r < 8; r++)
+          for (let k = 0; k < 8; k++) {
+            const on = (r < 4 ? 0 : 2) + (k < 4 ? 0 : 1) === c;
+            x[i * 64 + r * 8 + k] = (on ? 0.8 : 0.1) + 0.1 * rng.next();
+          }
+      }
+      return { x, y, count: n };
+    };
+    return { id: 'quadrants', name: 'Quadrants', inputShape: [8, 8, 1], numClasses: 4, classNames: ['a', 'b', 'c', 'd'], train: make(count), test: make(40) };
+  }
+  const IMG: ExperimentConfig = {
+    ...BASE,
+    teacher: { kind: 'cnn', layers: [{ type: 'conv', filters: 4, kernel: 3, stride: 1, activation: 'relu' }, { type: 'maxpool', size: 2 }] },
+    student: { kind: 'mlp', hidden: [8], activation: 'relu' },
+    epochs: 2,
+    batchSize: 16,
+  };
+
+  it('students train on a seeded, stratified transfer subset without the excluded classes; the teacher on all', async () => {
+    const data = await load(BASE);
+    const out = await runExperiment({ ...BASE, epochs: 1, transferSize: 120, excludeClasses: [1] }, data, new RunController({ temperature: 4, alpha: 0.7 }), noHooks);
+    expect(out.results.trainCounts.teacher).toBe(data.train.count);
+    // 120 examples drawn, stratified, from the classes that remain (see data-subset tests for the class checks).
+    expect(out.results.trainCounts.students).toBe(120);
+    out.dispose();
+  });
+
+  it('image shifts change teacher training but stay reproducible and leak-free; "all" runs the teacher live', async () => {
+    const data = quadrants(96, 5);
+    const before = tf.memory().numTensors;
+    const run = async (augment: 'off' | 'teacher' | 'all') => {
+      const points: LossPoint[] = [];
+      const out = await runExperiment({ ...IMG, augment }, data, new RunController({ temperature: 4, alpha: 0.7 }), {
+        ...noHooks,
+        onLoss: (p) => points.push(...p),
+      });
+      out.dispose();
+      return points;
+    };
+    const off = await run('off');
+    const teacherOnly = await run('teacher');
+    const again = await run('teacher');
+    const all = await run('all');
+    const phase = (ps: LossPoint[], ph: string) => ps.filter((p) => p.phase === ph).map((p) => p.total);
+    expect(phase(teacherOnly, 'teacher')).not.toEqual(phase(off, 'teacher'));
+    expect(teacherOnly).toEqual(again);
+    expect(phase(all, 'scratch')).not.toEqual(phase(teacherOnly, 'scratch'));
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('measures inference latency of teacher and student at batch 1 and 256', async () => {
+    const data = await load(BASE);
+    const out = await runExperiment({ ...BASE, epochs: 1 }, data, new RunController({ temperature: 4, alpha: 0.7 }), noHooks);
+    const lat = out.results.latency!;
+    expect(lat.teacher.map((f) => f.batch)).toEqual([1, 256]);
+    expect(lat.student.map((f) => f.batch)).toEqual([1, 256]);
+    for (const f of [...lat.teacher, ...lat.student]) {
+      expect(f.medianMs).toBeGreaterThan(0);
+      expect(f.reps).toBeGreaterThanOrEqual(3);
+    }
+    out.dispose();
+  });
+
+  it('validateConfig checks the transfer set and excluded classes', () => {
+    expect(validateConfig({ ...BASE, transferSize: -1 })).toMatch(/transfer set size/);
+    expect(validateConfig({ ...BASE, excludeClasses: [3] })).toMatch(/Class 3 does not exist/);
+    expect(validateConfig({ ...BASE, excludeClasses: [0, 1, 2] })).toMatch(/At least one class/);
   });
 });

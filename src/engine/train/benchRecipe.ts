@@ -57,6 +57,7 @@ export async function runBenchRecipe(budget: BenchBudget, readEvery = 5): Promis
     x: tf.tensor2d(xs, [r.examples, 784]),
     yOneHot: tf.tidy(() => tf.oneHot(tf.tensor1d(ys, 'int32'), r.numClasses).toFloat() as tf.Tensor2D),
     count: r.examples,
+    host: { x: xs, y: ys, numClasses: r.numClasses },
   };
   const teacher = buildModel(r.teacher, r.inputShape, r.numClasses, 'bench_teacher');
   const student = buildModel(r.student, r.inputShape, r.numClasses, 'bench_student');

@@ -6,6 +6,22 @@ export class RunCancelled extends Error {
   }
 }
 
+/**
+ * Yields one macrotask so queued messages (pause, stop, live T/α) are handled. A MessageChannel post is
+ * used where available: nested setTimeout(0) calls are clamped to ≥ 4 ms, which would idle the loop.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Live-adjustable distillation hyper-parameters. */
 export interface LiveHyper {
   temperature: number;
@@ -23,7 +39,7 @@ export class RunController {
   hyper: LiveHyper;
 
   /** Creates a controller that yields to the event loop at least every `yieldEveryMs`. */
-  constructor(hyper: LiveHyper, private readonly yieldEveryMs = 8) {
+  constructor(hyper: LiveHyper, private readonly yieldEveryMs = 16) {
     this.hyper = { ...hyper };
   }
 
@@ -53,7 +69,7 @@ export class RunController {
   async checkpoint(): Promise<void> {
     if (this.stopped) throw new RunCancelled();
     if (Date.now() - this.lastYield >= this.yieldEveryMs) {
-      await new Promise<void>((r) => setTimeout(r, 0));
+      await yieldToEventLoop();
       this.lastYield = Date.now();
     }
     while (this.paused && !this.stopped) {

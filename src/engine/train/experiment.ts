@@ -8,6 +8,9 @@ import { forwardWithHidden } from '../models/forward';
 import { hiddenLayerOptions, paramCount } from '../models/spec';
 import { deriveSeed, Rng } from '../rng';
 import { spread } from '../stats';
+import { randomShift } from '../data/augment';
+import { stratifiedSubset } from '../data/subset';
+import { measureLatency } from './latency';
 import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
 import { sweepPoints } from './sweep';
@@ -15,6 +18,7 @@ import type {
   EpochPoint,
   ExperimentConfig,
   ExperimentResults,
+  LatencyResults,
   LossPoint,
   ModelResult,
   Phase,
@@ -83,17 +87,38 @@ export async function runExperiment(
     x: keep(tf.tensor(data.train.x, [data.train.count, ...inputShape])),
     yOneHot: keep(oneHotLabels(data.train.y, numClasses)),
     count: data.train.count,
+    host: { x: data.train.x, y: data.train.y, numClasses },
   };
   const xTest = keep(tf.tensor(data.test.x, [data.test.count, ...inputShape]));
   const yTest = keep(oneHotLabels(data.test.y, numClasses));
   const inputSize = featureSize(inputShape);
-  const stepsPerEpoch = Math.ceil(train.count / cfg.batchSize);
+  // The students' training (transfer) set: a seeded, stratified subset when asked for; else the teacher's set.
+  const subset = cfg.transferSize > 0 || cfg.excludeClasses.length > 0;
+  const studentSplit = subset
+    ? stratifiedSubset(data.train, inputSize, cfg.transferSize > 0 ? cfg.transferSize : data.train.count, deriveSeed(cfg.seed, 'transfer'), {
+        excludeClasses: cfg.excludeClasses,
+      })
+    : data.train;
+  const studentTrain: TrainTensors = subset
+    ? {
+        x: keep(tf.tensor(studentSplit.x, [studentSplit.count, ...inputShape])),
+        yOneHot: keep(oneHotLabels(studentSplit.y, numClasses)),
+        count: studentSplit.count,
+        host: { x: studentSplit.x, y: studentSplit.y, numClasses },
+      }
+    : train;
+  if (studentTrain.count === 0) throw new Error('The transfer set is empty: include more examples or fewer excluded classes.');
+  // Random ±2 px shifts apply to image batches only; each step draws its own shifts from the phase's seed.
+  const isImage = inputShape.length === 3;
+  const shifted = (on: boolean, seed: number) => (b: Batch): tf.Tensor =>
+    on && isImage ? randomShift(b.x as tf.Tensor4D, 2, deriveSeed(seed, `shift-${b.step}`)) : b.x;
   const quiet = { onLoss: () => {}, onEpoch: () => {} };
   let student: tf.LayersModel | null = null;
 
   /** Trains one model through one phase; returns its last evaluation and the wall time. */
   const trainModel = async (
     phase: Phase,
+    set: TrainTensors,
     model: tf.LayersModel,
     orderSeed: number,
     lossForBatch: (b: Batch) => KdLossParts,
@@ -101,7 +126,7 @@ export async function runExperiment(
     context: string | null,
     extraVars: tf.Variable[] = [],
   ): Promise<{ last: Evaluation; ms: number }> => {
-    hooks.onPhase(phase, stepsPerEpoch, context);
+    hooks.onPhase(phase, Math.ceil(set.count / cfg.batchSize), context);
     const report = context === null ? hooks : quiet;
     const optimizer = cfg.optimizer === 'sgd' ? tf.train.sgd(cfg.learningRate) : tf.train.adam(cfg.learningRate);
     const started = performance.now();
@@ -112,7 +137,7 @@ export async function runExperiment(
         epochs: cfg.epochs,
         batchSize: cfg.batchSize,
         orderSeed,
-        train,
+        train: set,
         optimizer,
         vars: [...trainableVariables(model), ...extraVars],
         controller,
@@ -140,20 +165,23 @@ export async function runExperiment(
     const teacher = buildModel(cfg.teacher, inputShape, numClasses, 'teacher', { seed: deriveSeed(cfg.seed, 'teacher-dropout') });
     models.push(teacher);
     assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
+    const teacherX = shifted(cfg.augment !== 'off', deriveSeed(cfg.seed, 'teacher-shift'));
     const t = await trainModel(
       'teacher',
+      train,
       teacher,
       deriveSeed(cfg.seed, 'teacher-order'),
-      (b) => hardOnly(b.yOneHot, teacher.apply(b.x, { training: true }) as tf.Tensor2D),
+      (b) => hardOnly(b.yOneHot, teacher.apply(teacherX(b), { training: true }) as tf.Tensor2D),
       null,
       null,
     );
     const hint = cfg.hint ? resolveHint(cfg, inputShape) : null;
-    // The teacher is frozen from here on: unless asked to run it live, cache its training-set logits
-    // once, so distillation steps never run its forward pass.
-    const cachedLogits = cfg.teacherLive ? null : keep(predictLogits(teacher, train.x));
-    const teacherLogits = (b: Batch): tf.Tensor2D =>
-      cachedLogits ? tf.gather(cachedLogits, b.idx) : (teacher.apply(b.x, { training: false }) as tf.Tensor2D);
+    // The teacher is frozen from here on: unless asked to run it live (or student inputs are augmented, so
+    // every batch is new), cache its logits on the students' set once, so distillation never runs its forward pass.
+    const augmentStudents = cfg.augment === 'all' && isImage;
+    const cachedLogits = cfg.teacherLive || augmentStudents ? null : keep(predictLogits(teacher, studentTrain.x));
+    const teacherLogits = (b: Batch, x: tf.Tensor): tf.Tensor2D =>
+      cachedLogits ? tf.gather(cachedLogits, b.idx) : (teacher.apply(x, { training: false }) as tf.Tensor2D);
 
     /** Trains a fresh student from `init` on hard labels (scratch) or with distillation (weights given). */
     const trainStudent = async (
@@ -168,18 +196,21 @@ export async function runExperiment(
       });
       assignWeights(model, init);
       const adapter = weights && hint ? makeHintAdapter(hint.studentWidth, hint.teacherWidth, deriveSeed(order, 'hint-adapter')) : null;
+      // Scratch and distilled students of one trial see the same shifts (same order seed).
+      const inputOf = shifted(augmentStudents, deriveSeed(order, 'student-shift'));
       try {
         const distill = (b: Batch): KdLossParts => {
-          if (!hint) return distillationLoss(b.yOneHot, teacherLogits(b), model.apply(b.x, { training: true }) as tf.Tensor2D, weights!());
+          const x = inputOf(b);
+          if (!hint) return distillationLoss(b.yOneHot, teacherLogits(b, x), model.apply(x, { training: true }) as tf.Tensor2D, weights!());
           // The hint needs the teacher's hidden features, so the teacher runs live on this batch.
-          const tOut = forwardWithHidden(teacher, b.x, false);
-          const sOut = forwardWithHidden(model, b.x, true);
+          const tOut = forwardWithHidden(teacher, x, false);
+          const sOut = forwardWithHidden(model, x, true);
           const parts = distillationLoss(b.yOneHot, cachedLogits ? tf.gather(cachedLogits, b.idx) : tOut.logits, sOut.logits, weights!());
           return withHint(parts, hintLoss(sOut.hidden[hint.studentLayer]!, tOut.hidden[hint.teacherLayer]!, adapter, hint.beta));
         };
-        const lossFor = weights ? distill : (b: Batch) => hardOnly(b.yOneHot, model.apply(b.x, { training: true }) as tf.Tensor2D);
+        const lossFor = weights ? distill : (b: Batch) => hardOnly(b.yOneHot, model.apply(inputOf(b), { training: true }) as tf.Tensor2D);
         const extra = adapter ? [adapter.kernel, adapter.bias] : [];
-        const r = await trainModel(phase, model, order, lossFor, t.last.preds, context, extra);
+        const r = await trainModel(phase, studentTrain, model, order, lossFor, t.last.preds, context, extra);
         return { ...r, model };
       } catch (e) {
         model.dispose();
@@ -254,6 +285,13 @@ export async function runExperiment(
 
     const distilled = d.model;
     const samples = await samplePredictions(distilled, data, inputSize);
+    await controller.checkpoint();
+    hooks.onPhase('distill', 0, 'measuring inference latency');
+    const latency: LatencyResults = { teacher: [], student: [] };
+    for (const batch of [1, 256]) {
+      latency.teacher.push(await measureLatency(teacher, inputShape, batch));
+      latency.student.push(await measureLatency(distilled, inputShape, batch));
+    }
     const result = (e: Evaluation, ms: number, params: number, agree: number | null): ModelResult => ({
       accuracy: e.accuracy,
       loss: e.loss,
@@ -271,6 +309,8 @@ export async function runExperiment(
       samples,
       seeds,
       sweep,
+      latency,
+      trainCounts: { teacher: train.count, students: studentTrain.count },
     };
     student = null;
     return { results, student: distilled, dispose: () => distilled.dispose() };

@@ -14,6 +14,31 @@ export interface TrainTensors {
   yOneHot: tf.Tensor2D;
   /** Number of examples. */
   count: number;
+  /**
+   * The same examples in host memory. On the CPU and WASM backends tensors live in host memory anyway, and
+   * copying a batch's rows in JavaScript is many times faster than their gather kernel, so batches are
+   * assembled from here there; GPU backends gather on the device.
+   */
+  host?: { x: Float32Array; y: Int32Array; numClasses: number };
+}
+
+/** True when the active backend keeps tensors in host memory (batches are then assembled on the host). */
+export function hostMemoryBackend(): boolean {
+  const b = tf.getBackend();
+  return b === 'cpu' || b === 'wasm';
+}
+
+/** Copies the listed rows of host data into one batch's feature and one-hot label tensors. */
+function hostBatch(t: TrainTensors, rows: Int32Array): { x: tf.Tensor; yOneHot: tf.Tensor2D } {
+  const host = t.host!;
+  const featureLen = host.x.length / t.count;
+  const x = new Float32Array(rows.length * featureLen);
+  const y = new Float32Array(rows.length * host.numClasses);
+  rows.forEach((r, i) => {
+    x.set(host.x.subarray(r * featureLen, (r + 1) * featureLen), i * featureLen);
+    y[i * host.numClasses + host.y[r]!] = 1;
+  });
+  return { x: tf.tensor(x, [rows.length, ...t.x.shape.slice(1)]), yOneHot: tf.tensor2d(y, [rows.length, host.numClasses]) };
 }
 
 /** One mini-batch; `idx` are the rows of the training set it holds (to gather cached teacher logits). */
@@ -21,6 +46,8 @@ export interface Batch {
   x: tf.Tensor;
   yOneHot: tf.Tensor2D;
   idx: tf.Tensor1D;
+  /** 1-based step number within the phase (seeds per-step augmentation). */
+  step: number;
 }
 
 /** Options of one training phase. */
@@ -84,18 +111,22 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
   };
 
   try {
+    const onHost = o.train.host !== undefined && hostMemoryBackend();
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
-      const order = tf.tensor1d(rng.permutation(o.train.count), 'int32');
+      const perm = rng.permutation(o.train.count);
+      const order = tf.tensor1d(perm, 'int32');
       try {
         for (let start = 0; start < o.train.count && step < maxSteps; start += o.batchSize) {
           await o.controller.checkpoint();
           const size = Math.min(o.batchSize, o.train.count - start);
           const idx = tf.slice(order, [start], [size]);
-          const x = tf.gather(o.train.x, idx);
-          const yOneHot = tf.gather(o.train.yOneHot, idx);
+          const { x, yOneHot } = onHost
+            ? hostBatch(o.train, perm.subarray(start, start + size))
+            : { x: tf.gather(o.train.x, idx), yOneHot: tf.gather(o.train.yOneHot, idx) as tf.Tensor2D };
           try {
             step += 1;
-            pending.push({ step, parts: trainStep(o.optimizer, o.vars, () => o.lossForBatch({ x, yOneHot, idx })) });
+            const batchStep = step;
+            pending.push({ step, parts: trainStep(o.optimizer, o.vars, () => o.lossForBatch({ x, yOneHot, idx, step: batchStep })) });
           } finally {
             tf.dispose([idx, x, yOneHot]);
           }

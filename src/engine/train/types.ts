@@ -1,7 +1,9 @@
 import type { ArchSpec } from '../models/spec';
 import type { DatasetId } from '../data/registry';
+import type { UserDataMeta } from '../data/meta';
 import type { SoftTerm } from '../losses';
 import type { Spread } from '../stats';
+import type { LatencyFigure } from './latency';
 
 /** The three training phases of an experiment, in order. */
 export type Phase = 'teacher' | 'scratch' | 'distill';
@@ -9,12 +11,17 @@ export type Phase = 'teacher' | 'scratch' | 'distill';
 /** Every phase, in run order. */
 export const PHASES: readonly Phase[] = ['teacher', 'scratch', 'distill'];
 
+/** Where random ±2 px image shifts apply. */
+export type AugmentMode = 'off' | 'teacher' | 'all';
+
 /** Optimisers the studio offers. */
 export type OptimizerName = 'adam' | 'sgd';
 
 /** Everything that defines an experiment; the same config, seed and backend give the same curves. */
 export interface ExperimentConfig {
   dataset: DatasetId;
+  /** The user's own data (CSV or idx) instead of `dataset`; null for built-in data. */
+  userData: UserDataMeta | null;
   /** Number of generated points (toy sets). */
   samples: number;
   /** Noise of generated points (toy sets). */
@@ -37,6 +44,12 @@ export interface ExperimentConfig {
   sweep: SweepGrid | null;
   /** FitNets hint term added to distillation (null: none). */
   hint: HintConfig | null;
+  /** Students train on a seeded, stratified subset of this many training examples (0: all of them). */
+  transferSize: number;
+  /** Classes left out of the students' training (transfer) set, e.g. [3] for Hinton's omitted digit. */
+  excludeClasses: number[];
+  /** Random ±2 px shifts of image inputs: off, for teacher training only, or for every phase. */
+  augment: AugmentMode;
   /** Epochs of every phase. */
   epochs: number;
   batchSize: number;
@@ -95,6 +108,12 @@ export interface ModelResult {
   trainMs: number;
 }
 
+/** In-browser inference latency of teacher and student on the active backend. */
+export interface LatencyResults {
+  teacher: LatencyFigure[];
+  student: LatencyFigure[];
+}
+
 /** A finished extra trial: one seed of the repeated comparison, or one sweep point. */
 export type TrialResult =
   | { kind: 'seed'; index: number; total: number; seed: number; scratch: number; distilled: number }
@@ -136,4 +155,8 @@ export interface ExperimentResults {
   seeds: SeedSummary | null;
   /** Present when a sweep ran. */
   sweep: SweepSummary | null;
+  /** Latency per batch of 1 and of 256, measured after training (null when not measured). */
+  latency: LatencyResults | null;
+  /** Examples the students trained on (the transfer set), and the teacher. */
+  trainCounts: { teacher: number; students: number };
 }

@@ -1,7 +1,8 @@
 import { useStudio } from '../../store';
 import { toExperimentConfig } from '../../store/configSlice';
 import { isFinished } from '../../store/runState';
-import type { WorkerEvent, WorkerRequest } from '../../worker/protocol';
+import { selectUserData } from '../../store/uploadSlice';
+import { UPLOAD_GONE, type WorkerEvent, type WorkerRequest } from '../../worker/protocol';
 import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
 import { saveStudentFiles } from './saveStudent';
 
@@ -26,9 +27,10 @@ class StudioWorker {
     useStudio.getState().setPrepared(null);
     this.prepareTimer = setTimeout(() => {
       this.prepareTimer = null;
-      const { config, fieldErrors, run } = useStudio.getState();
+      const state = useStudio.getState();
+      const { config, fieldErrors, run } = state;
       if (Object.keys(fieldErrors).length > 0 || !isFinished(run.status)) return;
-      this.send({ type: 'prepare', requestId: ++this.prepareId, config: toExperimentConfig(config), backend: config.backend });
+      this.send({ type: 'prepare', requestId: ++this.prepareId, config: toExperimentConfig(config, selectUserData(state)), backend: config.backend });
     }, delayMs);
   }
 
@@ -37,9 +39,10 @@ class StudioWorker {
     if (this.prepareTimer !== null) clearTimeout(this.prepareTimer);
     this.prepareTimer = null;
     this.prepareId++; // answers to earlier prepare requests are now stale
-    const { config } = useStudio.getState();
+    const state = useStudio.getState();
+    const { config } = state;
     const runId = this.nextRunId++;
-    const experiment = toExperimentConfig(config);
+    const experiment = toExperimentConfig(config, selectUserData(state));
     useStudio.getState().beginRun(runId, experiment);
     this.send({ type: 'start', runId, config: experiment, backend: config.backend });
     return runId;
@@ -70,6 +73,32 @@ class StudioWorker {
     this.send({ type: 'exportStudent', runId: this.runId() });
   }
 
+  /** Sends a picked CSV's text to the worker for a preview (headers, first rows, suggested label column). */
+  inspectCsv(fileName: string, text: string): void {
+    const requestId = useStudio.getState().upload.requestId + 1;
+    useStudio.getState().beginInspect(requestId, fileName, text);
+    this.send({ type: 'inspectCsv', requestId, fileName, text });
+  }
+
+  /** Parses the previewed CSV in the worker with the chosen label column, split with the current seed. */
+  loadCsv(): void {
+    const { upload, config, beginLoad } = useStudio.getState();
+    const fileName = upload.fileNames[0];
+    if (upload.csvText === null || fileName === undefined) return;
+    const requestId = upload.requestId + 1;
+    beginLoad(requestId, 'csv', upload.fileNames, config.seed);
+    this.send({ type: 'loadCsv', requestId, fileName, text: upload.csvText, labelColumn: upload.labelColumn, seed: config.seed });
+  }
+
+  /** Sends an idx images + labels pair (raw or gzip bytes, transferred) to the worker to decode, split with the current seed. */
+  loadIdx(images: { name: string; bytes: ArrayBuffer }, labels: { name: string; bytes: ArrayBuffer }): void {
+    const { upload, config, beginLoad } = useStudio.getState();
+    const requestId = upload.requestId + 1;
+    beginLoad(requestId, 'idx', [images.name, labels.name], config.seed);
+    const msg: WorkerRequest = { type: 'loadIdx', requestId, imagesName: images.name, images: images.bytes, labelsName: labels.name, labels: labels.bytes, seed: config.seed };
+    this.send(msg, images.bytes === labels.bytes ? [images.bytes] : [images.bytes, labels.bytes]);
+  }
+
   /** Test builds only: makes the worker throw, to exercise crash recovery. */
   debugCrash(): void {
     this.send({ type: 'debugCrash' });
@@ -79,8 +108,8 @@ class StudioWorker {
     return useStudio.getState().run.id;
   }
 
-  private send(msg: WorkerRequest): void {
-    this.ensureWorker().postMessage(msg);
+  private send(msg: WorkerRequest, transfer: Transferable[] = []): void {
+    this.ensureWorker().postMessage(msg, transfer);
   }
 
   private ensureWorker(): Worker {
@@ -97,11 +126,15 @@ class StudioWorker {
     return worker;
   }
 
-  /** Replaces a crashed worker and fails the current run with a clear message. */
+  /** Replaces a crashed worker and fails the current run (or shows a notice when none is going) with a clear message; uploads it held are gone. */
   private crash(message: string): void {
     this.worker?.terminate();
     this.worker = null;
-    this.receive({ type: 'failed', runId: this.runId(), kind: 'internal', message });
+    const { run, upload, failUpload, setNotice } = useStudio.getState();
+    if (upload.status === 'inspecting' || upload.status === 'loading') failUpload(`${message} It stopped while reading your file: try a smaller file.`);
+    else if (upload.status === 'ready') failUpload(UPLOAD_GONE);
+    if (isFinished(run.status)) setNotice(message);
+    else this.receive({ type: 'failed', runId: this.runId(), kind: 'internal', message });
   }
 
   private receive(event: WorkerEvent): void {
@@ -115,6 +148,11 @@ class StudioWorker {
     }
     if (event.type === 'prepared') {
       if (event.requestId === this.prepareId) useStudio.getState().setPrepared({ info: event.info, message: event.message });
+      return;
+    }
+    if (event.type === 'csvPreview' || event.type === 'uploadReady' || event.type === 'uploadFailed') {
+      useStudio.getState().applyUploadEvent(event);
+      if (event.type === 'uploadReady') this.prepare();
       return;
     }
     if (event.type === 'exportFailed') {

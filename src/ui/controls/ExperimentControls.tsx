@@ -1,3 +1,4 @@
+import type { AugmentMode } from '../../engine/train/types';
 import type { SweepMode } from '../../store/configFields';
 import { useStudio } from '../../store';
 import { ListField } from './ListField';
@@ -14,6 +15,7 @@ const SWEEP_OPTIONS: { value: SweepMode; label: string }[] = [
 /** Honest-comparison settings: repeat the students with several seeds, and sweep T and/or α. */
 export function ExperimentControls({ locked }: { locked: boolean }) {
   const sweep = useStudio((s) => s.config.sweep);
+  const augment = useStudio((s) => s.config.augment);
   const setConfig = useStudio((s) => s.setConfig);
   return (
     <fieldset>
@@ -24,6 +26,21 @@ export function ExperimentControls({ locked }: { locked: boolean }) {
       {sweep === 'temperature' || sweep === 'both' ? <ListField field="sweepTemperatures" label="Temperatures" disabled={locked} /> : null}
       {sweep === 'alpha' || sweep === 'both' ? <ListField field="sweepAlphas" label="Alphas" disabled={locked} /> : null}
       {sweep !== 'off' ? <p className="hint">After the main run, the student is distilled again at each point, re-using the teacher.</p> : null}
+      <NumberField field="transferSize" label="Transfer set size" step="100" disabled={locked} />
+      <p className="hint">0: the students see every training example. Otherwise both students train on a seeded, stratified subset of this size while the teacher uses all of it.</p>
+      <ListField field="excludeClasses" label="Classes left out of the transfer set" disabled={locked} />
+      <SelectField<AugmentMode>
+        label="Augmentation"
+        value={augment}
+        disabled={locked}
+        options={[
+          { value: 'off', label: 'Off' },
+          { value: 'teacher', label: 'Random ±2 px shifts for the teacher' },
+          { value: 'all', label: 'Random ±2 px shifts for every model' },
+        ]}
+        onChange={(v) => setConfig({ augment: v })}
+      />
+      <p className="hint">Images only. Shifting the students' inputs means the teacher runs live (its logits cannot be cached).</p>
     </fieldset>
   );
 }

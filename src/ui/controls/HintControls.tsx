@@ -1,7 +1,6 @@
-import { DATASETS } from '../../engine/data/registry';
 import { hiddenLayerOptions } from '../../engine/models/spec';
 import { useStudio } from '../../store';
-import { studentPreset, teacherPreset } from '../../store/configSlice';
+import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
@@ -9,7 +8,7 @@ import { SelectField } from './SelectField';
 export function HintControls({ locked }: { locked: boolean }) {
   const config = useStudio((s) => s.config);
   const setConfig = useStudio((s) => s.setConfig);
-  const shape = DATASETS[config.dataset].inputShape;
+  const shape = currentMeta(config).inputShape;
   const tLayers = hiddenLayerOptions(teacherPreset(config).spec, shape);
   const sLayers = hiddenLayerOptions(studentPreset(config).spec, shape);
   const tIndex = Math.min(config.hintTeacherLayer, Math.max(0, tLayers.length - 1));

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { fieldError, type StudioConfig } from '../../store/configFields';
 import { useStudio } from '../../store';
+import { TextInputField } from './TextInputField';
 
 /** Config keys edited as numbers. */
 type NumericKey = { [K in keyof StudioConfig]: StudioConfig[K] extends number ? K : never }[keyof StudioConfig];
@@ -15,7 +16,6 @@ interface NumberFieldProps {
 
 /** A number input bound to one config field; invalid text shows an inline message and blocks Start. */
 export function NumberField({ field, label, step = 'any', disabled }: NumberFieldProps) {
-  const id = useId();
   const value = useStudio((s) => s.config[field]);
   const error = useStudio((s) => s.fieldErrors[field]);
   const setConfig = useStudio((s) => s.setConfig);
@@ -34,25 +34,5 @@ export function NumberField({ field, label, step = 'any', disabled }: NumberFiel
     if (problem === null) setConfig({ [field]: parsed });
   };
 
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="decimal"
-        step={step}
-        value={text}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      />
-      {error ? (
-        <p id={`${id}-err`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <TextInputField label={label} type="number" step={step} value={text} error={error} disabled={disabled} onChange={onChange} />;
 }

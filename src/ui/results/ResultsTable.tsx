@@ -21,6 +21,9 @@ export function ResultsTable() {
         <br />
         <span className="qualifier">{verdict.qualifier}</span>
       </p>
+      <p className="hint">
+        The teacher trained on {results.trainCounts.teacher.toLocaleString('en-US')} examples; each student on {results.trainCounts.students.toLocaleString('en-US')}.
+      </p>
       <table>
         <caption>
           Test-set metrics of the main run (same data, same seed, same student initial weights). ECE: expected calibration error, 15 bins.

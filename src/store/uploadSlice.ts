@@ -1,0 +1,177 @@
+import type { StateCreator } from 'zustand';
+import type { CsvPreview } from '../engine/data/csv';
+import type { DatasetMeta, UserDataMeta } from '../engine/data/meta';
+import { DATASETS, type DatasetId } from '../engine/data/registry';
+import type { DatasetSummary } from '../engine/data/summary';
+import { validateArch } from '../engine/models/analysis';
+import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS, type PresetFamily } from '../engine/models/presets';
+import type { WorkerEvent } from '../worker/protocol';
+import type { StudioState } from './types';
+
+/** Where the user's upload is: nothing picked, previewing a CSV, parsing in the worker, usable, or rejected. */
+export type UploadStatus = 'idle' | 'inspecting' | 'loading' | 'ready' | 'failed';
+
+/** The two kinds of files users can bring. */
+export type UploadKind = 'csv' | 'idx';
+
+/** Everything the UI holds about the user's own data (the data itself stays in the worker). Not persisted. */
+export interface UploadState {
+  /** True when the Dataset menu is on "Your data". */
+  useUpload: boolean;
+  kind: UploadKind | null;
+  /** Names of the picked files (one CSV, or the idx images and labels files). */
+  fileNames: string[];
+  /** The CSV's text, kept until the user confirms the label column. */
+  csvText: string | null;
+  preview: CsvPreview | null;
+  /** Chosen label column (0-based index into `preview.headers`). */
+  labelColumn: number;
+  status: UploadStatus;
+  /** Why the files could not be used (the parser's message), or null. */
+  error: string | null;
+  /** Metadata of the parsed upload, held by the worker under `meta.id`. */
+  meta: UserDataMeta | null;
+  summary: DatasetSummary | null;
+  /** Seed of the train/test split of the loaded data. */
+  seed: number;
+  /** Id of the latest request to the worker; answers to older ones are ignored. */
+  requestId: number;
+}
+
+/** Upload events the worker sends. */
+export type UploadEvent = Extract<WorkerEvent, { type: 'csvPreview' | 'uploadReady' | 'uploadFailed' }>;
+
+/** No upload. */
+export const EMPTY_UPLOAD: UploadState = {
+  useUpload: false,
+  kind: null,
+  fileNames: [],
+  csvText: null,
+  preview: null,
+  labelColumn: 0,
+  status: 'idle',
+  error: null,
+  meta: null,
+  summary: null,
+  seed: 0,
+  requestId: 0,
+};
+
+/** Shown under the Dataset menu (and blocks Start) while "Your data" is chosen but nothing usable is loaded. */
+export const NEED_UPLOAD = 'Add your data file(s) and press “Use this data”, or pick a built-in dataset.';
+
+/** Applies a worker answer to the upload (answers to superseded requests are ignored). Pure, so it is unit-tested. */
+export function reduceUpload(u: UploadState, event: UploadEvent): UploadState {
+  if (event.requestId !== u.requestId) return u;
+  switch (event.type) {
+    case 'csvPreview':
+      if (event.preview === null) return { ...u, status: 'failed', preview: null, csvText: null, error: event.error ?? 'The file could not be read.' };
+      return { ...u, status: 'idle', preview: event.preview, labelColumn: event.preview.suggestedLabelColumn, error: null };
+    case 'uploadReady':
+      return { ...u, status: 'ready', meta: event.meta, summary: event.summary, error: null };
+    case 'uploadFailed':
+      return { ...u, status: 'failed', meta: null, summary: null, error: event.message };
+  }
+}
+
+/** The upload the experiment uses: the ready upload when "Your data" is chosen, else null. */
+export function selectUserData(s: { upload: UploadState }): UserDataMeta | null {
+  return s.upload.useUpload && s.upload.status === 'ready' ? s.upload.meta : null;
+}
+
+/** The preset family for data of this shape: images big enough for every image preset use them, anything else the MLPs (which flatten). */
+export function uploadFamily(meta: Pick<DatasetMeta, 'inputShape' | 'numClasses'>): PresetFamily {
+  if (meta.inputShape.length !== 3) return 'toy';
+  const fits = [...IMAGE_TEACHER_PRESETS, ...IMAGE_STUDENT_PRESETS].every((p) => validateArch(p.spec, meta.inputShape, meta.numClasses) === null);
+  return fits ? 'image' : 'toy';
+}
+
+/** A built-in dataset of the upload's preset family: the current one when it already matches, so the model menus fit the upload. */
+export function datasetForFamily(current: DatasetId, family: PresetFamily): DatasetId {
+  const currentFamily: PresetFamily = DATASETS[current].toy ? 'toy' : 'image';
+  if (currentFamily === family) return current;
+  return family === 'toy' ? 'spiral' : 'mnist';
+}
+
+/** The upload state and its actions (the worker bridge writes through them). */
+export interface UploadSlice {
+  upload: UploadState;
+  /** Chooses "Your data" in the Dataset menu. */
+  chooseUpload: () => void;
+  /** Chooses a built-in dataset (the upload stays loaded, unused). */
+  chooseBuiltIn: (dataset: DatasetId) => void;
+  /** A CSV was picked: its preview is being read. */
+  beginInspect: (requestId: number, fileName: string, text: string) => void;
+  /** Files are being parsed in the worker, to be split with `seed`. */
+  beginLoad: (requestId: number, kind: UploadKind, fileNames: string[], seed: number) => void;
+  /** Chooses the CSV's label column (data loaded with another one is no longer used: press "Use this data" again). */
+  setLabelColumn: (column: number) => void;
+  /** Marks the upload as unusable, with a message (bad picks, unreadable files, a crashed worker). */
+  failUpload: (message: string, fileNames?: string[]) => void;
+  /** Applies a worker answer about the upload. */
+  applyUploadEvent: (event: UploadEvent) => void;
+}
+
+/** `fieldErrors` with the Dataset entry set while "Your data" is chosen without a usable upload, cleared otherwise. */
+function datasetError(s: StudioState, upload: UploadState): StudioState['fieldErrors'] {
+  const blocked = upload.useUpload && upload.status !== 'ready';
+  if (blocked === (s.fieldErrors.dataset !== undefined)) return s.fieldErrors;
+  const next = { ...s.fieldErrors };
+  if (blocked) next.dataset = NEED_UPLOAD;
+  else delete next.dataset;
+  return next;
+}
+
+/**
+ * The new upload state with the matching `fieldErrors`; when the upload comes into use, the config's
+ * dataset moves to the upload's preset family (a new config object, so config-derived views recompute).
+ */
+function withUpload(s: StudioState, upload: UploadState): Partial<StudioState> {
+  const patch: Partial<StudioState> = { upload, fieldErrors: datasetError(s, upload) };
+  const meta = selectUserData({ upload });
+  if (meta && meta !== selectUserData(s)) patch.config = { ...s.config, dataset: datasetForFamily(s.config.dataset, uploadFamily(meta)) };
+  return patch;
+}
+
+let readStore: (() => StudioState) | null = null;
+
+/** The upload in use in the app's store, for helpers that are only given the config (e.g. model statistics). */
+export function userDataInUse(): UserDataMeta | null {
+  return readStore ? selectUserData(readStore()) : null;
+}
+
+/** Creates the upload slice. */
+export const createUploadSlice: StateCreator<StudioState, [], [], UploadSlice> = (set, get) => {
+  readStore = get;
+  return {
+    upload: EMPTY_UPLOAD,
+    chooseUpload: () => set((s) => withUpload(s, { ...s.upload, useUpload: true })),
+    chooseBuiltIn: (dataset) =>
+      set((s) => ({ ...withUpload(s, { ...s.upload, useUpload: false }), config: { ...s.config, dataset } })),
+    beginInspect: (requestId, fileName, text) =>
+      set((s) =>
+        withUpload(s, { ...EMPTY_UPLOAD, useUpload: s.upload.useUpload, requestId, kind: 'csv', fileNames: [fileName], csvText: text, status: 'inspecting' }),
+      ),
+    beginLoad: (requestId, kind, fileNames, seed) =>
+      set((s) => withUpload(s, { ...s.upload, requestId, kind, fileNames, seed, status: 'loading', error: null, meta: null, summary: null })),
+    setLabelColumn: (column) =>
+      set((s) => {
+        if (column === s.upload.labelColumn) return {};
+        const settled = s.upload.status === 'ready' || s.upload.status === 'failed';
+        return withUpload(s, settled ? { ...s.upload, labelColumn: column, status: 'idle', error: null, meta: null, summary: null } : { ...s.upload, labelColumn: column });
+      }),
+    failUpload: (message, fileNames) =>
+      set((s) =>
+        withUpload(s, {
+          ...s.upload,
+          requestId: s.upload.requestId + 1,
+          fileNames: fileNames ?? s.upload.fileNames,
+          status: 'failed',
+          error: message,
+          meta: null,
+          summary: null,
+        }),
+      ),
+    applyUploadEvent: (event) => set((s) => withUpload(s, reduceUpload(s.upload, event))),
+  };
+};

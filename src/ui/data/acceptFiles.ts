@@ -1,0 +1,45 @@
+import { useStudio } from '../../store';
+import { studioWorker } from '../bridge/studioWorker';
+import { classifyFiles } from './classifyFiles';
+
+/** The reason a file could not be read, for the alert. */
+function readError(name: string, e: unknown): string {
+  return `Could not read ${name}: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/**
+ * Reads newly picked or dropped files and hands them to the worker: a CSV goes to the preview, an idx
+ * pair is decoded at once. Returns the idx file that now waits for its partner (or null).
+ */
+export async function acceptFiles(files: readonly File[], pending: File | null): Promise<File | null> {
+  const pick = classifyFiles(files, pending);
+  const { failUpload } = useStudio.getState();
+  switch (pick.kind) {
+    case 'error':
+      failUpload(pick.message, files.map((f) => f.name));
+      return null;
+    case 'idxHalf':
+      return pick.file;
+    case 'csv': {
+      let text: string;
+      try {
+        text = await pick.file.text();
+      } catch (e) {
+        failUpload(readError(pick.file.name, e), [pick.file.name]);
+        return null;
+      }
+      studioWorker.inspectCsv(pick.file.name, text);
+      return null;
+    }
+    case 'idx': {
+      const { images, labels } = pick;
+      try {
+        const [imagesBytes, labelsBytes] = await Promise.all([images.arrayBuffer(), labels.arrayBuffer()]);
+        studioWorker.loadIdx({ name: images.name, bytes: imagesBytes }, { name: labels.name, bytes: labelsBytes });
+      } catch (e) {
+        failUpload(readError(`${images.name} or ${labels.name}`, e), [images.name, labels.name]);
+      }
+      return null;
+    }
+  }
+}

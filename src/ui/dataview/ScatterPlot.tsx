@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'react';
+import { DATASETS } from '../../engine/data/registry';
+import type { Dataset } from '../../engine/data/types';
+import { useStudio } from '../../store';
+import { CLASS_COLORS } from '../palette';
+
+const SIZE = 280;
+
+/** Draws train (filled) and test (ringed) points of a 2-D set, coloured by class, into a canvas. */
+function draw(canvas: HTMLCanvasElement, d: Dataset): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = SIZE * dpr;
+  canvas.height = SIZE * dpr;
+  ctx.scale(dpr, dpr);
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, SIZE, SIZE);
+  let extent = 0;
+  for (const split of [d.train, d.test]) for (const v of split.x) extent = Math.max(extent, Math.abs(v));
+  const scale = (SIZE / 2 - 8) / (extent || 1);
+  const at = (v: number) => SIZE / 2 + v * scale;
+  const plot = (xs: Float32Array, ys: Int32Array, n: number, ring: boolean) => {
+    for (let i = 0; i < n; i++) {
+      ctx.beginPath();
+      ctx.arc(at(xs[2 * i]!), at(-xs[2 * i + 1]!), ring ? 3 : 2.2, 0, 2 * Math.PI);
+      const color = CLASS_COLORS[ys[i]! % CLASS_COLORS.length]!;
+      if (ring) {
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 1.2;
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = color;
+        ctx.fill();
+      }
+    }
+  };
+  plot(d.train.x, d.train.y, d.train.count, false);
+  plot(d.test.x, d.test.y, d.test.count, true);
+}
+
+/** The current toy set as a scatter plot (regenerated from the seed, noise and sample count as they change). */
+export function ScatterPlot() {
+  const { dataset, seed, noise, samples } = useStudio((s) => s.config);
+  const fieldErrors = useStudio((s) => s.fieldErrors);
+  const usingUpload = useStudio((s) => s.upload.useUpload);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [data, setData] = useState<Dataset | null>(null);
+  const entry = DATASETS[dataset];
+  const valid = !fieldErrors.noise && !fieldErrors.samples && !fieldErrors.seed;
+
+  useEffect(() => {
+    if (!entry.toy || !valid) return;
+    let live = true;
+    void entry.load({ seed, noise, samples }, () => {}).then((d) => live && setData(d));
+    return () => {
+      live = false;
+    };
+  }, [entry, seed, noise, samples, valid]);
+
+  useEffect(() => {
+    if (canvas.current && data) draw(canvas.current, data);
+  }, [data]);
+
+  if (!entry.toy || !data || usingUpload) return null;
+  return (
+    <figure className="chart scatter" aria-label="Dataset">
+      <h2>{data.name}</h2>
+      <canvas
+        ref={canvas}
+        style={{ width: SIZE, height: SIZE }}
+        role="img"
+        aria-label={`Scatter plot: ${data.train.count} training points (filled) and ${data.test.count} test points (rings) in ${data.numClasses} classes`}
+      />
+      <ul className="legend">
+        {data.classNames.map((name, i) => (
+          <li key={name}>
+            <svg width="12" height="12" aria-hidden="true">
+              <circle cx="6" cy="6" r="5" fill={CLASS_COLORS[i % CLASS_COLORS.length]} />
+            </svg>
+            {name}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

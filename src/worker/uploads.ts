@@ -1,0 +1,74 @@
+import { parseCsvDataset, previewCsv, type CsvPreview } from '../engine/data/csv';
+import { parseIdxPair } from '../engine/data/idx';
+import type { UserDataMeta } from '../engine/data/meta';
+import { summarizeDataset, type DatasetSummary } from '../engine/data/summary';
+import type { Dataset } from '../engine/data/types';
+import { toUserDataset, type LabeledData } from '../engine/data/userData';
+import { UPLOAD_GONE } from './protocol';
+
+/** Fraction of the user's examples held out for testing (seeded, stratified). */
+export const UPLOAD_TEST_FRACTION = 0.2;
+
+/** Rows shown in the CSV preview. */
+export const PREVIEW_ROWS = 5;
+
+/** What the UI gets back for a parsed upload: its metadata (for the config) and its summary (for display). */
+export interface UploadResult {
+  meta: UserDataMeta;
+  summary: DatasetSummary;
+}
+
+/**
+ * The user's parsed data, held in the worker by id (never sent back to the UI). Only the latest upload
+ * is kept: a new one replaces it (a run already training keeps its own reference).
+ */
+export class UploadStore {
+  private readonly datasets = new Map<string, Dataset>();
+  private nextId = 1;
+
+  /** Headers, first rows and a suggested label column of a CSV text. */
+  inspectCsv(text: string): CsvPreview {
+    return previewCsv(text, PREVIEW_ROWS);
+  }
+
+  /** Parses a CSV (label column by 0-based index), splits it with `seed` and keeps it. Features are used as they are (not standardised). */
+  addCsv(fileName: string, text: string, labelColumn: number, seed: number): UploadResult {
+    return this.add(parseCsvDataset(text, labelColumn), fileName, 'csv', seed);
+  }
+
+  /** Decodes an idx images + labels pair (raw or gzip), splits it with `seed` and keeps it. */
+  async addIdx(imagesName: string, images: Uint8Array, labelsName: string, labels: Uint8Array, seed: number): Promise<UploadResult> {
+    const data = await parseIdxPair(images, labels);
+    return this.add(data, `${imagesName} + ${labelsName}`, 'idx', seed);
+  }
+
+  /** The dataset kept under `id`; throws `UPLOAD_GONE` when it is not here (e.g. after a worker restart). */
+  get(id: string): Dataset {
+    const data = this.datasets.get(id);
+    if (!data) throw new Error(UPLOAD_GONE);
+    return data;
+  }
+
+  /** True when an upload is kept under `id`. */
+  has(id: string): boolean {
+    return this.datasets.has(id);
+  }
+
+  private add(data: LabeledData, name: string, kind: 'csv' | 'idx', seed: number): UploadResult {
+    const id = `upload-${kind}-${this.nextId++}`;
+    const dataset = toUserDataset(data, { id, name, seed, testFraction: UPLOAD_TEST_FRACTION });
+    this.datasets.clear();
+    this.datasets.set(id, dataset);
+    const meta: UserDataMeta = {
+      id,
+      name,
+      toy: false,
+      inputShape: [...dataset.inputShape],
+      numClasses: dataset.numClasses,
+      classNames: [...dataset.classNames],
+      trainCount: dataset.train.count,
+      testCount: dataset.test.count,
+    };
+    return { meta, summary: summarizeDataset(dataset) };
+  }
+}

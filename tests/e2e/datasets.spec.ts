@@ -1,0 +1,34 @@
+import { test, expect } from './fixtures';
+
+test('Toy sets are drawn as a scatter plot that follows the settings', async ({ studio, page }) => {
+  const plot = page.getByRole('figure', { name: 'Dataset' });
+  await expect(plot.getByRole('img')).toHaveAccessibleName(/1200 training points \(filled\) and 300 test points \(rings\) in 3 classes/);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('moons');
+  await studio.setNumber('Samples', '500');
+  await expect(plot.getByRole('heading')).toHaveText('Two moons');
+  await expect(plot.getByRole('img')).toHaveAccessibleName(/400 training points .* 100 test points .* in 2 classes/);
+});
+
+test('A short CNN distillation on MNIST (Auto backend) beats chance clearly and reports latency', async ({ studio, page }) => {
+  // A CNN teacher trains at a few steps per second on software WebGL/CPU: 63 teacher steps + 2 × 16 student steps.
+  test.setTimeout(420_000);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('mnist');
+  await expect(page.getByRole('combobox', { name: 'Teacher' })).toHaveValue('cnn-32-64-128');
+  await page.getByRole('combobox', { name: 'Student' }).selectOption('mlp-100');
+  await studio.setNumber('Epochs', '1');
+  await studio.setNumber('Batch size', '128');
+  await studio.setNumber('Learning rate', '0.005');
+  await studio.setNumber('Transfer set size', '2000');
+  // Auto must not pick WASM for a CNN (no Conv2DBackpropFilter there).
+  await expect(studio.status).toContainText(/backend: (webgl|cpu|webgpu)/, { timeout: 90_000 });
+  await studio.button('Start').click();
+  const gallery = page.getByRole('region', { name: 'Gallery' });
+  await expect(gallery.getByRole('heading')).toContainText('8,000 training and 2,000 test images', { timeout: 60_000 });
+  await expect(gallery.getByRole('img', { name: '7, example 1' })).toBeVisible();
+  expect(await studio.waitForEnd(400_000)).toMatch(/^Done · backend: (webgl|cpu|webgpu)$/);
+  expect(await studio.accuracy('Teacher')).toBeGreaterThan(0.8);
+  expect(await studio.accuracy('Distilled student')).toBeGreaterThan(0.5);
+  await expect(page.getByText('The teacher trained on 8,000 examples; each student on 2,000.')).toBeVisible();
+  const speed = page.getByRole('region', { name: 'Inference speed' });
+  await expect(speed.getByRole('row', { name: /^256 / })).toContainText('×');
+});

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, type Studio } from './fixtures';
+
+/** A file of tests/fixtures. */
+const fixture = (name: string) => join(fileURLToPath(new URL('../fixtures/', import.meta.url)), name);
+
+/** Chooses "Your data" in the Dataset menu. */
+async function chooseYourData(studio: Studio): Promise<void> {
+  await studio.page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: 'Your data (CSV or idx)…' });
+}
+
+/** The summary of the loaded upload. */
+const summaryOf = (studio: Studio) => studio.page.getByRole('list', { name: 'Upload summary' });
+
+/** Test accuracies of the three models, as shown in the results table. */
+async function accuracies(studio: Studio): Promise<number[]> {
+  return [await studio.accuracy('Teacher'), await studio.accuracy('Student from scratch'), await studio.accuracy('Distilled student')];
+}
+
+test('A CSV from disk previews, loads in the worker and trains all three models', async ({ studio, page }) => {
+  await chooseYourData(studio);
+  // Nothing loaded yet: Start waits for the data.
+  await expect(studio.button('Start')).toBeDisabled();
+  await page.getByLabel('Data file(s)').setInputFiles(fixture('three-classes.csv'));
+
+  const preview = page.getByRole('table', { name: 'CSV preview' });
+  await expect(preview.getByRole('columnheader')).toHaveText(['length', 'width', 'height', 'kind']);
+  await expect(preview.getByRole('row')).toHaveCount(1 + 5);
+  await expect(preview.getByRole('row').nth(1).getByRole('cell')).toHaveText(['1.480', '0.726', '0.831', 'beta']);
+  await expect(preview.getByText('First 5 of 120 rows')).toBeVisible();
+  const label = page.getByRole('combobox', { name: 'Label column' });
+  await expect(label).toHaveValue('3'); // suggested: the last column
+  await label.selectOption({ label: 'length' });
+  await label.selectOption({ label: 'kind' });
+
+  await studio.button('Use this data').click();
+  await expect(summaryOf(studio)).toContainText('Classes: 3');
+  await expect(summaryOf(studio)).toContainText('Samples: 120');
+  await expect(summaryOf(studio)).toContainText('Train / test: 96 / 24');
+  await expect(summaryOf(studio)).toContainText('Class names: alpha, beta, gamma');
+  await expect(summaryOf(studio)).toContainText('3 numeric features: length, width, height');
+  // Uploads have no generator settings.
+  await expect(page.getByLabel('Samples', { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel('Noise', { exact: true })).toHaveCount(0);
+
+  await studio.setNumber('Epochs', '10');
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  const acc = await accuracies(studio);
+  for (const a of acc) expect(a).toBeGreaterThanOrEqual(0);
+  for (const a of acc) expect(a).toBeLessThanOrEqual(1);
+  expect(acc[0]).toBeGreaterThan(0.8); // well-separated clusters
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('A bad CSV shows the parser’s message; the page stays usable', async ({ studio, page }) => {
+  await chooseYourData(studio);
+  const files = page.getByLabel('Data file(s)');
+  await files.setInputFiles(fixture('empty.csv'));
+  await expect(page.getByRole('alert')).toHaveText('The CSV file is empty.');
+
+  await files.setInputFiles(fixture('bad-non-numeric.csv'));
+  await expect(page.getByRole('table', { name: 'CSV preview' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await studio.button('Use this data').click();
+  await expect(page.getByRole('alert')).toHaveText('Line 5, column "width": "abc" is not a number.');
+  await expect(studio.button('Start')).toBeDisabled();
+
+  // File names and headers are text, never HTML.
+  const evil = '<img src=x onerror="window.__xss=1">';
+  await files.setInputFiles({ name: '<b>x</b>.csv', mimeType: 'text/csv', buffer: Buffer.from(`a,${evil}\n1,p\n2,q\n3,p\n4,q\n5,p\n`) });
+  await expect(page.getByRole('columnheader', { name: evil })).toBeVisible();
+  await expect(page.getByText('<b>x</b>.csv: choose the label column')).toBeVisible();
+  expect(await page.evaluate(() => (window as Window & { __xss?: number }).__xss)).toBeUndefined();
+
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('spiral');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await studio.setNumber('Epochs', '2');
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+});
+
+test('An idx pair (gzip) loads with its counts and image preview, and trains', async ({ studio, page }) => {
+  await chooseYourData(studio);
+  await page.getByLabel('Data file(s)').setInputFiles([fixture('shapes-labels-idx1-ubyte.gz'), fixture('shapes-images-idx3-ubyte.gz')]);
+  await expect(summaryOf(studio)).toContainText('Classes: 3');
+  await expect(summaryOf(studio)).toContainText('Samples: 90');
+  await expect(summaryOf(studio)).toContainText('Input: 8×8 grey images');
+  await expect(page.getByRole('group', { name: 'Image preview' }).getByRole('img')).toHaveCount(3 * 6);
+
+  await studio.setNumber('Epochs', '5');
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  for (const a of await accuracies(studio)) expect(a).toBeGreaterThanOrEqual(0);
+});
+
+test('Dropping a CSV onto the drop zone previews it', async ({ studio, page }) => {
+  await chooseYourData(studio);
+  const text = readFileSync(fixture('three-classes.csv'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((csv) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  }, text);
+  await page.getByText(/^Drop a CSV file here/).dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('table', { name: 'CSV preview' }).getByText('First 5 of 120 rows')).toBeVisible();
+  await expect(page.getByText('dropped.csv: choose the label column')).toBeVisible();
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import type { UserDataMeta } from '../../src/engine/data/meta';
+import type { DatasetSummary } from '../../src/engine/data/summary';
+import { DEFAULT_CONFIG } from '../../src/store/configFields';
+import { createConfigSlice, currentMeta, familyOf, toExperimentConfig } from '../../src/store/configSlice';
+import { createRunSlice } from '../../src/store/runSlice';
+import { IDLE_RUN, reduceRun } from '../../src/store/runState';
+import type { StudioState } from '../../src/store/types';
+import { EMPTY_UPLOAD, NEED_UPLOAD, createUploadSlice, reduceUpload, selectUserData, uploadFamily } from '../../src/store/uploadSlice';
+import type { CsvPreview } from '../../src/engine/data/csv';
+
+/** A fresh store of the three slices (no persistence). */
+function newStore() {
+  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a) }));
+}
+
+const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',' };
+
+/** Metadata of an upload of the given input shape. */
+function meta(inputShape: number[], id = 'upload-1'): UserDataMeta {
+  return { id, name: 'data', toy: false, inputShape, numClasses: 3, classNames: ['x', 'y', 'z'], trainCount: 8, testCount: 2 };
+}
+
+/** Its summary. */
+function summary(m: UserDataMeta): DatasetSummary {
+  return { name: m.name, trainCount: m.trainCount, testCount: m.testCount, numClasses: m.numClasses, classNames: m.classNames, inputShape: m.inputShape, gallery: [] };
+}
+
+describe('upload reducer', () => {
+  it('takes the preview and its suggested label column, then the parsed metadata', () => {
+    const inspecting = { ...EMPTY_UPLOAD, requestId: 3, status: 'inspecting' as const, csvText: 'a,b,kind\n1,2,x' };
+    const previewed = reduceUpload(inspecting, { type: 'csvPreview', requestId: 3, preview: PREVIEW, error: null });
+    expect(previewed).toMatchObject({ status: 'idle', preview: PREVIEW, labelColumn: 2, error: null });
+    const m = meta([2]);
+    const ready = reduceUpload({ ...previewed, requestId: 4, status: 'loading' }, { type: 'uploadReady', requestId: 4, meta: m, summary: summary(m) });
+    expect(ready).toMatchObject({ status: 'ready', meta: m, error: null });
+  });
+
+  it("keeps the parser's message and ignores answers to superseded requests", () => {
+    const loading = { ...EMPTY_UPLOAD, requestId: 5, status: 'loading' as const };
+    expect(reduceUpload(loading, { type: 'uploadFailed', requestId: 5, message: 'Line 5, column "width": "abc" is not a number.' })).toMatchObject({
+      status: 'failed',
+      error: 'Line 5, column "width": "abc" is not a number.',
+      meta: null,
+    });
+    expect(reduceUpload(loading, { type: 'uploadFailed', requestId: 4, message: 'old' })).toBe(loading);
+    expect(reduceUpload(loading, { type: 'csvPreview', requestId: 5, preview: null, error: 'The CSV file is empty.' })).toMatchObject({
+      status: 'failed',
+      error: 'The CSV file is empty.',
+    });
+  });
+
+  it('upload events leave the run alone', () => {
+    const m = meta([2]);
+    expect(reduceRun(IDLE_RUN, { type: 'uploadReady', requestId: 1, meta: m, summary: summary(m) })).toBe(IDLE_RUN);
+  });
+});
+
+describe('upload slice', () => {
+  it('blocks Start while "Your data" has nothing usable, and feeds the ready upload into the experiment', () => {
+    const store = newStore();
+    store.getState().chooseUpload();
+    expect(store.getState().fieldErrors.dataset).toBe(NEED_UPLOAD);
+    expect(selectUserData(store.getState())).toBeNull();
+
+    store.getState().beginInspect(1, 'data.csv', 'a,b,kind\n1,2,x');
+    store.getState().applyUploadEvent({ type: 'csvPreview', requestId: 1, preview: PREVIEW, error: null });
+    store.getState().beginLoad(2, 'csv', ['data.csv'], 9);
+    const m = meta([2]);
+    store.getState().applyUploadEvent({ type: 'uploadReady', requestId: 2, meta: m, summary: summary(m) });
+    const s = store.getState();
+    expect(s.fieldErrors.dataset).toBeUndefined();
+    expect(s.upload.seed).toBe(9);
+    expect(selectUserData(s)).toBe(m);
+    expect(toExperimentConfig(s.config, selectUserData(s)).userData).toBe(m);
+    expect(currentMeta(s.config)).toBe(m); // the store's upload by default (model statistics)
+    expect(toExperimentConfig(s.config).userData).toBeNull();
+
+    // A built-in dataset: the upload stays loaded but unused.
+    s.chooseBuiltIn('moons');
+    expect(store.getState().config.dataset).toBe('moons');
+    expect(selectUserData(store.getState())).toBeNull();
+    expect(store.getState().fieldErrors.dataset).toBeUndefined();
+    store.getState().chooseUpload();
+    expect(selectUserData(store.getState())).toBe(m);
+  });
+
+  it('a new label column means the data must be loaded again; a failure blocks Start with the message kept', () => {
+    const store = newStore();
+    store.getState().chooseUpload();
+    store.getState().beginInspect(1, 'data.csv', 'text');
+    store.getState().applyUploadEvent({ type: 'csvPreview', requestId: 1, preview: PREVIEW, error: null });
+    store.getState().beginLoad(2, 'csv', ['data.csv'], 1);
+    const m = meta([2]);
+    store.getState().applyUploadEvent({ type: 'uploadReady', requestId: 2, meta: m, summary: summary(m) });
+    store.getState().setLabelColumn(0);
+    expect(store.getState().upload).toMatchObject({ status: 'idle', labelColumn: 0, meta: null });
+    expect(store.getState().fieldErrors.dataset).toBe(NEED_UPLOAD);
+
+    store.getState().beginLoad(3, 'csv', ['data.csv'], 1);
+    store.getState().failUpload('The worker crashed.');
+    // The answer to the request the failure superseded is ignored.
+    store.getState().applyUploadEvent({ type: 'uploadReady', requestId: 3, meta: m, summary: summary(m) });
+    expect(store.getState().upload).toMatchObject({ status: 'failed', error: 'The worker crashed.', meta: null });
+    expect(store.getState().fieldErrors.dataset).toBe(NEED_UPLOAD);
+    expect(store.getState().run).toBe(IDLE_RUN);
+  });
+
+  it('moves the config to the preset family that fits the upload', () => {
+    const store = newStore();
+    store.getState().setConfig({ dataset: 'mnist' });
+    store.getState().chooseUpload();
+    const table = meta([4]);
+    store.getState().beginLoad(1, 'csv', ['t.csv'], 1);
+    store.getState().applyUploadEvent({ type: 'uploadReady', requestId: 1, meta: table, summary: summary(table) });
+    expect(store.getState().config.dataset).toBe('spiral');
+    expect(familyOf(store.getState().config.dataset)).toBe('toy');
+
+    const digits = meta([28, 28, 1], 'upload-2');
+    store.getState().beginLoad(2, 'idx', ['i', 'l'], 1);
+    store.getState().applyUploadEvent({ type: 'uploadReady', requestId: 2, meta: digits, summary: summary(digits) });
+    expect(store.getState().config.dataset).toBe('mnist');
+    expect(toExperimentConfig(store.getState().config, digits).teacher.kind).toBe('cnn');
+  });
+
+  it('uses the image presets only for images they fit', () => {
+    expect(uploadFamily({ inputShape: [28, 28, 1], numClasses: 10 })).toBe('image');
+    expect(uploadFamily({ inputShape: [8, 8, 1], numClasses: 3 })).toBe('toy');
+    expect(uploadFamily({ inputShape: [3], numClasses: 3 })).toBe('toy');
+    expect(familyOf('spiral', meta([28, 28, 1]))).toBe('image');
+    expect(familyOf('mnist', meta([5]))).toBe('toy');
+    expect(toExperimentConfig(DEFAULT_CONFIG).userData).toBeNull();
+  });
+});
