@@ -31,12 +31,12 @@ export function App() {
         <p className="tagline">Knowledge distillation in your browser: a teacher, a student from scratch, and a distilled student, side by side.</p>
       </header>
       <aside className="controls" aria-label="Experiment settings">
+        <RunButtons />
         <DataControls locked={locked} />
         <ModelControls locked={locked} />
         <DistillControls locked={locked} />
         <TrainingControls locked={locked} />
         <ExperimentControls locked={locked} />
-        <RunButtons />
       </aside>
       <main>
         <StatusBar />

@@ -57,6 +57,11 @@ export function StatusBar() {
           ) : null}
         </div>
       ) : null}
+      {run.status === 'idle' && prepared?.message ? (
+        <p role="alert" className="error">
+          Choosing a backend failed: {prepared.message}
+        </p>
+      ) : null}
       {run.error ? (
         <p role="alert" className="error">
           {run.error.message}

@@ -4,6 +4,12 @@ import type { ExperimentConfig } from '../engine/train/types';
 import { chooseBackend } from './backends';
 import type { BackendChoice, BackendInfo } from './protocol';
 
+/**
+ * Batch the step benchmark times. Backends compare alike at small batches, and a CNN step at batch 128 on
+ * a software renderer takes seconds, so the benchmark stays short by timing at most this many examples.
+ */
+export const BENCH_MAX_BATCH = 16;
+
 /** The benchmark spec of a config: what decides which backend is fastest. */
 export function benchSpecOf(config: ExperimentConfig): StepBenchmarkSpec {
   const entry = datasetMeta(config);
@@ -12,7 +18,7 @@ export function benchSpecOf(config: ExperimentConfig): StepBenchmarkSpec {
     student: config.student,
     inputShape: entry.inputShape,
     numClasses: entry.numClasses,
-    batchSize: config.batchSize,
+    batchSize: Math.min(config.batchSize, BENCH_MAX_BATCH),
   };
 }
 
@@ -37,10 +43,13 @@ export class BackendPlanner {
     for (const [key, info] of entries) if (!this.cache.has(key)) this.cache.set(key, info);
   }
 
-  /** Chooses and activates the backend for a config; waits for any selection already under way. */
-  plan(config: ExperimentConfig, choice: BackendChoice): Promise<BackendInfo> {
+  /**
+   * Chooses and activates the backend for a config; waits for any selection already under way. A request
+   * that `isStale()` says was superseded while it waited resolves to null without benchmarking.
+   */
+  plan(config: ExperimentConfig, choice: BackendChoice, isStale: () => boolean = () => false): Promise<BackendInfo | null> {
     const next = this.chain.then(() =>
-      chooseBackend(choice, () => benchmarkTrainingStep(benchSpecOf(config)), this.cache, planKey(config, 'auto'), this.onMeasured),
+      isStale() ? null : chooseBackend(choice, () => benchmarkTrainingStep(benchSpecOf(config)), this.cache, planKey(config, 'auto'), this.onMeasured),
     );
     this.chain = next.catch(() => undefined);
     return next;

@@ -67,9 +67,10 @@ export class Run {
       post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
       await this.controller.checkpoint();
       post({ type: 'loading', runId, what: 'backend', fraction: 0 });
-      let info: BackendInfo;
+      let info: BackendInfo | null;
       try {
         info = await this.planner.plan(config, this.backend);
+        if (!info) throw new Error('backend selection was cancelled');
       } catch (e) {
         post({ type: 'failed', runId, kind: 'backend', message: errorText(e) });
         return null;

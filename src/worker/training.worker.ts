@@ -36,12 +36,17 @@ async function start(msg: Extract<WorkerRequest, { type: 'start' }>): Promise<vo
   await done;
 }
 
+/** Id of the newest prepare request; older ones still queued are skipped. */
+let latestPrepare = -1;
+
 /** Chooses and warms up the backend for a config while idle, so Start trains at once. */
 async function prepare(msg: Extract<WorkerRequest, { type: 'prepare' }>): Promise<void> {
   if (active) return; // never switch backends under a running experiment
+  latestPrepare = msg.requestId;
   try {
-    const info = await planner.plan(msg.config, msg.backend);
-    post({ type: 'prepared', requestId: msg.requestId, info, message: null });
+    // Settings that changed again (or a Start) while this request waited make it stale: skip its benchmark.
+    const info = await planner.plan(msg.config, msg.backend, () => latestPrepare !== msg.requestId || active !== null);
+    if (info) post({ type: 'prepared', requestId: msg.requestId, info, message: null });
   } catch (e) {
     post({ type: 'prepared', requestId: msg.requestId, info: null, message: errorText(e) });
   }

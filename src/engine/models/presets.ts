@@ -47,6 +47,22 @@ export const IMAGE_TEACHER_PRESETS: readonly ArchPreset[] = [
     note: 'A small convolutional teacher that reaches about 99 % on MNIST in a few epochs.',
   },
   {
+    id: 'cnn-small',
+    label: 'Small CNN (conv8 3×3, pool, conv16 3×3, pool, dense64)',
+    spec: {
+      kind: 'cnn',
+      layers: [
+        { type: 'conv', filters: 8, kernel: 3, stride: 1, activation: 'relu' },
+        { type: 'maxpool', size: 2 },
+        { type: 'conv', filters: 16, kernel: 3, stride: 1, activation: 'relu' },
+        { type: 'maxpool', size: 2 },
+        { type: 'flatten' },
+        { type: 'dense', units: 64, activation: 'relu' },
+      ],
+    },
+    note: 'About 12× cheaper than the CNN above: a quick teacher for machines without a GPU (software WebGL or CPU).',
+  },
+  {
     id: 'hinton-mlp-1200-1200',
     label: 'Hinton 2015: MLP 1200·1200 with dropout',
     spec: { kind: 'mlp', hidden: [1200, 1200], activation: 'relu', dropout: 0.5 },

@@ -2,7 +2,9 @@ import { DATASET_IDS, DATASETS, type DatasetId } from '../../engine/data/registr
 import { useStudio } from '../../store';
 import { UploadPanel } from '../data/UploadPanel';
 import { NumberField } from './NumberField';
+import { RecipePicker } from './RecipePicker';
 import { SelectField } from './SelectField';
+import { RECIPES } from '../../store/recipes';
 
 /** Menu value of "Your data" in the Dataset menu. */
 const USER_DATA = 'user';
@@ -13,6 +15,7 @@ export function DataControls({ locked }: { locked: boolean }) {
   const useUpload = useStudio((s) => s.upload.useUpload);
   const chooseUpload = useStudio((s) => s.chooseUpload);
   const chooseBuiltIn = useStudio((s) => s.chooseBuiltIn);
+  const recipes = RECIPES[dataset];
   return (
     <fieldset>
       <legend>Data</legend>
@@ -26,6 +29,7 @@ export function DataControls({ locked }: { locked: boolean }) {
         {useUpload || DATASETS[dataset].toy ? null : <p className="hint">{DATASETS[dataset].classNames.length} classes · 28×28 grey images, loaded from this site with a progress bar.</p>}
       </SelectField>
       {useUpload ? <UploadPanel locked={locked} /> : null}
+      {!useUpload && recipes ? <RecipePicker recipes={recipes} locked={locked} /> : null}
       {!useUpload && DATASETS[dataset].toy ? (
         <div className="pair">
           <NumberField field="samples" label="Samples" step="50" disabled={locked} />

@@ -1,6 +1,7 @@
 import type { AugmentMode } from '../../engine/train/types';
 import type { SweepMode } from '../../store/configFields';
 import { useStudio } from '../../store';
+import { currentMeta } from '../../store/configSlice';
 import { ListField } from './ListField';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
@@ -16,6 +17,7 @@ const SWEEP_OPTIONS: { value: SweepMode; label: string }[] = [
 export function ExperimentControls({ locked }: { locked: boolean }) {
   const sweep = useStudio((s) => s.config.sweep);
   const augment = useStudio((s) => s.config.augment);
+  const isImage = useStudio((s) => currentMeta(s.config).inputShape.length === 3);
   const setConfig = useStudio((s) => s.setConfig);
   return (
     <fieldset>
@@ -29,18 +31,22 @@ export function ExperimentControls({ locked }: { locked: boolean }) {
       <NumberField field="transferSize" label="Transfer set size" step="100" disabled={locked} />
       <p className="hint">0: the students see every training example. Otherwise both students train on a seeded, stratified subset of this size while the teacher uses all of it.</p>
       <ListField field="excludeClasses" label="Classes left out of the transfer set" disabled={locked} />
-      <SelectField<AugmentMode>
-        label="Augmentation"
-        value={augment}
-        disabled={locked}
-        options={[
-          { value: 'off', label: 'Off' },
-          { value: 'teacher', label: 'Random ±2 px shifts for the teacher' },
-          { value: 'all', label: 'Random ±2 px shifts for every model' },
-        ]}
-        onChange={(v) => setConfig({ augment: v })}
-      />
-      <p className="hint">Images only. Shifting the students' inputs means the teacher runs live (its logits cannot be cached).</p>
+      {isImage ? (
+        <>
+          <SelectField<AugmentMode>
+            label="Augmentation"
+            value={augment}
+            disabled={locked}
+            options={[
+              { value: 'off', label: 'Off' },
+              { value: 'teacher', label: 'Random ±2 px shifts for the teacher' },
+              { value: 'all', label: 'Random ±2 px shifts for every model' },
+            ]}
+            onChange={(v) => setConfig({ augment: v })}
+          />
+          <p className="hint">Shifting the students' inputs means the teacher runs live (its logits cannot be cached).</p>
+        </>
+      ) : null}
     </fieldset>
   );
 }
