@@ -16,8 +16,15 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (spawnSync(npx, ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-const server = spawn(npx, ['vite', 'preview', '--strictPort', '--port', String(PORT)], { stdio: 'ignore' });
-const stop = () => server.kill('SIGTERM');
+// Its own process group, so stopping it also stops vite (npx would otherwise leave the server running).
+const server = spawn(npx, ['vite', 'preview', '--strictPort', '--port', String(PORT)], { stdio: 'ignore', detached: true });
+const stop = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+};
 process.on('exit', stop);
 
 async function waitForServer() {
