@@ -39,11 +39,22 @@ export async function probeWebGpu(): Promise<WebGpuProbe> {
 /** Loads a backend's package (lazily) and makes it the active tfjs backend; throws when it cannot start. */
 export async function activateBackend(name: BackendName): Promise<void> {
   switch (name) {
-    case 'webgpu':
+    case 'webgpu': {
       await import('@tensorflow/tfjs-backend-webgpu');
-      // A separate im2col shader made conv2d about 3× faster on SwiftShader and stays exact (parity test).
-      tf.env().set('WEBGPU_CONV_SEPARATE_IM2COL_SHADER', true);
+      // Flags measured on SwiftShader's software adapter (scripts/measure-webgpu-flags.mjs: batch 32, fresh page per
+      // flag set, median of 5 rounds of 3 calls; the MNIST CNN teacher preset and the default MLP 64·64 on the spiral):
+      //   tfjs defaults:                CNN forward 2155 ms, step 4312 ms; MLP forward 61 ms, step 193 ms
+      //   + separate im2col shader:     CNN forward 1168 ms, step 3650 ms; MLP forward 48 ms, step 182 ms
+      //   + packed matmul always (3):   CNN forward 1195 ms, step 3902 ms; MLP forward 11 ms, step 48 ms (first call
+      //                                 compiles about 2 s longer, once per shape)
+      //   + matmul-based conv backprop: no gain (CNN step 4359 ms), not taken.
+      // Every measured set passed every kernel parity case; tests/e2e/parity.webgpu.spec.ts runs them with these flags.
+      // Hardware adapters keep tfjs's own defaults, tuned on real GPUs: nothing here measured one.
+      const software = (await probeWebGpu()).software;
+      tf.env().set('WEBGPU_CONV_SEPARATE_IM2COL_SHADER', software);
+      tf.env().set('WEBGPU_MATMUL_PROGRAM_TYPE', software ? 3 : -1);
       break;
+    }
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       wasm.setWasmPaths(
@@ -57,8 +68,11 @@ export async function activateBackend(name: BackendName): Promise<void> {
       break;
     }
     case 'webgl':
-      // Shape-agnostic shaders: one compile serves every batch size (full, last partial, evaluation).
-      tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+      // Kernel parity (tests/e2e/parity.spec.ts) found wrong step-2 dense gradients for odd class counts with packed
+      // binary ops (stale values in padded packed textures, read by the next matmul), and wrong max-pool/CNN results
+      // with shape uniforms. Both off: every parity case matches the CPU, and a CNN step even got faster (1.9 → 1.5 s).
+      tf.env().set('WEBGL_PACK_BINARY_OPERATIONS', false);
+      tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', false);
       break;
     case 'cpu':
       break;

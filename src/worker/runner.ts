@@ -3,6 +3,7 @@ import { DATASETS } from '../engine/data/registry';
 import { createFetchSource } from '../engine/data/source';
 import { summarizeDataset } from '../engine/data/summary';
 import { validateConfig } from '../engine/train/validateConfig';
+import { missingKernel, missingKernelMessage } from '../engine/train/parity';
 import { RunCancelled, RunController } from '../engine/train/controller';
 import { LossDivergedError } from '../engine/train/errors';
 import { runExperiment, type ExperimentOutcome } from '../engine/train/experiment';
@@ -102,7 +103,15 @@ export class Run {
       batcher.flush();
       if (e instanceof RunCancelled) post({ type: 'stopped', runId });
       else if (e instanceof LossDivergedError) post({ type: 'failed', runId, kind: 'diverged', message: e.message });
-      else post({ type: 'failed', runId, kind: 'internal', message: `The run failed on ${tf.getBackend() ?? 'no backend'}: ${errorText(e)}` });
+      else {
+        const missing = missingKernel(errorText(e));
+        post({
+          type: 'failed',
+          runId,
+          kind: missing ? 'backend' : 'internal',
+          message: missing ? missingKernelMessage(missing.kernel, missing.backend) : `The run failed on ${tf.getBackend() ?? 'no backend'}: ${errorText(e)}`,
+        });
+      }
       return null;
     }
   }

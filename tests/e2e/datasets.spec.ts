@@ -33,3 +33,17 @@ test('A short CNN distillation on MNIST (Auto backend) beats chance clearly and 
   const speed = page.getByRole('region', { name: 'Inference speed' });
   await expect(speed.getByRole('row', { name: /^256 / })).toContainText('×');
 });
+
+test('Forcing WASM for a CNN explains the missing kernel instead of crashing', async ({ studio, page }) => {
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('mnist');
+  await page.getByRole('combobox', { name: 'Teacher' }).selectOption('cnn-small');
+  await page.getByRole('combobox', { name: 'Backend' }).selectOption('wasm');
+  await studio.setNumber('Epochs', '1');
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd(120_000)).toMatch(/^Failed during teacher training · backend: wasm$/);
+  await expect(page.getByRole('alert')).toHaveText(
+    /^The wasm backend cannot train this architecture: tfjs has no Conv2DBackpropFilter kernel for it.*Choose Auto, WebGL, WebGPU or CPU\.$/,
+  );
+  await page.getByRole('combobox', { name: 'Backend' }).selectOption('auto');
+  await expect(studio.button('Start')).toBeEnabled();
+});
