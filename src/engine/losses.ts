@@ -67,6 +67,12 @@ export function hintLoss(studentHidden: tf.Tensor, teacherHidden: tf.Tensor, ada
   });
 }
 
+/** Hard-label cross-entropy as loss parts (soft part 0), for teacher and scratch training. */
+export function hardLossParts(oneHot: tf.Tensor2D, logits: tf.Tensor2D): KdLossParts {
+  const ce = crossEntropy(oneHot, logits);
+  return { total: ce, hard: ce, soft: tf.zerosLike(ce) };
+}
+
 /** Adds a hint term to distillation parts (total includes it). */
 export function withHint(parts: KdLossParts, hint: tf.Scalar): KdLossParts {
   return { ...parts, hint, total: tf.add(parts.total, hint) as tf.Scalar };

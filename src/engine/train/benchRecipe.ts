@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { crossEntropy, distillationLoss } from '../losses';
+import { distillationLoss, hardLossParts } from '../losses';
 import { assignWeights, buildModel, seededWeights, trainableVariables } from '../models/build';
 import type { ArchSpec } from '../models/spec';
 import { Rng } from '../rng';
@@ -104,16 +104,10 @@ export async function runBenchRecipe(budget: BenchBudget, readEvery = 5): Promis
   };
 
   try {
-    const t = await phase(teacher, budget.teacherSteps, (b) => {
-      const ce = crossEntropy(b.yOneHot, teacher.apply(b.x, { training: true }) as tf.Tensor2D);
-      return { total: ce, soft: tf.zerosLike(ce), hard: ce };
-    });
+    const t = await phase(teacher, budget.teacherSteps, (b) => hardLossParts(b.yOneHot, teacher.apply(b.x, { training: true }) as tf.Tensor2D));
     cached = tf.tidy(() => teacher.predict(train.x, { batchSize: 1024 }) as tf.Tensor2D);
     const logits = cached;
-    const s = await phase(scratch, budget.studentSteps, (b) => {
-      const ce = crossEntropy(b.yOneHot, scratch.apply(b.x, { training: true }) as tf.Tensor2D);
-      return { total: ce, soft: tf.zerosLike(ce), hard: ce };
-    });
+    const s = await phase(scratch, budget.studentSteps, (b) => hardLossParts(b.yOneHot, scratch.apply(b.x, { training: true }) as tf.Tensor2D));
     const distillTensorsBefore = tf.memory().numTensors;
     const d = await phase(student, budget.studentSteps, (b) =>
       distillationLoss(b.yOneHot, tf.gather(logits, b.idx), student.apply(b.x, { training: true }) as tf.Tensor2D, {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
 import { featureSize } from '../data/types';
-import { crossEntropy, distillationLoss, hintLoss, withHint, type HintAdapter, type KdLossParts, type KdWeights } from '../losses';
+import { distillationLoss, hardLossParts, hintLoss, withHint, type HintAdapter, type KdLossParts, type KdWeights } from '../losses';
 import { agreement, evaluate, predictLogits, type Evaluation } from '../metrics';
 import { assignWeights, buildModel, seededWeights, trainableVariables } from '../models/build';
 import { forwardWithHidden } from '../models/forward';
@@ -53,12 +53,6 @@ const SAMPLE_COUNT = 6;
 /** Float one-hot matrix of integer labels. */
 function oneHotLabels(labels: Int32Array, numClasses: number): tf.Tensor2D {
   return tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses).toFloat() as tf.Tensor2D);
-}
-
-/** Hard-label cross-entropy as loss parts (soft part 0), for teacher and scratch training. */
-function hardOnly(oneHot: tf.Tensor2D, logits: tf.Tensor2D): KdLossParts {
-  const ce = crossEntropy(oneHot, logits);
-  return { total: ce, hard: ce, soft: tf.zerosLike(ce) };
 }
 
 /** Seeds of the i-th student trial: trial 0 is the main run (and keeps the single-run seeds). */
@@ -171,7 +165,7 @@ export async function runExperiment(
       train,
       teacher,
       deriveSeed(cfg.seed, 'teacher-order'),
-      (b) => hardOnly(b.yOneHot, teacher.apply(teacherX(b), { training: true }) as tf.Tensor2D),
+      (b) => hardLossParts(b.yOneHot, teacher.apply(teacherX(b), { training: true }) as tf.Tensor2D),
       null,
       null,
     );
@@ -208,7 +202,7 @@ export async function runExperiment(
           const parts = distillationLoss(b.yOneHot, cachedLogits ? tf.gather(cachedLogits, b.idx) : tOut.logits, sOut.logits, weights!());
           return withHint(parts, hintLoss(sOut.hidden[hint.studentLayer]!, tOut.hidden[hint.teacherLayer]!, adapter, hint.beta));
         };
-        const lossFor = weights ? distill : (b: Batch) => hardOnly(b.yOneHot, model.apply(inputOf(b), { training: true }) as tf.Tensor2D);
+        const lossFor = weights ? distill : (b: Batch) => hardLossParts(b.yOneHot, model.apply(inputOf(b), { training: true }) as tf.Tensor2D);
         const extra = adapter ? [adapter.kernel, adapter.bias] : [];
         const r = await trainModel(phase, studentTrain, model, order, lossFor, t.last.preds, context, extra);
         return { ...r, model };
