@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store';
 import { isFinished } from '../store/runState';
 import { AccuracyChart } from './charts/AccuracyChart';
@@ -21,16 +22,17 @@ import { useSpaceToggle } from './useSpaceToggle';
 
 /** The studio: controls on the left, status, live charts and results on the right. */
 export function App() {
+  const { t } = useTranslation();
   const locked = useStudio((s) => !isFinished(s.run.status));
   useSpaceToggle();
   usePrepareBackend();
   return (
     <div className="app">
       <header>
-        <h1>Distill Studio</h1>
-        <p className="tagline">Knowledge distillation in your browser: a teacher, a student from scratch, and a distilled student, side by side.</p>
+        <h1>{t('title')}</h1>
+        <p className="tagline">{t('tagline')}</p>
       </header>
-      <aside className="controls" aria-label="Experiment settings">
+      <aside className="controls" aria-label={t('settings')}>
         <RunButtons />
         <DataControls locked={locked} />
         <ModelControls locked={locked} />

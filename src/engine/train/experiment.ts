@@ -38,6 +38,11 @@ export interface ExperimentHooks {
   onEpoch: (point: EpochPoint) => void;
   /** An extra trial (seed or sweep point) finished. */
   onTrial?: (trial: TrialResult) => void;
+  /**
+   * The main run's model of `phase` after `epoch` (1-based) was evaluated. The model is only borrowed:
+   * read from it (e.g. test-set logits, decision-boundary grids) and do not keep or dispose it.
+   */
+  onEvaluated?: (phase: Phase, epoch: number, model: tf.LayersModel) => Promise<void>;
 }
 
 /** A finished experiment: its results and the distilled student, owned by the caller until `dispose`. */
@@ -147,6 +152,7 @@ export async function runExperiment(
             testLoss: last.loss,
             agreement: teacherPreds ? agreement(last.preds, teacherPreds) : null,
           });
+          if (context === null) await hooks.onEvaluated?.(phase, epoch, model);
         },
       });
     } finally {
