@@ -36,6 +36,16 @@ export class SeededDropout extends tf.layers.Layer {
     this.supportsMasking = true;
   }
 
+  /** Training-mode calls so far (the position in the mask stream; saved in checkpoints so a resumed run draws the same masks). */
+  get callCount(): number {
+    return this.calls;
+  }
+
+  /** Moves the mask stream to a position saved by a checkpoint. */
+  set callCount(n: number) {
+    this.calls = n;
+  }
+
   /** Same shape out as in. */
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
     return inputShape;

@@ -13,6 +13,7 @@ import { stratifiedSubset } from '../data/subset';
 import { measureLatency } from './latency';
 import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
+import { captureResumePoint, phaseRecord, readWeights, recordEvaluation, restoreModel, restoreOptimizer, type ResumePoint } from './resume';
 import { sweepPoints } from './sweep';
 import type {
   EpochPoint,
@@ -30,8 +31,11 @@ import type {
 
 /** Progress callbacks of an experiment (the worker turns them into messages). */
 export interface ExperimentHooks {
-  /** A phase starts; `context` names the extra trial (e.g. "seed 2 of 3"), or is null for the main run. */
-  onPhase: (phase: Phase, stepsPerEpoch: number, context: string | null) => void;
+  /**
+   * A phase starts; `context` names the extra trial (e.g. "seed 2 of 3"), or is null for the main run;
+   * `fromEpoch` is the number of epochs already trained (non-zero when a resumed phase continues).
+   */
+  onPhase: (phase: Phase, stepsPerEpoch: number, context: string | null, fromEpoch: number) => void;
   /** Step losses of the main run (extra trials are summarised by `onTrial` instead). */
   onLoss: (points: LossPoint[]) => void;
   /** Per-epoch test metrics of the main run. */
@@ -43,6 +47,14 @@ export interface ExperimentHooks {
    * read from it (e.g. test-set logits, decision-boundary grids) and do not keep or dispose it.
    */
   onEvaluated?: (phase: Phase, epoch: number, model: tf.LayersModel) => Promise<void>;
+  /** Everything needed to continue the main run after this epoch (host memory only; the caller may keep it). */
+  onCheckpoint?: (point: ResumePoint) => void;
+}
+
+/** Optional ways to run an experiment. */
+export interface ExperimentOptions {
+  /** Continue the main run from this checkpoint: finished phases are skipped, its phase continues at the next epoch. */
+  resume?: ResumePoint | null;
 }
 
 /** A finished experiment: its results and the distilled student, owned by the caller until `dispose`. */
@@ -77,8 +89,13 @@ export async function runExperiment(
   data: Dataset,
   controller: RunController,
   hooks: ExperimentHooks,
+  options: ExperimentOptions = {},
 ): Promise<ExperimentOutcome> {
   const { inputShape, numClasses } = data;
+  const resume = options.resume ?? null;
+  // What a checkpoint carries besides the current phase: the trained teacher and the finished phases' results.
+  const finished: ResumePoint['finished'] = { ...(resume?.finished ?? {}) };
+  let teacherWeights: Float32Array[] | null = resume?.teacherWeights ?? null;
   const owned: tf.Tensor[] = [];
   const models: tf.LayersModel[] = [];
   const keep = <T extends tf.Tensor>(t: T): T => (owned.push(t), t);
@@ -125,15 +142,23 @@ export async function runExperiment(
     context: string | null,
     extraVars: tf.Variable[] = [],
   ): Promise<{ last: Evaluation; ms: number }> => {
-    hooks.onPhase(phase, Math.ceil(set.count / cfg.batchSize), context);
+    // Only the main run's phase named by the checkpoint continues from it; everything else starts fresh.
+    const restore = context === null && resume?.phase === phase ? resume : null;
     const report = context === null ? hooks : quiet;
     const optimizer = cfg.optimizer === 'sgd' ? tf.train.sgd(cfg.learningRate) : tf.train.adam(cfg.learningRate);
-    const started = performance.now();
+    const started = performance.now() - (restore?.elapsedMs ?? 0);
     const state: { last: Evaluation | null } = { last: null };
     try {
+      if (restore) {
+        restoreModel(model, extraVars, restore);
+        await restoreOptimizer(optimizer, cfg.optimizer, restore);
+      }
+      hooks.onPhase(phase, Math.ceil(set.count / cfg.batchSize), context, restore?.epoch ?? 0);
       await trainPhase({
         phase,
         epochs: cfg.epochs,
+        startEpoch: restore?.epoch ?? 0,
+        startStep: restore?.step ?? 0,
         batchSize: cfg.batchSize,
         orderSeed,
         train: set,
@@ -142,7 +167,7 @@ export async function runExperiment(
         controller,
         lossForBatch,
         onLoss: report.onLoss,
-        onEpochEnd: async (epoch) => {
+        onEpochEnd: async (epoch, step) => {
           const last = await evaluate(model, xTest, yTest);
           state.last = last;
           report.onEpoch({
@@ -153,6 +178,22 @@ export async function runExperiment(
             agreement: teacherPreds ? agreement(last.preds, teacherPreds) : null,
           });
           if (context === null) await hooks.onEvaluated?.(phase, epoch, model);
+          if (context === null && hooks.onCheckpoint) {
+            hooks.onCheckpoint(
+              await captureResumePoint({
+                phase,
+                epoch,
+                step,
+                elapsedMs: performance.now() - started,
+                model,
+                extra: extraVars,
+                optimizer,
+                optimizerName: cfg.optimizer,
+                teacherWeights: phase === 'teacher' ? null : teacherWeights,
+                finished: { ...finished },
+              }),
+            );
+          }
         },
       });
     } finally {
@@ -166,15 +207,26 @@ export async function runExperiment(
     models.push(teacher);
     assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
     const teacherX = shifted(cfg.augment !== 'off', deriveSeed(cfg.seed, 'teacher-shift'));
-    const t = await trainModel(
-      'teacher',
-      train,
-      teacher,
-      deriveSeed(cfg.seed, 'teacher-order'),
-      (b) => hardLossParts(b.yOneHot, teacher.apply(teacherX(b), { training: true }) as tf.Tensor2D),
-      null,
-      null,
-    );
+    const resumedTeacher = resume && resume.phase !== 'teacher' ? resume : null;
+    let t: { last: Evaluation; ms: number };
+    if (resumedTeacher) {
+      // Resuming after the teacher finished: load it instead of training it again.
+      if (!teacherWeights || !finished.teacher) throw new Error('The checkpoint has no trained teacher.');
+      assignWeights(teacher, teacherWeights);
+      t = { last: recordEvaluation(finished.teacher), ms: finished.teacher.ms };
+    } else {
+      t = await trainModel(
+        'teacher',
+        train,
+        teacher,
+        deriveSeed(cfg.seed, 'teacher-order'),
+        (b) => hardLossParts(b.yOneHot, teacher.apply(teacherX(b), { training: true }) as tf.Tensor2D),
+        null,
+        null,
+      );
+      finished.teacher = phaseRecord(t.last, t.ms);
+      if (hooks.onCheckpoint) teacherWeights = await readWeights(teacher);
+    }
     const hint = cfg.hint ? resolveHint(cfg, inputShape) : null;
     // The teacher is frozen from here on: unless asked to run it live (or student inputs are augmented, so
     // every batch is new), cache its logits on the students' set once, so distillation never runs its forward pass.
@@ -233,8 +285,16 @@ export async function runExperiment(
     const initOf = (seed: number) => seededWeights(probe, seed);
     models.push(probe);
     const init0 = initOf(seeds0.init);
-    const s = await trainStudent('scratch', init0, seeds0.order, null, null);
-    models.push(s.model);
+    let s: { last: Evaluation; ms: number };
+    if (resume?.phase === 'distill') {
+      if (!finished.scratch) throw new Error('The checkpoint has no scratch student results.');
+      s = { last: recordEvaluation(finished.scratch), ms: finished.scratch.ms };
+    } else {
+      const scratch = await trainStudent('scratch', init0, seeds0.order, null, null);
+      models.push(scratch.model);
+      s = scratch;
+      finished.scratch = phaseRecord(s.last, s.ms);
+    }
     const d = await trainStudent('distill', init0, seeds0.order, liveWeights, null);
     student = d.model;
 
@@ -286,7 +346,7 @@ export async function runExperiment(
     const distilled = d.model;
     const samples = await samplePredictions(distilled, data, inputSize);
     await controller.checkpoint();
-    hooks.onPhase('distill', 0, 'measuring inference latency');
+    hooks.onPhase('distill', 0, 'measuring inference latency', 0);
     const latency: LatencyResults = { teacher: [], student: [] };
     for (const batch of [1, 256]) {
       latency.teacher.push(await measureLatency(teacher, inputShape, batch));

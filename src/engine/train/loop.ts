@@ -66,8 +66,12 @@ export interface PhaseOptions {
   lossForBatch: (batch: Batch) => KdLossParts;
   /** Receives loss points in batches after each asynchronous read-back. */
   onLoss: (points: LossPoint[]) => void;
-  /** Runs after each epoch (evaluation). */
-  onEpochEnd: (epoch: number) => Promise<void>;
+  /** Runs after each epoch (evaluation, checkpoint) with the steps trained so far. */
+  onEpochEnd: (epoch: number, step: number) => Promise<void>;
+  /** Epochs already trained (a resumed phase continues at startEpoch + 1, with the same data order). */
+  startEpoch?: number;
+  /** Steps already trained (loss points and per-step seeds continue at startStep + 1). */
+  startStep?: number;
   /** Read losses back every this many steps (never per step). */
   readEvery?: number;
   /** Stop after this many steps even mid-epoch (benchmarks); default: all epochs. */
@@ -80,7 +84,10 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
   const readEvery = o.readEvery ?? 5;
   const maxSteps = o.maxSteps ?? Number.POSITIVE_INFINITY;
   const pending: { step: number; parts: tf.Tensor1D }[] = [];
-  let step = 0;
+  let step = o.startStep ?? 0;
+  const startEpoch = o.startEpoch ?? 0;
+  // Each epoch draws its permutation from one stream: skip the finished epochs' draws to keep the order.
+  for (let e = 0; e < startEpoch; e++) rng.permutation(o.train.count);
 
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
@@ -112,7 +119,7 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
 
   try {
     const onHost = o.train.host !== undefined && hostMemoryBackend();
-    for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    for (let epoch = startEpoch + 1; epoch <= o.epochs; epoch++) {
       const perm = rng.permutation(o.train.count);
       const order = tf.tensor1d(perm, 'int32');
       try {
@@ -136,7 +143,7 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
         order.dispose();
       }
       await flush();
-      await o.onEpochEnd(epoch);
+      await o.onEpochEnd(epoch, step);
       if (step >= maxSteps) break;
     }
   } finally {
