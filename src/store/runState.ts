@@ -1,9 +1,25 @@
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 import type { DatasetSummary } from '../engine/data/summary';
-import { assertNever, type BackendInfo, type FailureKind, type WorkerEvent } from '../worker/protocol';
+import { assertNever, type BackendInfo, type BackendName, type FailureKind, type HaltReason, type SwitchCause, type WorkerEvent } from '../worker/protocol';
 
-/** Where a run is in its life. */
-export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
+/** Where a run is in its life ('halted': paused by a fault, waiting to be resumed from its last checkpoint or discarded). */
+export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'halted' | 'done' | 'stopped' | 'failed';
+
+/** Where the newest checkpoint of the main run stands. */
+export interface CheckpointSummary {
+  phase: Phase;
+  epoch: number;
+  epochs: number;
+}
+
+/** A mid-run backend switch (device lost or kernel missing), shown in the status area. */
+export interface BackendSwitch {
+  from: BackendName;
+  to: BackendName;
+  cause: SwitchCause;
+  phase: Phase | null;
+  epoch: number;
+}
 
 /** One chart row per step: each phase's loss at that step (scratch and distillation share the x axis). */
 export interface LossRow {
@@ -57,6 +73,12 @@ export interface RunState {
   trials: TrialResult[];
   results: ExperimentResults | null;
   error: { kind: FailureKind; message: string } | null;
+  /** The newest checkpoint of this run (null before the first epoch ends). */
+  checkpoint: CheckpointSummary | null;
+  /** Why the run is halted (status 'halted'). */
+  halt: { reason: HaltReason; message: string } | null;
+  /** Backends left mid-run, in order. */
+  switches: BackendSwitch[];
 }
 
 /** The state before any run. */
@@ -78,6 +100,9 @@ export const IDLE_RUN: RunState = {
   trials: [],
   results: null,
   error: null,
+  checkpoint: null,
+  halt: null,
+  switches: [],
 };
 
 /** A fresh run that is being prepared. */
@@ -122,7 +147,7 @@ export function mergeEpochs(rows: EpochRow[], points: EpochPoint[]): EpochRow[] 
 
 /** True when the run no longer trains. */
 export function isFinished(status: RunStatus): boolean {
-  return status === 'idle' || status === 'done' || status === 'stopped' || status === 'failed';
+  return status === 'idle' || status === 'done' || status === 'stopped' || status === 'failed' || status === 'halted';
 }
 
 /** Applies one worker event to the run state (events of other runs are ignored). Pure, so it is unit-tested. */
@@ -141,7 +166,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
         status: run.status === 'paused' ? 'paused' : 'running',
         phase: event.phase,
         context: event.context,
-        epoch: 0,
+        epoch: event.fromEpoch ?? 0,
         epochs: event.epochs,
       };
     case 'trial':
@@ -168,6 +193,17 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
       return { ...run, status: 'stopped', loading: null };
     case 'failed':
       return { ...run, status: 'failed', loading: null, error: { kind: event.kind, message: event.message } };
+    case 'checkpoint':
+      return { ...run, checkpoint: { phase: event.phase, epoch: event.epoch, epochs: event.epochs } };
+    case 'halted':
+      return { ...run, status: 'halted', loading: null, halt: { reason: event.reason, message: event.message } };
+    case 'backendSwitched':
+      return {
+        ...run,
+        backend: event.info,
+        switches: [...run.switches, { from: event.from, to: event.info.name, cause: event.cause, phase: event.phase, epoch: event.epoch }],
+      };
+    case 'alive':
     case 'prepared':
     case 'backendMeasured':
     case 'exported':

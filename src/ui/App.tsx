@@ -14,6 +14,7 @@ import { SeedsTable } from './results/SeedsTable';
 import { SweepChart } from './charts/SweepChart';
 import { RunButtons } from './RunButtons';
 import { StatusBar } from './StatusBar';
+import { RecoveryPanel } from './survive/RecoveryPanel';
 import { Gallery } from './dataview/Gallery';
 import { ScatterPlot } from './dataview/ScatterPlot';
 import { LatencyTable } from './results/LatencyTable';
@@ -42,6 +43,7 @@ export function App() {
       </aside>
       <main>
         <StatusBar />
+        <RecoveryPanel />
         <ScatterPlot />
         <Gallery />
         <LossChart />

@@ -2,6 +2,8 @@ import { PHASE_NAMES } from '../engine/train/errors';
 import { useStudio } from '../store';
 import type { RunState } from '../store/runState';
 import type { BackendInfo } from '../worker/protocol';
+import { i18n } from './i18n';
+import { BackendSwitchNotes } from './survive/BackendSwitchNotes';
 
 /** One line describing the run: phase, epoch, backend. */
 function describe(run: RunState, prepared: BackendInfo | null): string {
@@ -20,6 +22,8 @@ function describe(run: RunState, prepared: BackendInfo | null): string {
       return `Running ${where}${backend}`;
     case 'paused':
       return `Paused during ${where || 'preparation'}${backend}`;
+    case 'halted':
+      return i18n.t('survive:statusHalted', { where: where || PHASE_NAMES.teacher, backend });
     case 'done':
       return `Done${backend}`;
     case 'stopped':
@@ -57,6 +61,7 @@ export function StatusBar() {
           ) : null}
         </div>
       ) : null}
+      <BackendSwitchNotes />
       {run.status === 'idle' && prepared?.message ? (
         <p role="alert" className="error">
           Choosing a backend failed: {prepared.message}

@@ -44,7 +44,11 @@ export type WorkerRequest =
   /** Decodes an idx images + labels pair (raw or gzip) and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
   | { type: 'loadIdx'; requestId: number; imagesName: string; images: ArrayBuffer; labelsName: string; labels: ArrayBuffer; seed: number }
   /** Test builds only (VITE_TEST_HOOKS=1): throw an uncaught error inside the worker. */
-  | { type: 'debugCrash' };
+  | { type: 'debugCrash' }
+  /** Continues a run from an encoded checkpoint (`checkpoint` event), or from the beginning when null. */
+  | { type: 'resumeRun'; runId: number; config: ExperimentConfig; backend: BackendChoice; checkpoint: ArrayBuffer | null }
+  /** Test builds only: destroys the WebGPU backend's device, as a driver reset would. */
+  | { type: 'debugLoseDevice' };
 
 /** Messages from the training worker to the UI. Metrics travel as deltas, never as whole histories. */
 export type WorkerEvent =
@@ -56,7 +60,7 @@ export type WorkerEvent =
   | { type: 'dataset'; runId: number; summary: DatasetSummary }
   | { type: 'backend'; runId: number; info: BackendInfo }
   /** A phase starts; `context` names an extra trial ("seed 2 of 3", "sweep point …"), null for the main run. */
-  | { type: 'phase'; runId: number; phase: Phase; epochs: number; stepsPerEpoch: number; context: string | null }
+  | { type: 'phase'; runId: number; phase: Phase; epochs: number; stepsPerEpoch: number; context: string | null; fromEpoch?: number }
   /** An extra trial (seed or sweep point) finished. */
   | { type: 'trial'; runId: number; trial: TrialResult }
   | { type: 'metrics'; runId: number; losses: LossPoint[]; epochs: EpochPoint[] }
@@ -73,7 +77,21 @@ export type WorkerEvent =
   /** The user's data is parsed, split and held by the worker under `meta.id`. */
   | { type: 'uploadReady'; requestId: number; meta: UserDataMeta; summary: DatasetSummary }
   /** The user's files could not be used: the parser's message. */
-  | { type: 'uploadFailed'; requestId: number; message: string };
+  | { type: 'uploadFailed'; requestId: number; message: string }
+  /** The worker holds the Web Lock `lock` for its lifetime: the UI learns of its termination when it can take it. */
+  | { type: 'alive'; lock: string }
+  /** The main run finished `epoch` of `phase`; `data` is the encoded checkpoint to continue from there. */
+  | { type: 'checkpoint'; runId: number; phase: Phase; epoch: number; epochs: number; data: ArrayBuffer }
+  /** The run paused on a fault it cannot train through (the last checkpoint stays available to resume from). */
+  | { type: 'halted'; runId: number; reason: HaltReason; message: string }
+  /** The backend failed mid-run; training continues on `info.name` from the last checkpoint (`epoch` of `phase`, or the start). */
+  | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number };
+
+/** Why a run paused itself: the loss diverged, or (set by the UI) the worker crashed. */
+export type HaltReason = 'diverged' | 'crashed';
+
+/** Why the worker left a backend mid-run. */
+export type SwitchCause = 'device-lost' | 'kernel-missing';
 
 /** Why a run or the UI cannot use an upload any more: the worker that held it has gone (e.g. after a crash). */
 export const UPLOAD_GONE = 'Your uploaded data is no longer loaded — please add the file again.';

@@ -6,12 +6,15 @@ import { validateConfig } from '../engine/train/validateConfig';
 import { missingKernel, missingKernelMessage } from '../engine/train/parity';
 import { RunCancelled, RunController } from '../engine/train/controller';
 import { LossDivergedError } from '../engine/train/errors';
-import { runExperiment, type ExperimentOutcome } from '../engine/train/experiment';
+import { runExperiment, type ExperimentHooks, type ExperimentOutcome } from '../engine/train/experiment';
+import type { Dataset } from '../engine/data/types';
+import { encodeResumePoint, type ResumePoint } from '../engine/train/resume';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { errorText } from './backends';
+import { backendFault, nextBackend, watchDevice } from './deviceLoss';
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
-import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type WorkerEvent } from './protocol';
+import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
 import type { UploadStore } from './uploads';
 
 /** Posts one typed event to the UI (transferring buffers where given). */
@@ -31,6 +34,8 @@ export class Run {
     private readonly post: Post,
     private readonly planner: BackendPlanner,
     private readonly uploads: UploadStore,
+    /** Continue from this checkpoint (null: from the beginning). */
+    private resume: ResumePoint | null = null,
   ) {
     this.controller = new RunController({ temperature: config.temperature, alpha: config.alpha });
   }
@@ -78,12 +83,12 @@ export class Run {
       }
       post({ type: 'backend', runId, info });
       await this.controller.checkpoint();
-      const outcome = await runExperiment(config, data, this.controller, {
-        onPhase: (phase, stepsPerEpoch, context) => {
+      const hooks: ExperimentHooks = {
+        onPhase: (phase, stepsPerEpoch, context, fromEpoch) => {
           batcher.flush();
           this.phase = context === null ? phase : null;
           this.lastStep = 0;
-          post({ type: 'phase', runId, phase, epochs: config.epochs, stepsPerEpoch, context });
+          post({ type: 'phase', runId, phase, epochs: config.epochs, stepsPerEpoch, context, fromEpoch });
         },
         onLoss: (points) => {
           const last = points[points.length - 1];
@@ -95,14 +100,22 @@ export class Run {
           batcher.flush();
           post({ type: 'trial', runId, trial });
         },
-      });
+        onCheckpoint: (point) => {
+          // Kept here for a backend switch; sent (encoded, transferred) for the UI to store.
+          this.resume = point;
+          batcher.flush();
+          const data = encodeResumePoint(point);
+          post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data }, [data]);
+        },
+      };
+      const outcome = await this.trainSurvivingBackendFaults(data, hooks);
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });
       return outcome;
     } catch (e) {
       batcher.flush();
       if (e instanceof RunCancelled) post({ type: 'stopped', runId });
-      else if (e instanceof LossDivergedError) post({ type: 'failed', runId, kind: 'diverged', message: e.message });
+      else if (e instanceof LossDivergedError) post({ type: 'halted', runId, reason: 'diverged', message: e.message });
       else {
         const missing = missingKernel(errorText(e));
         post({
@@ -113,6 +126,24 @@ export class Run {
         });
       }
       return null;
+    }
+  }
+
+  /** Runs the experiment; when the GPU device is lost (or WebGPU lacks a kernel) continues on the next backend from the last checkpoint. */
+  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks): Promise<ExperimentOutcome> {
+    for (;;) {
+      const backend = tf.getBackend() as BackendName;
+      watchDevice((error) => this.controller.fault(error));
+      try {
+        return await runExperiment(this.config, data, this.controller, hooks, { resume: this.resume });
+      } catch (e) {
+        const cause = backendFault(e, backend);
+        if (!cause) throw e;
+        this.controller.clearFault();
+        const info = await nextBackend(backend, cause);
+        const from = this.resume;
+        this.post({ type: 'backendSwitched', runId: this.runId, from: backend, cause, info, phase: from?.phase ?? null, epoch: from?.epoch ?? 0 });
+      }
     }
   }
 }

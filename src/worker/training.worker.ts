@@ -1,6 +1,9 @@
 /// <reference lib="webworker" />
 import type * as tf from '@tensorflow/tfjs';
 import { errorText } from './backends';
+import { decodeResumePoint, type ResumePoint } from '../engine/train/resume';
+import { backendFault, destroyDevice } from './deviceLoss';
+import { holdLivenessLock } from './liveness';
 import { serializeModel } from './exportModel';
 import { BackendPlanner } from './backendPlanner';
 import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
@@ -20,14 +23,14 @@ function post(event: WorkerEvent, transfer: Transferable[] = []): void {
 }
 
 /** Starts a run after stopping (and awaiting) any run still going. */
-async function start(msg: Extract<WorkerRequest, { type: 'start' }>): Promise<void> {
+async function start(msg: Extract<WorkerRequest, { type: 'start' | 'resumeRun' }>, resume: ResumePoint | null = null): Promise<void> {
   if (active) {
     active.run.controller.stop();
     await active.done;
   }
   student?.dispose();
   student = null;
-  const run = new Run(msg.runId, msg.config, msg.backend, post, planner, uploads);
+  const run = new Run(msg.runId, msg.config, msg.backend, post, planner, uploads, resume);
   const done = run.execute().then((outcome) => {
     if (outcome) student = { runId: msg.runId, model: outcome.student, dispose: outcome.dispose };
     if (active?.run === run) active = null;
@@ -130,6 +133,20 @@ function handle(msg: WorkerRequest): void {
     case 'loadIdx':
       void loadUpload(msg);
       break;
+    case 'resumeRun': {
+      let resume: ResumePoint | null = null;
+      try {
+        resume = msg.checkpoint ? decodeResumePoint(msg.checkpoint) : null;
+      } catch (e) {
+        post({ type: 'failed', runId: msg.runId, kind: 'invalid-config', message: errorText(e) });
+        break;
+      }
+      void start(msg, resume);
+      break;
+    }
+    case 'debugLoseDevice':
+      if (import.meta.env.VITE_TEST_HOOKS === '1') destroyDevice();
+      break;
     case 'debugCrash':
       if (import.meta.env.VITE_TEST_HOOKS === '1') throw new Error('Simulated worker crash (test hook)');
       break;
@@ -140,5 +157,9 @@ function handle(msg: WorkerRequest): void {
 
 self.onmessage = (e: MessageEvent<WorkerRequest>) => handle(e.data);
 self.onunhandledrejection = (e: PromiseRejectionEvent) => {
+  // A lost GPU device rejects tfjs's pending reads; the run itself switches backend and continues.
+  if (backendFault(e.reason, 'webgpu') === 'device-lost') return;
   post({ type: 'failed', runId: active?.run.runId ?? -1, kind: 'internal', message: `Worker error: ${errorText(e.reason)}` });
 };
+
+holdLivenessLock(post);

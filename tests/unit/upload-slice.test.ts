@@ -7,12 +7,13 @@ import { createConfigSlice, currentMeta, familyOf, toExperimentConfig } from '..
 import { createRunSlice } from '../../src/store/runSlice';
 import { IDLE_RUN, reduceRun } from '../../src/store/runState';
 import type { StudioState } from '../../src/store/types';
+import { createSurviveSlice } from '../../src/store/surviveSlice';
 import { EMPTY_UPLOAD, NEED_UPLOAD, createUploadSlice, reduceUpload, selectUserData, uploadFamily } from '../../src/store/uploadSlice';
 import type { CsvPreview } from '../../src/engine/data/csv';
 
 /** A fresh store of the three slices (no persistence). */
 function newStore() {
-  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a) }));
+  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a), ...createSurviveSlice(...a) }));
 }
 
 const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',' };

@@ -34,6 +34,7 @@ export class RunController {
   private stopped = false;
   private wake: (() => void) | null = null;
   private lastYield = Date.now();
+  private faultError: Error | null = null;
 
   /** Current T and α; the distillation step reads them every step. */
   hyper: LiveHyper;
@@ -60,6 +61,17 @@ export class RunController {
     this.wake?.();
   }
 
+  /** Ends the run at the next step boundary by throwing `error` there (e.g. the GPU device was lost). */
+  fault(error: Error): void {
+    this.faultError = error;
+    this.wake?.();
+  }
+
+  /** Forgets a fault once the run has recovered from it (e.g. on another backend). */
+  clearFault(): void {
+    this.faultError = null;
+  }
+
   /** True once `stop` was called. */
   get isStopped(): boolean {
     return this.stopped;
@@ -68,14 +80,16 @@ export class RunController {
   /** Called between steps: yields so messages arrive, waits while paused, throws `RunCancelled` when stopped. */
   async checkpoint(): Promise<void> {
     if (this.stopped) throw new RunCancelled();
+    if (this.faultError) throw this.faultError;
     if (Date.now() - this.lastYield >= this.yieldEveryMs) {
       await yieldToEventLoop();
       this.lastYield = Date.now();
     }
-    while (this.paused && !this.stopped) {
+    while (this.paused && !this.stopped && !this.faultError) {
       await new Promise<void>((r) => (this.wake = r));
       this.wake = null;
     }
     if (this.stopped) throw new RunCancelled();
+    if (this.faultError) throw this.faultError;
   }
 }

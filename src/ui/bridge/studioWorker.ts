@@ -5,9 +5,12 @@ import { selectUserData } from '../../store/uploadSlice';
 import { UPLOAD_GONE, type WorkerEvent, type WorkerRequest } from '../../worker/protocol';
 import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
 import { saveStudentFiles } from './saveStudent';
+import { afterWorkerEvent, forgetCheckpoint, type Continuation } from './survival';
+import { watchWorkerLock } from './liveness';
+import { i18n } from '../i18n';
 
-/** Events that end a run: flushed at once rather than waiting for the next frame. */
-const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed']);
+/** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
+const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
 
 /**
  * The main-thread side of the training worker: starts it lazily, sends typed requests, and applies
@@ -43,9 +46,34 @@ class StudioWorker {
     const { config } = state;
     const runId = this.nextRunId++;
     const experiment = toExperimentConfig(config, selectUserData(state));
+    forgetCheckpoint();
     useStudio.getState().beginRun(runId, experiment);
     this.send({ type: 'start', runId, config: experiment, backend: config.backend });
     return runId;
+  }
+
+  /** Continues a checkpointed run (after a reload, a divergence or a crash) as a new run id; a crashed worker is replaced. */
+  continueRun(c: Continuation): number {
+    if (this.prepareTimer !== null) clearTimeout(this.prepareTimer);
+    this.prepareTimer = null;
+    this.prepareId++;
+    const runId = this.nextRunId++;
+    const curves = c.saved
+      ? { lossRows: c.saved.lossRows, epochRows: c.saved.epochRows, lossCount: c.saved.lossCount, checkpoint: { phase: c.saved.phase, epoch: c.saved.epoch, epochs: c.experiment.epochs } }
+      : null;
+    useStudio.getState().restoreRun(runId, c.experiment, curves);
+    this.send({ type: 'resumeRun', runId, config: c.experiment, backend: c.backend, checkpoint: c.saved ? c.saved.data : null });
+    return runId;
+  }
+
+  /** Test builds only: terminates the worker from outside, as the browser would when it runs out of memory. */
+  debugTerminate(): void {
+    this.worker?.terminate();
+  }
+
+  /** Test builds only: destroys the worker's WebGPU device. */
+  debugLoseDevice(): void {
+    this.send({ type: 'debugLoseDevice' });
   }
 
   /** Pauses the current run. */
@@ -115,10 +143,13 @@ class StudioWorker {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('../../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'distill-training' });
-    worker.onmessage = (e: MessageEvent<WorkerEvent>) => this.receive(e.data);
+    worker.onmessage = (e: MessageEvent<WorkerEvent>) => {
+      if (e.data.type === 'alive') watchWorkerLock(e.data.lock, () => this.worker === worker && this.crash(i18n.t('survive:workerGone')));
+      else this.receive(e.data);
+    };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      this.crash(`The training worker crashed: ${e.message || 'unknown error'}. Start again to use a fresh worker.`);
+      this.crash(`The training worker crashed: ${e.message || 'unknown error'}.`);
     };
     worker.onmessageerror = () => this.crash('The training worker sent a message that could not be read.');
     this.worker = worker;
@@ -134,7 +165,7 @@ class StudioWorker {
     if (upload.status === 'inspecting' || upload.status === 'loading') failUpload(`${message} It stopped while reading your file: try a smaller file.`);
     else if (upload.status === 'ready') failUpload(UPLOAD_GONE);
     if (isFinished(run.status)) setNotice(message);
-    else this.receive({ type: 'failed', runId: this.runId(), kind: 'internal', message });
+    else this.receive({ type: 'halted', runId: this.runId(), reason: 'crashed', message });
   }
 
   private receive(event: WorkerEvent): void {
@@ -162,6 +193,7 @@ class StudioWorker {
     this.queue.push(event);
     if (TERMINAL.has(event.type)) this.flush();
     else if (this.frame === null) this.frame = requestAnimationFrame(() => this.flush());
+    afterWorkerEvent(event);
   }
 
   private flush(): void {
@@ -178,7 +210,9 @@ class StudioWorker {
 export const studioWorker = new StudioWorker();
 
 if (import.meta.env.VITE_TEST_HOOKS === '1') {
-  (window as Window & { __distillTestHooks?: { crashWorker: () => void } }).__distillTestHooks = {
+  (window as Window & { __distillTestHooks?: { crashWorker: () => void; terminateWorker: () => void; loseDevice: () => void } }).__distillTestHooks = {
     crashWorker: () => studioWorker.debugCrash(),
+    terminateWorker: () => studioWorker.debugTerminate(),
+    loseDevice: () => studioWorker.debugLoseDevice(),
   };
 }

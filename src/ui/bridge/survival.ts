@@ -1,0 +1,103 @@
+import { useStudio } from '../../store';
+import { toExperimentConfig } from '../../store/configSlice';
+import { selectUserData } from '../../store/uploadSlice';
+import { resumeConflicts } from '../../engine/train/resumeFit';
+import type { ExperimentConfig } from '../../engine/train/types';
+import type { BackendChoice, WorkerEvent } from '../../worker/protocol';
+import { i18n } from '../i18n';
+import { clearActiveRun, loadActiveRun, saveActiveRun, type SavedRun } from './checkpointDb';
+
+/** The newest checkpoint of the current run, kept in memory too (resume after a fault needs no database read). */
+let latest: SavedRun | null = null;
+/** A checkpoint found after a reload, offered for resume. */
+let offered: SavedRun | null = null;
+/** Database writes run one after another, so a later delete never races an earlier save. */
+let writes: Promise<void> = Promise.resolve();
+
+function queue(write: () => Promise<void>): void {
+  writes = writes.then(write).catch((e: unknown) => useStudio.getState().setNotice(i18n.t('survive:saveFailed', { message: String(e) })));
+}
+
+/**
+ * Side effects of worker events on the saved checkpoint. Called after the event was applied to the store, so a
+ * checkpoint is stored with exactly the curves up to it.
+ */
+export function afterWorkerEvent(event: WorkerEvent): void {
+  const state = useStudio.getState();
+  if (!('runId' in event) || event.runId !== state.run.id) return;
+  if (event.type === 'checkpoint' && state.run.config) {
+    const saved: SavedRun = {
+      savedAt: Date.now(),
+      uiConfig: state.config,
+      experiment: state.run.config,
+      backend: state.config.backend,
+      phase: event.phase,
+      epoch: event.epoch,
+      epochs: event.epochs,
+      data: event.data,
+      lossRows: state.run.lossRows,
+      epochRows: state.run.epochRows,
+      lossCount: state.run.lossCount,
+    };
+    latest = saved;
+    queue(() => saveActiveRun(saved));
+  } else if (event.type === 'done' || event.type === 'stopped') {
+    forgetCheckpoint();
+  }
+}
+
+/** Drops the saved checkpoint (a run finished, was stopped or discarded, or a new one starts). */
+export function forgetCheckpoint(): void {
+  latest = null;
+  offered = null;
+  queue(clearActiveRun);
+}
+
+/** Looks for a checkpoint left by an earlier visit and offers it (once, at start-up). */
+export async function offerSavedRun(): Promise<void> {
+  const saved = await loadActiveRun().catch(() => null);
+  if (!saved || useStudio.getState().run.status !== 'idle') return;
+  offered = saved;
+  useStudio.getState().setResumeOffer({ phase: saved.phase, epoch: saved.epoch, epochs: saved.epochs });
+}
+
+/** What the bridge needs to continue a run. */
+export interface Continuation {
+  experiment: ExperimentConfig;
+  backend: BackendChoice;
+  saved: SavedRun | null;
+}
+
+/** Continuing the offered run after a reload: its own settings, restored into the UI. */
+export function takeOffer(): Continuation | null {
+  const saved = offered;
+  if (!saved) return null;
+  offered = null;
+  latest = saved;
+  useStudio.getState().setConfig(saved.uiConfig);
+  return { experiment: saved.experiment, backend: saved.backend, saved };
+}
+
+/** The current settings as an engine config. */
+function currentExperiment(): ExperimentConfig {
+  const state = useStudio.getState();
+  return toExperimentConfig(state.config, selectUserData(state));
+}
+
+/** Settings changed since the halted run that its checkpoint cannot continue with (empty: resumable). */
+export function haltedConflicts(): string[] {
+  const { run } = useStudio.getState();
+  if (!latest || !run.config) return [];
+  return resumeConflicts(latest.experiment, currentExperiment());
+}
+
+/** Continuing the halted run with the current settings (from its last checkpoint, or from the beginning when none). */
+export function continueHalted(): Continuation {
+  return { experiment: currentExperiment(), backend: useStudio.getState().config.backend, saved: latest };
+}
+
+/** Drops the resume offer without resuming. */
+export function discardOffer(): void {
+  useStudio.getState().setResumeOffer(null);
+  forgetCheckpoint();
+}

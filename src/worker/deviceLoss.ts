@@ -1,0 +1,53 @@
+import * as tf from '@tensorflow/tfjs';
+import { missingKernel } from '../engine/train/parity';
+import { activateBackend, errorText } from './backends';
+import { BACKEND_NAMES, type BackendInfo, type BackendName, type SwitchCause } from './protocol';
+
+/** The WebGPU device went away (driver reset, `device.destroy()`); the run continues on another backend. */
+export class DeviceLostError extends Error {
+  override readonly name = 'DeviceLostError';
+}
+
+/** The active backend's WebGPU device, or null on other backends. */
+function webGpuDevice(): GPUDevice | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  const backend = tf.backend() as tf.KernelBackend & { device?: GPUDevice };
+  return backend.device ?? null;
+}
+
+/** Calls `onLost` once when the active WebGPU backend's device is lost (nothing on other backends). */
+export function watchDevice(onLost: (error: DeviceLostError) => void): void {
+  const device = webGpuDevice();
+  if (!device) return;
+  void device.lost.then((info) => onLost(new DeviceLostError(`WebGPU device was lost (${info.reason}${info.message ? `: ${info.message}` : ''})`)));
+}
+
+/** Test builds: destroys the WebGPU device like a driver reset would. Returns false when WebGPU is not active. */
+export function destroyDevice(): boolean {
+  const device = webGpuDevice();
+  device?.destroy();
+  return device !== null;
+}
+
+/** Why a mid-run error means "leave this backend" (null: a real failure, not a backend fault). */
+export function backendFault(e: unknown, backend: string | undefined): SwitchCause | null {
+  if (e instanceof DeviceLostError || /device (is |was )?lost|device.*destroyed/i.test(errorText(e))) return 'device-lost';
+  // A missing kernel on WebGPU falls through; a backend the user forced otherwise keeps its explanatory failure.
+  if (backend === 'webgpu' && missingKernel(errorText(e))) return 'kernel-missing';
+  return null;
+}
+
+/** Activates the next backend after `from` in fall-through order; throws when none starts. */
+export async function nextBackend(from: BackendName, cause: SwitchCause): Promise<BackendInfo> {
+  const notes: string[] = [];
+  for (const name of BACKEND_NAMES.slice(BACKEND_NAMES.indexOf(from) + 1)) {
+    try {
+      await activateBackend(name);
+      const why = cause === 'device-lost' ? `the ${from} device was lost` : `${from} lacks a kernel these models need`;
+      return { name, reason: `${name}: ${why} mid-run, so the run continued here`, notes };
+    } catch (e) {
+      notes.push(`${name} failed to initialise: ${errorText(e)}`);
+    }
+  }
+  throw new Error(`No backend could take over after ${from} failed. ${notes.join('; ')}`);
+}

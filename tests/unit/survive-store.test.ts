@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import { resumeConflicts } from '../../src/engine/train/resumeFit';
+import { DEFAULT_CONFIG } from '../../src/store/configFields';
+import { createConfigSlice, toExperimentConfig } from '../../src/store/configSlice';
+import { createRunSlice } from '../../src/store/runSlice';
+import { isFinished, newRun, reduceRun, type RunState } from '../../src/store/runState';
+import { createSurviveSlice } from '../../src/store/surviveSlice';
+import type { StudioState } from '../../src/store/types';
+import { createUploadSlice } from '../../src/store/uploadSlice';
+import { clearActiveRun, loadActiveRun, saveActiveRun, type SavedRun } from '../../src/ui/bridge/checkpointDb';
+
+const CONFIG = toExperimentConfig(DEFAULT_CONFIG);
+const running = (): RunState => ({ ...newRun(4, CONFIG), status: 'running', phase: 'teacher', epochs: 6 });
+
+describe('run reducer: checkpoints, halts and backend switches', () => {
+  it('a resumed phase starts at its saved epoch', () => {
+    const run = reduceRun(running(), { type: 'phase', runId: 4, phase: 'scratch', epochs: 6, stepsPerEpoch: 38, context: null, fromEpoch: 2 });
+    expect(run.epoch).toBe(2);
+    expect(reduceRun(running(), { type: 'phase', runId: 4, phase: 'scratch', epochs: 6, stepsPerEpoch: 38, context: null }).epoch).toBe(0);
+  });
+
+  it('records the newest checkpoint of its own run only', () => {
+    const data = new ArrayBuffer(8);
+    const run = reduceRun(running(), { type: 'checkpoint', runId: 4, phase: 'teacher', epoch: 2, epochs: 6, data });
+    expect(run.checkpoint).toEqual({ phase: 'teacher', epoch: 2, epochs: 6 });
+    expect(reduceRun(run, { type: 'checkpoint', runId: 3, phase: 'distill', epoch: 1, epochs: 6, data }).checkpoint).toEqual({ phase: 'teacher', epoch: 2, epochs: 6 });
+  });
+
+  it('a halt pauses the run with its reason and unlocks the settings; the curves stay', () => {
+    const before = { ...running(), lossRows: [{ step: 1, teacher: 1.2 }], lossCount: 1 };
+    const run = reduceRun(before, { type: 'halted', runId: 4, reason: 'diverged', message: 'Loss became NaN at step 9 of teacher training: try a lower learning rate.' });
+    expect(run.status).toBe('halted');
+    expect(run.halt).toEqual({ reason: 'diverged', message: 'Loss became NaN at step 9 of teacher training: try a lower learning rate.' });
+    expect(run.error).toBeNull();
+    expect(run.lossRows).toBe(before.lossRows);
+    expect(isFinished(run.status)).toBe(true);
+    // A late pause/resume acknowledgement does not revive it.
+    expect(reduceRun(run, { type: 'resumed', runId: 4 }).status).toBe('halted');
+  });
+
+  it('a backend switch replaces the backend and is listed', () => {
+    const info = { name: 'webgl' as const, reason: 'webgl: the webgpu device was lost mid-run, so the run continued here', notes: [] };
+    const run = reduceRun(running(), { type: 'backendSwitched', runId: 4, from: 'webgpu', cause: 'device-lost', info, phase: 'teacher', epoch: 1 });
+    expect(run.backend).toBe(info);
+    expect(run.switches).toEqual([{ from: 'webgpu', to: 'webgl', cause: 'device-lost', phase: 'teacher', epoch: 1 }]);
+    expect(run.status).toBe('running');
+    expect(reduceRun(running(), { type: 'alive', lock: 'x' })).toEqual(running());
+  });
+});
+
+describe('survive slice', () => {
+  const store = () => create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a), ...createSurviveSlice(...a) }));
+
+  it('restores a run at its checkpoint with the curves so far, or from the beginning', () => {
+    const s = store();
+    s.getState().setResumeOffer({ phase: 'teacher', epoch: 2, epochs: 6 });
+    const lossRows = [{ step: 1, teacher: 1 }, { step: 2, teacher: 0.8 }];
+    const epochRows = [{ epoch: 1, teacher: 0.5 }, { epoch: 2, teacher: 0.6 }];
+    s.getState().restoreRun(7, CONFIG, { lossRows, epochRows, lossCount: 2, checkpoint: { phase: 'teacher', epoch: 2, epochs: 6 } });
+    const run = s.getState().run;
+    expect(run).toMatchObject({ id: 7, status: 'preparing', phase: 'teacher', epoch: 2, epochs: 6, lossRows, epochRows, lossCount: 2 });
+    expect(s.getState().resumeOffer).toBeNull();
+    s.getState().restoreRun(8, CONFIG, null);
+    expect(s.getState().run).toMatchObject({ id: 8, lossRows: [], epochRows: [], lossCount: 0, checkpoint: null });
+  });
+
+  it('discarding a halted run stops it; other runs are untouched', () => {
+    const s = store();
+    s.setState({ run: { ...running(), status: 'halted', halt: { reason: 'crashed', message: 'x' } } });
+    s.getState().discardHalted();
+    expect(s.getState().run).toMatchObject({ status: 'stopped', halt: null });
+    s.setState({ run: running() });
+    s.getState().discardHalted();
+    expect(s.getState().run.status).toBe('running');
+  });
+});
+
+describe('resume fit', () => {
+  it('learning rate, optimizer, epochs and T may change; data, models and seed may not', () => {
+    expect(resumeConflicts(CONFIG, { ...CONFIG, learningRate: 1e-4, optimizer: 'sgd', epochs: 9, temperature: 2, batchSize: 8 })).toEqual([]);
+    expect(resumeConflicts(CONFIG, { ...CONFIG, seed: 2, student: { kind: 'mlp', hidden: [4], activation: 'relu' } })).toEqual(['student', 'seed']);
+    expect(resumeConflicts(CONFIG, { ...CONFIG, dataset: 'xor' })).toEqual(['dataset']);
+  });
+});
+
+describe('checkpoint database', () => {
+  it('keeps one active run, round-trips it, and ignores a malformed record', async () => {
+    expect(await loadActiveRun()).toBeNull();
+    const run: SavedRun = {
+      savedAt: 1,
+      uiConfig: { ...DEFAULT_CONFIG, learningRate: 0.005 },
+      experiment: CONFIG,
+      backend: 'auto',
+      phase: 'scratch',
+      epoch: 3,
+      epochs: 6,
+      data: new Float32Array([1, 2, 3]).buffer,
+      lossRows: [{ step: 1, teacher: 1 }],
+      epochRows: [{ epoch: 1, teacher: 0.4 }],
+      lossCount: 1,
+    };
+    await saveActiveRun(run);
+    await saveActiveRun({ ...run, epoch: 4 });
+    const back = await loadActiveRun();
+    expect(back).toMatchObject({ phase: 'scratch', epoch: 4, epochs: 6, lossCount: 1, uiConfig: { learningRate: 0.005 } });
+    expect(new Float32Array(back!.data)).toEqual(new Float32Array([1, 2, 3]));
+    await clearActiveRun();
+    expect(await loadActiveRun()).toBeNull();
+    await saveActiveRun({ ...run, phase: 'nope' } as unknown as SavedRun);
+    expect(await loadActiveRun()).toBeNull();
+  });
+});
