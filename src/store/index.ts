@@ -4,6 +4,7 @@ import { sanitizeConfig } from './configFields';
 import { createConfigSlice } from './configSlice';
 import { createRunSlice } from './runSlice';
 import { createUploadSlice } from './uploadSlice';
+import { createModelsSlice } from './modelsSlice';
 import type { StudioState } from './types';
 
 /** The single studio store. Only the config is persisted (local storage), validated on the way back in. */
@@ -13,6 +14,7 @@ export const useStudio = create<StudioState>()(
       ...createConfigSlice(...a),
       ...createRunSlice(...a),
       ...createUploadSlice(...a),
+      ...createModelsSlice(...a),
     }),
     {
       name: 'distill-studio-config',

@@ -3,6 +3,7 @@ import type { CsvPreview } from '../engine/data/csv';
 import type { UserDataMeta } from '../engine/data/meta';
 import type { DatasetSummary } from '../engine/data/summary';
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
+import type { ModelRequest, ModelEvent } from './modelMessages';
 
 /** tfjs backends the studio can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -44,7 +45,9 @@ export type WorkerRequest =
   /** Decodes an idx images + labels pair (raw or gzip) and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
   | { type: 'loadIdx'; requestId: number; imagesName: string; images: ArrayBuffer; labelsName: string; labels: ArrayBuffer; seed: number }
   /** Test builds only (VITE_TEST_HOOKS=1): throw an uncaught error inside the worker. */
-  | { type: 'debugCrash' };
+  | { type: 'debugCrash' }
+  /** Student zip, quantised previews and pretrained teachers (see `modelMessages.ts`). */
+  | ModelRequest;
 
 /** Messages from the training worker to the UI. Metrics travel as deltas, never as whole histories. */
 export type WorkerEvent =
@@ -73,7 +76,9 @@ export type WorkerEvent =
   /** The user's data is parsed, split and held by the worker under `meta.id`. */
   | { type: 'uploadReady'; requestId: number; meta: UserDataMeta; summary: DatasetSummary }
   /** The user's files could not be used: the parser's message. */
-  | { type: 'uploadFailed'; requestId: number; message: string };
+  | { type: 'uploadFailed'; requestId: number; message: string }
+  /** Answers to model requests (see `modelMessages.ts`). */
+  | ModelEvent;
 
 /** Why a run or the UI cannot use an upload any more: the worker that held it has gone (e.g. after a crash). */
 export const UPLOAD_GONE = 'Your uploaded data is no longer loaded — please add the file again.';

@@ -13,6 +13,8 @@ import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
 import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type WorkerEvent } from './protocol';
 import type { UploadStore } from './uploads';
+import type { Dataset } from '../engine/data/types';
+import type { PretrainedStore } from './pretrainedTeachers';
 
 /** Posts one typed event to the UI (transferring buffers where given). */
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
@@ -22,6 +24,8 @@ export class Run {
   readonly controller: RunController;
   private phase: Phase | null = null;
   private lastStep = 0;
+  /** The run's dataset once loaded (kept by the worker for the student's downloads). */
+  dataset: Dataset | null = null;
 
   /** Creates a run; call `execute` to start it. */
   constructor(
@@ -31,6 +35,7 @@ export class Run {
     private readonly post: Post,
     private readonly planner: BackendPlanner,
     private readonly uploads: UploadStore,
+    private readonly teachers: PretrainedStore | null = null,
   ) {
     this.controller = new RunController({ temperature: config.temperature, alpha: config.alpha });
   }
@@ -64,6 +69,12 @@ export class Run {
             (fraction) => post({ type: 'loading', runId, what: 'dataset', fraction }),
             createFetchSource(new URL(import.meta.env.BASE_URL, self.location.href)),
           );
+      this.dataset = data;
+      const pretrained = this.teachers?.forRun(config, data) ?? null;
+      if (pretrained && 'error' in pretrained) {
+        post({ type: 'failed', runId, kind: 'invalid-config', message: pretrained.error });
+        return null;
+      }
       const summary = summarizeDataset(data);
       post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
       await this.controller.checkpoint();
@@ -95,7 +106,7 @@ export class Run {
           batcher.flush();
           post({ type: 'trial', runId, trial });
         },
-      });
+      }, { teacher: pretrained ?? undefined });
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });
       return outcome;

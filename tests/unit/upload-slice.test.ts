@@ -9,10 +9,11 @@ import { IDLE_RUN, reduceRun } from '../../src/store/runState';
 import type { StudioState } from '../../src/store/types';
 import { EMPTY_UPLOAD, NEED_UPLOAD, createUploadSlice, reduceUpload, selectUserData, uploadFamily } from '../../src/store/uploadSlice';
 import type { CsvPreview } from '../../src/engine/data/csv';
+import { createModelsSlice } from '../../src/store/modelsSlice';
 
 /** A fresh store of the three slices (no persistence). */
 function newStore() {
-  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a) }));
+  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a), ...createModelsSlice(...a) }));
 }
 
 const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',' };

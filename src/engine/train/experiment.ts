@@ -14,6 +14,7 @@ import { measureLatency } from './latency';
 import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
 import { sweepPoints } from './sweep';
+import { reportGivenTeacher } from './givenTeacher';
 import type {
   EpochPoint,
   ExperimentConfig,
@@ -52,6 +53,12 @@ export interface ExperimentOutcome {
   dispose: () => void;
 }
 
+/** Optional inputs of an experiment. */
+export interface ExperimentOptions {
+  /** An already-trained teacher (borrowed: never trained nor disposed here); teacher training is skipped. */
+  teacher?: tf.LayersModel;
+}
+
 /** How many test examples are reported with their predictions. */
 const SAMPLE_COUNT = 6;
 
@@ -77,6 +84,7 @@ export async function runExperiment(
   data: Dataset,
   controller: RunController,
   hooks: ExperimentHooks,
+  options: ExperimentOptions = {},
 ): Promise<ExperimentOutcome> {
   const { inputShape, numClasses } = data;
   const owned: tf.Tensor[] = [];
@@ -162,11 +170,15 @@ export async function runExperiment(
   };
 
   try {
-    const teacher = buildModel(cfg.teacher, inputShape, numClasses, 'teacher', { seed: deriveSeed(cfg.seed, 'teacher-dropout') });
-    models.push(teacher);
-    assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
+    const given = options.teacher;
+    if (given && cfg.hint) throw new Error('A hint term needs a teacher built by the studio, not a loaded one.');
+    const teacher = given ?? buildModel(cfg.teacher, inputShape, numClasses, 'teacher', { seed: deriveSeed(cfg.seed, 'teacher-dropout') });
+    if (!given) {
+      models.push(teacher);
+      assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
+    }
     const teacherX = shifted(cfg.augment !== 'off', deriveSeed(cfg.seed, 'teacher-shift'));
-    const t = await trainModel(
+    const t = given ? await reportGivenTeacher(given, xTest, yTest, cfg.epochs, hooks) : await trainModel(
       'teacher',
       train,
       teacher,
@@ -302,7 +314,7 @@ export async function runExperiment(
     });
     const studentParams = paramCount(cfg.student, inputShape, numClasses);
     const results: ExperimentResults = {
-      teacher: result(t.last, t.ms, paramCount(cfg.teacher, inputShape, numClasses), null),
+      teacher: result(t.last, t.ms, given ? given.countParams() : paramCount(cfg.teacher, inputShape, numClasses), null),
       scratch: result(s.last, s.ms, studentParams, agreement(s.last.preds, t.last.preds)),
       distilled: result(d.last, d.ms, studentParams, agreement(d.last.preds, t.last.preds)),
       gainPoints: (d.last.accuracy - s.last.accuracy) * 100,
