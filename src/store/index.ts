@@ -1,21 +1,13 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { sanitizeConfig } from './configFields';
-import { createConfigSlice } from './configSlice';
-import { createRunSlice } from './runSlice';
-import { createUploadSlice } from './uploadSlice';
-import { createSurviveSlice } from './surviveSlice';
+import { createStudioSlices } from './slices';
 import type { StudioState } from './types';
 
 /** The single studio store. Only the config is persisted (local storage), validated on the way back in. */
 export const useStudio = create<StudioState>()(
   persist(
-    (...a) => ({
-      ...createConfigSlice(...a),
-      ...createRunSlice(...a),
-      ...createUploadSlice(...a),
-      ...createSurviveSlice(...a),
-    }),
+    createStudioSlices,
     {
       name: 'distill-studio-config',
       version: 1,

@@ -211,6 +211,11 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'csvPreview':
     case 'uploadReady':
     case 'uploadFailed':
+    case 'studentZip':
+    case 'quantizedPreview':
+    case 'modelExportFailed':
+    case 'teacherLoaded':
+    case 'teacherRejected':
       return run;
     default:
       return assertNever(event);

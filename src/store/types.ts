@@ -2,6 +2,7 @@ import type { ConfigSlice } from './configSlice';
 import type { RunSlice } from './runSlice';
 import type { UploadSlice } from './uploadSlice';
 import type { SurviveSlice } from './surviveSlice';
+import type { ModelsSlice } from './modelsSlice';
 
 /** The whole studio store: typed slices combined. */
-export type StudioState = ConfigSlice & RunSlice & UploadSlice & SurviveSlice;
+export type StudioState = ConfigSlice & RunSlice & UploadSlice & SurviveSlice & ModelsSlice;

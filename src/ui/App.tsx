@@ -20,6 +20,8 @@ import { ScatterPlot } from './dataview/ScatterPlot';
 import { LatencyTable } from './results/LatencyTable';
 import { usePrepareBackend } from './usePrepareBackend';
 import { useSpaceToggle } from './useSpaceToggle';
+import { ExportPanel } from './models/ExportPanel';
+import { TeacherLoader } from './models/TeacherLoader';
 
 /** The studio: controls on the left, status, live charts and results on the right. */
 export function App() {
@@ -37,6 +39,7 @@ export function App() {
         <RunButtons />
         <DataControls locked={locked} />
         <ModelControls locked={locked} />
+        <TeacherLoader locked={locked} />
         <DistillControls locked={locked} />
         <TrainingControls locked={locked} />
         <ExperimentControls locked={locked} />
@@ -53,6 +56,7 @@ export function App() {
         <SeedsTable />
         <SweepChart />
         <SamplePredictions />
+        <ExportPanel />
       </main>
     </div>
   );

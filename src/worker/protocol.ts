@@ -3,6 +3,7 @@ import type { CsvPreview } from '../engine/data/csv';
 import type { UserDataMeta } from '../engine/data/meta';
 import type { DatasetSummary } from '../engine/data/summary';
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
+import type { ModelRequest, ModelEvent } from './modelMessages';
 
 /** tfjs backends the studio can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -48,7 +49,9 @@ export type WorkerRequest =
   /** Continues a run from an encoded checkpoint (`checkpoint` event), or from the beginning when null. */
   | { type: 'resumeRun'; runId: number; config: ExperimentConfig; backend: BackendChoice; checkpoint: ArrayBuffer | null }
   /** Test builds only: destroys the WebGPU backend's device, as a driver reset would. */
-  | { type: 'debugLoseDevice' };
+  | { type: 'debugLoseDevice' }
+  /** Student zip, quantised previews and pretrained teachers (see `modelMessages.ts`). */
+  | ModelRequest;
 
 /** Messages from the training worker to the UI. Metrics travel as deltas, never as whole histories. */
 export type WorkerEvent =
@@ -85,7 +88,9 @@ export type WorkerEvent =
   /** The run paused on a fault it cannot train through (the last checkpoint stays available to resume from). */
   | { type: 'halted'; runId: number; reason: HaltReason; message: string }
   /** The backend failed mid-run; training continues on `info.name` from the last checkpoint (`epoch` of `phase`, or the start). */
-  | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number };
+  | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number }
+  /** Answers to model requests (see `modelMessages.ts`). */
+  | ModelEvent;
 
 /** Why a run paused itself: the loss diverged, or (set by the UI) the worker crashed. */
 export type HaltReason = 'diverged' | 'crashed';

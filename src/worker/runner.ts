@@ -16,6 +16,7 @@ import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
 import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
 import type { UploadStore } from './uploads';
+import type { PretrainedStore } from './pretrainedTeachers';
 
 /** Posts one typed event to the UI (transferring buffers where given). */
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
@@ -25,6 +26,8 @@ export class Run {
   readonly controller: RunController;
   private phase: Phase | null = null;
   private lastStep = 0;
+  /** The run's dataset once loaded (kept by the worker for the student's downloads). */
+  dataset: Dataset | null = null;
 
   /** Creates a run; call `execute` to start it. */
   constructor(
@@ -34,6 +37,7 @@ export class Run {
     private readonly post: Post,
     private readonly planner: BackendPlanner,
     private readonly uploads: UploadStore,
+    private readonly teachers: PretrainedStore | null = null,
     /** Continue from this checkpoint (null: from the beginning). */
     private resume: ResumePoint | null = null,
   ) {
@@ -69,6 +73,12 @@ export class Run {
             (fraction) => post({ type: 'loading', runId, what: 'dataset', fraction }),
             createFetchSource(new URL(import.meta.env.BASE_URL, self.location.href)),
           );
+      this.dataset = data;
+      const pretrained = this.teachers?.forRun(config, data) ?? null;
+      if (pretrained && 'error' in pretrained) {
+        post({ type: 'failed', runId, kind: 'invalid-config', message: pretrained.error });
+        return null;
+      }
       const summary = summarizeDataset(data);
       post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
       await this.controller.checkpoint();
@@ -108,7 +118,7 @@ export class Run {
           post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data }, [data]);
         },
       };
-      const outcome = await this.trainSurvivingBackendFaults(data, hooks);
+      const outcome = await this.trainSurvivingBackendFaults(data, hooks, pretrained ?? undefined);
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });
       return outcome;
@@ -130,12 +140,12 @@ export class Run {
   }
 
   /** Runs the experiment; when the GPU device is lost (or WebGPU lacks a kernel) continues on the next backend from the last checkpoint. */
-  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks): Promise<ExperimentOutcome> {
+  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks, teacher?: tf.LayersModel): Promise<ExperimentOutcome> {
     for (;;) {
       const backend = tf.getBackend() as BackendName;
       watchDevice((error) => this.controller.fault(error));
       try {
-        return await runExperiment(this.config, data, this.controller, hooks, { resume: this.resume });
+        return await runExperiment(this.config, data, this.controller, hooks, { resume: this.resume, teacher });
       } catch (e) {
         const cause = backendFault(e, backend);
         if (!cause) throw e;

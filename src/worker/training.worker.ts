@@ -6,6 +6,7 @@ import { backendFault, destroyDevice } from './deviceLoss';
 import { holdLivenessLock } from './liveness';
 import { serializeModel } from './exportModel';
 import { BackendPlanner } from './backendPlanner';
+import { ModelDesk } from './modelDesk';
 import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
 import { Run } from './runner';
 import { UploadStore } from './uploads';
@@ -16,6 +17,7 @@ const planner = new BackendPlanner((key, info) => post({ type: 'backendMeasured'
 let active: { run: Run; done: Promise<unknown> } | null = null;
 let student: { runId: number; model: tf.LayersModel; dispose: () => void } | null = null;
 const uploads = new UploadStore();
+const models = new ModelDesk(post);
 
 /** Posts a typed event to the UI. */
 function post(event: WorkerEvent, transfer: Transferable[] = []): void {
@@ -28,11 +30,13 @@ async function start(msg: Extract<WorkerRequest, { type: 'start' | 'resumeRun' }
     active.run.controller.stop();
     await active.done;
   }
+  models.clearFinished();
   student?.dispose();
   student = null;
-  const run = new Run(msg.runId, msg.config, msg.backend, post, planner, uploads, resume);
+  const run = new Run(msg.runId, msg.config, msg.backend, post, planner, uploads, models.teachers, resume);
   const done = run.execute().then((outcome) => {
     if (outcome) student = { runId: msg.runId, model: outcome.student, dispose: outcome.dispose };
+    if (outcome) models.setFinished(msg.runId, outcome.student, msg.config, outcome.results, run.dataset);
     if (active?.run === run) active = null;
   });
   active = { run, done };
@@ -146,6 +150,12 @@ function handle(msg: WorkerRequest): void {
     }
     case 'debugLoseDevice':
       if (import.meta.env.VITE_TEST_HOOKS === '1') destroyDevice();
+      break;
+    case 'buildStudentZip':
+    case 'previewQuantized':
+    case 'loadTeacher':
+    case 'removeTeacher':
+      void models.handle(msg);
       break;
     case 'debugCrash':
       if (import.meta.env.VITE_TEST_HOOKS === '1') throw new Error('Simulated worker crash (test hook)');

@@ -1,5 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
@@ -36,27 +36,25 @@ test('Auto falls back without WebGPU, streams losses live and reports all three 
   console.log(`[metrics] first loss point after ${firstPointMs} ms; main-thread long tasks (> 50 ms) during the run: ${long.count} (longest ${long.maxMs.toFixed(0)} ms)`);
 });
 
-test('Download student saves tfjs layers files whose predictions match the studio', async ({ studio, page }) => {
+test('Download student saves a zip of tfjs layers files whose predictions match the studio', async ({ studio, page }) => {
   await studio.setNumber('Epochs', '5');
   await studio.button('Start').click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);
 
-  const downloads: { name: string; path: string }[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'distill-dl-'));
-  page.on('download', (d) => {
-    const path = join(dir, d.suggestedFilename());
-    downloads.push({ name: d.suggestedFilename(), path });
-    void d.saveAs(path);
-  });
-  await studio.button('Download student').click();
-  await expect.poll(() => downloads.map((d) => d.name).sort()).toEqual(['student.json', 'student.weights.bin']);
-  for (const d of downloads) await expect.poll(() => { try { return readFileSync(d.path).length > 0; } catch { return false; } }).toBe(true);
+  const [download] = await Promise.all([page.waitForEvent('download'), studio.button('Download student').click()]);
+  expect(download.suggestedFilename()).toBe('student.zip');
+  const zipPath = join(dir, 'student.zip');
+  await download.saveAs(zipPath);
+  const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+  expect(Object.keys(files).sort()).toEqual(['model.json', 'report.json', 'weights.bin']);
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
 
-  const json = JSON.parse(readFileSync(join(dir, 'student.json'), 'utf8')) as { format: string; weightsManifest: { paths: string[] }[] };
+  const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { format: string; weightsManifest: { paths: string[] }[] };
   expect(json.format).toBe('layers-model');
-  expect(json.weightsManifest[0]!.paths).toEqual(['./student.weights.bin']);
+  expect(json.weightsManifest[0]!.paths).toEqual(['weights.bin']);
 
-  const model = await loadLayersModelFromFiles(join(dir, 'student.json'), join(dir, 'student.weights.bin'));
+  const model = await loadLayersModelFromFiles(join(dir, 'model.json'), join(dir, 'weights.bin'));
   expect(model.countParams()).toBe(51);
   const rows = page.getByRole('region', { name: 'Student predictions' }).getByRole('row');
   const count = await rows.count();

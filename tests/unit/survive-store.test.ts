@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import { resumeConflicts } from '../../src/engine/train/resumeFit';
 import { DEFAULT_CONFIG } from '../../src/store/configFields';
-import { createConfigSlice, toExperimentConfig } from '../../src/store/configSlice';
-import { createRunSlice } from '../../src/store/runSlice';
+import { toExperimentConfig } from '../../src/store/configSlice';
 import { isFinished, newRun, reduceRun, type RunState } from '../../src/store/runState';
-import { createSurviveSlice } from '../../src/store/surviveSlice';
 import type { StudioState } from '../../src/store/types';
-import { createUploadSlice } from '../../src/store/uploadSlice';
+import { createStudioSlices } from '../../src/store/slices';
 import { clearActiveRun, loadActiveRun, saveActiveRun, type SavedRun } from '../../src/ui/bridge/checkpointDb';
 
 const CONFIG = toExperimentConfig(DEFAULT_CONFIG);
@@ -51,7 +49,7 @@ describe('run reducer: checkpoints, halts and backend switches', () => {
 });
 
 describe('survive slice', () => {
-  const store = () => create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a), ...createSurviveSlice(...a) }));
+  const store = () => create<StudioState>()(createStudioSlices);
 
   it('restores a run at its checkpoint with the curves so far, or from the beginning', () => {
     const s = store();

@@ -3,17 +3,16 @@ import { create } from 'zustand';
 import type { UserDataMeta } from '../../src/engine/data/meta';
 import type { DatasetSummary } from '../../src/engine/data/summary';
 import { DEFAULT_CONFIG } from '../../src/store/configFields';
-import { createConfigSlice, currentMeta, familyOf, toExperimentConfig } from '../../src/store/configSlice';
-import { createRunSlice } from '../../src/store/runSlice';
+import { currentMeta, familyOf, toExperimentConfig } from '../../src/store/configSlice';
 import { IDLE_RUN, reduceRun } from '../../src/store/runState';
 import type { StudioState } from '../../src/store/types';
-import { createSurviveSlice } from '../../src/store/surviveSlice';
-import { EMPTY_UPLOAD, NEED_UPLOAD, createUploadSlice, reduceUpload, selectUserData, uploadFamily } from '../../src/store/uploadSlice';
+import { createStudioSlices } from '../../src/store/slices';
+import { EMPTY_UPLOAD, NEED_UPLOAD, reduceUpload, selectUserData, uploadFamily } from '../../src/store/uploadSlice';
 import type { CsvPreview } from '../../src/engine/data/csv';
 
 /** A fresh store of the three slices (no persistence). */
 function newStore() {
-  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a), ...createSurviveSlice(...a) }));
+  return create<StudioState>()(createStudioSlices);
 }
 
 const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',' };

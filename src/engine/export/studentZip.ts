@@ -1,6 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { FeatureScaling } from '../data/types';
 import type { ModelResult } from '../train/types';
+import type { StudentCheck } from './studentCheck';
 import { checkManifest, type ManifestGroup } from '../import/manifest';
 import { toArrayBuffer, toModelJson, weightBuffer } from './artifacts';
 import { isPlainObject, tryParseJson } from './json';
@@ -27,6 +29,12 @@ export interface StudentReport {
   createdAt: string;
   /** Version of Distill Studio that produced the zip. */
   studioVersion: string;
+  /** Weight precision of weights.bin: `none` (float32) or the tfjs quantisation scheme. */
+  quantization?: 'none' | 'float16' | 'uint8';
+  /** Stored test inputs with the studio's full-precision outputs, for checking the download elsewhere. */
+  check?: StudentCheck;
+  /** Standardisation the studio applied to the features (user tables), to apply to new inputs. */
+  featureScaling?: FeatureScaling;
 }
 
 /** The decoded contents of a student zip. */

@@ -15,6 +15,7 @@ import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
 import { captureResumePoint, phaseRecord, readWeights, recordEvaluation, restoreModel, restoreOptimizer, type ResumePoint } from './resume';
 import { sweepPoints } from './sweep';
+import { reportGivenTeacher } from './givenTeacher';
 import type {
   EpochPoint,
   ExperimentConfig,
@@ -55,6 +56,8 @@ export interface ExperimentHooks {
 export interface ExperimentOptions {
   /** Continue the main run from this checkpoint: finished phases are skipped, its phase continues at the next epoch. */
   resume?: ResumePoint | null;
+  /** An already-trained teacher (borrowed: never trained nor disposed here); teacher training is skipped. */
+  teacher?: tf.LayersModel;
 }
 
 /** A finished experiment: its results and the distilled student, owned by the caller until `dispose`. */
@@ -203,27 +206,34 @@ export async function runExperiment(
   };
 
   try {
-    const teacher = buildModel(cfg.teacher, inputShape, numClasses, 'teacher', { seed: deriveSeed(cfg.seed, 'teacher-dropout') });
-    models.push(teacher);
-    assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
+    const given = options.teacher;
+    if (given && cfg.hint) throw new Error('A hint term needs a teacher built by the studio, not a loaded one.');
+    const teacher = given ?? buildModel(cfg.teacher, inputShape, numClasses, 'teacher', { seed: deriveSeed(cfg.seed, 'teacher-dropout') });
+    if (!given) {
+      models.push(teacher);
+      assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
+    }
     const teacherX = shifted(cfg.augment !== 'off', deriveSeed(cfg.seed, 'teacher-shift'));
     const resumedTeacher = resume && resume.phase !== 'teacher' ? resume : null;
     let t: { last: Evaluation; ms: number };
     if (resumedTeacher) {
-      // Resuming after the teacher finished: load it instead of training it again.
+      // Resuming after the teacher finished: load it instead of training it again (a loaded teacher's
+      // weights are restored too, so it survives a backend switch).
       if (!teacherWeights || !finished.teacher) throw new Error('The checkpoint has no trained teacher.');
       assignWeights(teacher, teacherWeights);
       t = { last: recordEvaluation(finished.teacher), ms: finished.teacher.ms };
     } else {
-      t = await trainModel(
-        'teacher',
-        train,
-        teacher,
-        deriveSeed(cfg.seed, 'teacher-order'),
-        (b) => hardLossParts(b.yOneHot, teacher.apply(teacherX(b), { training: true }) as tf.Tensor2D),
-        null,
-        null,
-      );
+      t = given
+        ? await reportGivenTeacher(given, xTest, yTest, cfg.epochs, hooks)
+        : await trainModel(
+            'teacher',
+            train,
+            teacher,
+            deriveSeed(cfg.seed, 'teacher-order'),
+            (b) => hardLossParts(b.yOneHot, teacher.apply(teacherX(b), { training: true }) as tf.Tensor2D),
+            null,
+            null,
+          );
       finished.teacher = phaseRecord(t.last, t.ms);
       if (hooks.onCheckpoint) teacherWeights = await readWeights(teacher);
     }
@@ -362,7 +372,7 @@ export async function runExperiment(
     });
     const studentParams = paramCount(cfg.student, inputShape, numClasses);
     const results: ExperimentResults = {
-      teacher: result(t.last, t.ms, paramCount(cfg.teacher, inputShape, numClasses), null),
+      teacher: result(t.last, t.ms, given ? given.countParams() : paramCount(cfg.teacher, inputShape, numClasses), null),
       scratch: result(s.last, s.ms, studentParams, agreement(s.last.preds, t.last.preds)),
       distilled: result(d.last, d.ms, studentParams, agreement(d.last.preds, t.last.preds)),
       gainPoints: (d.last.accuracy - s.last.accuracy) * 100,

@@ -57,6 +57,15 @@ export interface ExperimentConfig {
   optimizer: OptimizerName;
   learningRate: number;
   seed: number;
+  /** A loaded, already-trained teacher held by the worker (teacher training is skipped); absent or null: train one. */
+  pretrainedTeacher?: PretrainedTeacherRef | null;
+}
+
+/** Reference to a pretrained teacher the worker holds under `id` (the model itself never leaves the worker). */
+export interface PretrainedTeacherRef {
+  id: string;
+  /** The file name the user picked, for display. */
+  name: string;
 }
 
 /** Which hidden blocks the hint term matches (indices of `hiddenLayerOptions`), and its weight β. */

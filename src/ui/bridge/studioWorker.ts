@@ -8,6 +8,9 @@ import { saveStudentFiles } from './saveStudent';
 import { afterWorkerEvent, forgetCheckpoint, type Continuation } from './survival';
 import { watchWorkerLock } from './liveness';
 import { i18n } from '../i18n';
+import { withPretrainedTeacher } from '../../store/modelsSlice';
+import { isModelEvent } from '../../worker/modelMessages';
+import { applyModelEvent, studentZipRequest } from './modelsEvents';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
@@ -45,7 +48,7 @@ class StudioWorker {
     const state = useStudio.getState();
     const { config } = state;
     const runId = this.nextRunId++;
-    const experiment = toExperimentConfig(config, selectUserData(state));
+    const experiment = withPretrainedTeacher(toExperimentConfig(config, selectUserData(state)), state);
     forgetCheckpoint();
     useStudio.getState().beginRun(runId, experiment);
     this.send({ type: 'start', runId, config: experiment, backend: config.backend });
@@ -96,9 +99,14 @@ class StudioWorker {
     this.send({ type: 'setHyper', runId: this.runId(), temperature, alpha });
   }
 
-  /** Asks the worker for the distilled student; files are saved when it answers. */
+  /** Asks the worker for the distilled student as one zip (model.json, weights.bin, report.json), saved when it answers. */
   exportStudent(): void {
-    this.send({ type: 'exportStudent', runId: this.runId() });
+    this.send(studentZipRequest(this.runId(), 'none'));
+  }
+
+  /** Sends a request built elsewhere (model export, pretrained teachers), transferring buffers where given. */
+  request(msg: WorkerRequest, transfer: Transferable[] = []): void {
+    this.send(msg, transfer);
   }
 
   /** Sends a picked CSV's text to the worker for a preview (headers, first rows, suggested label column). */
@@ -164,6 +172,7 @@ class StudioWorker {
     const { run, upload, failUpload, setNotice } = useStudio.getState();
     if (upload.status === 'inspecting' || upload.status === 'loading') failUpload(`${message} It stopped while reading your file: try a smaller file.`);
     else if (upload.status === 'ready') failUpload(UPLOAD_GONE);
+    useStudio.getState().modelsWorkerGone();
     if (isFinished(run.status)) setNotice(message);
     else this.receive({ type: 'halted', runId: this.runId(), reason: 'crashed', message });
   }
@@ -171,6 +180,10 @@ class StudioWorker {
   private receive(event: WorkerEvent): void {
     if (event.type === 'exported') {
       saveStudentFiles(event.artifacts).catch((e: unknown) => useStudio.getState().setNotice(`Download failed: ${String(e)}`));
+      return;
+    }
+    if (isModelEvent(event)) {
+      applyModelEvent(event);
       return;
     }
     if (event.type === 'backendMeasured') {

@@ -1,4 +1,37 @@
 /** English messages of the "models" namespace (the reference catalogue: zh-CN must have the same keys). */
 export const models = {
-  placeholder: 'placeholder',
+  export: {
+    title: 'Export the student',
+    needsRun: 'Finish a run to export its distilled student.',
+    precision: 'Weight precision',
+    none: 'float32 (full precision)',
+    float16: 'float16 (half the size)',
+    uint8: 'uint8 (a quarter of the size)',
+    size: 'Weights: {{bytes}} bytes ({{kb}} KB)',
+    accuracy: 'Test accuracy: {{accuracy}} (float32: {{float}})',
+    measuring: 'Measuring the student at this precision on the test set…',
+    downloadZip: 'Download student (.zip)',
+    building: 'Building the zip…',
+    zipContents:
+      'The zip holds model.json and weights.bin (TensorFlow.js layers format; quantised weights are restored by tf.loadLayersModel) and report.json: settings, metrics of all three models, backend, seed, time, studio version, and test inputs with the studio’s outputs.',
+    pytorch: 'Export as PyTorch script',
+    pytorchNote: 'A self-contained Python script that reruns this experiment (teacher, scratch, distilled) in PyTorch.',
+    pytorchLoadedTeacher: 'The script trains its own teacher with the configured architecture: a loaded teacher is not part of it.',
+    failed: 'Export failed: {{message}}',
+  },
+  teacher: {
+    title: 'Teacher: load a pretrained model…',
+    files: 'Pretrained teacher files',
+    hint: 'Drop or pick a TensorFlow.js layers model: model.json with its weight file(s). It must take this dataset’s inputs and output one score per class. Files stay in this tab.',
+    checking: 'Checking {{names}}…',
+    inUse: 'In use: {{name}} · {{params}} parameters · {{layers}}',
+    skips: 'Teacher training is skipped: the loaded model is evaluated on the test set and distilled from.',
+    softmax: 'Its softmax output was replaced by the logits before it (distillation needs logits).',
+    quantized: 'Its weights are stored as {{schemes}} (dequantised on load).',
+    remove: 'Remove the loaded teacher',
+    accuracy: 'Loaded teacher’s test accuracy: {{accuracy}} (not retrained)',
+    rejected: 'This model cannot be the teacher: {{message}}',
+    gone: 'The pretrained teacher is no longer loaded — please load its files again.',
+    mismatch: 'It was loaded for inputs {{shape}} with {{classes}} classes, but the current dataset differs: a run would fail. Load a matching model or go back to that dataset.',
+  },
 } as const;

@@ -1,0 +1,16 @@
+import type { StateCreator } from 'zustand';
+import { createConfigSlice } from './configSlice';
+import { createModelsSlice } from './modelsSlice';
+import { createRunSlice } from './runSlice';
+import { createSurviveSlice } from './surviveSlice';
+import { createUploadSlice } from './uploadSlice';
+import type { StudioState } from './types';
+
+/** Every slice of the studio store, combined (used by the app's store and by tests' fresh stores). */
+export const createStudioSlices: StateCreator<StudioState> = (...a) => ({
+  ...createConfigSlice(...a),
+  ...createRunSlice(...a),
+  ...createUploadSlice(...a),
+  ...createSurviveSlice(...a),
+  ...createModelsSlice(...a),
+});

@@ -1,0 +1,53 @@
+import { useStudio } from '../../store';
+import { currentMeta } from '../../store/configSlice';
+import type { PickedModelFile, QuantizationChoice } from '../../worker/modelMessages';
+import { studentZipRequest } from './modelsEvents';
+import { studioWorker } from './studioWorker';
+
+/** Asks the worker for the finished student as a zip at the chosen precision (saved when it answers). */
+export function downloadStudentZip(): void {
+  const { run, models } = useStudio.getState();
+  studioWorker.request(studentZipRequest(run.id, models.quantization));
+}
+
+/** Asks the worker for the weights' size and the test accuracy of the finished student stored at precision `dtype`. */
+export function previewQuantized(dtype: QuantizationChoice): void {
+  const { run, beginModelRequest } = useStudio.getState();
+  const requestId = beginModelRequest('preview');
+  studioWorker.request({ type: 'previewQuantized', requestId, runId: run.id, quantization: dtype });
+}
+
+/**
+ * Sends picked teacher files to the worker: the one `.json` file is the model.json, the rest weight files.
+ * Without exactly one .json file the pick is rejected here with a message.
+ */
+export async function loadTeacherFiles(files: File[]): Promise<void> {
+  const names = files.map((f) => f.name);
+  const state = useStudio.getState();
+  const jsons = files.filter((f) => /\.json$/i.test(f.name));
+  if (jsons.length !== 1) {
+    const message =
+      jsons.length === 0
+        ? 'Select the model.json file together with its weight file(s).'
+        : `Select one model.json at a time (got ${jsons.map((f) => f.name).join(', ')}).`;
+    state.rejectTeacherFiles(names, 'missing-manifest', message);
+    return;
+  }
+  const json = jsons[0]!;
+  const requestId = state.beginModelRequest('teacher', names);
+  const modelJson = await json.text();
+  const weights: PickedModelFile[] = await Promise.all(files.filter((f) => f !== json).map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  const meta = currentMeta(useStudio.getState().config);
+  studioWorker.request(
+    { type: 'loadTeacher', requestId, modelJsonName: json.name, modelJson, files: weights, dataset: { inputShape: [...meta.inputShape], numClasses: meta.numClasses } },
+    weights.map((w) => w.bytes),
+  );
+}
+
+/** Stops using the loaded teacher and lets the worker dispose it. */
+export function removeTeacher(): void {
+  const { models, removeTeacher: forget } = useStudio.getState();
+  const id = models.teacher.info?.ref.id;
+  forget();
+  if (id) studioWorker.request({ type: 'removeTeacher', id });
+}

@@ -1,0 +1,21 @@
+import { useStudio } from '../../store';
+import type { ModelEvent, ModelRequest, QuantizationChoice } from '../../worker/modelMessages';
+import { saveBlob } from './saveBlob';
+
+/** File name of a student zip at a precision. */
+export function studentZipName(q: QuantizationChoice): string {
+  return q === 'none' ? 'student.zip' : `student-${q}.zip`;
+}
+
+/** The request for the finished run's student zip (marks the export as busy). */
+export function studentZipRequest(runId: number, quantization: QuantizationChoice): ModelRequest {
+  const requestId = useStudio.getState().beginModelRequest('zip');
+  return { type: 'buildStudentZip', requestId, runId, quantization };
+}
+
+/** Applies a model event from the worker to the store; a zip is saved as a download. */
+export function applyModelEvent(event: ModelEvent): void {
+  const current = event.requestId === useStudio.getState().models.requestId;
+  if (event.type === 'studentZip' && current) saveBlob(event.bytes, studentZipName(event.quantization), 'application/zip');
+  useStudio.getState().applyModelEvent(event);
+}

@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../engine/data/types';
+import type { ExperimentConfig, ExperimentResults } from '../engine/train/types';
+import { errorText } from './backends';
+import { assertNever } from './protocol';
+import type { ModelRequest } from './modelMessages';
+import { PretrainedStore } from './pretrainedTeachers';
+import type { Post } from './runner';
+import { quantizedPreview, studentZip, type FinishedStudent } from './studentDownloads';
+
+/** The worker's model requests: student downloads (zip, quantised previews) and pretrained teachers. */
+export class ModelDesk {
+  /** Loaded teachers, looked up by runs. */
+  readonly teachers = new PretrainedStore();
+  private finished: FinishedStudent | null = null;
+
+  /** Creates the desk; answers leave through `post`. */
+  constructor(private readonly post: Post) {}
+
+  /** Remembers the finished run's student (borrowed: the worker disposes it) and what its report needs. */
+  setFinished(runId: number, model: tf.LayersModel, config: ExperimentConfig, results: ExperimentResults, data: Dataset | null): void {
+    this.finished = data ? { runId, model, config, results, data, backend: tf.getBackend() ?? 'unknown', finishedAt: new Date().toISOString() } : null;
+  }
+
+  /** Forgets the finished student (before the worker disposes it). */
+  clearFinished(): void {
+    this.finished = null;
+  }
+
+  /** Handles one model request; the switch is exhaustive over `ModelRequest`. */
+  async handle(msg: ModelRequest): Promise<void> {
+    switch (msg.type) {
+      case 'buildStudentZip':
+        return this.zip(msg);
+      case 'previewQuantized':
+        return this.preview(msg);
+      case 'loadTeacher':
+        return this.loadTeacher(msg);
+      case 'removeTeacher':
+        this.teachers.remove(msg.id);
+        return;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  private student(runId: number, requestId: number): FinishedStudent | null {
+    if (this.finished?.runId === runId) return this.finished;
+    this.post({ type: 'modelExportFailed', requestId, message: 'There is no finished student to export. Run an experiment first.' });
+    return null;
+  }
+
+  private async zip(msg: Extract<ModelRequest, { type: 'buildStudentZip' }>): Promise<void> {
+    const s = this.student(msg.runId, msg.requestId);
+    if (!s) return;
+    try {
+      const { bytes, weightBytes } = await studentZip(s, msg.quantization);
+      const buffer = bytes.buffer as ArrayBuffer;
+      this.post({ type: 'studentZip', requestId: msg.requestId, runId: msg.runId, quantization: msg.quantization, bytes: buffer, weightBytes }, [buffer]);
+    } catch (e) {
+      this.post({ type: 'modelExportFailed', requestId: msg.requestId, message: errorText(e) });
+    }
+  }
+
+  private async preview(msg: Extract<ModelRequest, { type: 'previewQuantized' }>): Promise<void> {
+    const s = this.student(msg.runId, msg.requestId);
+    if (!s) return;
+    try {
+      const r = await quantizedPreview(s, msg.quantization);
+      this.post({ type: 'quantizedPreview', requestId: msg.requestId, runId: msg.runId, quantization: msg.quantization, ...r });
+    } catch (e) {
+      this.post({ type: 'modelExportFailed', requestId: msg.requestId, message: errorText(e) });
+    }
+  }
+
+  private async loadTeacher(msg: Extract<ModelRequest, { type: 'loadTeacher' }>): Promise<void> {
+    try {
+      const r = await this.teachers.load(msg.modelJsonName, msg.modelJson, msg.files, msg.dataset);
+      if ('code' in r) this.post({ type: 'teacherRejected', requestId: msg.requestId, code: r.code, message: r.message });
+      else this.post({ type: 'teacherLoaded', requestId: msg.requestId, info: r });
+    } catch (e) {
+      this.post({ type: 'teacherRejected', requestId: msg.requestId, code: 'load-failed', message: errorText(e) });
+    }
+  }
+}

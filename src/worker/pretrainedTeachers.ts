@@ -1,0 +1,89 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../engine/data/types';
+import { ImportFailure, firstSentence } from '../engine/import/errors';
+import { loadCleanly } from '../engine/import/loadCleanly';
+import { toLogitsTopology } from '../engine/import/logitsOutput';
+import { checkInputShape, checkOutputClasses } from '../engine/import/topologyInfo';
+import { validateModelFiles, type ImportError } from '../engine/import/validateModelFiles';
+import type { ExperimentConfig } from '../engine/train/types';
+import { TEACHER_GONE, type PickedModelFile, type PretrainedTeacherInfo, type TeacherDatasetShape } from './modelMessages';
+
+/** A loaded teacher and what the UI was told about it. */
+interface HeldTeacher {
+  model: tf.LayersModel;
+  info: PretrainedTeacherInfo;
+}
+
+/**
+ * Pretrained teachers the user loaded, held in the worker by id (the model never goes to the UI). Only the
+ * latest is kept: loading another or removing it disposes the previous model.
+ */
+export class PretrainedStore {
+  private held: { id: string; teacher: HeldTeacher } | null = null;
+  private nextId = 1;
+
+  /** Validates model.json + weight files against the dataset and keeps the model (its softmax output turned into logits). */
+  async load(modelJsonName: string, modelJson: string, files: readonly PickedModelFile[], dataset: TeacherDatasetShape): Promise<PretrainedTeacherInfo | ImportError> {
+    const picked = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
+    const checked = await validateModelFiles(modelJson, picked, dataset, { modelJsonName });
+    if (!checked.ok) return checked.error;
+    const topology = checked.artifacts.modelTopology as Record<string, unknown>;
+    const logits = toLogitsTopology(topology);
+    let model: tf.LayersModel;
+    try {
+      model = await loadCleanly({ ...checked.artifacts, modelTopology: logits.topology });
+    } catch (e) {
+      return { code: 'load-failed', message: `TensorFlow.js could not load the model with its weights: ${firstSentence(e)}` };
+    }
+    const id = `teacher-${this.nextId++}`;
+    const s = checked.summary;
+    const info: PretrainedTeacherInfo = {
+      ref: { id, name: modelJsonName },
+      params: s.params,
+      layerTypes: logits.changed && s.layerTypes[s.layerTypes.length - 1] !== 'Dense' ? s.layerTypes.slice(0, -1) : s.layerTypes,
+      inputShape: s.inputShape,
+      numClasses: s.numClasses,
+      quantization: s.quantization,
+      softmaxRemoved: logits.changed,
+      warnings: s.warnings,
+    };
+    this.clear();
+    this.held = { id, teacher: { model, info } };
+    return info;
+  }
+
+  /** Forgets (and disposes) the teacher kept under `id`, if it is the one held. */
+  remove(id: string): void {
+    if (this.held?.id === id) this.clear();
+  }
+
+  /** True when a teacher is kept under `id`. */
+  has(id: string): boolean {
+    return this.held?.id === id;
+  }
+
+  /**
+   * The teacher a run's config asks for, checked against the run's data: null when the config trains its own,
+   * the model when it fits, or a message saying why it cannot be used.
+   */
+  forRun(config: ExperimentConfig, data: Dataset): tf.LayersModel | null | { error: string } {
+    const ref = config.pretrainedTeacher;
+    if (!ref) return null;
+    if (this.held?.id !== ref.id) return { error: TEACHER_GONE };
+    if (config.hint) return { error: 'The hint term needs a teacher built by the studio: turn the hint off or remove the loaded teacher.' };
+    const model = this.held.teacher.model;
+    try {
+      checkInputShape(model.inputs[0]!.shape.slice(1), data.inputShape);
+      checkOutputClasses(model.outputs[0]!.shape[1] ?? -1, data.numClasses);
+    } catch (e) {
+      if (e instanceof ImportFailure) return { error: `The loaded teacher does not fit ${data.name}: ${e.error.message}` };
+      throw e;
+    }
+    return model;
+  }
+
+  private clear(): void {
+    this.held?.teacher.model.dispose();
+    this.held = null;
+  }
+}

@@ -1,0 +1,53 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../engine/data/types';
+import { weightBuffer } from '../engine/export/artifacts';
+import { quantizeArtifacts } from '../engine/export/quantize';
+import { evaluateQuantized, type QuantizedEvaluation } from '../engine/export/quantizedAccuracy';
+import { studentCheck } from '../engine/export/studentCheck';
+import { buildStudentZip, type StudentReport } from '../engine/export/studentZip';
+import type { ExperimentConfig, ExperimentResults } from '../engine/train/types';
+import { serializeModel } from './exportModel';
+import type { QuantizationChoice } from './modelMessages';
+import { STUDIO_VERSION } from './studioVersion';
+
+/** A finished run's distilled student and everything its report records (the model is borrowed, not owned). */
+export interface FinishedStudent {
+  runId: number;
+  model: tf.LayersModel;
+  config: ExperimentConfig;
+  results: ExperimentResults;
+  data: Dataset;
+  backend: string;
+  /** ISO time the run finished. */
+  finishedAt: string;
+}
+
+/** The report.json of a finished student (check examples computed from the full-precision model). */
+export async function studentReport(s: FinishedStudent, quantization: QuantizationChoice): Promise<StudentReport> {
+  return {
+    config: s.config,
+    metrics: { teacher: s.results.teacher, scratch: s.results.scratch, distilled: s.results.distilled },
+    backend: s.backend,
+    seed: s.config.seed,
+    createdAt: s.finishedAt,
+    studioVersion: STUDIO_VERSION,
+    quantization,
+    check: await studentCheck(s.model, s.data),
+    ...(s.data.featureScaling ? { featureScaling: s.data.featureScaling } : {}),
+  };
+}
+
+/** The student zip (model.json, weights.bin, report.json) at the chosen precision, and its weights' size. */
+export async function studentZip(s: FinishedStudent, quantization: QuantizationChoice): Promise<{ bytes: Uint8Array; weightBytes: number }> {
+  const artifacts = await serializeModel(s.model);
+  const stored = quantization === 'none' ? artifacts : quantizeArtifacts(artifacts, quantization).artifacts;
+  const bytes = buildStudentZip(stored, await studentReport(s, quantization));
+  return { bytes, weightBytes: weightBuffer(stored).byteLength };
+}
+
+/** Weights size and test accuracy of the student stored at `q` (quantised ones dequantised as tf.loadLayersModel does). */
+export async function quantizedPreview(s: FinishedStudent, q: QuantizationChoice): Promise<QuantizedEvaluation> {
+  const artifacts = await serializeModel(s.model);
+  if (q === 'none') return { weightBytes: weightBuffer(artifacts).byteLength, accuracy: s.results.distilled.accuracy };
+  return evaluateQuantized(artifacts, q, s.data);
+}

@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { DATASETS } from '../../src/engine/data/registry';
+import type { Dataset } from '../../src/engine/data/types';
+import { decodeFloatWeights, quantizeArtifacts } from '../../src/engine/export/quantize';
+import { evaluateQuantized } from '../../src/engine/export/quantizedAccuracy';
+import { readStudentZip, studentZipArtifacts } from '../../src/engine/export/studentZip';
+import { buildModel } from '../../src/engine/models/build';
+import { evaluate } from '../../src/engine/metrics';
+import type { ExperimentConfig, ExperimentResults, ModelResult } from '../../src/engine/train/types';
+import { EMPTY_MODELS, reduceModels, withPretrainedTeacher } from '../../src/store/modelsSlice';
+import { serializeModel } from '../../src/worker/exportModel';
+import { quantizedPreview, studentZip, type FinishedStudent } from '../../src/worker/studentDownloads';
+import { pytorchSpecOf } from '../../src/ui/models/pytorchExport';
+import { useCpu } from './tfSetup';
+
+const CONFIG: ExperimentConfig = {
+  dataset: 'spiral',
+  userData: null,
+  samples: 300,
+  noise: 0.05,
+  teacher: { kind: 'mlp', hidden: [16], activation: 'tanh' },
+  student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
+  temperature: 4,
+  alpha: 0.7,
+  scaleByT2: true,
+  softTerm: 'kl',
+  teacherLive: false,
+  repeats: 1,
+  sweep: null,
+  hint: null,
+  transferSize: 0,
+  excludeClasses: [],
+  augment: 'off',
+  epochs: 2,
+  batchSize: 32,
+  optimizer: 'adam',
+  learningRate: 0.02,
+  seed: 5,
+};
+
+const result = (accuracy: number): ModelResult => ({ accuracy, loss: 0.5, agreement: null, params: 51, ece: 0.01, trainMs: 10 });
+
+let data: Dataset;
+beforeAll(async () => {
+  await useCpu();
+  data = await DATASETS.spiral.load({ seed: 5, noise: 0.05, samples: 300 }, () => {});
+});
+
+/** A finished "run" around a freshly initialised student (weights random but fixed by the seed). */
+function finished(model: tf.LayersModel, accuracy: number): FinishedStudent {
+  const results = { teacher: result(0.9), scratch: result(0.6), distilled: result(accuracy) } as ExperimentResults;
+  return { runId: 3, model, config: CONFIG, results, data, backend: 'cpu', finishedAt: '2026-11-28T03:00:00.000Z' };
+}
+
+describe('student zip and report', () => {
+  it('holds model.json + weights.bin (manifest path matching) and a report with config, metrics, version and check outputs', async () => {
+    const model = buildModel(CONFIG.student, [2], 3, 'zip_student', { seed: 1 });
+    const before = tf.memory().numTensors;
+    const { bytes, weightBytes } = await studentZip(finished(model, 0.7), 'none');
+    expect(tf.memory().numTensors).toBe(before);
+    const zip = readStudentZip(bytes);
+    expect(weightBytes).toBe(51 * 4);
+    expect(zip.weights.byteLength).toBe(51 * 4);
+    expect(zip.modelJson.weightsManifest[0]!.paths).toEqual(['weights.bin']);
+    const r = zip.report;
+    expect(r.config).toEqual(CONFIG);
+    expect(r.metrics.distilled.accuracy).toBe(0.7);
+    expect(r.metrics.teacher.accuracy).toBe(0.9);
+    expect(r).toMatchObject({ backend: 'cpu', seed: 5, createdAt: '2026-11-28T03:00:00.000Z', studioVersion: 'dev', quantization: 'none' });
+    // The stored inputs are the first test examples; logits are the model's, probabilities their softmax.
+    const check = r.check!;
+    expect(check.inputShape).toEqual([2]);
+    expect(check.inputs).toHaveLength(8);
+    expect(check.inputs[0]).toEqual(Array.from(data.test.x.slice(0, 2)));
+    expect(check.labels).toEqual(Array.from(data.test.y.slice(0, 8)));
+    const logits = tf.tidy(() => (model.predict(tf.tensor2d(check.inputs)) as tf.Tensor2D).arraySync());
+    check.logits.forEach((row, i) => row.forEach((v, k) => expect(v).toBeCloseTo(logits[i]![k]!, 6)));
+    for (const [i, p] of check.probabilities.entries()) {
+      const e = check.logits[i]!.map(Math.exp);
+      const z = e.reduce((a, b) => a + b, 0);
+      p.forEach((v, k) => expect(v).toBeCloseTo(e[k]! / z, 6));
+    }
+    // The zip loads back with the same outputs.
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(studentZipArtifacts(zip)));
+    const again = tf.tidy(() => (loaded.predict(tf.tensor2d(check.inputs)) as tf.Tensor2D).arraySync());
+    again.forEach((row, i) => row.forEach((v, k) => expect(v).toBe(check.logits[i]![k]!)));
+    loaded.dispose();
+    model.dispose();
+  });
+
+  it('quantised zips store the scheme in the manifest and their byte size (uint8: 1 byte, float16: 2 bytes per weight)', async () => {
+    const model = buildModel(CONFIG.student, [2], 3, 'zip_q', { seed: 2 });
+    for (const [q, per] of [['uint8', 1], ['float16', 2]] as const) {
+      const { bytes, weightBytes } = await studentZip(finished(model, 0.7), q);
+      const zip = readStudentZip(bytes);
+      expect(weightBytes).toBe(51 * per);
+      expect(zip.weights.byteLength).toBe(51 * per);
+      expect(zip.report.quantization).toBe(q);
+      expect(zip.modelJson.weightsManifest[0]!.weights.every((w) => w.quantization?.dtype === q)).toBe(true);
+    }
+    model.dispose();
+  });
+});
+
+describe('quantised accuracy', () => {
+  it('equals the accuracy of a float model holding the dequantised weights, leaking nothing', async () => {
+    const model = buildModel(CONFIG.student, [2], 3, 'q_student', { seed: 3 });
+    const artifacts = await serializeModel(model);
+    const x = tf.tensor(data.test.x, [data.test.count, 2]);
+    const y = tf.oneHot(tf.tensor1d(data.test.y, 'int32'), 3).toFloat() as tf.Tensor2D;
+    for (const dtype of ['uint8', 'float16'] as const) {
+      const before = tf.memory().numTensors;
+      const got = await evaluateQuantized(artifacts, dtype, data);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(got.weightBytes).toBe(dtype === 'uint8' ? 51 : 102);
+      // Independent path: dequantise by hand (value = q · scale + min) into a copy of the float model.
+      const deq = decodeFloatWeights(quantizeArtifacts(artifacts, dtype).artifacts);
+      const copy = buildModel(CONFIG.student, [2], 3, `q_copy_${dtype}`);
+      copy.setWeights(model.weights.map((w) => tf.tensor(deq.get(w.originalName)!, w.shape as number[])));
+      const expected = await evaluate(copy, x, y);
+      expect(got.accuracy).toBe(expected.accuracy);
+      copy.dispose();
+    }
+    // The preview for float32 reports the run's own accuracy and the float32 byte size.
+    expect(await quantizedPreview(finished(model, 0.77), 'none')).toEqual({ weightBytes: 204, accuracy: 0.77 });
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+});
+
+describe('models store and PyTorch spec', () => {
+  it('applies current answers only and keeps one figure per (run, precision)', () => {
+    const m = { ...EMPTY_MODELS, requestId: 2, busy: { requestId: 2, what: 'preview' as const } };
+    expect(reduceModels(m, { type: 'quantizedPreview', requestId: 1, runId: 1, quantization: 'uint8', weightBytes: 5, accuracy: 0.5 })).toBe(m);
+    const a = reduceModels(m, { type: 'quantizedPreview', requestId: 2, runId: 1, quantization: 'uint8', weightBytes: 51, accuracy: 0.5 });
+    expect(a.busy).toBeNull();
+    expect(a.figures).toEqual([{ runId: 1, quantization: 'uint8', weightBytes: 51, accuracy: 0.5 }]);
+    const b = reduceModels(a, { type: 'modelExportFailed', requestId: 2, message: 'nope' });
+    expect(b.exportError).toBe('nope');
+    const t = reduceModels(
+      { ...m, teacher: { status: 'loading', fileNames: ['model.json'], info: null, error: null } },
+      { type: 'teacherRejected', requestId: 2, code: 'bad-json', message: 'model.json is not valid JSON.' },
+    );
+    expect(t.teacher).toMatchObject({ status: 'failed', error: { code: 'bad-json' } });
+    const info = { ref: { id: 'teacher-1', name: 'model.json' }, params: 99, layerTypes: ['Dense'], inputShape: [2], numClasses: 3, quantization: [], softmaxRemoved: false, warnings: [] };
+    const ready = reduceModels({ ...m, teacher: t.teacher }, { type: 'teacherLoaded', requestId: 2, info });
+    expect(withPretrainedTeacher(CONFIG, { models: ready }).pretrainedTeacher).toEqual({ id: 'teacher-1', name: 'model.json' });
+    expect(withPretrainedTeacher(CONFIG, { models: t }).pretrainedTeacher).toBeNull();
+  });
+
+  it('builds the PyTorch spec from a run config', () => {
+    const spec = pytorchSpecOf({ ...CONFIG, hint: { teacherLayer: 0, studentLayer: 0, beta: 2 } });
+    expect(spec).toMatchObject({ dataset: 'spiral', inputShape: [2], numClasses: 3, epochs: 2, seed: 5, loss: { soft: 'kl', temperature: 4, alpha: 0.7, hint: { beta: 2 } } });
+  });
+});
