@@ -17,6 +17,7 @@ import { StatusBar } from './StatusBar';
 import { Gallery } from './dataview/Gallery';
 import { ScatterPlot } from './dataview/ScatterPlot';
 import { LatencyTable } from './results/LatencyTable';
+import { HistoryPanel } from './history/HistoryPanel';
 import { usePrepareBackend } from './usePrepareBackend';
 import { useSpaceToggle } from './useSpaceToggle';
 
@@ -42,6 +43,7 @@ export function App() {
       </aside>
       <main>
         <StatusBar />
+        <HistoryPanel />
         <ScatterPlot />
         <Gallery />
         <LossChart />
