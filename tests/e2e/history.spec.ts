@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Studio } from './fixtures';
+import { test, expect, Studio } from './fixtures';
 import { loadLayersModelFromFiles, tf } from './loadModel';
 
 /** Runs spiral for 2 epochs at temperature T; returns the loss points the run showed. */
@@ -112,4 +112,20 @@ test('finished runs are saved, survive a reload, open, compare, delete, export a
   const probs = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(samples.map((x) => x.input))) as tf.Tensor2D).arraySync());
   samples.forEach((x, i) => x.studentProbs.forEach((p, k) => expect(Math.abs(probs[i]![k]! - p)).toBeLessThan(1e-3)));
   model.dispose();
+});
+
+test('without IndexedDB (private mode) the history warns, keeps finished runs for the session, and the studio works', async ({ page }) => {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  const studio = new Studio(page);
+  await studio.open();
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history.getByRole('alert')).toHaveText(/^History is not being saved: this browser does not allow storage here \(The user denied permission/);
+  await studio.setNumber('Epochs', '1');
+  await shortRun(studio, '3');
+  await expect(history.getByRole('table', { name: /^Saved runs/ }).getByRole('row', { name: /T=3 ·/ })).toBeVisible();
+  await expect(history.getByRole('button', { name: /^Download the distilled student of .*T=3 ·/ })).toBeVisible();
 });
