@@ -112,6 +112,15 @@ test('finished runs are saved, survive a reload, open, compare, delete, export a
   const probs = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(samples.map((x) => x.input))) as tf.Tensor2D).arraySync());
   samples.forEach((x, i) => x.studentProbs.forEach((p, k) => expect(Math.abs(probs[i]![k]! - p)).toBeLessThan(1e-3)));
   model.dispose();
+
+  // Rename it; the new name survives a reload.
+  await action('Rename', '8').click();
+  const nameField = history.getByRole('textbox', { name: /^New name for .*T=8 ·/ });
+  await nameField.fill('Favourite spiral');
+  await nameField.press('Enter');
+  await expect(saved.getByRole('row', { name: /^Favourite spiral/ })).toBeVisible();
+  await page.reload();
+  await expect(history.getByRole('button', { name: 'Open Favourite spiral' })).toBeVisible();
 });
 
 test('without IndexedDB (private mode) the history warns, keeps finished runs for the session, and the studio works', async ({ page }) => {

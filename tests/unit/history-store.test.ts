@@ -222,6 +222,19 @@ describe('history slice', () => {
     expect(store.getState().history.runs).toHaveLength(2);
   });
 
+  it('renames persist; blank names are ignored', async () => {
+    const factory = new IDBFactory();
+    const store = newStore(new HistoryArchive(() => openHistoryStorage(factory)));
+    const a = record(2, 1000);
+    await store.getState().saveHistoryRun(a);
+    await store.getState().renameHistoryRun(a.id, '  favourite spiral ');
+    await store.getState().renameHistoryRun(a.id, '   ');
+    expect(store.getState().history.runs[0]!.name).toBe('favourite spiral');
+    const reloaded = await new HistoryArchive(() => openHistoryStorage(factory)).load();
+    expect(reloaded.runs[0]!.name).toBe('favourite spiral');
+    expect(bytes(reloaded.runs[0]!.student!.weightData)).toEqual(bytes(a.student!.weightData));
+  });
+
   it('unavailable IndexedDB sets the warning flag and keeps the run listed', async () => {
     const store = newStore(new HistoryArchive(() => openHistoryStorage(undefined)));
     await store.getState().saveHistoryRun(record(2, 1000));

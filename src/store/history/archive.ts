@@ -52,6 +52,13 @@ export class HistoryArchive {
     return this.snapshot();
   }
 
+  /** Gives a saved run a new name (a no-op for unknown ids). */
+  async rename(id: string, name: string): Promise<HistorySnapshot> {
+    await this.load();
+    const run = this.runs.get(id);
+    return run ? this.save({ ...run, name }) : this.snapshot();
+  }
+
   /** Deletes a run from memory and storage. */
   async remove(id: string): Promise<HistorySnapshot> {
     await this.load();

@@ -26,6 +26,8 @@ export interface HistorySlice {
   loadHistory: () => Promise<void>;
   /** Saves (or updates, same id) a finished run. */
   saveHistoryRun: (record: HistoryRecord) => Promise<void>;
+  /** Renames a saved run (blank names are ignored). */
+  renameHistoryRun: (id: string, name: string) => Promise<void>;
   /** Deletes a saved run. */
   deleteHistoryRun: (id: string) => Promise<void>;
   /** Imports an exported history file's text, merging runs whose ids are new. */
@@ -46,6 +48,9 @@ export function historySliceWith(archive: HistoryArchive): StateCreator<StudioSt
       history: { runs: [], warning: null, ready: false, compare: [], importResult: null },
       loadHistory: async () => show(await archive.load()),
       saveHistoryRun: async (record) => show(await archive.save(record)),
+      renameHistoryRun: async (id, name) => {
+        if (name.trim() !== '') show(await archive.rename(id, name.trim()));
+      },
       deleteHistoryRun: async (id) => show(await archive.remove(id)),
       importHistory: async (text) => {
         let records: HistoryRecord[];

@@ -29,6 +29,7 @@ export function HistoryPanel() {
     open: (record) => useStudio.getState().viewSavedRun(runFromRecord(record), record.name),
     toggleCompare: (id) => useStudio.getState().toggleCompare(id),
     remove: (id) => void useStudio.getState().deleteHistoryRun(id),
+    rename: (id, name) => void useStudio.getState().renameHistoryRun(id, name),
     download: (record) => {
       if (!record.student) return;
       saveStudentFiles(artifactsFromStudent(record.student)).catch((e: unknown) => setFileError(t('file.downloadFailed', { detail: String(e) })));

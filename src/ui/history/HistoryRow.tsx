@@ -3,24 +3,37 @@ import { useTranslation } from 'react-i18next';
 import { datasetMeta } from '../../engine/data/meta';
 import type { HistoryRecord } from '../../store/history/records';
 import { pct, signedPoints } from '../results/format';
+import { RenameForm } from './RenameForm';
 
 /** What a row can ask the panel to do. */
 export interface RowActions {
   open: (record: HistoryRecord) => void;
   toggleCompare: (id: string) => void;
   remove: (id: string) => void;
+  rename: (id: string, name: string) => void;
   download: (record: HistoryRecord) => void;
 }
 
-/** One saved run: its figures and the Open / Compare / Student / Delete (with confirmation) buttons. */
+/** One saved run: its figures and the Open / Compare / Student / Rename / Delete (with confirmation) buttons. */
 export function HistoryRow({ record, picked, openLocked, actions }: { record: HistoryRecord; picked: boolean; openLocked: boolean; actions: RowActions }) {
   const { t, i18n } = useTranslation('history');
-  const [confirming, setConfirming] = useState(false);
+  const [mode, setMode] = useState<'buttons' | 'confirm' | 'rename'>('buttons');
   const { name, results } = record;
   return (
     <tr>
       <th scope="row" className="history-name">
-        {name}
+        {mode === 'rename' ? (
+          <RenameForm
+            name={name}
+            onSave={(next) => {
+              actions.rename(record.id, next);
+              setMode('buttons');
+            }}
+            onCancel={() => setMode('buttons')}
+          />
+        ) : (
+          name
+        )}
       </th>
       <td>{new Date(record.createdAt).toLocaleString(i18n.language)}</td>
       <td>{datasetMeta(record.config).name}</td>
@@ -29,13 +42,13 @@ export function HistoryRow({ record, picked, openLocked, actions }: { record: Hi
       <td>{pct(results.teacher.accuracy)}</td>
       <td>{signedPoints(results.gainPoints)}</td>
       <td className="history-actions">
-        {confirming ? (
+        {mode === 'confirm' ? (
           <span className="history-confirm">
             <span>{t('action.confirmQuestion')}</span>
             <button type="button" className="small danger" aria-label={t('action.confirmLabel', { name })} onClick={() => actions.remove(record.id)}>
               {t('action.confirm')}
             </button>
-            <button type="button" className="small" aria-label={t('action.cancelLabel', { name })} onClick={() => setConfirming(false)} autoFocus>
+            <button type="button" className="small" aria-label={t('action.cancelLabel', { name })} onClick={() => setMode('buttons')} autoFocus>
               {t('action.cancel')}
             </button>
           </span>
@@ -52,7 +65,10 @@ export function HistoryRow({ record, picked, openLocked, actions }: { record: Hi
                 {t('action.download')}
               </button>
             ) : null}
-            <button type="button" className="small" aria-label={t('action.deleteLabel', { name })} onClick={() => setConfirming(true)}>
+            <button type="button" className="small" aria-label={t('action.renameLabel', { name })} onClick={() => setMode('rename')}>
+              {t('action.rename')}
+            </button>
+            <button type="button" className="small" aria-label={t('action.deleteLabel', { name })} onClick={() => setMode('confirm')}>
               {t('action.delete')}
             </button>
           </>

@@ -32,9 +32,17 @@ export const history = {
     confirmLabel: 'Yes, delete {{name}}',
     cancel: 'Keep',
     cancelLabel: 'Keep {{name}}',
+    rename: 'Rename',
+    renameLabel: 'Rename {{name}}',
     download: 'Student',
     downloadLabel: 'Download the distilled student of {{name}}',
     openLocked: 'Saved runs can be opened when no run is training.',
+  },
+  rename: {
+    label: 'New name for {{name}}',
+    blank: 'Enter a name.',
+    save: 'Save name',
+    cancel: 'Cancel',
   },
   viewing: {
     banner: 'Viewing saved run {{name}}',

@@ -35,9 +35,17 @@ export const history: Catalogue<typeof en> = {
     confirmLabel: '是，删除 {{name}}',
     cancel: '保留',
     cancelLabel: '保留 {{name}}',
+    rename: '重命名',
+    renameLabel: '重命名 {{name}}',
     download: '学生模型',
     downloadLabel: '下载 {{name}} 的蒸馏学生模型',
     openLocked: '没有运行在训练时才能打开已保存的运行。',
+  },
+  rename: {
+    label: '{{name}} 的新名称',
+    blank: '请输入名称。',
+    save: '保存名称',
+    cancel: '取消',
   },
   viewing: {
     banner: '正在查看已保存的运行 {{name}}',
