@@ -19,15 +19,25 @@ export interface RunSlice {
   prepared: { info: BackendInfo | null; message: string | null } | null;
   /** Records (or clears, with null) the prepared backend. */
   setPrepared: (prepared: { info: BackendInfo | null; message: string | null } | null) => void;
+  /** While a saved run is shown in `run`: its name and the live run put aside (null when `run` is the live run). */
+  viewing: { name: string; live: RunState } | null;
+  /** Shows a finished saved run in the charts and tables; the live run is kept aside and still receives its events. */
+  viewSavedRun: (saved: RunState, name: string) => void;
+  /** Goes back to the live (current) run. */
+  backToLiveRun: () => void;
 }
 
 /** Creates the run slice. */
 export const createRunSlice: StateCreator<StudioState, [], [], RunSlice> = (set) => ({
   run: IDLE_RUN,
   notice: null,
-  beginRun: (id, config) => set({ run: newRun(id, config), notice: null }),
-  applyEvents: (events) => set((s) => ({ run: events.reduce(reduceRun, s.run) })),
+  beginRun: (id, config) => set({ run: newRun(id, config), notice: null, viewing: null }),
+  applyEvents: (events) =>
+    set((s) => (s.viewing ? { viewing: { ...s.viewing, live: events.reduce(reduceRun, s.viewing.live) } } : { run: events.reduce(reduceRun, s.run) })),
   setNotice: (notice) => set({ notice }),
   prepared: null,
   setPrepared: (prepared) => set({ prepared }),
+  viewing: null,
+  viewSavedRun: (saved, name) => set((s) => ({ run: saved, viewing: { name, live: s.viewing ? s.viewing.live : s.run } })),
+  backToLiveRun: () => set((s) => (s.viewing ? { run: s.viewing.live, viewing: null } : {})),
 });

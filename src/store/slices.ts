@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { createConfigSlice } from './configSlice';
+import { createHistorySlice } from './history/historySlice';
 import { createModelsSlice } from './modelsSlice';
 import { createRunSlice } from './runSlice';
 import { createSurviveSlice } from './surviveSlice';
@@ -13,4 +14,5 @@ export const createStudioSlices: StateCreator<StudioState> = (...a) => ({
   ...createUploadSlice(...a),
   ...createSurviveSlice(...a),
   ...createModelsSlice(...a),
+  ...createHistorySlice(...a),
 });

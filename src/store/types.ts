@@ -1,8 +1,9 @@
 import type { ConfigSlice } from './configSlice';
+import type { HistorySlice } from './history/historySlice';
 import type { RunSlice } from './runSlice';
 import type { UploadSlice } from './uploadSlice';
 import type { SurviveSlice } from './surviveSlice';
 import type { ModelsSlice } from './modelsSlice';
 
 /** The whole studio store: typed slices combined. */
-export type StudioState = ConfigSlice & RunSlice & UploadSlice & SurviveSlice & ModelsSlice;
+export type StudioState = ConfigSlice & RunSlice & UploadSlice & SurviveSlice & ModelsSlice & HistorySlice;

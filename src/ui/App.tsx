@@ -18,6 +18,7 @@ import { RecoveryPanel } from './survive/RecoveryPanel';
 import { Gallery } from './dataview/Gallery';
 import { ScatterPlot } from './dataview/ScatterPlot';
 import { LatencyTable } from './results/LatencyTable';
+import { HistoryPanel } from './history/HistoryPanel';
 import { usePrepareBackend } from './usePrepareBackend';
 import { useSpaceToggle } from './useSpaceToggle';
 import { ExportPanel } from './models/ExportPanel';
@@ -47,6 +48,7 @@ export function App() {
       <main>
         <StatusBar />
         <RecoveryPanel />
+        <HistoryPanel />
         <ScatterPlot />
         <Gallery />
         <LossChart />

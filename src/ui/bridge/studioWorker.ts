@@ -1,3 +1,4 @@
+import type { io } from '@tensorflow/tfjs-core';
 import { useStudio } from '../../store';
 import { toExperimentConfig } from '../../store/configSlice';
 import { isFinished } from '../../store/runState';
@@ -11,6 +12,7 @@ import { i18n } from '../i18n';
 import { withPretrainedTeacher } from '../../store/modelsSlice';
 import { isModelEvent } from '../../worker/modelMessages';
 import { applyModelEvent, studentZipRequest } from './modelsEvents';
+import { StudentRequests } from './studentRequests';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
@@ -26,6 +28,7 @@ class StudioWorker {
   private nextRunId = 1;
   private prepareId = 0;
   private prepareTimer: ReturnType<typeof setTimeout> | null = null;
+  private studentRequests = new StudentRequests();
 
   /** Asks the idle worker to choose and warm up a backend for the current settings (debounced). */
   prepare(delayMs = 300): void {
@@ -109,6 +112,13 @@ class StudioWorker {
     this.send(msg, transfer);
   }
 
+  /** Asks the worker for a finished run's distilled student without downloading it (the history keeps it). */
+  requestStudent(runId: number): Promise<io.ModelArtifacts> {
+    const answer = this.studentRequests.add(runId);
+    this.send({ type: 'exportStudent', runId });
+    return answer;
+  }
+
   /** Sends a picked CSV's text to the worker for a preview (headers, first rows, suggested label column). */
   inspectCsv(fileName: string, text: string): void {
     const requestId = useStudio.getState().upload.requestId + 1;
@@ -169,6 +179,7 @@ class StudioWorker {
   private crash(message: string): void {
     this.worker?.terminate();
     this.worker = null;
+    this.studentRequests.failAll(message);
     const { run, upload, failUpload, setNotice } = useStudio.getState();
     if (upload.status === 'inspecting' || upload.status === 'loading') failUpload(`${message} It stopped while reading your file: try a smaller file.`);
     else if (upload.status === 'ready') failUpload(UPLOAD_GONE);
@@ -178,6 +189,7 @@ class StudioWorker {
   }
 
   private receive(event: WorkerEvent): void {
+    if ((event.type === 'exported' || event.type === 'exportFailed') && this.studentRequests.settle(event)) return;
     if (event.type === 'exported') {
       saveStudentFiles(event.artifacts).catch((e: unknown) => useStudio.getState().setNotice(`Download failed: ${String(e)}`));
       return;

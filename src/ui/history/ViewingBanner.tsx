@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useStudio } from '../../store';
+
+/** "Viewing saved run …" with a way back to the current run; nothing while the live run is shown. */
+export function ViewingBanner() {
+  const { t } = useTranslation('history');
+  const viewing = useStudio((s) => s.viewing);
+  const backToLiveRun = useStudio((s) => s.backToLiveRun);
+  if (!viewing) return null;
+  return (
+    <div className="history-viewing" aria-live="polite">
+      <p>
+        <strong>{t('viewing.banner', { name: viewing.name })}</strong>
+        <br />
+        {t('viewing.explain')}
+      </p>
+      <button type="button" className="primary" onClick={backToLiveRun}>
+        {t('viewing.back')}
+      </button>
+    </div>
+  );
+}
