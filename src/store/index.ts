@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { sanitizeConfig } from './configFields';
+import { createBoundarySlice } from './boundarySlice';
 import { createConfigSlice } from './configSlice';
+import { createLessonSlice } from './lessonSlice';
 import { createRunSlice } from './runSlice';
 import { createUploadSlice } from './uploadSlice';
 import type { StudioState } from './types';
@@ -13,6 +15,8 @@ export const useStudio = create<StudioState>()(
       ...createConfigSlice(...a),
       ...createRunSlice(...a),
       ...createUploadSlice(...a),
+      ...createBoundarySlice(...a),
+      ...createLessonSlice(...a),
     }),
     {
       name: 'distill-studio-config',

@@ -168,6 +168,8 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
       return { ...run, status: 'stopped', loading: null };
     case 'failed':
       return { ...run, status: 'failed', loading: null, error: { kind: event.kind, message: event.message } };
+    case 'boundary':
+      return run;
     case 'prepared':
     case 'backendMeasured':
     case 'exported':

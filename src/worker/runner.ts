@@ -11,6 +11,7 @@ import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { errorText } from './backends';
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
+import { boundaryFeed } from './boundaryFeed';
 import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type WorkerEvent } from './protocol';
 import type { UploadStore } from './uploads';
 
@@ -95,6 +96,7 @@ export class Run {
           batcher.flush();
           post({ type: 'trial', runId, trial });
         },
+        onEvaluated: boundaryFeed(data, runId, post),
       });
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });

@@ -5,6 +5,8 @@ import type { DatasetSummary } from '../../src/engine/data/summary';
 import { DEFAULT_CONFIG } from '../../src/store/configFields';
 import { createConfigSlice, currentMeta, familyOf, toExperimentConfig } from '../../src/store/configSlice';
 import { createRunSlice } from '../../src/store/runSlice';
+import { createBoundarySlice } from '../../src/store/boundarySlice';
+import { createLessonSlice } from '../../src/store/lessonSlice';
 import { IDLE_RUN, reduceRun } from '../../src/store/runState';
 import type { StudioState } from '../../src/store/types';
 import { EMPTY_UPLOAD, NEED_UPLOAD, createUploadSlice, reduceUpload, selectUserData, uploadFamily } from '../../src/store/uploadSlice';
@@ -12,7 +14,7 @@ import type { CsvPreview } from '../../src/engine/data/csv';
 
 /** A fresh store of the three slices (no persistence). */
 function newStore() {
-  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a) }));
+  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a), ...createBoundarySlice(...a), ...createLessonSlice(...a) }));
 }
 
 const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',' };
