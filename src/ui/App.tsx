@@ -17,6 +17,8 @@ import { StatusBar } from './StatusBar';
 import { Gallery } from './dataview/Gallery';
 import { ScatterPlot } from './dataview/ScatterPlot';
 import { LatencyTable } from './results/LatencyTable';
+import { DecisionBoundaries } from './boundaries/DecisionBoundaries';
+import { LessonsPanel } from './lessons/LessonsPanel';
 import { usePrepareBackend } from './usePrepareBackend';
 import { useSpaceToggle } from './useSpaceToggle';
 
@@ -33,6 +35,7 @@ export function App() {
         <p className="tagline">{t('tagline')}</p>
       </header>
       <aside className="controls" aria-label={t('settings')}>
+        <LessonsPanel />
         <RunButtons />
         <DataControls locked={locked} />
         <ModelControls locked={locked} />
@@ -43,6 +46,7 @@ export function App() {
       <main>
         <StatusBar />
         <ScatterPlot />
+        <DecisionBoundaries />
         <Gallery />
         <LossChart />
         <AccuracyChart />

@@ -6,7 +6,6 @@ export const lessons = {
     hint: 'A lesson explains one idea and sets up the experiment for it; nothing starts until you press Start.',
   },
   card: {
-    region: 'Lesson: {{title}}',
     close: 'Close lesson',
     part: 'Part {{n}}: {{label}}',
     applied: 'Part {{n}} applied: press Start to run it.',
@@ -49,7 +48,6 @@ export const lessons = {
     part2: 'MSE on logits',
   },
   boundaries: {
-    region: 'Decision boundaries',
     heading: 'Decision boundaries',
     note: "Each map colours the input plane by the model's predicted class, paler where it is less sure; dots are the test points in their true class's colour.",
     teacher: 'Teacher',

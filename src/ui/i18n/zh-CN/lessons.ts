@@ -9,7 +9,6 @@ export const lessons: Catalogue<typeof en> = {
     hint: '每节课讲解一个概念并为它设置好实验；在你按下“开始”之前不会运行。',
   },
   card: {
-    region: '课程：{{title}}',
     close: '关闭课程',
     part: '第 {{n}} 部分：{{label}}',
     applied: '已应用第 {{n}} 部分：按“开始”运行。',
@@ -52,7 +51,6 @@ export const lessons: Catalogue<typeof en> = {
     part2: 'logits 上的 MSE',
   },
   boundaries: {
-    region: '决策边界',
     heading: '决策边界',
     note: '每张图按模型预测的类别给输入平面着色，越不确定颜色越浅；圆点是测试点，颜色为其真实类别。',
     teacher: '教师',
