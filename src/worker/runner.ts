@@ -96,7 +96,7 @@ export class Run {
           batcher.flush();
           post({ type: 'trial', runId, trial });
         },
-        onEvaluated: boundaryFeed(data, runId, post),
+        onEvaluated: boundaryFeed(data, runId, post, config.epochs),
       });
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { boundaryExtent, cellOf, gridPoints, predictGrid, type Extent } from '../../src/engine/inspect/boundaryGrid';
 import type { Dataset } from '../../src/engine/data/types';
 import type { WorkerEvent } from '../../src/worker/protocol';
-import { boundaryFeed } from '../../src/worker/boundaryFeed';
+import { boundaryFeed, GridBudget } from '../../src/worker/boundaryFeed';
 import { useCpu } from './tfSetup';
 
 beforeAll(async () => {
@@ -80,7 +80,7 @@ function dataset(inputShape: number[], x: number[]): Dataset {
 describe('boundary feed (worker)', () => {
   it('posts a 100 × 100 grid over the data for 2-D sets, transferring its buffers', async () => {
     const posted: { event: WorkerEvent; transfer: Transferable[] }[] = [];
-    const hook = boundaryFeed(dataset([2], [0, 0, 1, 2]), 7, (event, transfer = []) => posted.push({ event, transfer }));
+    const hook = boundaryFeed(dataset([2], [0, 0, 1, 2]), 7, (event, transfer = []) => posted.push({ event, transfer }), 5);
     expect(hook).toBeDefined();
     const model = linearModel([[1, -1], [0, 0]], [-0.5, 0.5]);
     await hook!('scratch', 3, model);
@@ -101,6 +101,30 @@ describe('boundary feed (worker)', () => {
   });
 
   it('does nothing for images', () => {
-    expect(boundaryFeed(dataset([1, 1, 2], [0, 0, 1, 1]), 1, () => {})).toBeUndefined();
+    expect(boundaryFeed(dataset([1, 1, 2], [0, 0, 1, 1]), 1, () => {}, 5)).toBeUndefined();
+  });
+});
+
+describe('grid budget', () => {
+  it('skips middle epochs while less than twice the last grid time has passed, never the first or last', () => {
+    const b = new GridBudget();
+    expect(b.shouldDraw(1, 10, 0)).toBe(true);
+    b.record(0, 100); // a 100 ms grid ending at t = 100
+    expect(b.shouldDraw(2, 10, 150)).toBe(false);
+    expect(b.shouldDraw(3, 10, 299)).toBe(false);
+    expect(b.shouldDraw(4, 10, 300)).toBe(true);
+    expect(b.shouldDraw(10, 10, 101)).toBe(true);
+    expect(b.shouldDraw(1, 10, 101)).toBe(true);
+  });
+
+  it('lets the feed skip an epoch when grids are slow', async () => {
+    let clock = 0;
+    const posted: number[] = [];
+    const hook = boundaryFeed(dataset([2], [0, 0, 1, 2]), 1, (e) => e.type === 'boundary' && posted.push(e.epoch), 3, () => (clock += 50));
+    const model = linearModel([[1, -1], [0, 0]], [0, 0]);
+    for (let epoch = 1; epoch <= 3; epoch++) await hook!('teacher', epoch, model);
+    // Epoch 1's grid took 50 ms (t 50 → 100); epoch 2 asks at t = 150 < 100 + 2·50: skipped; epoch 3 is the last.
+    expect(posted).toEqual([1, 3]);
+    model.dispose();
   });
 });
