@@ -15,14 +15,16 @@ export function DecisionBoundaries() {
   const headingId = useId();
   const runId = useStudio((s) => s.run.id);
   const config = useStudio((s) => s.run.config);
+  const summary = useStudio((s) => s.run.dataset);
   const boundaries = useStudio((s) => s.boundaries);
   const focused = useStudio((s) => s.lessonFocus === 'boundaries');
   const data = useRunToyData(config);
   const frames = boundaries.runId === runId ? boundaries.frames : {};
   const first = PHASES.map((p) => frames[p]).find((f): f is BoundaryFrame => f !== undefined);
   if (!first) return null;
-  const numClasses = data?.numClasses ?? Math.max(...PHASES.map((p) => (frames[p] ? Math.max(...frames[p].classes) + 1 : 0)));
-  const classNames = data?.classNames ?? Array.from({ length: numClasses }, (_, k) => String(k));
+  // Class names from the run's dataset summary (built-in sets and uploads alike); points only for built-in toy sets.
+  const numClasses = summary?.numClasses ?? data?.numClasses ?? 1 + Math.max(...first.classes);
+  const classNames = summary?.classNames ?? data?.classNames ?? Array.from({ length: numClasses }, (_, k) => String(k));
   const model = (p: Phase) => t(`boundaries.${p}`);
   const describe = (p: Phase, f: BoundaryFrame) => {
     const shares = classShares(f, numClasses)
