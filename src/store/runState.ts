@@ -204,6 +204,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
         switches: [...run.switches, { from: event.from, to: event.info.name, cause: event.cause, phase: event.phase, epoch: event.epoch }],
       };
     case 'alive':
+    case 'boundary':
     case 'prepared':
     case 'backendMeasured':
     case 'exported':

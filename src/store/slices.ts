@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
+import { createBoundarySlice } from './boundarySlice';
 import { createConfigSlice } from './configSlice';
+import { createLessonSlice } from './lessonSlice';
 import { createHistorySlice } from './history/historySlice';
 import { createModelsSlice } from './modelsSlice';
 import { createRunSlice } from './runSlice';
@@ -15,4 +17,6 @@ export const createStudioSlices: StateCreator<StudioState> = (...a) => ({
   ...createSurviveSlice(...a),
   ...createModelsSlice(...a),
   ...createHistorySlice(...a),
+  ...createBoundarySlice(...a),
+  ...createLessonSlice(...a),
 });

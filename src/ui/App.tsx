@@ -19,6 +19,8 @@ import { Gallery } from './dataview/Gallery';
 import { ScatterPlot } from './dataview/ScatterPlot';
 import { LatencyTable } from './results/LatencyTable';
 import { HistoryPanel } from './history/HistoryPanel';
+import { DecisionBoundaries } from './boundaries/DecisionBoundaries';
+import { LessonsPanel } from './lessons/LessonsPanel';
 import { usePrepareBackend } from './usePrepareBackend';
 import { useSpaceToggle } from './useSpaceToggle';
 import { ExportPanel } from './models/ExportPanel';
@@ -37,6 +39,7 @@ export function App() {
         <p className="tagline">{t('tagline')}</p>
       </header>
       <aside className="controls" aria-label={t('settings')}>
+        <LessonsPanel />
         <RunButtons />
         <DataControls locked={locked} />
         <ModelControls locked={locked} />
@@ -50,6 +53,7 @@ export function App() {
         <RecoveryPanel />
         <HistoryPanel />
         <ScatterPlot />
+        <DecisionBoundaries />
         <Gallery />
         <LossChart />
         <AccuracyChart />

@@ -2,6 +2,7 @@ import type { io } from '@tensorflow/tfjs';
 import type { CsvPreview } from '../engine/data/csv';
 import type { UserDataMeta } from '../engine/data/meta';
 import type { DatasetSummary } from '../engine/data/summary';
+import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 import type { ModelRequest, ModelEvent } from './modelMessages';
 
@@ -67,6 +68,8 @@ export type WorkerEvent =
   /** An extra trial (seed or sweep point) finished. */
   | { type: 'trial'; runId: number; trial: TrialResult }
   | { type: 'metrics'; runId: number; losses: LossPoint[]; epochs: EpochPoint[] }
+  /** A 2-D set's decision-boundary grid of the main run's model of `phase` after `epoch` (buffers transferred). */
+  | ({ type: 'boundary'; runId: number; phase: Phase; epoch: number } & BoundaryGrid)
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
   | { type: 'hyperApplied'; runId: number; phase: Phase | null; step: number; temperature: number; alpha: number }

@@ -14,6 +14,7 @@ import { errorText } from './backends';
 import { backendFault, nextBackend, watchDevice } from './deviceLoss';
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
+import { boundaryFeed } from './boundaryFeed';
 import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
 import type { UploadStore } from './uploads';
 import type { PretrainedStore } from './pretrainedTeachers';
@@ -117,6 +118,7 @@ export class Run {
           const data = encodeResumePoint(point);
           post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data }, [data]);
         },
+        onEvaluated: boundaryFeed(data, runId, post, config.epochs),
       };
       const outcome = await this.trainSurvivingBackendFaults(data, hooks, pretrained ?? undefined);
       batcher.flush();

@@ -228,6 +228,7 @@ class StudioWorker {
     const events = this.queue;
     this.queue = [];
     useStudio.getState().applyEvents(events);
+    useStudio.getState().applyBoundaryEvents(events);
   }
 }
 

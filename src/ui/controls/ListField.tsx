@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { fieldError } from '../../store/configFields';
 import { useStudio } from '../../store';
 import { TextInputField } from './TextInputField';
@@ -13,6 +13,11 @@ export function ListField({ field, label, disabled }: { field: ListKey; label: s
   const setConfig = useStudio((s) => s.setConfig);
   const setFieldError = useStudio((s) => s.setFieldError);
   const [text, setText] = useState(value.join(', '));
+
+  // Follow changes made elsewhere (lessons, recipes) unless the typed text already means the same list.
+  useEffect(() => {
+    setText((t) => (t.split(',').map((p) => p.trim()).filter((p) => p !== '').map(Number).join(', ') === value.join(', ') ? t : value.join(', ')));
+  }, [value]);
 
   const onChange = (raw: string) => {
     setText(raw);

@@ -1,0 +1,44 @@
+import type { Dataset } from '../engine/data/types';
+import { BOUNDARY_GRID_SIZE, boundaryExtent, gridPoints, predictGrid } from '../engine/inspect/boundaryGrid';
+import type { ExperimentHooks } from '../engine/train/experiment';
+import type { Post } from './runner';
+
+/**
+ * Keeps the grids' cost at most about a third of the run's time on slow backends: the first and last epoch of a
+ * phase always get a grid; another epoch only when at least twice the last grid's duration has passed since it ended.
+ */
+export class GridBudget {
+  private lastMs = 0;
+  private lastEnd = Number.NEGATIVE_INFINITY;
+
+  /** Whether the grid after `epoch` (1-based, of `epochs`) should be computed at time `now` (ms). */
+  shouldDraw(epoch: number, epochs: number, now: number): boolean {
+    return epoch === 1 || epoch >= epochs || now - this.lastEnd >= 2 * this.lastMs;
+  }
+
+  /** Records a grid computed from `start` to `end` (ms). */
+  record(start: number, end: number): void {
+    this.lastMs = end - start;
+    this.lastEnd = end;
+  }
+}
+
+/**
+ * The `onEvaluated` hook that posts a decision-boundary grid of every main-run model after each epoch (within
+ * `GridBudget`), for datasets with 2-D inputs; undefined for any other shape, so image runs pay nothing. The
+ * grid covers the train and test points with a margin; its cell centres are computed once per run.
+ */
+export function boundaryFeed(data: Dataset, runId: number, post: Post, epochs: number, now = () => performance.now()): ExperimentHooks['onEvaluated'] {
+  if (data.inputShape.length !== 1 || data.inputShape[0] !== 2) return undefined;
+  const size = BOUNDARY_GRID_SIZE;
+  const extent = boundaryExtent([data.train.x, data.test.x]);
+  const points = gridPoints(extent, size);
+  const budget = new GridBudget();
+  return async (phase, epoch, model) => {
+    const start = now();
+    if (!budget.shouldDraw(epoch, epochs, start)) return;
+    const grid = await predictGrid(model, extent, size, points);
+    budget.record(start, now());
+    post({ type: 'boundary', runId, phase, epoch, ...grid }, [grid.classes.buffer as ArrayBuffer, grid.confidence.buffer as ArrayBuffer]);
+  };
+}
