@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { sanitizeConfig } from './configFields';
 import { createConfigSlice } from './configSlice';
+import { createInspectSlice } from './inspectSlice';
 import { createRunSlice } from './runSlice';
 import { createUploadSlice } from './uploadSlice';
 import type { StudioState } from './types';
@@ -13,6 +14,7 @@ export const useStudio = create<StudioState>()(
       ...createConfigSlice(...a),
       ...createRunSlice(...a),
       ...createUploadSlice(...a),
+      ...createInspectSlice(...a),
     }),
     {
       name: 'distill-studio-config',

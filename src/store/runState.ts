@@ -175,6 +175,8 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'csvPreview':
     case 'uploadReady':
     case 'uploadFailed':
+    case 'inspectExamples':
+    case 'inspectLogits':
       return run;
     default:
       return assertNever(event);

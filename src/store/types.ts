@@ -1,6 +1,7 @@
 import type { ConfigSlice } from './configSlice';
+import type { InspectSlice } from './inspectSlice';
 import type { RunSlice } from './runSlice';
 import type { UploadSlice } from './uploadSlice';
 
 /** The whole studio store: typed slices combined. */
-export type StudioState = ConfigSlice & RunSlice & UploadSlice;
+export type StudioState = ConfigSlice & RunSlice & UploadSlice & InspectSlice;

@@ -2,6 +2,7 @@ import type { io } from '@tensorflow/tfjs';
 import type { CsvPreview } from '../engine/data/csv';
 import type { UserDataMeta } from '../engine/data/meta';
 import type { DatasetSummary } from '../engine/data/summary';
+import type { InspectExamples } from '../engine/inspect/examples';
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 
 /** tfjs backends the studio can run on. */
@@ -73,7 +74,11 @@ export type WorkerEvent =
   /** The user's data is parsed, split and held by the worker under `meta.id`. */
   | { type: 'uploadReady'; requestId: number; meta: UserDataMeta; summary: DatasetSummary }
   /** The user's files could not be used: the parser's message. */
-  | { type: 'uploadFailed'; requestId: number; message: string };
+  | { type: 'uploadFailed'; requestId: number; message: string }
+  /** The test examples the classroom views inspect (sent once per run; buffers transferred). */
+  | { type: 'inspectExamples'; runId: number; examples: InspectExamples }
+  /** A main-run model's logits on the inspected examples after an evaluated epoch (row-major, transferred). */
+  | { type: 'inspectLogits'; runId: number; phase: Phase; epoch: number; logits: Float32Array };
 
 /** Why a run or the UI cannot use an upload any more: the worker that held it has gone (e.g. after a crash). */
 export const UPLOAD_GONE = 'Your uploaded data is no longer loaded — please add the file again.';

@@ -11,6 +11,7 @@ import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { errorText } from './backends';
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
+import { InspectFeed } from './inspectFeed';
 import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type WorkerEvent } from './protocol';
 import type { UploadStore } from './uploads';
 
@@ -66,6 +67,7 @@ export class Run {
           );
       const summary = summarizeDataset(data);
       post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
+      const inspect = new InspectFeed(runId, data, post);
       await this.controller.checkpoint();
       post({ type: 'loading', runId, what: 'backend', fraction: 0 });
       let info: BackendInfo | null;
@@ -91,6 +93,7 @@ export class Run {
           batcher.addLosses(points);
         },
         onEpoch: (point) => batcher.addEpoch(point),
+        onEvaluated: inspect.onEvaluated,
         onTrial: (trial) => {
           batcher.flush();
           post({ type: 'trial', runId, trial });

@@ -4,6 +4,7 @@ import type { UserDataMeta } from '../../src/engine/data/meta';
 import type { DatasetSummary } from '../../src/engine/data/summary';
 import { DEFAULT_CONFIG } from '../../src/store/configFields';
 import { createConfigSlice, currentMeta, familyOf, toExperimentConfig } from '../../src/store/configSlice';
+import { createInspectSlice } from '../../src/store/inspectSlice';
 import { createRunSlice } from '../../src/store/runSlice';
 import { IDLE_RUN, reduceRun } from '../../src/store/runState';
 import type { StudioState } from '../../src/store/types';
@@ -12,7 +13,7 @@ import type { CsvPreview } from '../../src/engine/data/csv';
 
 /** A fresh store of the three slices (no persistence). */
 function newStore() {
-  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a) }));
+  return create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a), ...createInspectSlice(...a) }));
 }
 
 const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',' };

@@ -44,6 +44,7 @@ class StudioWorker {
     const runId = this.nextRunId++;
     const experiment = toExperimentConfig(config, selectUserData(state));
     useStudio.getState().beginRun(runId, experiment);
+    useStudio.getState().resetInspectFeed(runId);
     this.send({ type: 'start', runId, config: experiment, backend: config.backend });
     return runId;
   }
@@ -171,6 +172,7 @@ class StudioWorker {
     const events = this.queue;
     this.queue = [];
     useStudio.getState().applyEvents(events);
+    useStudio.getState().applyInspectEvents(events);
   }
 }
 
