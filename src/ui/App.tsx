@@ -18,6 +18,7 @@ import { Gallery } from './dataview/Gallery';
 import { ScatterPlot } from './dataview/ScatterPlot';
 import { LatencyTable } from './results/LatencyTable';
 import { usePrepareBackend } from './usePrepareBackend';
+import { ClassroomPanels } from './classroom/ClassroomPanels';
 import { useSpaceToggle } from './useSpaceToggle';
 
 /** The studio: controls on the left, status, live charts and results on the right. */
@@ -51,6 +52,7 @@ export function App() {
         <SeedsTable />
         <SweepChart />
         <SamplePredictions />
+        <ClassroomPanels />
       </main>
     </div>
   );
