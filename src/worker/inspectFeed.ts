@@ -16,6 +16,7 @@ export class InspectFeed {
   private readonly x: Float32Array;
   private readonly inputShape: number[];
   private readonly count: number;
+  private broken = false;
 
   /** Creates the feed and posts the examples (inputs and labels) for run `runId`. */
   constructor(
@@ -33,10 +34,16 @@ export class InspectFeed {
     post({ type: 'inspectExamples', runId, examples }, transfer);
   }
 
-  /** The `onEvaluated` hook: posts the (borrowed) model's logits on the inspected examples. */
+  /** The `onEvaluated` hook: posts the (borrowed) model's logits on the inspected examples. A failure here only stops the feed, never the run. */
   readonly onEvaluated = async (phase: Phase, epoch: number, model: tf.LayersModel): Promise<void> => {
-    if (this.count === 0) return;
-    const logits = await logitsOn(model, this.x, this.count, this.inputShape);
+    if (this.count === 0 || this.broken) return;
+    let logits: Float32Array;
+    try {
+      logits = await logitsOn(model, this.x, this.count, this.inputShape);
+    } catch {
+      this.broken = true;
+      return;
+    }
     this.post({ type: 'inspectLogits', runId: this.runId, phase, epoch, logits }, [logits.buffer as ArrayBuffer]);
   };
 }

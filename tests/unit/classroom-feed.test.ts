@@ -17,7 +17,9 @@ function points(n: number): Dataset {
 /** A linear model 2 → 3 with known weights: logits = [x1, x2, x1 + x2 + 1]. */
 function linearModel(): tf.LayersModel {
   const m = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2] })] });
-  m.setWeights([tf.tensor2d([1, 0, 1, 0, 1, 1], [2, 3]), tf.tensor1d([0, 0, 1])]);
+  const weights = [tf.tensor2d([1, 0, 1, 0, 1, 1], [2, 3]), tf.tensor1d([0, 0, 1])];
+  m.setWeights(weights);
+  tf.dispose(weights);
   return m;
 }
 
@@ -90,5 +92,21 @@ describe('inspect slice reducer', () => {
     const again = reduceInspect({ ...s, logits: { teacher: { epoch: 1, logits: logits(1) } } }, { type: 'inspectExamples', runId: 4, examples });
     expect(again.logits).toEqual({});
     expect(resetInspect(5)).toEqual({ runId: 5, examples: null, logits: {} });
+  });
+});
+
+describe('inspect feed failures', () => {
+  it('stops feeding, without throwing into the run, when the model cannot run on the examples', async () => {
+    const events: WorkerEvent[] = [];
+    const feed = new InspectFeed(1, points(3), (e) => events.push(e));
+    const wrong = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [5] })] });
+    const right = linearModel();
+    const before = tf.memory().numTensors;
+    await expect(feed.onEvaluated('teacher', 1, wrong)).resolves.toBeUndefined();
+    await feed.onEvaluated('teacher', 2, right);
+    expect(events.map((e) => e.type)).toEqual(['inspectExamples']);
+    expect(tf.memory().numTensors).toBe(before);
+    wrong.dispose();
+    right.dispose();
   });
 });

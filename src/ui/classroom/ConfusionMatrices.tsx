@@ -14,10 +14,10 @@ interface Cell {
   p: number;
 }
 
-/** Shading of a cell: a blue whose opacity grows with its count; light text on the darkest cells keeps the contrast. */
-function shade(count: number, max: number): { background: string; color: string } {
-  const a = max > 0 ? (0.85 * count) / max : 0;
-  return { background: `rgba(11, 83, 148, ${a.toFixed(3)})`, color: a > 0.78 ? '#ffffff' : '#1b1f23' };
+/** Shading of a cell: a blue whose opacity grows with its count (capped so the dark count text keeps AA contrast). */
+function shade(count: number, max: number): { background: string } {
+  const a = max > 0 ? (0.6 * count) / max : 0;
+  return { background: `rgba(11, 83, 148, ${a.toFixed(3)})` };
 }
 
 /** One model's matrix as a table of buttons (row: true class, column: predicted class). */
