@@ -217,6 +217,8 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'modelExportFailed':
     case 'teacherLoaded':
     case 'teacherRejected':
+    case 'inspectExamples':
+    case 'inspectLogits':
       return run;
     default:
       return assertNever(event);

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { createBoundarySlice } from './boundarySlice';
 import { createConfigSlice } from './configSlice';
+import { createInspectSlice } from './inspectSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createHistorySlice } from './history/historySlice';
 import { createModelsSlice } from './modelsSlice';
@@ -19,4 +20,5 @@ export const createStudioSlices: StateCreator<StudioState> = (...a) => ({
   ...createHistorySlice(...a),
   ...createBoundarySlice(...a),
   ...createLessonSlice(...a),
+  ...createInspectSlice(...a),
 });

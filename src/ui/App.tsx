@@ -22,6 +22,7 @@ import { HistoryPanel } from './history/HistoryPanel';
 import { DecisionBoundaries } from './boundaries/DecisionBoundaries';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import { usePrepareBackend } from './usePrepareBackend';
+import { ClassroomPanels } from './classroom/ClassroomPanels';
 import { useSpaceToggle } from './useSpaceToggle';
 import { ExportPanel } from './models/ExportPanel';
 import { TeacherLoader } from './models/TeacherLoader';
@@ -63,6 +64,7 @@ export function App() {
         <SweepChart />
         <SamplePredictions />
         <ExportPanel />
+        <ClassroomPanels />
       </main>
     </div>
   );

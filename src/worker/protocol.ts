@@ -3,6 +3,7 @@ import type { CsvPreview } from '../engine/data/csv';
 import type { UserDataMeta } from '../engine/data/meta';
 import type { DatasetSummary } from '../engine/data/summary';
 import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
+import type { InspectExamples } from '../engine/inspect/examples';
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 import type { ModelRequest, ModelEvent } from './modelMessages';
 
@@ -93,7 +94,11 @@ export type WorkerEvent =
   /** The backend failed mid-run; training continues on `info.name` from the last checkpoint (`epoch` of `phase`, or the start). */
   | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number }
   /** Answers to model requests (see `modelMessages.ts`). */
-  | ModelEvent;
+  | ModelEvent
+  /** The test examples the classroom views inspect (sent once per run; buffers transferred). */
+  | { type: 'inspectExamples'; runId: number; examples: InspectExamples }
+  /** A main-run model's logits on the inspected examples after an evaluated epoch (row-major, transferred). */
+  | { type: 'inspectLogits'; runId: number; phase: Phase; epoch: number; logits: Float32Array };
 
 /** Why a run paused itself: the loss diverged, or (set by the UI) the worker crashed. */
 export type HaltReason = 'diverged' | 'crashed';

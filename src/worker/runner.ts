@@ -16,6 +16,8 @@ import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
 import { boundaryFeed } from './boundaryFeed';
 import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
+import { InspectFeed } from './inspectFeed';
+import { allEvaluated } from './evaluatedHooks';
 import type { UploadStore } from './uploads';
 import type { PretrainedStore } from './pretrainedTeachers';
 
@@ -82,6 +84,7 @@ export class Run {
       }
       const summary = summarizeDataset(data);
       post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
+      const inspect = new InspectFeed(runId, data, post);
       await this.controller.checkpoint();
       post({ type: 'loading', runId, what: 'backend', fraction: 0 });
       let info: BackendInfo | null;
@@ -118,7 +121,7 @@ export class Run {
           const data = encodeResumePoint(point);
           post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data }, [data]);
         },
-        onEvaluated: boundaryFeed(data, runId, post, config.epochs),
+        onEvaluated: allEvaluated(inspect.onEvaluated, boundaryFeed(data, runId, post, config.epochs)),
       };
       const outcome = await this.trainSurvivingBackendFaults(data, hooks, pretrained ?? undefined);
       batcher.flush();

@@ -222,6 +222,7 @@ export async function runExperiment(
       if (!teacherWeights || !finished.teacher) throw new Error('The checkpoint has no trained teacher.');
       assignWeights(teacher, teacherWeights);
       t = { last: recordEvaluation(finished.teacher), ms: finished.teacher.ms };
+      await hooks.onEvaluated?.('teacher', cfg.epochs, teacher);
     } else {
       t = given
         ? await reportGivenTeacher(given, xTest, yTest, cfg.epochs, hooks)

@@ -54,6 +54,7 @@ class StudioWorker {
     const experiment = withPretrainedTeacher(toExperimentConfig(config, selectUserData(state)), state);
     forgetCheckpoint();
     useStudio.getState().beginRun(runId, experiment);
+    useStudio.getState().resetInspectFeed(runId);
     this.send({ type: 'start', runId, config: experiment, backend: config.backend });
     return runId;
   }
@@ -229,6 +230,7 @@ class StudioWorker {
     this.queue = [];
     useStudio.getState().applyEvents(events);
     useStudio.getState().applyBoundaryEvents(events);
+    useStudio.getState().applyInspectEvents(events);
   }
 }
 

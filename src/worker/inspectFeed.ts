@@ -1,0 +1,49 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../engine/data/types';
+import { inspectExamples } from '../engine/inspect/examples';
+import { logitsOn } from '../engine/inspect/logits';
+import type { Phase } from '../engine/train/types';
+import type { WorkerEvent } from './protocol';
+
+/** Posts one typed event to the UI, transferring the given buffers. */
+type PostFn = (event: WorkerEvent, transfer?: Transferable[]) => void;
+
+/**
+ * Feeds the classroom views: posts the inspected test examples once per run, then each main-run model's logits
+ * on them after every evaluated epoch (buffers are transferred, never copied twice).
+ */
+export class InspectFeed {
+  private readonly x: Float32Array;
+  private readonly inputShape: number[];
+  private readonly count: number;
+  private broken = false;
+
+  /** Creates the feed and posts the examples (inputs and labels) for run `runId`. */
+  constructor(
+    private readonly runId: number,
+    data: Dataset,
+    private readonly post: PostFn,
+  ) {
+    const { examples, x } = inspectExamples(data);
+    this.x = x;
+    this.inputShape = examples.inputShape;
+    this.count = examples.count;
+    const transfer: Transferable[] = [examples.labels.buffer as ArrayBuffer];
+    if (examples.pixels) transfer.push(examples.pixels.buffer as ArrayBuffer);
+    if (examples.features) transfer.push(examples.features.buffer as ArrayBuffer);
+    post({ type: 'inspectExamples', runId, examples }, transfer);
+  }
+
+  /** The `onEvaluated` hook: posts the (borrowed) model's logits on the inspected examples. A failure here only stops the feed, never the run. */
+  readonly onEvaluated = async (phase: Phase, epoch: number, model: tf.LayersModel): Promise<void> => {
+    if (this.count === 0 || this.broken) return;
+    let logits: Float32Array;
+    try {
+      logits = await logitsOn(model, this.x, this.count, this.inputShape);
+    } catch {
+      this.broken = true;
+      return;
+    }
+    this.post({ type: 'inspectLogits', runId: this.runId, phase, epoch, logits }, [logits.buffer as ArrayBuffer]);
+  };
+}
