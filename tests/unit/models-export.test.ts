@@ -8,7 +8,12 @@ import { readStudentZip, studentZipArtifacts } from '../../src/engine/export/stu
 import { buildModel } from '../../src/engine/models/build';
 import { evaluate } from '../../src/engine/metrics';
 import type { ExperimentConfig, ExperimentResults, ModelResult } from '../../src/engine/train/types';
-import { EMPTY_MODELS, reduceModels, withPretrainedTeacher } from '../../src/store/modelsSlice';
+import { create } from 'zustand';
+import { createConfigSlice } from '../../src/store/configSlice';
+import { EMPTY_MODELS, createModelsSlice, reduceModels, withPretrainedTeacher } from '../../src/store/modelsSlice';
+import { createRunSlice } from '../../src/store/runSlice';
+import type { StudioState } from '../../src/store/types';
+import { createUploadSlice } from '../../src/store/uploadSlice';
 import { serializeModel } from '../../src/worker/exportModel';
 import { quantizedPreview, studentZip, type FinishedStudent } from '../../src/worker/studentDownloads';
 import { pytorchSpecOf } from '../../src/ui/models/pytorchExport';
@@ -147,6 +152,17 @@ describe('models store and PyTorch spec', () => {
     const ready = reduceModels({ ...m, teacher: t.teacher }, { type: 'teacherLoaded', requestId: 2, info });
     expect(withPretrainedTeacher(CONFIG, { models: ready }).pretrainedTeacher).toEqual({ id: 'teacher-1', name: 'model.json' });
     expect(withPretrainedTeacher(CONFIG, { models: t }).pretrainedTeacher).toBeNull();
+  });
+
+  it('reports a loaded teacher as gone after a worker crash, and stops referencing it', () => {
+    const store = create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a), ...createModelsSlice(...a) }));
+    const requestId = store.getState().beginModelRequest('teacher', ['model.json', 'weights.bin']);
+    const info = { ref: { id: 'teacher-1', name: 'model.json' }, params: 51, layerTypes: ['Dense', 'Dense'], inputShape: [2], numClasses: 3, quantization: [], softmaxRemoved: false, warnings: [] };
+    store.getState().applyModelEvent({ type: 'teacherLoaded', requestId, info });
+    expect(withPretrainedTeacher(CONFIG, store.getState()).pretrainedTeacher).toEqual(info.ref);
+    store.getState().modelsWorkerGone();
+    expect(store.getState().models.teacher.status).toBe('gone');
+    expect(withPretrainedTeacher(CONFIG, store.getState()).pretrainedTeacher).toBeNull();
   });
 
   it('builds the PyTorch spec from a run config', () => {

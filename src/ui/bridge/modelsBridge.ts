@@ -35,8 +35,16 @@ export async function loadTeacherFiles(files: File[]): Promise<void> {
   }
   const json = jsons[0]!;
   const requestId = state.beginModelRequest('teacher', names);
-  const modelJson = await json.text();
-  const weights: PickedModelFile[] = await Promise.all(files.filter((f) => f !== json).map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  let modelJson: string;
+  let weights: PickedModelFile[];
+  try {
+    modelJson = await json.text();
+    weights = await Promise.all(files.filter((f) => f !== json).map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  } catch (e) {
+    state.rejectTeacherFiles(names, 'load-failed', `The files could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  if (useStudio.getState().models.requestId !== requestId) return; // superseded while reading
   const meta = currentMeta(useStudio.getState().config);
   studioWorker.request(
     { type: 'loadTeacher', requestId, modelJsonName: json.name, modelJson, files: weights, dataset: { inputShape: [...meta.inputShape], numClasses: meta.numClasses } },

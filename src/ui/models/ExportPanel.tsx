@@ -45,7 +45,7 @@ export function ExportPanel() {
         <p className="export-figures" aria-live="polite">
           {figure ? (
             <>
-              <span>{t('export.size', { bytes: figure.weightBytes.toLocaleString('en-US'), kb: (figure.weightBytes / 1024).toFixed(1) })}</span>
+              <span>{t('export.size', { bytes: figure.weightBytes.toLocaleString('en-US'), kb: (figure.weightBytes / 1024).toFixed(figure.weightBytes < 10 * 1024 ? 2 : 1) })}</span>
               {' · '}
               <span>{t('export.accuracy', { accuracy: pct(figure.accuracy), float: pct(floatAccuracy) })}</span>
             </>
