@@ -9,11 +9,9 @@ import { buildModel } from '../../src/engine/models/build';
 import { evaluate } from '../../src/engine/metrics';
 import type { ExperimentConfig, ExperimentResults, ModelResult } from '../../src/engine/train/types';
 import { create } from 'zustand';
-import { createConfigSlice } from '../../src/store/configSlice';
-import { EMPTY_MODELS, createModelsSlice, reduceModels, withPretrainedTeacher } from '../../src/store/modelsSlice';
-import { createRunSlice } from '../../src/store/runSlice';
+import { createStudioSlices } from '../../src/store/slices';
+import { EMPTY_MODELS, reduceModels, withPretrainedTeacher } from '../../src/store/modelsSlice';
 import type { StudioState } from '../../src/store/types';
-import { createUploadSlice } from '../../src/store/uploadSlice';
 import { serializeModel } from '../../src/worker/exportModel';
 import { quantizedPreview, studentZip, type FinishedStudent } from '../../src/worker/studentDownloads';
 import { pytorchSpecOf } from '../../src/ui/models/pytorchExport';
@@ -155,7 +153,7 @@ describe('models store and PyTorch spec', () => {
   });
 
   it('reports a loaded teacher as gone after a worker crash, and stops referencing it', () => {
-    const store = create<StudioState>()((...a) => ({ ...createConfigSlice(...a), ...createRunSlice(...a), ...createUploadSlice(...a), ...createModelsSlice(...a) }));
+    const store = create<StudioState>()(createStudioSlices);
     const requestId = store.getState().beginModelRequest('teacher', ['model.json', 'weights.bin']);
     const info = { ref: { id: 'teacher-1', name: 'model.json' }, params: 51, layerTypes: ['Dense', 'Dense'], inputShape: [2], numClasses: 3, quantization: [], softmaxRemoved: false, warnings: [] };
     store.getState().applyModelEvent({ type: 'teacherLoaded', requestId, info });
