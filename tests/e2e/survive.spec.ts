@@ -82,8 +82,10 @@ for (const how of ['crashWorker', 'terminateWorker'] as const) {
     await studio.setNumber('Epochs', '4');
     await studio.button('Start').click();
     await afterFirstEpoch(studio, 4);
+    const killed = Date.now();
     await page.evaluate((h) => (window as Window & { __distillTestHooks?: Hooks }).__distillTestHooks![h](), how);
     await expect(studio.status).toHaveText(/^Paused by a fault during /);
+    console.log(`[metrics] ${how}: the UI showed the halt ${Date.now() - killed} ms after the hook call`);
     const region = page.getByRole('region', { name: 'Run recovery' });
     await expect(region.getByRole('alert')).toHaveText(
       how === 'crashWorker' ? /^The training worker crashed: .*Simulated worker crash/ : 'The training worker stopped (it was terminated or ran out of memory).',
