@@ -1,5 +1,6 @@
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 import type { DatasetSummary } from '../engine/data/summary';
+import { rewindCurves } from './rewind';
 import { assertNever, type BackendInfo, type BackendName, type FailureKind, type HaltReason, type SwitchCause, type WorkerEvent } from '../worker/protocol';
 
 /** Where a run is in its life ('halted': paused by a fault, waiting to be resumed from its last checkpoint or discarded). */
@@ -200,6 +201,8 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'backendSwitched':
       return {
         ...run,
+        // The run continues from its checkpoint: points trained after it are trained again, so drop them.
+        ...rewindCurves(run, event.phase, event.epoch, event.step),
         backend: event.info,
         switches: [...run.switches, { from: event.from, to: event.info.name, cause: event.cause, phase: event.phase, epoch: event.epoch }],
       };

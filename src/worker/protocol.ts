@@ -91,8 +91,8 @@ export type WorkerEvent =
   | { type: 'checkpoint'; runId: number; phase: Phase; epoch: number; epochs: number; data: ArrayBuffer }
   /** The run paused on a fault it cannot train through (the last checkpoint stays available to resume from). */
   | { type: 'halted'; runId: number; reason: HaltReason; message: string }
-  /** The backend failed mid-run; training continues on `info.name` from the last checkpoint (`epoch` of `phase`, or the start). */
-  | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number }
+  /** The backend failed mid-run; training continues on `info.name` from the last checkpoint (`epoch`/`step` of `phase`, or the start). */
+  | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number; step: number }
   /** Answers to model requests (see `modelMessages.ts`). */
   | ModelEvent
   /** The test examples the classroom views inspect (sent once per run; buffers transferred). */

@@ -157,7 +157,7 @@ export class Run {
         this.controller.clearFault();
         const info = await nextBackend(backend, cause);
         const from = this.resume;
-        this.post({ type: 'backendSwitched', runId: this.runId, from: backend, cause, info, phase: from?.phase ?? null, epoch: from?.epoch ?? 0 });
+        this.post({ type: 'backendSwitched', runId: this.runId, from: backend, cause, info, phase: from?.phase ?? null, epoch: from?.epoch ?? 0, step: from?.step ?? 0 });
       }
     }
   }

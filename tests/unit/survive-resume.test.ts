@@ -107,9 +107,12 @@ describe('resume from a checkpoint', () => {
         expect(l.step).toBe(tail[i]!.step);
         expect(l.total).toBeCloseTo(tail[i]!.total, 4);
       });
-      // Final weights and metrics: equal within float32 tolerance (Adam's restored bias correction is
-      // recomputed as β^(t+1) in one pow instead of t running products, which differs in the last bits).
-      expect(maxAbsDiff(resumed.weights, full.weights)).toBeLessThan(1e-4);
+      // Final weights and metrics: bit-identical on the CPU backend in this run (measured max |Δ| = 0). The bound
+      // allows float32 rounding only: tfjs restores Adam's bias correction as one pow β^(t+1) instead of the running
+      // product of t multiplications, which can differ in the last bit for other step counts.
+      const diff = maxAbsDiff(resumed.weights, full.weights);
+      console.log(`[metrics] resumed after ${point.phase} epoch ${point.epoch}: max |Δ weight| vs uninterrupted = ${diff.toExponential(2)}; checkpoint ${encodeResumePoint(point).byteLength} bytes`);
+      expect(diff).toBeLessThan(1e-6);
       for (const m of ['teacher', 'scratch', 'distilled'] as const) {
         expect(resumed.results[m].accuracy).toBe(full.results[m].accuracy);
         expect(resumed.results[m].loss).toBeCloseTo(full.results[m].loss, 4);

@@ -38,9 +38,25 @@ describe('run reducer: checkpoints, halts and backend switches', () => {
     expect(reduceRun(run, { type: 'resumed', runId: 4 }).status).toBe('halted');
   });
 
-  it('a backend switch replaces the backend and is listed', () => {
+  it('a backend switch replaces the backend, is listed, and rewinds the curves to the checkpoint', () => {
     const info = { name: 'webgl' as const, reason: 'webgl: the webgpu device was lost mid-run, so the run continued here', notes: [] };
-    const run = reduceRun(running(), { type: 'backendSwitched', runId: 4, from: 'webgpu', cause: 'device-lost', info, phase: 'teacher', epoch: 1 });
+    // Teacher: 2 epochs of 3 steps trained; scratch: 2 steps; the checkpoint is after teacher epoch 1 (step 3).
+    const lossRows = [1, 2, 3, 4, 5, 6].map((step) => ({ step, teacher: 1 / step, ...(step <= 2 ? { scratch: 2 / step } : {}) }));
+    const epochRows = [{ epoch: 1, teacher: 0.5 }, { epoch: 2, teacher: 0.7 }];
+    const before = { ...running(), lossRows, epochRows, lossCount: 8 };
+    const run = reduceRun(before, { type: 'backendSwitched', runId: 4, from: 'webgpu', cause: 'device-lost', info, phase: 'teacher', epoch: 1, step: 3 });
+    expect(run.lossRows).toEqual([{ step: 1, teacher: 1 }, { step: 2, teacher: 0.5 }, { step: 3, teacher: 1 / 3 }]);
+    expect(run.epochRows).toEqual([{ epoch: 1, teacher: 0.5 }]);
+    expect(run.lossCount).toBe(3);
+    // Without a checkpoint everything is trained again.
+    const fresh = reduceRun(before, { type: 'backendSwitched', runId: 4, from: 'webgpu', cause: 'device-lost', info, phase: null, epoch: 0, step: 0 });
+    expect(fresh).toMatchObject({ lossRows: [], epochRows: [], lossCount: 0 });
+    // A later checkpoint keeps the finished phases whole, including the distillation parts.
+    const distillRows = [{ step: 1, teacher: 1, scratch: 1, distill: 3, soft: 2, hard: 1 }, { step: 2, teacher: 1, scratch: 1, distill: 2, soft: 1, hard: 1 }];
+    const later = reduceRun({ ...before, lossRows: distillRows, epochRows: [{ epoch: 1, teacher: 0.5, scratch: 0.4, scratchAgree: 0.8, distill: 0.45, distillAgree: 0.9 }], lossCount: 6 }, { type: 'backendSwitched', runId: 4, from: 'webgpu', cause: 'kernel-missing', info, phase: 'distill', epoch: 0, step: 1 });
+    expect(later.lossRows).toEqual([distillRows[0], { step: 2, teacher: 1, scratch: 1 }]);
+    expect(later.lossCount).toBe(5);
+    expect(later.epochRows).toEqual([{ epoch: 1, teacher: 0.5, scratch: 0.4, scratchAgree: 0.8 }]);
     expect(run.backend).toBe(info);
     expect(run.switches).toEqual([{ from: 'webgpu', to: 'webgl', cause: 'device-lost', phase: 'teacher', epoch: 1 }]);
     expect(run.status).toBe('running');

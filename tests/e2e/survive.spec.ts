@@ -1,0 +1,106 @@
+import type { Page } from '@playwright/test';
+import { test, expect, type Studio } from './fixtures';
+
+type Hooks = { crashWorker: () => void; terminateWorker: () => void };
+const STEPS = 38; // ceil(1200 training points / batch 32)
+
+/** Records every text the status line shows from now on (a MutationObserver in the page). */
+async function recordStatus(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as Window & { __statusTexts?: string[] };
+    w.__statusTexts = [];
+    const read = () => {
+      const text = document.querySelector('[role="status"]')?.textContent ?? '';
+      if (w.__statusTexts![w.__statusTexts!.length - 1] !== text) w.__statusTexts!.push(text);
+    };
+    new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** The epochs the status line showed while running `phase`. */
+async function epochsShown(page: Page, phase: string): Promise<number[]> {
+  const texts = await page.evaluate(() => (window as Window & { __statusTexts?: string[] }).__statusTexts ?? []);
+  return texts.map((t) => new RegExp(`^Running ${phase}, epoch (\\d+) of`).exec(t)).flatMap((m) => (m ? [Number(m[1])] : []));
+}
+
+/** Waits until at least one epoch of the run has finished (so a checkpoint exists). */
+async function afterFirstEpoch(studio: Studio, epochs: number): Promise<void> {
+  await expect(studio.status).toHaveText(new RegExp(`^Running (teacher training, epoch ([2-9]|\\d\\d)|scratch student training|distillation).* of ${epochs}`));
+}
+
+test('a run interrupted by a reload resumes from its checkpoint: the epochs continue and it finishes', async ({ studio, page }) => {
+  await studio.setNumber('Epochs', '6');
+  await studio.button('Start').click();
+  await expect(studio.status).toHaveText(/^Running (teacher training, epoch [3-6]|scratch student training|distillation).* of 6/);
+  await page.reload();
+  const region = page.getByRole('region', { name: 'Run recovery' });
+  const resume = region.getByRole('button', { name: /^Resume run \((teacher training|scratch student training|distillation), epoch [1-6] of 6\)$/ });
+  await expect(resume).toBeVisible();
+  await expect(region.getByRole('button', { name: 'Discard', exact: true })).toBeVisible();
+  const [, phase, saved] = /\((.+), epoch (\d) of 6\)/.exec((await resume.textContent()) ?? '')!;
+  const k = Number(saved);
+  await recordStatus(page);
+  await resume.click();
+  // The curves up to the checkpoint are back at once.
+  expect(await studio.lossPoints()).toBeGreaterThanOrEqual(k * STEPS);
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  // The resumed phase went on at epoch k + 1, never back to 1 …
+  const shown = await epochsShown(page, phase!);
+  if (k < 6) expect(Math.min(...shown)).toBe(k + 1);
+  // … and no step was trained twice: exactly one loss point per step of the 3 phases.
+  expect(await studio.lossPoints()).toBe(3 * 6 * STEPS);
+  await expect(region).toHaveCount(0);
+  // A finished run leaves nothing to resume after another reload.
+  await page.reload();
+  await expect(studio.status).toContainText('Ready');
+  await expect(page.getByRole('region', { name: 'Run recovery' })).toHaveCount(0);
+});
+
+test('a diverging run pauses with the message; with a lower learning rate it resumes and finishes', async ({ studio, page }) => {
+  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('sgd');
+  await studio.setNumber('Learning rate', '1000000');
+  await studio.setNumber('Epochs', '2');
+  await studio.button('Start').click();
+  await expect(studio.status).toHaveText(/^Paused by a fault during teacher training/);
+  const region = page.getByRole('region', { name: 'Run recovery' });
+  await expect(region.getByRole('alert')).toHaveText(
+    /^Loss (became NaN|became Infinity|exploded to [0-9.e+]+) at step \d+ of teacher training: try a lower learning rate\.$/,
+  );
+  // The curves so far stay and the settings are unlocked. It diverged within the first epoch, so it restarts from the initial weights.
+  expect(await studio.lossPoints()).toBeGreaterThan(0);
+  await expect(region).toContainText('No epoch had finished yet, so the run restarts from the beginning.');
+  await studio.setNumber('Learning rate', '0.02');
+  await expect(region.getByRole('button', { name: 'Resume with these settings' })).toBeEnabled();
+  await region.getByRole('button', { name: 'Resume with these settings' }).click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await studio.accuracy('Teacher')).toBeGreaterThan(0.3);
+});
+
+for (const how of ['crashWorker', 'terminateWorker'] as const) {
+  test(`a worker that dies (${how}) is noticed; a new worker resumes from the checkpoint and finishes`, async ({ studio, page }) => {
+    await studio.setNumber('Epochs', '4');
+    await studio.button('Start').click();
+    await afterFirstEpoch(studio, 4);
+    const killed = Date.now();
+    await page.evaluate((h) => (window as Window & { __distillTestHooks?: Hooks }).__distillTestHooks![h](), how);
+    await expect(studio.status).toHaveText(/^Paused by a fault during /);
+    console.log(`[metrics] ${how}: the UI showed the halt ${Date.now() - killed} ms after the hook call`);
+    const region = page.getByRole('region', { name: 'Run recovery' });
+    await expect(region.getByRole('alert')).toHaveText(
+      how === 'crashWorker' ? /^The training worker crashed: .*Simulated worker crash/ : 'The training worker stopped (it was terminated or ran out of memory).',
+    );
+    await expect(region).toContainText(/The last good weights are kept \(after epoch \d of 4 of (teacher training|scratch student training|distillation)\)\./);
+    // The settings are unlocked; one that no longer fits the saved weights is refused until changed back.
+    const restart = region.getByRole('button', { name: 'Restart worker and resume from checkpoint' });
+    const seed = await page.getByLabel('Seed', { exact: true }).inputValue();
+    await studio.setNumber('Seed', '99');
+    await expect(region.getByText(/no longer fit the saved weights \(seed changed\)/)).toBeVisible();
+    await expect(restart).toBeDisabled();
+    await studio.setNumber('Seed', seed);
+    await expect(restart).toBeEnabled();
+    await region.getByRole('button', { name: 'Restart worker and resume from checkpoint' }).click();
+    expect(await studio.waitForEnd()).toMatch(/^Done/);
+    expect(await studio.lossPoints()).toBe(3 * 4 * STEPS);
+  });
+}
