@@ -25,9 +25,9 @@ test('finished runs are saved, survive a reload, open, compare, delete, export a
   const points2 = await shortRun(studio, '2');
   const distilled2 = await studio.accuracy('Distilled student');
   // Saved with the distilled student's weights once the worker hands them over.
-  await expect(action('Download the distilled student of', '2')).toBeVisible();
+  await expect(action('Download student of', '2')).toBeVisible();
   await shortRun(studio, '8');
-  await expect(action('Download the distilled student of', '8')).toBeVisible();
+  await expect(action('Download student of', '8')).toBeVisible();
 
   await page.reload();
   await expect(studio.status).toContainText('Ready');
@@ -103,7 +103,7 @@ test('finished runs are saved, survive a reload, open, compare, delete, export a
     names.push(d.suggestedFilename());
     saves.push(d.saveAs(join(dir, d.suggestedFilename())));
   });
-  await action('Download the distilled student of', '8').click();
+  await action('Download student of', '8').click();
   await expect.poll(() => [...names].sort()).toEqual(['student.json', 'student.weights.bin']);
   await Promise.all(saves);
   const model = await loadLayersModelFromFiles(join(dir, 'student.json'), join(dir, 'student.weights.bin'));
@@ -136,5 +136,5 @@ test('without IndexedDB (private mode) the history warns, keeps finished runs fo
   await studio.setNumber('Epochs', '1');
   await shortRun(studio, '3');
   await expect(history.getByRole('table', { name: /^Saved runs/ }).getByRole('row', { name: /T=3 ·/ })).toBeVisible();
-  await expect(history.getByRole('button', { name: /^Download the distilled student of .*T=3 ·/ })).toBeVisible();
+  await expect(history.getByRole('button', { name: /^Download student of .*T=3 ·/ })).toBeVisible();
 });

@@ -20,9 +20,15 @@ function stamp(ms: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
+/** The dataset's name without its parenthesised details, e.g. `Spiral` for `Spiral (2-D, 3 classes)`. */
+export function shortDatasetName(config: ExperimentConfig): string {
+  const name = datasetMeta(config).name;
+  return name.replace(/\s*\([^)]*\)$/, '') || name;
+}
+
 /** A run's derived name: dataset, architectures, T, α and when it finished. */
 export function deriveRunName(config: ExperimentConfig, createdAt: number): string {
-  const data = datasetMeta(config).name;
+  const data = shortDatasetName(config);
   return `${data} · ${archLabel(config.teacher)} → ${archLabel(config.student)} · T=${config.temperature} · α=${config.alpha} · ${stamp(createdAt)}`;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { datasetMeta } from '../../engine/data/meta';
+import { shortDatasetName } from '../../store/history/fromRun';
 import type { HistoryRecord } from '../../store/history/records';
 import { pct, signedPoints } from '../results/format';
 import { RenameForm } from './RenameForm';
@@ -35,8 +35,8 @@ export function HistoryRow({ record, picked, openLocked, actions }: { record: Hi
           name
         )}
       </th>
-      <td>{new Date(record.createdAt).toLocaleString(i18n.language)}</td>
-      <td>{datasetMeta(record.config).name}</td>
+      <td className="history-date">{new Date(record.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</td>
+      <td>{shortDatasetName(record.config)}</td>
       <td>{pct(results.distilled.accuracy)}</td>
       <td>{pct(results.scratch.accuracy)}</td>
       <td>{pct(results.teacher.accuracy)}</td>
@@ -53,7 +53,7 @@ export function HistoryRow({ record, picked, openLocked, actions }: { record: Hi
             </button>
           </span>
         ) : (
-          <>
+          <div className="history-buttons">
             <button type="button" className="small" aria-label={t('action.openLabel', { name })} disabled={openLocked} title={openLocked ? t('action.openLocked') : undefined} onClick={() => actions.open(record)}>
               {t('action.open')}
             </button>
@@ -71,7 +71,7 @@ export function HistoryRow({ record, picked, openLocked, actions }: { record: Hi
             <button type="button" className="small" aria-label={t('action.deleteLabel', { name })} onClick={() => setMode('confirm')}>
               {t('action.delete')}
             </button>
-          </>
+          </div>
         )}
       </td>
     </tr>

@@ -34,8 +34,8 @@ export const history = {
     cancelLabel: 'Keep {{name}}',
     rename: 'Rename',
     renameLabel: 'Rename {{name}}',
-    download: 'Student',
-    downloadLabel: 'Download the distilled student of {{name}}',
+    download: 'Download student',
+    downloadLabel: 'Download student of {{name}}',
     openLocked: 'Saved runs can be opened when no run is training.',
   },
   rename: {

@@ -37,8 +37,8 @@ export const history: Catalogue<typeof en> = {
     cancelLabel: '保留 {{name}}',
     rename: '重命名',
     renameLabel: '重命名 {{name}}',
-    download: '学生模型',
-    downloadLabel: '下载 {{name}} 的蒸馏学生模型',
+    download: '下载学生模型',
+    downloadLabel: '下载学生模型：{{name}}',
     openLocked: '没有运行在训练时才能打开已保存的运行。',
   },
   rename: {
