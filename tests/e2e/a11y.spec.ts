@@ -20,7 +20,14 @@ test('axe finds no serious or critical problems before and after a short run, in
   expect(await studio.waitForEnd()).toMatch(/^Done/);
   await expect(page.getByRole('region', { name: 'Results' })).toBeVisible();
   expect(await audit(page, 'after a run')).toEqual([]);
+  // Large-font mode scales the page's text and the charts' axis ticks.
+  const tick = page.getByRole('figure', { name: 'Loss curves' }).locator('.recharts-cartesian-axis-tick-value').first();
+  await expect(tick).toHaveAttribute('font-size', '12');
+  const rootPx = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normalPx = await rootPx();
   await page.getByRole('checkbox', { name: 'Large text (projector)' }).check();
+  await expect(tick).toHaveAttribute('font-size', '18');
+  expect(await rootPx()).toBeCloseTo(normalPx * 1.375, 1);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.getByRole('region', { name: '结果' })).toBeVisible();
   expect(await audit(page, 'after a run, 简体中文, large text')).toEqual([]);
