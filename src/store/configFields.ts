@@ -5,6 +5,7 @@ import { MAX_CNN_LAYERS, MAX_FILTERS, MAX_MLP_HIDDEN, MAX_UNITS } from '../engin
 import type { ArchSpec } from '../engine/models/spec';
 import type { AugmentMode, OptimizerName } from '../engine/train/types';
 import { BACKEND_NAMES, type BackendChoice } from '../worker/protocol';
+import { i18n } from '../ui/i18n';
 
 /** The user's experiment settings as the UI holds them (architectures by preset id). */
 export interface StudioConfig {
@@ -95,21 +96,21 @@ export function fieldError<K extends keyof StudioConfig>(key: K, value: unknown)
   const f = CONFIG_FIELDS[key] as Field<K>;
   switch (f.kind) {
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'Enter a number.';
-      if (f.integer && !Number.isInteger(value)) return 'Enter a whole number.';
-      if (value < f.min || value > f.max) return `Must be between ${f.min} and ${f.max}.`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return i18n.t('app:field.number');
+      if (f.integer && !Number.isInteger(value)) return i18n.t('app:field.whole');
+      if (value < f.min || value > f.max) return i18n.t('app:field.range', { min: String(f.min), max: String(f.max) });
       return null;
     case 'numberList':
-      if (!Array.isArray(value) || value.length < (f.minLength ?? 1)) return 'Enter one or more numbers separated by commas.';
-      if (value.length > f.maxLength) return `At most ${f.maxLength} values.`;
-      if (value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) return 'Enter numbers separated by commas.';
-      if (f.integer && value.some((v: number) => !Number.isInteger(v))) return 'Enter whole numbers.';
-      if (value.some((v: number) => v < f.min || v > f.max)) return `Each value must be between ${f.min} and ${f.max}.`;
+      if (!Array.isArray(value) || value.length < (f.minLength ?? 1)) return i18n.t('app:field.listEmpty');
+      if (value.length > f.maxLength) return i18n.t('app:field.listLong', { max: String(f.maxLength) });
+      if (value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) return i18n.t('app:field.listNumbers');
+      if (f.integer && value.some((v: number) => !Number.isInteger(v))) return i18n.t('app:field.listWhole');
+      if (value.some((v: number) => v < f.min || v > f.max)) return i18n.t('app:field.listRange', { min: String(f.min), max: String(f.max) });
       return null;
     case 'enum':
-      return (f.values as readonly unknown[]).includes(value) ? null : `Unknown value ${JSON.stringify(value)}.`;
+      return (f.values as readonly unknown[]).includes(value) ? null : i18n.t('app:field.unknownValue', { value: JSON.stringify(value) });
     case 'boolean':
-      return typeof value === 'boolean' ? null : 'Must be true or false.';
+      return typeof value === 'boolean' ? null : i18n.t('app:field.boolean');
     case 'arch':
       return value === null ? null : archShapeError(value);
   }

@@ -26,6 +26,9 @@ import { ClassroomPanels } from './classroom/ClassroomPanels';
 import { useSpaceToggle } from './useSpaceToggle';
 import { ExportPanel } from './models/ExportPanel';
 import { TeacherLoader } from './models/TeacherLoader';
+import { HeaderTools } from './share/HeaderTools';
+import { Hideable } from './share/Hideable';
+import { ShareNotices } from './share/ShareNotices';
 
 /** The studio: controls on the left, status, live charts and results on the right. */
 export function App() {
@@ -36,21 +39,35 @@ export function App() {
   return (
     <div className="app">
       <header>
-        <h1>{t('title')}</h1>
-        <p className="tagline">{t('tagline')}</p>
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="tagline">{t('tagline')}</p>
+        </div>
+        <HeaderTools />
       </header>
       <aside className="controls" aria-label={t('settings')}>
         <LessonsPanel />
         <RunButtons />
-        <DataControls locked={locked} />
-        <ModelControls locked={locked} />
-        <TeacherLoader locked={locked} />
-        <DistillControls locked={locked} />
-        <TrainingControls locked={locked} />
-        <ExperimentControls locked={locked} />
+        <Hideable id="data">
+          <DataControls locked={locked} />
+        </Hideable>
+        <Hideable id="models">
+          <ModelControls locked={locked} />
+          <TeacherLoader locked={locked} />
+        </Hideable>
+        <Hideable id="distillation">
+          <DistillControls locked={locked} />
+        </Hideable>
+        <Hideable id="training">
+          <TrainingControls locked={locked} />
+        </Hideable>
+        <Hideable id="experiment">
+          <ExperimentControls locked={locked} />
+        </Hideable>
       </aside>
       <main>
         <StatusBar />
+        <ShareNotices />
         <RecoveryPanel />
         <HistoryPanel />
         <ScatterPlot />

@@ -1,33 +1,35 @@
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store';
 import { isFinished } from '../store/runState';
 import { studioWorker } from './bridge/studioWorker';
 
 /** Start, Pause/Resume, Stop and Download student. */
 export function RunButtons() {
+  const { t } = useTranslation();
   const status = useStudio((s) => s.run.status);
   const invalid = useStudio((s) => Object.keys(s.fieldErrors).length > 0);
   const finished = isFinished(status);
   return (
     <div className="buttons">
       <button type="button" className="primary" disabled={!finished || invalid} onClick={() => studioWorker.start()}>
-        Start
+        {t('run.start')}
       </button>
       {status === 'paused' ? (
         <button type="button" onClick={() => studioWorker.resume()}>
-          Resume
+          {t('run.resume')}
         </button>
       ) : (
         <button type="button" disabled={finished} onClick={() => studioWorker.pause()}>
-          Pause
+          {t('run.pause')}
         </button>
       )}
       <button type="button" disabled={finished} onClick={() => studioWorker.stop()}>
-        Stop
+        {t('run.stop')}
       </button>
       <button type="button" disabled={status !== 'done'} onClick={() => studioWorker.exportStudent()}>
-        Download student
+        {t('run.download')}
       </button>
-      {invalid ? <p className="field-error">Fix the highlighted fields to start.</p> : null}
+      {invalid ? <p className="field-error">{t('run.fixFields')}</p> : null}
     </div>
   );
 }

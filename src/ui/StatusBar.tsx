@@ -1,4 +1,5 @@
-import { PHASE_NAMES } from '../engine/train/errors';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store';
 import type { RunState } from '../store/runState';
 import type { BackendInfo } from '../worker/protocol';
@@ -6,51 +7,57 @@ import { i18n } from './i18n';
 import { BackendSwitchNotes } from './survive/BackendSwitchNotes';
 
 /** One line describing the run: phase, epoch, backend. */
-function describe(run: RunState, prepared: BackendInfo | null): string {
-  const backend = run.backend ? ` · backend: ${run.backend.name}` : '';
+function describe(t: TFunction<'app'>, run: RunState, prepared: BackendInfo | null): string {
+  const backend = run.backend ? t('status.backendSuffix', { name: run.backend.name }) : '';
+  const phase = run.phase ? t(`phase.${run.phase}`) : '';
   const where = run.phase
     ? run.context
-      ? `${PHASE_NAMES[run.phase]} (${run.context})`
-      : `${PHASE_NAMES[run.phase]}, epoch ${Math.min(run.epoch + 1, run.epochs)} of ${run.epochs}`
+      ? t('status.whereContext', { phase, detail: run.context })
+      : t('status.whereEpoch', { phase, epoch: String(Math.min(run.epoch + 1, run.epochs)), epochs: String(run.epochs) })
     : '';
   switch (run.status) {
     case 'idle':
-      return `Ready${prepared ? ` · backend: ${prepared.name}` : ''}. Press Start to train the teacher, the scratch student and the distilled student.`;
+      return t('status.ready', { backend: prepared ? t('status.backendSuffix', { name: prepared.name }) : '' });
     case 'preparing':
-      return run.loading ? `Preparing: ${run.loading.what === 'backend' ? 'choosing a backend' : `loading ${run.loading.what}`}…` : 'Preparing…';
+      return run.loading
+        ? run.loading.what === 'backend'
+          ? t('status.preparingBackend')
+          : t('status.preparingLoading', { what: run.loading.what })
+        : t('status.preparing');
     case 'running':
-      return `Running ${where}${backend}`;
+      return t('status.running', { where, backend });
     case 'paused':
-      return `Paused during ${where || 'preparation'}${backend}`;
+      return t('status.paused', { where: where || t('status.preparation'), backend });
     case 'halted':
-      return i18n.t('survive:statusHalted', { where: where || PHASE_NAMES.teacher, backend });
+      return i18n.t('survive:statusHalted', { where: where || t('phase.teacher'), backend });
     case 'done':
-      return `Done${backend}`;
+      return t('status.done', { backend });
     case 'stopped':
-      return `Stopped${run.phase ? ` during ${PHASE_NAMES[run.phase]}` : ''}${backend}`;
+      return run.phase ? t('status.stoppedDuring', { phase, backend }) : t('status.stopped', { backend });
     case 'failed':
-      return `Failed${run.phase ? ` during ${PHASE_NAMES[run.phase]}` : ''}${backend}`;
+      return run.phase ? t('status.failedDuring', { phase, backend }) : t('status.failed', { backend });
   }
 }
 
 /** The live region announcing the run's phase and the active backend, plus the backend's reason and progress. */
 export function StatusBar() {
+  const { t } = useTranslation();
   const run = useStudio((s) => s.run);
   const notice = useStudio((s) => s.notice);
   const prepared = useStudio((s) => s.prepared);
   const shown = run.backend ?? (run.status === 'idle' ? (prepared?.info ?? null) : null);
   return (
-    <section className="status-area" aria-label="Run status">
+    <section className="status-area" aria-label={t('status.region')}>
       <p role="status" aria-live="polite" className="status">
-        {describe(run, prepared?.info ?? null)}
+        {describe(t, run, prepared?.info ?? null)}
       </p>
       {run.status === 'preparing' && run.loading ? (
-        <progress aria-label={`Loading ${run.loading.what}`} max={1} value={run.loading.fraction} />
+        <progress aria-label={t('status.loading', { what: run.loading.what })} max={1} value={run.loading.fraction} />
       ) : null}
       {shown ? (
         <div className="backend-note">
           <p>
-            <strong>Backend {shown.name}</strong>: {shown.reason}
+            <strong>{t('status.backendName', { name: shown.name })}</strong>: {shown.reason}
           </p>
           {shown.notes.length > 0 ? (
             <ul>
@@ -64,7 +71,7 @@ export function StatusBar() {
       <BackendSwitchNotes />
       {run.status === 'idle' && prepared?.message ? (
         <p role="alert" className="error">
-          Choosing a backend failed: {prepared.message}
+          {t('status.prepareFailed', { message: prepared.message })}
         </p>
       ) : null}
       {run.error ? (

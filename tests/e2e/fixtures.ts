@@ -38,7 +38,7 @@ export class Studio {
 
   /** Loss points received so far, read from the chart caption. */
   async lossPoints(): Promise<number> {
-    const text = await this.page.getByText(/^\d+ loss points$/).textContent();
+    const text = await this.page.getByText(/^\d+ loss points?$/).textContent();
     return Number(text?.split(' ')[0]);
   }
 

@@ -1,39 +1,44 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../../store';
 import type { EpochRow } from '../../store/runState';
 import { COLORS } from '../palette';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { useThrottled } from './useThrottled';
+import { useChartFont, type ChartFont } from '../share/useChartFont';
 
-const LEGEND: LegendItem[] = [
-  { label: 'teacher', color: COLORS.teacher },
-  { label: 'scratch', color: COLORS.scratch },
-  { label: 'distilled', color: COLORS.distill },
-  { label: 'scratch agrees with teacher', color: COLORS.scratch, dashed: true },
-  { label: 'distilled agrees with teacher', color: COLORS.distill, dashed: true },
+/** The legend in the current language. */
+const legendOf = (t: TFunction<'app'>): LegendItem[] => [
+  { label: t('charts.teacher'), color: COLORS.teacher },
+  { label: t('charts.scratch'), color: COLORS.scratch },
+  { label: t('charts.distilled'), color: COLORS.distill },
+  { label: t('charts.scratchAgrees'), color: COLORS.scratch, dashed: true },
+  { label: t('charts.distilledAgrees'), color: COLORS.distill, dashed: true },
 ];
 // Numeric tick intervals skip recharts' per-label DOM text measuring on every redraw.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
-const X_LABEL = { value: 'epoch', position: 'insideBottomRight', offset: -4 } as const;
 const Y_DOMAIN: [number, number] = [0, 1];
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v));
 
 /** The recharts drawing; memoised so it re-renders only when its (throttled) rows change. */
-const AccuracyLines = memo(function AccuracyLines({ rows }: { rows: EpochRow[] }) {
+const AccuracyLines = memo(function AccuracyLines({ rows, font, names }: { rows: EpochRow[]; font: ChartFont; names: LegendItem[] }) {
+  const { t } = useTranslation();
+  const xLabel = useMemo(() => ({ value: t('charts.epoch'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
   return (
-    <ResponsiveContainer width="100%" height={240}>
+    <ResponsiveContainer width="100%" height={Math.round(240 * font.scale)}>
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis interval={0} dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={X_LABEL} />
-        <YAxis interval={0} width={48} domain={Y_DOMAIN} tickFormatter={pct} />
+        <XAxis interval={0} dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={xLabel} tick={font.tick} />
+        <YAxis interval={0} width={Math.round(48 * font.scale)} domain={Y_DOMAIN} tickFormatter={pct} tick={font.tick} />
         <Tooltip formatter={tooltipValue} />
-        <Line name="teacher" dataKey="teacher" stroke={COLORS.teacher} dot={false} isAnimationActive={false} connectNulls />
-        <Line name="scratch" dataKey="scratch" stroke={COLORS.scratch} dot={false} isAnimationActive={false} connectNulls />
-        <Line name="distilled" dataKey="distill" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
-        <Line name="scratch agrees" dataKey="scratchAgree" stroke={COLORS.scratch} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls />
-        <Line name="distilled agrees" dataKey="distillAgree" stroke={COLORS.distill} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls />
+        <Line name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} dot={false} isAnimationActive={false} connectNulls />
+        <Line name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} dot={false} isAnimationActive={false} connectNulls />
+        <Line name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+        <Line name={names[3]!.label} dataKey="scratchAgree" stroke={COLORS.scratch} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls />
+        <Line name={names[4]!.label} dataKey="distillAgree" stroke={COLORS.distill} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -41,12 +46,15 @@ const AccuracyLines = memo(function AccuracyLines({ rows }: { rows: EpochRow[] }
 
 /** Test accuracy per epoch of the three models, and the students' agreement with the teacher (dashed). */
 export function AccuracyChart() {
+  const { t } = useTranslation();
   const rows = useThrottled(useStudio((s) => s.run.epochRows), 250);
+  const font = useChartFont();
+  const legend = useMemo(() => legendOf(t), [t]); // t changes with the language
   return (
-    <figure className="chart" aria-label="Accuracy curves">
-      <h2>Test accuracy and agreement with the teacher</h2>
-      <AccuracyLines rows={rows} />
-      <SeriesLegend items={LEGEND} />
+    <figure className="chart" aria-label={t('charts.accuracyRegion')}>
+      <h2>{t('charts.accuracyTitle')}</h2>
+      <AccuracyLines rows={rows} font={font} names={legend} />
+      <SeriesLegend items={legend} />
     </figure>
   );
 }

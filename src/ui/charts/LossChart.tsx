@@ -1,4 +1,6 @@
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../../store';
 import { isFinished, type HyperMark, type LossRow } from '../../store/runState';
@@ -6,48 +8,52 @@ import { COLORS } from '../palette';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { downsample } from './downsample';
 import { useThrottled } from './useThrottled';
+import { useChartFont, type ChartFont } from '../share/useChartFont';
 
 /** Points drawn per series at most while training (keeps each redraw short) and once the run is over. */
 const LIVE_POINTS = 150;
 const FINAL_POINTS = 600;
 /** Redraw the live chart at most this often (ms): recharts re-renders are the main-thread cost. */
 const REDRAW_MS = 250;
-const LEGEND: LegendItem[] = [
-  { label: 'teacher (CE)', color: COLORS.teacher },
-  { label: 'scratch (CE)', color: COLORS.scratch },
-  { label: 'distill total', color: COLORS.distill },
-  { label: 'soft: α·T²·KL', color: COLORS.soft },
-  { label: 'hard: (1−α)·CE', color: COLORS.hard },
+/** The legend in the current language: teacher, scratch, distill total, soft, hard, hint. */
+const legendOf = (t: TFunction<'app'>): LegendItem[] => [
+  { label: t('charts.teacherCe'), color: COLORS.teacher },
+  { label: t('charts.scratchCe'), color: COLORS.scratch },
+  { label: t('charts.distillTotal'), color: COLORS.distill },
+  { label: t('charts.soft'), color: COLORS.soft },
+  { label: t('charts.hard'), color: COLORS.hard },
+  { label: t('charts.hintTerm'), color: COLORS.hint },
 ];
-const HINT_LEGEND: LegendItem = { label: 'hint: β·MSE(features)', color: COLORS.hint };
 // Numeric tick intervals skip recharts' per-label DOM text measuring on every redraw.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
-const X_LABEL = { value: 'step', position: 'insideBottomRight', offset: -4 } as const;
 const yTick = (v: number) => v.toPrecision(2);
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 
 /** The recharts drawing; memoised so it re-renders only when its (throttled) data changes. */
-const LossLines = memo(function LossLines({ data, marks, hasHint }: { data: LossRow[]; marks: HyperMark[]; hasHint: boolean }) {
+const LossLines = memo(function LossLines(props: { data: LossRow[]; marks: HyperMark[]; hasHint: boolean; font: ChartFont; names: LegendItem[] }) {
+  const { data, marks, hasHint, font, names } = props;
+  const { t } = useTranslation();
+  const xLabel = useMemo(() => ({ value: t('charts.step'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
   return (
-    <ResponsiveContainer width="100%" height={260}>
+    <ResponsiveContainer width="100%" height={Math.round(260 * font.scale)}>
       <LineChart data={data} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis interval={0} dataKey="step" type="number" domain={['dataMin', 'dataMax']} label={X_LABEL} />
-        <YAxis interval={0} width={56} tickFormatter={yTick} />
+        <XAxis interval={0} dataKey="step" type="number" domain={['dataMin', 'dataMax']} label={xLabel} tick={font.tick} />
+        <YAxis interval={0} width={Math.round(56 * font.scale)} tickFormatter={yTick} tick={font.tick} />
         <Tooltip formatter={tooltipValue} />
-        <Line name="teacher (CE)" dataKey="teacher" stroke={COLORS.teacher} dot={false} isAnimationActive={false} connectNulls />
-        <Line name="scratch (CE)" dataKey="scratch" stroke={COLORS.scratch} dot={false} isAnimationActive={false} connectNulls />
-        <Line name="distill total" dataKey="distill" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
-        <Line name="soft: α·T²·KL" dataKey="soft" stroke={COLORS.soft} dot={false} isAnimationActive={false} connectNulls />
-        <Line name="hard: (1−α)·CE" dataKey="hard" stroke={COLORS.hard} dot={false} isAnimationActive={false} connectNulls />
-        {hasHint ? <Line name="hint: β·MSE(features)" dataKey="hint" stroke={COLORS.hint} dot={false} isAnimationActive={false} connectNulls /> : null}
+        <Line name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} dot={false} isAnimationActive={false} connectNulls />
+        <Line name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} dot={false} isAnimationActive={false} connectNulls />
+        <Line name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+        <Line name={names[3]!.label} dataKey="soft" stroke={COLORS.soft} dot={false} isAnimationActive={false} connectNulls />
+        <Line name={names[4]!.label} dataKey="hard" stroke={COLORS.hard} dot={false} isAnimationActive={false} connectNulls />
+        {hasHint ? <Line name={names[5]!.label} dataKey="hint" stroke={COLORS.hint} dot={false} isAnimationActive={false} connectNulls /> : null}
         {marks.map((m, i) => (
           <ReferenceLine
             key={i}
             x={m.step}
             stroke={COLORS.mark}
             strokeDasharray="4 4"
-            label={{ value: `T=${m.temperature}, α=${m.alpha}`, position: 'top', fontSize: 11 }}
+            label={{ value: `T=${m.temperature}, α=${m.alpha}`, position: 'top', fontSize: Math.round(11 * font.scale) }}
           />
         ))}
       </LineChart>
@@ -57,6 +63,9 @@ const LossLines = memo(function LossLines({ data, marks, hasHint }: { data: Loss
 
 /** Live loss curves: teacher and scratch cross-entropy, and distillation's total, soft and hard terms. */
 export function LossChart() {
+  const { t } = useTranslation();
+  const font = useChartFont();
+  const names = useMemo(() => legendOf(t), [t]);
   const rows = useThrottled(useStudio((s) => s.run.lossRows), REDRAW_MS);
   const count = useStudio((s) => s.run.lossCount);
   const allMarks = useStudio((s) => s.run.marks);
@@ -65,11 +74,11 @@ export function LossChart() {
   const hasHint = useStudio((s) => s.run.config?.hint != null);
   const data = useMemo(() => downsample(rows, live ? LIVE_POINTS : FINAL_POINTS), [rows, live]);
   return (
-    <figure className="chart" aria-label="Loss curves">
-      <h2>Training loss</h2>
-      <LossLines data={data} marks={marks} hasHint={hasHint} />
-      <SeriesLegend items={hasHint ? [...LEGEND, HINT_LEGEND] : LEGEND} />
-      <figcaption>{count} loss points</figcaption>
+    <figure className="chart" aria-label={t('charts.lossRegion')}>
+      <h2>{t('charts.lossTitle')}</h2>
+      <LossLines data={data} marks={marks} hasHint={hasHint} font={font} names={names} />
+      <SeriesLegend items={hasHint ? names : names.slice(0, 5)} />
+      <figcaption>{t('charts.lossPoints', { count })}</figcaption>
     </figure>
   );
 }

@@ -1,14 +1,16 @@
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../../store';
 import type { TrialResult } from '../../engine/train/types';
-import { COLORS } from '../palette';
+import { COLORS, SERIES_COLORS } from '../palette';
+import { useChartFont } from '../share/useChartFont';
 import { SeriesLegend } from './SeriesLegend';
 
 type SweepPoint = Extract<TrialResult, { kind: 'sweep' }>;
 
-/** Okabe–Ito colours for one line per α in a T × α grid. */
-const LINE_COLORS = ['#009E73', '#0072B2', '#D55E00', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442', '#999999', '#117733'];
+/** Colour-blind-safe colours for one line per α in a T × α grid. */
+const LINE_COLORS = SERIES_COLORS;
 const MARGIN = { top: 16, right: 24, bottom: 8, left: 0 };
 const Y_DOMAIN: [number, number] = [0, 1];
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -21,7 +23,10 @@ function xKeyOf(points: SweepPoint[]): 'temperature' | 'alpha' {
 
 /** The drawing, memoised on its data. */
 const SweepLines = memo(function SweepLines({ points, baseline }: { points: SweepPoint[]; baseline: number | null }) {
+  const { t } = useTranslation();
+  const font = useChartFont();
   const xKey = xKeyOf(points);
+  const lineName = (alpha: number) => (alpha >= 0 ? t('charts.distilledAlpha', { alpha: String(alpha) }) : t('charts.distilled'));
   const groups = useMemo(() => {
     const byAlpha = new Map<number, SweepPoint[]>();
     for (const p of points) {
@@ -32,7 +37,7 @@ const SweepLines = memo(function SweepLines({ points, baseline }: { points: Swee
   }, [points, xKey]);
   return (
     <>
-      <ResponsiveContainer width="100%" height={240}>
+      <ResponsiveContainer width="100%" height={Math.round(240 * font.scale)}>
         <LineChart margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis
@@ -41,19 +46,20 @@ const SweepLines = memo(function SweepLines({ points, baseline }: { points: Swee
             domain={['dataMin', 'dataMax']}
             interval={0}
             allowDuplicatedCategory={false}
-            label={{ value: xKey === 'temperature' ? 'temperature T' : 'alpha α', position: 'insideBottomRight', offset: -4 }}
+            tick={font.tick}
+            label={{ value: xKey === 'temperature' ? t('charts.temperatureAxis') : t('charts.alphaAxis'), position: 'insideBottomRight', offset: -4, fontSize: font.label }}
           />
-          <YAxis width={48} domain={Y_DOMAIN} interval={0} tickFormatter={pct} />
+          <YAxis width={Math.round(48 * font.scale)} domain={Y_DOMAIN} interval={0} tickFormatter={pct} tick={font.tick} />
           <Tooltip formatter={tooltipValue} />
           {baseline !== null ? (
-            <ReferenceLine y={baseline} stroke={COLORS.scratch} strokeDasharray="6 4" label={{ value: `scratch ${pct(baseline)}`, position: 'insideTopLeft', fontSize: 12 }} />
+            <ReferenceLine y={baseline} stroke={COLORS.scratch} strokeDasharray="6 4" label={{ value: t('charts.scratchBaselineValue', { value: pct(baseline) }), position: 'insideTopLeft', fontSize: font.label }} />
           ) : null}
           {groups.map((g, i) => (
             <Line
               key={g.alpha}
               data={g.list}
               dataKey="accuracy"
-              name={g.alpha >= 0 ? `distilled, α=${g.alpha}` : 'distilled'}
+              name={lineName(g.alpha)}
               stroke={LINE_COLORS[i % LINE_COLORS.length]}
               strokeWidth={2}
               isAnimationActive={false}
@@ -63,8 +69,8 @@ const SweepLines = memo(function SweepLines({ points, baseline }: { points: Swee
       </ResponsiveContainer>
       <SeriesLegend
         items={[
-          ...groups.map((g, i) => ({ label: g.alpha >= 0 ? `distilled, α=${g.alpha}` : 'distilled', color: LINE_COLORS[i % LINE_COLORS.length]! })),
-          { label: 'scratch baseline', color: COLORS.scratch, dashed: true },
+          ...groups.map((g, i) => ({ label: lineName(g.alpha), color: LINE_COLORS[i % LINE_COLORS.length]! })),
+          { label: t('charts.scratchBaseline'), color: COLORS.scratch, dashed: true },
         ]}
       />
     </>
@@ -73,6 +79,7 @@ const SweepLines = memo(function SweepLines({ points, baseline }: { points: Swee
 
 /** Distilled test accuracy at each sweep point, with the scratch student as a baseline; points stream in as they finish. */
 export function SweepChart() {
+  const { t } = useTranslation();
   const trials = useStudio((s) => s.run.trials);
   const epochRows = useStudio((s) => s.run.epochRows);
   const points = useMemo(() => trials.filter((t): t is SweepPoint => t.kind === 'sweep'), [trials]);
@@ -80,11 +87,11 @@ export function SweepChart() {
   const baseline = useStudio((s) => s.run.results?.sweep?.baseline ?? null) ?? last?.scratch ?? null;
   if (points.length === 0) return null;
   return (
-    <figure className="chart" aria-label="Sweep">
-      <h2>Sweep: distilled accuracy</h2>
+    <figure className="chart" aria-label={t('charts.sweepRegion')}>
+      <h2>{t('charts.sweepTitle')}</h2>
       <SweepLines points={points} baseline={baseline} />
       <figcaption>
-        {points.length} of {points[0]!.total} sweep points
+        {t('charts.sweepPoints', { count: points.length, total: String(points[0]!.total) })}
       </figcaption>
     </figure>
   );

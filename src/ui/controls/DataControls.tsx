@@ -1,6 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { DATASET_IDS, DATASETS, type DatasetId } from '../../engine/data/registry';
 import { useStudio } from '../../store';
 import { UploadPanel } from '../data/UploadPanel';
+import { datasetLabel } from '../i18n/labels';
+import { Hideable } from '../share/Hideable';
 import { NumberField } from './NumberField';
 import { RecipePicker } from './RecipePicker';
 import { SelectField } from './SelectField';
@@ -11,6 +14,7 @@ const USER_DATA = 'user';
 
 /** Dataset picker (built-in sets or the user's own files) and the generator settings of toy sets. */
 export function DataControls({ locked }: { locked: boolean }) {
+  const { t } = useTranslation();
   const dataset = useStudio((s) => s.config.dataset);
   const useUpload = useStudio((s) => s.upload.useUpload);
   const chooseUpload = useStudio((s) => s.chooseUpload);
@@ -18,22 +22,32 @@ export function DataControls({ locked }: { locked: boolean }) {
   const recipes = RECIPES[dataset];
   return (
     <fieldset>
-      <legend>Data</legend>
-      <SelectField<DatasetId | typeof USER_DATA>
-        label="Dataset"
-        value={useUpload ? USER_DATA : dataset}
-        disabled={locked}
-        options={[...DATASET_IDS.map((id) => ({ value: id, label: DATASETS[id].name })), { value: USER_DATA, label: 'Your data (CSV or idx)…' }]}
-        onChange={(v) => (v === USER_DATA ? chooseUpload() : chooseBuiltIn(v))}
-      >
-        {useUpload || DATASETS[dataset].toy ? null : <p className="hint">{DATASETS[dataset].classNames.length} classes · 28×28 grey images, loaded from this site with a progress bar.</p>}
-      </SelectField>
+      <legend>{t('data.legend')}</legend>
+      <Hideable id="dataset">
+        <SelectField<DatasetId | typeof USER_DATA>
+          label={t('data.dataset')}
+          value={useUpload ? USER_DATA : dataset}
+          disabled={locked}
+          options={[...DATASET_IDS.map((id) => ({ value: id, label: datasetLabel(id, DATASETS[id].name) })), { value: USER_DATA, label: t('data.yourData') }]}
+          onChange={(v) => (v === USER_DATA ? chooseUpload() : chooseBuiltIn(v))}
+        >
+          {useUpload || DATASETS[dataset].toy ? null : <p className="hint">{t('data.imageHint', { count: DATASETS[dataset].classNames.length })}</p>}
+        </SelectField>
+      </Hideable>
       {useUpload ? <UploadPanel locked={locked} /> : null}
-      {!useUpload && recipes ? <RecipePicker recipes={recipes} locked={locked} /> : null}
+      {!useUpload && recipes ? (
+        <Hideable id="recipe">
+          <RecipePicker recipes={recipes} locked={locked} />
+        </Hideable>
+      ) : null}
       {!useUpload && DATASETS[dataset].toy ? (
         <div className="pair">
-          <NumberField field="samples" label="Samples" step="50" disabled={locked} />
-          <NumberField field="noise" label="Noise" step="0.01" disabled={locked} />
+          <Hideable id="samples">
+            <NumberField field="samples" label={t('data.samples')} step="50" disabled={locked} />
+          </Hideable>
+          <Hideable id="noise">
+            <NumberField field="noise" label={t('data.noise')} step="0.01" disabled={locked} />
+          </Hideable>
         </div>
       ) : null}
     </fieldset>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { hiddenLayerOptions } from '../../engine/models/spec';
 import { useStudio } from '../../store';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
@@ -6,6 +7,7 @@ import { SelectField } from './SelectField';
 
 /** The optional FitNets hint term: which hidden layers to match, and its weight β. */
 export function HintControls({ locked }: { locked: boolean }) {
+  const { t } = useTranslation();
   const config = useStudio((s) => s.config);
   const setConfig = useStudio((s) => s.setConfig);
   const shape = currentMeta(config).inputShape;
@@ -24,29 +26,29 @@ export function HintControls({ locked }: { locked: boolean }) {
           disabled={locked || tLayers.length === 0 || sLayers.length === 0}
           onChange={(e) => setConfig({ hintEnabled: e.currentTarget.checked, hintTeacherLayer: tIndex, hintStudentLayer: sIndex })}
         />
-        Add a hint term (FitNets: match hidden features)
+        {t('distill.hint')}
       </label>
       {config.hintEnabled ? (
         <>
           <SelectField
-            label="Teacher hint layer"
+            label={t('distill.hintTeacher')}
             value={String(tIndex)}
             disabled={locked}
             options={tLayers.map((l) => ({ value: String(l.index), label: l.label }))}
             onChange={(v) => setConfig({ hintTeacherLayer: Number(v) })}
           />
           <SelectField
-            label="Student hint layer"
+            label={t('distill.hintStudent')}
             value={String(sIndex)}
             disabled={locked}
             options={sLayers.map((l) => ({ value: String(l.index), label: l.label }))}
             onChange={(v) => setConfig({ hintStudentLayer: Number(v) })}
           />
-          <NumberField field="hintBeta" label="Hint weight β" disabled={locked} />
+          <NumberField field="hintBeta" label={t('distill.hintBeta')} disabled={locked} />
           <p className="hint">
             {tWidth === sWidth
-              ? `Both layers have ${tWidth} features: matched directly.`
-              : `A learned linear adapter maps the student's ${sWidth} features to the teacher's ${tWidth}; the teacher runs live on each batch.`}
+              ? t('distill.hintSame', { width: String(tWidth) })
+              : t('distill.hintAdapter', { student: String(sWidth), teacher: String(tWidth) })}
           </p>
         </>
       ) : null}

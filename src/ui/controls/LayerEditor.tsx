@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ArchPreset } from '../../engine/models/presets';
 import { validateArch, type ArchSpec } from '../../engine/models/spec';
 import { useStudio } from '../../store';
@@ -9,6 +10,7 @@ import { LayerNumber } from './arch/LayerNumber';
 import { LayerRow } from './arch/LayerRow';
 import { LayerSelect } from './arch/LayerSelect';
 import { MlpSettings } from './arch/MlpSettings';
+import { presetLabel } from '../i18n/labels';
 import { addRow, convertKind, editRows, maxRows, moveItem, removeItem, replaceItem, rowCount, type ModelRole } from './arch/rows';
 
 /** Props of the layer editor of one model. */
@@ -23,11 +25,6 @@ interface LayerEditorProps {
   locked: boolean;
 }
 
-const KIND_OPTIONS: readonly { value: ArchSpec['kind']; label: string }[] = [
-  { value: 'mlp', label: 'MLP (dense layers)' },
-  { value: 'cnn', label: 'CNN (layer list)' },
-];
-
 /** Fresh row ids for a spec's rows (keys that follow rows when they move). */
 const idsFor = (spec: ArchSpec, start: number): number[] => Array.from({ length: rowCount(spec) }, (_, i) => start + i);
 
@@ -36,10 +33,16 @@ const idsFor = (spec: ArchSpec, start: number): number[] => Array.from({ length:
  * and reset, each row's output shape, a fixed output row, and the live reason the model cannot be built (which blocks Start).
  */
 export function LayerEditor({ role, spec, preset, inputShape, numClasses, locked }: LayerEditorProps) {
+  const { t } = useTranslation();
   const setConfig = useStudio((s) => s.setConfig);
   const setFieldError = useStudio((s) => s.setFieldError);
   const key = role === 'teacher' ? 'teacherCustom' : 'studentCustom';
-  const who = role === 'teacher' ? 'Teacher' : 'Student';
+  const who = role === 'teacher' ? t('models.teacher') : t('models.student');
+  const kindOptions: readonly { value: ArchSpec['kind']; label: string }[] = [
+    { value: 'mlp', label: t('layers.kindMlp') },
+    { value: 'cnn', label: t('layers.kindCnn') },
+  ];
+  const rowName = (i: number) => t('layers.row', { who, n: String(i + 1) });
   // The draft may hold values the config must not (empty or zero widths); the config gets every well-formed draft.
   const [draft, setDraft] = useState<ArchSpec>(spec);
   const [ids, setIds] = useState<number[]>(() => idsFor(spec, 0));
@@ -80,7 +83,7 @@ export function LayerEditor({ role, spec, preset, inputShape, numClasses, locked
   const stats = problem ? null : statsOf(draft, inputShape, numClasses);
   const count = rowCount(draft);
   const rowProps = (i: number) => ({
-    name: `${who} layer ${i + 1}`,
+    name: rowName(i),
     index: i,
     count,
     shape: analysis.rows[i] ?? null,
@@ -91,19 +94,19 @@ export function LayerEditor({ role, spec, preset, inputShape, numClasses, locked
   });
 
   return (
-    <div className="layer-editor" role="group" aria-label={`${who} layers`}>
+    <div className="layer-editor" role="group" aria-label={t('layers.group', { who })}>
       <div className="layer-settings">
-        <LayerSelect name={`${who} network type`} caption="network" value={draft.kind} options={KIND_OPTIONS} disabled={locked} onChange={(kind) => replaceAll(convertKind(draft, kind))} />
+        <LayerSelect name={t('layers.networkType', { who })} caption={t('layers.caption.network')} value={draft.kind} options={kindOptions} disabled={locked} onChange={(kind) => replaceAll(convertKind(draft, kind))} />
         {draft.kind === 'mlp' ? <MlpSettings who={who} spec={draft} locked={locked} onChange={(next) => commit(next, ids)} /> : null}
       </div>
       <ol className="layer-list">
         {draft.kind === 'mlp'
           ? draft.hidden.map((width, i) => (
               <LayerRow key={ids[i]} {...rowProps(i)}>
-                <span className="layer-kind">dense</span>
+                <span className="layer-kind">{t('layers.type.dense')}</span>
                 <LayerNumber
-                  name={`${who} layer ${i + 1} width`}
-                  caption="width"
+                  name={t('layers.rowField', { row: rowName(i), field: t('layers.caption.width') })}
+                  caption={t('layers.caption.width')}
                   value={width}
                   min={1}
                   disabled={locked}
@@ -113,33 +116,33 @@ export function LayerEditor({ role, spec, preset, inputShape, numClasses, locked
             ))
           : draft.layers.map((layer, i) => (
               <LayerRow key={ids[i]} {...rowProps(i)}>
-                <CnnLayerFields name={`${who} layer ${i + 1}`} layer={layer} locked={locked} onChange={(l) => commit({ ...draft, layers: replaceItem(draft.layers, i, l) }, ids)} />
+                <CnnLayerFields name={rowName(i)} layer={layer} locked={locked} onChange={(l) => commit({ ...draft, layers: replaceItem(draft.layers, i, l) }, ids)} />
               </LayerRow>
             ))}
-        <li className="layer-row fixed" aria-label={`${who} output layer`}>
+        <li className="layer-row fixed" aria-label={t('layers.output', { who })}>
           <span>
-            output: {numClasses} classes <span className="hint">(set by the dataset)</span>
+            {t('layers.outputClasses', { count: numClasses })} <span className="hint">{t('layers.setByDataset')}</span>
           </span>
           <span className="layer-shape">
-            {analysis.output ? `→ ${shapeText(analysis.output.shape)} · ${compact(analysis.output.params)} params` : '→ —'}
+            {analysis.output ? t('layers.shape', { shape: shapeText(analysis.output.shape), params: compact(analysis.output.params) }) : t('layers.noShape')}
           </span>
         </li>
       </ol>
       <div className="buttons">
         <button type="button" className="small" disabled={locked || count >= maxRows(draft)} onClick={add}>
-          Add layer
+          {t('layers.add')}
         </button>
-        <button type="button" className="small" disabled={locked} onClick={() => replaceAll(structuredClone(preset.spec))} title={`Back to ${preset.label}`}>
-          Reset to preset
+        <button type="button" className="small" disabled={locked} onClick={() => replaceAll(structuredClone(preset.spec))} title={t('layers.backTo', { label: presetLabel(preset) })}>
+          {t('layers.reset')}
         </button>
       </div>
       {problem ? (
         <p className="field-error" role="alert">
-          {who}: {problem}
+          {t('layers.problem', { who, problem })}
         </p>
       ) : null}
       {stats ? <p className="hint">{statsText(stats)}</p> : null}
-      <p className="hint">Edited from {preset.label}.</p>
+      <p className="hint">{t('layers.editedFrom', { label: presetLabel(preset) })}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../store/configFields';
 import { useStudio } from '../../store';
 import { TextInputField } from './TextInputField';
@@ -6,27 +7,37 @@ import { TextInputField } from './TextInputField';
 /** Config keys edited as comma-separated number lists. */
 type ListKey = 'sweepTemperatures' | 'sweepAlphas' | 'excludeClasses';
 
+/** The numbers of a typed list (a NaN marks an empty or unreadable entry). */
+function parse(raw: string): number[] {
+  const parts = raw.split(',').map((p) => p.trim());
+  return raw.trim() === '' ? [] : parts.every((p) => p !== '') ? parts.map(Number) : [Number.NaN];
+}
+
+/** Same numbers in the same order. */
+const sameList = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
 /** A comma-separated list of numbers bound to one config field, validated inline. */
 export function ListField({ field, label, disabled }: { field: ListKey; label: string; disabled?: boolean }) {
+  useTranslation(); // re-render on a language change: the message below is worded at render time
   const value = useStudio((s) => s.config[field]);
   const error = useStudio((s) => s.fieldErrors[field]);
   const setConfig = useStudio((s) => s.setConfig);
   const setFieldError = useStudio((s) => s.setFieldError);
   const [text, setText] = useState(value.join(', '));
 
-  // Follow changes made elsewhere (lessons, recipes) unless the typed text already means the same list.
+  // Follow changes made elsewhere (a pasted link, a recipe) unless the text already says the same.
   useEffect(() => {
-    setText((t) => (t.split(',').map((p) => p.trim()).filter((p) => p !== '').map(Number).join(', ') === value.join(', ') ? t : value.join(', ')));
+    setText((t) => (sameList(parse(t), value) ? t : value.join(', ')));
   }, [value]);
 
   const onChange = (raw: string) => {
     setText(raw);
-    const parts = raw.split(',').map((p) => p.trim());
-    const parsed = raw.trim() === '' ? [] : parts.every((p) => p !== '') ? parts.map(Number) : [Number.NaN];
+    const parsed = parse(raw);
     const problem = fieldError(field, parsed);
     setFieldError(field, problem);
     if (problem === null) setConfig({ [field]: parsed });
   };
 
-  return <TextInputField label={label} type="text" value={text} error={error} disabled={disabled} onChange={onChange} />;
+  const shown = error === undefined ? undefined : (fieldError(field, parse(text)) ?? error);
+  return <TextInputField label={label} type="text" value={text} error={shown} disabled={disabled} onChange={onChange} />;
 }

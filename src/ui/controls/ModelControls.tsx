@@ -1,11 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { validateArch } from '../../engine/models/spec';
 import { useStudio } from '../../store';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { statsOf } from './arch/analysis';
 import { ModelPicker } from './arch/ModelPicker';
+import { Hideable } from '../share/Hideable';
 
 /** Teacher and student pickers (presets or edited layers) with parameter counts, size, FLOPs and the student ÷ teacher ratios. */
 export function ModelControls({ locked }: { locked: boolean }) {
+  const { t: tr } = useTranslation();
   const config = useStudio((s) => s.config);
   const customInvalid = useStudio((s) => s.fieldErrors.teacherCustom !== undefined || s.fieldErrors.studentCustom !== undefined);
   const entry = currentMeta(config);
@@ -19,13 +22,17 @@ export function ModelControls({ locked }: { locked: boolean }) {
     (config.studentCustom ? null : validateArch(student, entry.inputShape, entry.numClasses));
   return (
     <fieldset>
-      <legend>Models</legend>
-      <ModelPicker role="teacher" locked={locked} />
-      <ModelPicker role="student" locked={locked} />
+      <legend>{tr('models.legend')}</legend>
+      <Hideable id="teacher">
+        <ModelPicker role="teacher" locked={locked} />
+      </Hideable>
+      <Hideable id="student">
+        <ModelPicker role="student" locked={locked} />
+      </Hideable>
       {t && s && !customInvalid ? (
-        <p className="ratio" aria-label="Compression ratio">
-          Compression: <strong>{(t.params / s.params).toFixed(1)}×</strong> fewer parameters · student ÷ teacher: {((100 * s.params) / t.params).toFixed(1)} % of
-          the parameters and size, {((100 * s.flops) / t.flops).toFixed(1)} % of the FLOPs
+        <p className="ratio" aria-label={tr('models.ratioLabel')}>
+          {tr('models.compression')} <strong>{tr('models.compressionRatio', { ratio: (t.params / s.params).toFixed(1) })}</strong>{' '}
+          {tr('models.compressionRest', { params: ((100 * s.params) / t.params).toFixed(1), flops: ((100 * s.flops) / t.flops).toFixed(1) })}
         </p>
       ) : null}
       {problem ? (

@@ -1,12 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import type { CsvPreview } from '../../engine/data/csv';
 
 /** The CSV's headers and first rows as a table (all text, never HTML); the label column is marked. */
 export function CsvPreviewTable({ preview, labelColumn }: { preview: CsvPreview; labelColumn: number }) {
+  const { t } = useTranslation();
   return (
     <div className="csv-preview">
-      <table aria-label="CSV preview">
+      <table aria-label={t('upload.preview')}>
         <caption>
-          First {preview.rows.length} of {preview.rowCount.toLocaleString('en-US')} rows{preview.hasHeader ? '' : ' (no header row: columns are numbered)'}
+          {t('upload.previewCaption', { count: preview.rows.length, total: preview.rowCount.toLocaleString('en-US') })}
+          {preview.hasHeader ? '' : t('upload.noHeader')}
         </caption>
         <thead>
           <tr>

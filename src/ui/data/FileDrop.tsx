@@ -1,4 +1,5 @@
 import { useId, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Props of the drop zone. */
 interface FileDropProps {
@@ -9,6 +10,7 @@ interface FileDropProps {
 
 /** A drop zone around a labelled file input ("Data file(s)"): drag files onto it, or pick them. */
 export function FileDrop({ disabled, onFiles }: FileDropProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -26,9 +28,9 @@ export function FileDrop({ disabled, onFiles }: FileDropProps) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <label htmlFor={id}>Data file(s)</label>
+      <label htmlFor={id}>{t('upload.files')}</label>
       <p className="hint" id={`${id}-hint`}>
-        Drop a CSV file here, or an idx pair (images + labels, .gz or raw), or pick them. Files stay in this tab.
+        {t('upload.filesHint')}
       </p>
       <input
         id={id}

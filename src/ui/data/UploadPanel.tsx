@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useStudio } from '../../store';
-import { NEED_UPLOAD, type UploadState } from '../../store/uploadSlice';
+import type { UploadState } from '../../store/uploadSlice';
 import { studioWorker } from '../bridge/studioWorker';
 import { SelectField } from '../controls/SelectField';
 import { acceptFiles } from './acceptFiles';
@@ -10,25 +12,26 @@ import { UploadSummary } from './UploadSummary';
 import { UploadThumbs } from './UploadThumbs';
 
 /** One line saying what is happening to the user's files. */
-function statusText(u: UploadState, waiting: string | null): string {
+function statusText(t: TFunction<'app'>, u: UploadState, waiting: string | null): string {
   const files = u.fileNames.join(' + ');
-  if (waiting) return `${waiting} is an idx file: now add its ${/idx1|label/i.test(waiting) ? 'images' : 'labels'} file.`;
+  if (waiting) return /idx1|label/i.test(waiting) ? t('upload.waitingImages', { name: waiting }) : t('upload.waitingLabels', { name: waiting });
   switch (u.status) {
     case 'idle':
-      return u.preview ? `${files}: choose the label column, then press “Use this data”.` : NEED_UPLOAD;
+      return u.preview ? t('upload.chooseLabel', { files }) : t('upload.needUpload');
     case 'inspecting':
-      return `Reading the columns of ${files}…`;
+      return t('upload.inspecting', { files });
     case 'loading':
-      return `Parsing ${files} in the worker…`;
+      return t('upload.loading', { files });
     case 'ready':
-      return `Using ${u.meta?.name ?? files}.`;
+      return t('upload.ready', { name: u.meta?.name ?? files });
     case 'failed':
-      return files ? `${files} could not be used.` : 'The data could not be used.';
+      return files ? t('upload.failedFiles', { files }) : t('upload.failed');
   }
 }
 
 /** The "Your data" panel: drop or pick files, preview a CSV and choose its label column, then use the data. */
 export function UploadPanel({ locked }: { locked: boolean }) {
+  const { t } = useTranslation();
   const upload = useStudio((s) => s.upload);
   const setLabelColumn = useStudio((s) => s.setLabelColumn);
   const [waiting, setWaiting] = useState<File | null>(null);
@@ -40,9 +43,9 @@ export function UploadPanel({ locked }: { locked: boolean }) {
     <div className="upload-panel">
       <FileDrop disabled={locked || busy} onFiles={onFiles} />
       <p className="upload-status" aria-live="polite">
-        {statusText(upload, waiting?.name ?? null)}
+        {statusText(t, upload, waiting?.name ?? null)}
       </p>
-      {busy ? <progress aria-label={upload.status === 'loading' ? 'Parsing your data' : 'Reading your file'} /> : null}
+      {busy ? <progress aria-label={upload.status === 'loading' ? t('upload.parsing') : t('upload.reading')} /> : null}
       {upload.error ? (
         <p className="field-error" role="alert">
           {upload.error}
@@ -52,14 +55,14 @@ export function UploadPanel({ locked }: { locked: boolean }) {
         <>
           <CsvPreviewTable preview={upload.preview} labelColumn={upload.labelColumn} />
           <SelectField
-            label="Label column"
+            label={t('upload.labelColumn')}
             value={String(upload.labelColumn)}
             disabled={locked || busy}
             options={upload.preview.headers.map((h, j) => ({ value: String(j), label: h }))}
             onChange={(v) => setLabelColumn(Number(v))}
           />
           <button type="button" disabled={locked || busy || upload.csvText === null} onClick={() => studioWorker.loadCsv()}>
-            Use this data
+            {t('upload.use')}
           </button>
         </>
       ) : null}

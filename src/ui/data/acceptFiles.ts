@@ -1,10 +1,11 @@
 import { useStudio } from '../../store';
 import { studioWorker } from '../bridge/studioWorker';
+import { i18n } from '../i18n';
 import { classifyFiles } from './classifyFiles';
 
 /** The reason a file could not be read, for the alert. */
 function readError(name: string, e: unknown): string {
-  return `Could not read ${name}: ${e instanceof Error ? e.message : String(e)}`;
+  return i18n.t('app:upload.couldNotRead', { name, error: e instanceof Error ? e.message : String(e) });
 }
 
 /**
@@ -37,7 +38,7 @@ export async function acceptFiles(files: readonly File[], pending: File | null):
         const [imagesBytes, labelsBytes] = await Promise.all([images.arrayBuffer(), labels.arrayBuffer()]);
         studioWorker.loadIdx({ name: images.name, bytes: imagesBytes }, { name: labels.name, bytes: labelsBytes });
       } catch (e) {
-        failUpload(readError(`${images.name} or ${labels.name}`, e), [images.name, labels.name]);
+        failUpload(readError(i18n.t('app:upload.eitherFile', { images: images.name, labels: labels.name }), e), [images.name, labels.name]);
       }
       return null;
     }

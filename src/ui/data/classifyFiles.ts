@@ -1,3 +1,4 @@
+import { i18n } from '../i18n';
 /** The least a picked file must offer (a browser `File`, or a stand-in in tests). */
 export interface NamedFile {
   name: string;
@@ -48,14 +49,14 @@ export function classifyFiles<F extends NamedFile>(files: readonly F[], pending:
   const tooBig = files.find((f) => f.size > (looksLikeIdx(f.name) ? MAX_IDX_BYTES : MAX_CSV_BYTES));
   if (tooBig) {
     const limit = looksLikeIdx(tooBig.name) ? MAX_IDX_BYTES : MAX_CSV_BYTES;
-    return { kind: 'error', message: `${tooBig.name} is ${mb(tooBig.size)}: files up to ${mb(limit)} are supported.` };
+    return { kind: 'error', message: i18n.t('app:upload.tooBig', { name: tooBig.name, size: mb(tooBig.size), limit: mb(limit) }) };
   }
   const [first, second] = files;
-  if (!first) return { kind: 'error', message: 'No file was picked.' };
-  if (files.length > 2) return { kind: 'error', message: `${files.length} files were picked: add one CSV file, or the two idx files (images and labels).` };
+  if (!first) return { kind: 'error', message: i18n.t('app:upload.noFile') };
+  if (files.length > 2) return { kind: 'error', message: i18n.t('app:upload.tooMany', { count: files.length }) };
   if (second) {
     if (!looksLikeIdx(first.name) || !looksLikeIdx(second.name)) {
-      return { kind: 'error', message: 'Two files were picked: add one CSV file on its own, or an idx images file with its labels file.' };
+      return { kind: 'error', message: i18n.t('app:upload.twoFiles') };
     }
     return { kind: 'idx', ...pairOf(first, second) };
   }

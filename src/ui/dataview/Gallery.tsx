@@ -1,17 +1,20 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GrayThumb } from './GrayThumb';
 import { useStudio } from '../../store';
+import { classLabel } from '../i18n/labels';
 
 /** Sample training images per class of the loaded image set. */
 export const Gallery = memo(function Gallery() {
+  const { t } = useTranslation();
   const summary = useStudio((s) => s.run.dataset);
+  // Built-in class names are translated; an upload's own names are shown as they are.
+  const datasetId = useStudio((s) => (s.run.config && !s.run.config.userData ? s.run.config.dataset : 'user'));
   if (!summary || summary.gallery.length === 0) return null;
-  const byClass = summary.classNames.map((name, k) => ({ name, images: summary.gallery.filter((g) => g.label === k) }));
+  const byClass = summary.classNames.map((name, k) => ({ name: classLabel(datasetId, k, name), images: summary.gallery.filter((g) => g.label === k) }));
   return (
-    <section className="results gallery" aria-label="Gallery">
-      <h2>
-        {summary.name}: {summary.trainCount.toLocaleString('en-US')} training and {summary.testCount.toLocaleString('en-US')} test images
-      </h2>
+    <section className="results gallery" aria-label={t('dataview.galleryRegion')}>
+      <h2>{t('dataview.galleryTitle', { name: summary.name, train: summary.trainCount.toLocaleString('en-US'), test: summary.testCount.toLocaleString('en-US') })}</h2>
       <div className="gallery-grid">
         {byClass.map(({ name, images }, k) => (
           <div key={name} className="gallery-row">
@@ -19,7 +22,7 @@ export const Gallery = memo(function Gallery() {
               {k} · {name}
             </span>
             {images.map((img, i) => (
-              <GrayThumb key={i} image={img} label={`${name}, example ${i + 1}`} className="thumb" />
+              <GrayThumb key={i} image={img} label={t('dataview.example', { name, n: String(i + 1) })} className="thumb" />
             ))}
           </div>
         ))}

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DATASETS } from '../../engine/data/registry';
 import type { Dataset } from '../../engine/data/types';
 import { useStudio } from '../../store';
 import { CLASS_COLORS } from '../palette';
+import { classLabel, datasetShortName } from '../i18n/labels';
 
 const SIZE = 280;
 
@@ -41,6 +43,7 @@ function draw(canvas: HTMLCanvasElement, d: Dataset): void {
 
 /** The current toy set as a scatter plot (regenerated from the seed, noise and sample count as they change). */
 export function ScatterPlot() {
+  const { t } = useTranslation();
   const { dataset, seed, noise, samples } = useStudio((s) => s.config);
   const fieldErrors = useStudio((s) => s.fieldErrors);
   const usingUpload = useStudio((s) => s.upload.useUpload);
@@ -64,13 +67,13 @@ export function ScatterPlot() {
 
   if (!entry.toy || !data || usingUpload) return null;
   return (
-    <figure className="chart scatter" aria-label="Dataset">
-      <h2>{data.name}</h2>
+    <figure className="chart scatter" aria-label={t('dataview.region')}>
+      <h2>{datasetShortName(dataset, data.name)}</h2>
       <canvas
         ref={canvas}
         style={{ width: SIZE, height: SIZE }}
         role="img"
-        aria-label={`Scatter plot: ${data.train.count} training points (filled) and ${data.test.count} test points (rings) in ${data.numClasses} classes`}
+        aria-label={t('dataview.scatter', { train: String(data.train.count), test: String(data.test.count), classes: String(data.numClasses) })}
       />
       <ul className="legend">
         {data.classNames.map((name, i) => (
@@ -78,7 +81,7 @@ export function ScatterPlot() {
             <svg width="12" height="12" aria-hidden="true">
               <circle cx="6" cy="6" r="5" fill={CLASS_COLORS[i % CLASS_COLORS.length]} />
             </svg>
-            {name}
+            {classLabel(dataset, i, name)}
           </li>
         ))}
       </ul>

@@ -1,23 +1,25 @@
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 
 /** In-browser inference latency of teacher and distilled student at batch 1 and 256, and the speed-up. */
 export function LatencyTable() {
+  const { t } = useTranslation();
   const results = useStudio((s) => s.run.results);
   const backend = useStudio((s) => s.run.backend?.name);
   const lat = results?.latency;
   if (!lat) return null;
   const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
   return (
-    <section className="results" aria-label="Inference speed">
-      <h2>Inference speed{backend ? ` on ${backend}` : ''}</h2>
+    <section className="results" aria-label={t('results.speedRegion')}>
+      <h2>{backend ? t('results.speedTitleOn', { backend }) : t('results.speedTitle')}</h2>
       <table>
-        <caption>Median latency per batch after a warm-up: the reason distillation exists.</caption>
+        <caption>{t('results.speedCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Batch</th>
-            <th scope="col">Teacher</th>
-            <th scope="col">Student</th>
-            <th scope="col">Speed-up</th>
+            <th scope="col">{t('results.batch')}</th>
+            <th scope="col">{t('models.teacher')}</th>
+            <th scope="col">{t('models.student')}</th>
+            <th scope="col">{t('results.speedUp')}</th>
           </tr>
         </thead>
         <tbody>

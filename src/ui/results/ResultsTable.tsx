@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import type { ModelResult } from '../../engine/train/types';
 import { pct, seconds } from './format';
@@ -5,39 +6,37 @@ import { verdictOf } from './verdict';
 
 /** The three-way comparison: teacher, student from scratch and distilled student, plus a plain verdict. */
 export function ResultsTable() {
+  const { t } = useTranslation();
   const results = useStudio((s) => s.run.results);
   if (!results) return null;
   const rows: [string, ModelResult][] = [
-    ['Teacher', results.teacher],
-    ['Student from scratch', results.scratch],
-    ['Distilled student', results.distilled],
+    [t('results.teacher'), results.teacher],
+    [t('results.scratch'), results.scratch],
+    [t('results.distilled'), results.distilled],
   ];
   const verdict = verdictOf(results);
   return (
-    <section className="results" aria-label="Results">
-      <h2>Results</h2>
-      <p className="verdict" aria-label="Verdict">
+    <section className="results" aria-label={t('results.region')}>
+      <h2>{t('results.region')}</h2>
+      <p className="verdict" aria-label={t('results.verdictLabel')}>
         <strong>{verdict.headline}</strong>
         <br />
         <span className="qualifier">{verdict.qualifier}</span>
       </p>
       <p className="hint">
-        The teacher trained on {results.trainCounts.teacher.toLocaleString('en-US')} examples; each student on {results.trainCounts.students.toLocaleString('en-US')}.
+        {t('results.trainCounts', { teacher: results.trainCounts.teacher.toLocaleString('en-US'), students: results.trainCounts.students.toLocaleString('en-US') })}
       </p>
       <table>
-        <caption>
-          Test-set metrics of the main run (same data, same seed, same student initial weights). ECE: expected calibration error, 15 bins.
-          Training time includes each phase's evaluation; distillation's extra cost is the teacher's training.
-        </caption>
+        <caption>{t('results.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Parameters</th>
-            <th scope="col">Test accuracy</th>
-            <th scope="col">Test loss</th>
-            <th scope="col">Agreement with teacher</th>
-            <th scope="col">ECE</th>
-            <th scope="col">Training time</th>
+            <th scope="col">{t('results.model')}</th>
+            <th scope="col">{t('results.parameters')}</th>
+            <th scope="col">{t('results.accuracy')}</th>
+            <th scope="col">{t('results.loss')}</th>
+            <th scope="col">{t('results.agreement')}</th>
+            <th scope="col">{t('results.ece')}</th>
+            <th scope="col">{t('results.time')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,15 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 
 /** The distilled student's probabilities on the first test examples: what a downloaded model must reproduce. */
 export function SamplePredictions() {
+  const { t } = useTranslation();
   const samples = useStudio((s) => s.run.results?.samples);
   if (!samples || samples.length === 0 || samples[0]!.input.length === 0) return null;
   const dims = samples[0]!.input.length;
   return (
-    <section className="samples" aria-label="Student predictions">
-      <h2>Distilled student on test examples</h2>
+    <section className="samples" aria-label={t('results.predictionsRegion')}>
+      <h2>{t('results.predictionsTitle')}</h2>
       <table>
-        <caption>Class probabilities on the first {samples.length} test examples</caption>
+        <caption>{t('results.predictionsCaption', { count: samples.length })}</caption>
         <thead>
           <tr>
             {Array.from({ length: dims }, (_, d) => (
@@ -17,9 +19,9 @@ export function SamplePredictions() {
                 x{d + 1}
               </th>
             ))}
-            <th scope="col">True class</th>
-            <th scope="col">Predicted</th>
-            <th scope="col">Probabilities</th>
+            <th scope="col">{t('results.trueClass')}</th>
+            <th scope="col">{t('results.predicted')}</th>
+            <th scope="col">{t('results.probabilities')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { pct, signedPoints } from './format';
 
 /** Per-seed accuracies of the two students and the gain, with mean ± std: the evidence behind the verdict. */
 export function SeedsTable() {
+  const { t } = useTranslation();
   const trials = useStudio((s) => s.run.trials);
   const results = useStudio((s) => s.run.results);
   const main = results ? { scratch: results.scratch.accuracy, distilled: results.distilled.accuracy } : null;
@@ -11,15 +13,15 @@ export function SeedsTable() {
   const rows = [...(main ? [{ seed: 1, ...main }] : []), ...seedTrials.map((t) => ({ seed: t.seed, scratch: t.scratch, distilled: t.distilled }))];
   const summary = results?.seeds;
   return (
-    <section className="results" aria-label="Seeds">
-      <h2>Repeated with {seedTrials[0]!.total} seeds</h2>
+    <section className="results" aria-label={t('results.seedsRegion')}>
+      <h2>{t('results.seedsTitle', { count: seedTrials[0]!.total })}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">Seed</th>
-            <th scope="col">Scratch accuracy</th>
-            <th scope="col">Distilled accuracy</th>
-            <th scope="col">Gain (points)</th>
+            <th scope="col">{t('results.seed')}</th>
+            <th scope="col">{t('results.scratchAccuracy')}</th>
+            <th scope="col">{t('results.distilledAccuracy')}</th>
+            <th scope="col">{t('results.gain')}</th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +37,7 @@ export function SeedsTable() {
         {summary ? (
           <tfoot>
             <tr>
-              <th scope="row">Mean ± std</th>
+              <th scope="row">{t('results.meanStd')}</th>
               <td>
                 {pct(summary.scratch.mean)} ± {(summary.scratch.std * 100).toFixed(1)}
               </td>

@@ -1,3 +1,5 @@
+import { i18n } from '../i18n';
+
 /** Percentage with one decimal, e.g. `91.3%`. */
 export function pct(v: number): string {
   return `${(v * 100).toFixed(1)}%`;
@@ -12,5 +14,5 @@ export function signedPoints(v: number): string {
 
 /** Milliseconds as seconds, e.g. `3.4 s`. */
 export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+  return i18n.t('app:results.seconds', { value: (ms / 1000).toFixed(1) });
 }

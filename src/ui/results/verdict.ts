@@ -1,4 +1,5 @@
 import type { ExperimentResults } from '../../engine/train/types';
+import { i18n } from '../i18n';
 import { signedPoints } from './format';
 
 /** The plain-language verdict: the headline gain and an honest qualifier about the seed-to-seed spread. */
@@ -12,19 +13,19 @@ export function verdictOf(r: ExperimentResults): Verdict {
   const seeds = r.seeds;
   if (!seeds || seeds.gain.n < 2) {
     return {
-      headline: `Distillation: ${signedPoints(r.gainPoints)} points over scratch`,
-      qualifier: 'One seed only: set Seeds to 3 or more to see whether this beats the seed-to-seed spread.',
+      headline: i18n.t('app:results.verdictOne', { gain: signedPoints(r.gainPoints) }),
+      qualifier: i18n.t('app:results.verdictOneQualifier'),
     };
   }
   const { mean, std, n } = seeds.gain;
-  const headline = `Distillation: ${signedPoints(mean)} ± ${std.toFixed(1)} points over scratch (mean ± std over ${n} seeds)`;
+  const headline = i18n.t('app:results.verdictSeeds', { gain: signedPoints(mean), std: std.toFixed(1), count: n });
   if (Math.abs(mean) <= std || Math.abs(mean) < 0.05) {
-    return { headline, qualifier: 'The difference is within the seed-to-seed spread: no clear winner.' };
+    return { headline, qualifier: i18n.t('app:results.withinSpread') };
   }
   if (mean > 0) {
     const every = seeds.gains.every((g) => g > 0);
-    return { headline, qualifier: every ? 'Distillation helped on every seed.' : 'Distillation helped on average, but not on every seed.' };
+    return { headline, qualifier: every ? i18n.t('app:results.helpedEvery') : i18n.t('app:results.helpedAverage') };
   }
   const every = seeds.gains.every((g) => g < 0);
-  return { headline, qualifier: every ? 'Training from scratch did better on every seed.' : 'Training from scratch did better on average, but not on every seed.' };
+  return { headline, qualifier: every ? i18n.t('app:results.scratchEvery') : i18n.t('app:results.scratchAverage') };
 }

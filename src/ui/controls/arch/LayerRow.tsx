@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { compact, shapeText, type RowShape } from './analysis';
 
 /** Props of one editable row. */
@@ -18,6 +19,7 @@ interface LayerRowProps {
 
 /** A list item with a row's fields, its output shape and parameter count, and move / remove buttons. */
 export function LayerRow({ name, index, count, shape, broken, locked, onMove, onRemove, children }: LayerRowProps) {
+  const { t } = useTranslation();
   const lower = name.charAt(0).toLowerCase() + name.slice(1);
   return (
     <li className={broken ? 'layer-row broken' : 'layer-row'} aria-label={name}>
@@ -26,18 +28,24 @@ export function LayerRow({ name, index, count, shape, broken, locked, onMove, on
       </span>
       {children}
       <span className="layer-actions">
-        <button type="button" className="small" aria-label={`Move ${lower} up`} disabled={locked || index === 0} onClick={() => onMove(-1)}>
+        <button type="button" className="small" aria-label={t('layers.moveUp', { name: lower })} disabled={locked || index === 0} onClick={() => onMove(-1)}>
           ↑
         </button>
-        <button type="button" className="small" aria-label={`Move ${lower} down`} disabled={locked || index === count - 1} onClick={() => onMove(1)}>
+        <button type="button" className="small" aria-label={t('layers.moveDown', { name: lower })} disabled={locked || index === count - 1} onClick={() => onMove(1)}>
           ↓
         </button>
-        <button type="button" className="small" aria-label={`Remove ${lower}`} disabled={locked} onClick={onRemove}>
-          Remove
+        <button type="button" className="small" aria-label={t('layers.remove', { name: lower })} disabled={locked} onClick={onRemove}>
+          {t('layers.removeButton')}
         </button>
       </span>
       <span className="layer-shape">
-        {shape ? `→ ${shapeText(shape.shape)}${shape.params > 0 ? ` · ${compact(shape.params)} params` : ''}` : broken ? '→ cannot be built' : '→ —'}
+        {shape
+          ? shape.params > 0
+            ? t('layers.shape', { shape: shapeText(shape.shape), params: compact(shape.params) })
+            : t('layers.shapeOnly', { shape: shapeText(shape.shape) })
+          : broken
+            ? t('layers.cannotBuild')
+            : t('layers.noShape')}
       </span>
     </li>
   );

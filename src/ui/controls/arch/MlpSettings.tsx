@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { MlpSpec } from '../../../engine/models/spec';
 import { LayerNumber } from './LayerNumber';
 import { LayerSelect } from './LayerSelect';
@@ -14,12 +15,13 @@ interface MlpSettingsProps {
 
 /** The activation of every hidden layer of an MLP and its optional dropout (0: none). */
 export function MlpSettings({ who, spec, locked, onChange }: MlpSettingsProps) {
+  const { t } = useTranslation();
   return (
     <div className="layer-settings">
-      <LayerSelect name={`${who} activation`} caption="activation" value={spec.activation} options={ACTIVATIONS} disabled={locked} onChange={(activation) => onChange({ ...spec, activation })} />
+      <LayerSelect name={t('layers.activationOf', { who })} caption={t('layers.caption.activation')} value={spec.activation} options={ACTIVATIONS} disabled={locked} onChange={(activation) => onChange({ ...spec, activation })} />
       <LayerNumber
-        name={`${who} dropout`}
-        caption="dropout (0: none)"
+        name={t('layers.dropoutOf', { who })}
+        caption={t('layers.caption.dropoutNone')}
         value={spec.dropout ?? 0}
         min={0}
         max={0.99}

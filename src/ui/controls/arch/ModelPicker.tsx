@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { presetsFor } from '../../../engine/models/presets';
 import { useStudio } from '../../../store';
 import { CUSTOM_ARCH_ID, currentMeta, familyOf, menuPreset } from '../../../store/configSlice';
@@ -5,9 +6,11 @@ import { LayerEditor } from '../LayerEditor';
 import { SelectField } from '../SelectField';
 import { statsOf, statsText } from './analysis';
 import type { ModelRole } from './rows';
+import { presetLabel, presetNote } from '../../i18n/labels';
 
 /** The Teacher or Student menu (presets and "Custom…"), with the preset's figures or, for custom layers, the layer editor. */
 export function ModelPicker({ role, locked }: { role: ModelRole; locked: boolean }) {
+  const { t } = useTranslation();
   const config = useStudio((s) => s.config);
   const setConfig = useStudio((s) => s.setConfig);
   const meta = currentMeta(config);
@@ -15,7 +18,7 @@ export function ModelPicker({ role, locked }: { role: ModelRole; locked: boolean
   const presets = role === 'teacher' ? teachers : students;
   const preset = menuPreset(config, role);
   const custom = role === 'teacher' ? config.teacherCustom : config.studentCustom;
-  const who = role === 'teacher' ? 'Teacher' : 'Student';
+  const who = role === 'teacher' ? t('models.teacher') : t('models.student');
   const edit = () => setConfig(role === 'teacher' ? { teacherCustom: structuredClone(preset.spec) } : { studentCustom: structuredClone(preset.spec) });
   const choose = (id: string) => {
     if (id === CUSTOM_ARCH_ID) edit();
@@ -27,7 +30,7 @@ export function ModelPicker({ role, locked }: { role: ModelRole; locked: boolean
       label={who}
       value={custom ? CUSTOM_ARCH_ID : preset.id}
       disabled={locked}
-      options={[...presets.map((p) => ({ value: p.id, label: p.label })), { value: CUSTOM_ARCH_ID, label: 'Custom…' }]}
+      options={[...presets.map((p) => ({ value: p.id, label: presetLabel(p) })), { value: CUSTOM_ARCH_ID, label: t('models.custom') }]}
       onChange={choose}
     >
       {custom ? (
@@ -35,9 +38,9 @@ export function ModelPicker({ role, locked }: { role: ModelRole; locked: boolean
       ) : (
         <>
           {stats ? <p className="hint">{statsText(stats)}</p> : null}
-          {preset.note ? <p className="hint">{preset.note}</p> : null}
-          <button type="button" className="small edit-layers" disabled={locked} aria-label={`Edit layers of the ${role}`} onClick={edit}>
-            Edit layers
+          {preset.note ? <p className="hint">{presetNote(preset)}</p> : null}
+          <button type="button" className="small edit-layers" disabled={locked} aria-label={role === 'teacher' ? t('models.editTeacherLayers') : t('models.editStudentLayers')} onClick={edit}>
+            {t('models.editLayers')}
           </button>
         </>
       )}

@@ -1,5 +1,6 @@
 import { describeArch, flopsPerExample, paramCount, sizeKB, validateArch, type ArchSpec } from '../../../engine/models/spec';
 import { planArch, type PlannedLayer } from '../../../engine/models/plan';
+import { i18n } from '../../i18n';
 import { rowCount } from './rows';
 
 /** Size, parameter and FLOP figures of one buildable architecture on a dataset. */
@@ -46,7 +47,7 @@ export function statsOf(spec: ArchSpec, inputShape: readonly number[], classes: 
 
 /** One line of figures, e.g. `MLP 2→8→3 · 51 parameters · 0.2 KB · 80 FLOPs/example`. */
 export function statsText(s: ArchStats): string {
-  return `${s.text} · ${compact(s.params)} parameters · ${s.kb.toFixed(1)} KB · ${compact(s.flops)} FLOPs/example`;
+  return i18n.t('app:models.stats', { text: s.text, params: compact(s.params), kb: s.kb.toFixed(1), flops: compact(s.flops) });
 }
 
 /** The first `n` rows of a spec. */

@@ -1,0 +1,59 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStudio } from '../../store';
+import { currentLink } from './hashSync';
+import { useShare } from './shareStore';
+
+/** Copies the link to this setup; says "Copied", or shows the link selected in a read-only field when the clipboard is unavailable. */
+export function CopyLink() {
+  const { t } = useTranslation('share');
+  const id = useId();
+  const config = useStudio((s) => s.config);
+  const hidden = useShare((s) => s.hidden);
+  const large = useShare((s) => s.large);
+  const [state, setState] = useState<'idle' | 'copied' | 'fallback'>('idle');
+  const [link, setLink] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+
+  // A changed setup makes an earlier "Copied" stale; the fallback field follows the setup.
+  useEffect(() => {
+    setLink(currentLink());
+    setState((s) => (s === 'copied' ? 'idle' : s));
+  }, [config, hidden, large]);
+
+  useEffect(() => {
+    if (state === 'fallback') field.current?.select();
+  }, [state, link]);
+
+  const copy = async () => {
+    const now = currentLink();
+    setLink(now);
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(now);
+      setState('copied');
+    } catch {
+      setState('fallback');
+    }
+  };
+
+  return (
+    <div className="copy-link">
+      <button type="button" onClick={() => void copy()}>
+        {t('copyLink')}
+      </button>
+      <span className="copied" aria-live="polite">
+        {state === 'copied' ? t('copied') : ''}
+      </span>
+      {state === 'fallback' ? (
+        <div className="link-fallback">
+          <label htmlFor={id}>{t('linkLabel')}</label>
+          <input id={id} ref={field} type="text" readOnly value={link} aria-describedby={`${id}-hint`} onFocus={(e) => e.currentTarget.select()} />
+          <p className="hint" id={`${id}-hint`}>
+            {t('linkFallback')}
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
