@@ -4,6 +4,7 @@ import { biasCorrection } from '../../engine/inspect/biasCorrection';
 import { SelectField } from '../controls/SelectField';
 import { SliderField } from '../controls/SliderField';
 import { classLabel, pctNumber } from './format';
+import { useLessonFocus } from '../lessons/useLessonFocus';
 import type { ClassroomData } from './useClassroomData';
 
 /** Hinton 2015's omitted-class fix: add a bias to one class's logit of the distilled student and compare accuracies before and after. */
@@ -22,8 +23,9 @@ export const BiasCorrectionPanel = memo(function BiasCorrectionPanel({ data }: {
   );
   const name = classLabel(classNames, cls);
   const fmt = (v: number | null) => (v === null ? t('bias.noExamples') : t('percent', { value: pctNumber(v) }));
+  const { focused: lessonFocused, ref: lessonRef } = useLessonFocus<HTMLElement>('bias');
   return (
-    <section className="classroom-panel" aria-labelledby={headingId}>
+    <section ref={lessonRef} className={`classroom-panel${lessonFocused ? ' lesson-focus' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('bias.title')}</h3>
       <p className="hint">{t('bias.intro')}</p>
       <div className="pair">

@@ -7,6 +7,7 @@ import { SliderField } from '../controls/SliderField';
 import { ExampleThumb } from './ExampleThumb';
 import { classLabel, coordsText, pctNumber } from './format';
 import { ProbabilityTable, type ProbColumn } from './ProbabilityTable';
+import { useLessonFocus } from '../lessons/useLessonFocus';
 import type { ClassroomData } from './useClassroomData';
 
 /** How many examples the picker shows as buttons (others are chosen by number). */
@@ -54,8 +55,9 @@ export const TemperatureExplorer = memo(function TemperatureExplorer({ data }: {
   const max = examples.count;
   const typedError = typed !== '' && !(Number.isInteger(Number(typed)) && Number(typed) >= 1 && Number(typed) <= max);
   const pickers = Math.min(PICKER_SIZE, examples.count);
+  const { focused: lessonFocused, ref: lessonRef } = useLessonFocus<HTMLElement>('explorer');
   return (
-    <section className="classroom-panel" aria-labelledby={headingId}>
+    <section ref={lessonRef} className={`classroom-panel${lessonFocused ? ' lesson-focus' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('explorer.title')}</h3>
       <p className="hint">{t('explorer.intro')}</p>
       <div className="example-picker" role="group" aria-label={t('explorer.pick')}>
