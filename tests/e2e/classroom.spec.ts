@@ -119,6 +119,7 @@ test('omitted 3 on MNIST: raising the bias of the 3 logit recovers 3s', async ({
   await expect(editor.getByText(/MLP 784→64→10/)).toBeVisible();
   await page.getByRole('combobox', { name: 'Student', exact: true }).selectOption('mlp-32');
   await page.getByLabel('Classes left out of the transfer set', { exact: true }).fill('3');
+  await studio.setNumber('Transfer set size', '3000');
   await studio.setNumber('Epochs', '2');
   await studio.setNumber('Batch size', '128');
   const t0 = Date.now();
