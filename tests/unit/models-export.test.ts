@@ -16,31 +16,9 @@ import { serializeModel } from '../../src/worker/exportModel';
 import { quantizedPreview, studentZip, type FinishedStudent } from '../../src/worker/studentDownloads';
 import { pytorchSpecOf } from '../../src/ui/models/pytorchExport';
 import { useCpu } from './tfSetup';
+import { toyConfig } from './toyConfig';
 
-const CONFIG: ExperimentConfig = {
-  dataset: 'spiral',
-  userData: null,
-  samples: 300,
-  noise: 0.05,
-  teacher: { kind: 'mlp', hidden: [16], activation: 'tanh' },
-  student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
-  temperature: 4,
-  alpha: 0.7,
-  scaleByT2: true,
-  softTerm: 'kl',
-  teacherLive: false,
-  repeats: 1,
-  sweep: null,
-  hint: null,
-  transferSize: 0,
-  excludeClasses: [],
-  augment: 'off',
-  epochs: 2,
-  batchSize: 32,
-  optimizer: 'adam',
-  learningRate: 0.02,
-  seed: 5,
-};
+const CONFIG: ExperimentConfig = toyConfig();
 
 const result = (accuracy: number): ModelResult => ({ accuracy, loss: 0.5, agreement: null, params: 51, ece: 0.01, trainMs: 10 });
 

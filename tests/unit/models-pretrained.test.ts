@@ -11,31 +11,9 @@ import { serializeModel } from '../../src/worker/exportModel';
 import { TEACHER_GONE } from '../../src/worker/modelMessages';
 import { PretrainedStore } from '../../src/worker/pretrainedTeachers';
 import { useCpu } from './tfSetup';
+import { toyConfig } from './toyConfig';
 
-const BASE: ExperimentConfig = {
-  dataset: 'spiral',
-  userData: null,
-  samples: 300,
-  noise: 0.05,
-  teacher: { kind: 'mlp', hidden: [16], activation: 'tanh' },
-  student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
-  temperature: 4,
-  alpha: 0.7,
-  scaleByT2: true,
-  softTerm: 'kl',
-  teacherLive: false,
-  repeats: 1,
-  sweep: null,
-  hint: null,
-  transferSize: 0,
-  excludeClasses: [],
-  augment: 'off',
-  epochs: 2,
-  batchSize: 32,
-  optimizer: 'adam',
-  learningRate: 0.02,
-  seed: 5,
-};
+const BASE: ExperimentConfig = toyConfig();
 
 const load = (cfg: ExperimentConfig): Promise<Dataset> => DATASETS.spiral.load({ seed: cfg.seed, noise: cfg.noise, samples: cfg.samples }, () => {});
 const controller = () => new RunController({ temperature: 4, alpha: 0.7 });

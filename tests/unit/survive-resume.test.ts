@@ -18,32 +18,13 @@ import {
 import { trainStep } from '../../src/engine/train/step';
 import type { EpochPoint, ExperimentConfig, LossPoint, Phase } from '../../src/engine/train/types';
 import { useCpu } from './tfSetup';
+import { toyConfig } from './toyConfig';
 
-const BASE: ExperimentConfig = {
-  dataset: 'spiral',
-  userData: null,
-  samples: 300,
-  noise: 0.05,
+const BASE: ExperimentConfig = toyConfig({
   // Dropout in the teacher: its seeded mask stream must continue where it stopped.
   teacher: { kind: 'mlp', hidden: [24, 24], activation: 'tanh', dropout: 0.1 },
-  student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
-  temperature: 4,
-  alpha: 0.7,
-  scaleByT2: true,
-  softTerm: 'kl',
-  teacherLive: false,
-  repeats: 1,
-  sweep: null,
-  hint: null,
-  transferSize: 0,
-  excludeClasses: [],
-  augment: 'off',
   epochs: 3,
-  batchSize: 32,
-  optimizer: 'adam',
-  learningRate: 0.02,
-  seed: 5,
-};
+});
 
 const load = (cfg: ExperimentConfig) => DATASETS.spiral.load({ seed: cfg.seed, noise: cfg.noise, samples: cfg.samples }, () => {});
 const controller = (cfg: ExperimentConfig) => new RunController({ temperature: cfg.temperature, alpha: cfg.alpha });

@@ -14,31 +14,14 @@ import { validateConfig } from '../../src/engine/train/validateConfig';
 import type { Dataset, Split } from '../../src/engine/data/types';
 import { Rng } from '../../src/engine/rng';
 import { useCpu } from './tfSetup';
+import { toyConfig } from './toyConfig';
 
-const BASE: ExperimentConfig = {
-  dataset: 'spiral',
-  userData: null,
+const BASE: ExperimentConfig = toyConfig({
   samples: 600,
-  noise: 0.05,
   teacher: { kind: 'mlp', hidden: [32, 32], activation: 'tanh' },
-  student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
-  temperature: 4,
-  alpha: 0.7,
-  scaleByT2: true,
-  softTerm: 'kl',
-  teacherLive: false,
-  repeats: 1,
-  sweep: null,
-  hint: null,
-  transferSize: 0,
-  excludeClasses: [],
-  augment: 'off',
   epochs: 3,
-  batchSize: 32,
-  optimizer: 'adam',
-  learningRate: 0.02,
   seed: 11,
-};
+});
 
 const noHooks = { onPhase: () => {}, onLoss: () => {}, onEpoch: () => {} };
 const load = (cfg: ExperimentConfig) => DATASETS.spiral.load({ seed: cfg.seed, noise: cfg.noise, samples: cfg.samples }, () => {});
