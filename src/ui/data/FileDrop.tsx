@@ -1,16 +1,20 @@
 import { useId, useState, type DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 
 /** Props of the drop zone. */
 interface FileDropProps {
   disabled: boolean;
-  /** Called with the files picked or dropped (one CSV, or idx files). */
+  /** The file input's visible label. */
+  label: string;
+  /** One line under the label on what to drop. */
+  hint: string;
+  /** The file input's `accept` filter (any file when absent). */
+  accept?: string;
+  /** Called with the files picked or dropped. */
   onFiles: (files: File[]) => void;
 }
 
-/** A drop zone around a labelled file input ("Data file(s)"): drag files onto it, or pick them. */
-export function FileDrop({ disabled, onFiles }: FileDropProps) {
-  const { t } = useTranslation();
+/** A drop zone around a labelled file input: drag files onto it, or pick them. */
+export function FileDrop({ disabled, label, hint, accept, onFiles }: FileDropProps) {
   const id = useId();
   const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -28,14 +32,15 @@ export function FileDrop({ disabled, onFiles }: FileDropProps) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <label htmlFor={id}>{t('upload.files')}</label>
+      <label htmlFor={id}>{label}</label>
       <p className="hint" id={`${id}-hint`}>
-        {t('upload.filesHint')}
+        {hint}
       </p>
       <input
         id={id}
         type="file"
         multiple
+        accept={accept}
         disabled={disabled}
         aria-describedby={`${id}-hint`}
         onChange={(e) => {

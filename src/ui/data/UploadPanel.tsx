@@ -41,7 +41,7 @@ export function UploadPanel({ locked }: { locked: boolean }) {
   };
   return (
     <div className="upload-panel">
-      <FileDrop disabled={locked || busy} onFiles={onFiles} />
+      <FileDrop disabled={locked || busy} label={t('upload.files')} hint={t('upload.filesHint')} onFiles={onFiles} />
       <p className="upload-status" aria-live="polite">
         {statusText(t, upload, waiting?.name ?? null)}
       </p>

@@ -1,18 +1,16 @@
-import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { currentMeta } from '../../store/configSlice';
 import { selectUserData } from '../../store/uploadSlice';
 import { loadTeacherFiles, removeTeacher } from '../bridge/modelsBridge';
 import { pct } from '../results/format';
+import { FileDrop } from '../data/FileDrop';
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** "Teacher: load a pretrained model…": a drop zone + file picker for model.json and weights, the loaded teacher, and Remove. */
 export function TeacherLoader({ locked }: { locked: boolean }) {
   const { t } = useTranslation('models');
-  const id = useId();
-  const [over, setOver] = useState(false);
   const teacher = useStudio((s) => s.models.teacher);
   const config = useStudio((s) => s.config);
   const userData = useStudio(selectUserData);
@@ -27,43 +25,19 @@ export function TeacherLoader({ locked }: { locked: boolean }) {
   const pick = (files: File[]) => {
     if (!disabled && files.length > 0) void loadTeacherFiles(files);
   };
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setOver(false);
-    pick(Array.from(e.dataTransfer.files));
-  };
+
   const info = teacher.status === 'ready' ? teacher.info : null;
   const mismatch = info !== null && (!sameShape(info.inputShape, meta.inputShape) || info.numClasses !== meta.numClasses);
   return (
     <fieldset className="teacher-loader">
       <legend>{t('teacher.title')}</legend>
-      <div
-        className={over ? 'drop-zone over' : 'drop-zone'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          if (!disabled) setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <label htmlFor={id}>{t('teacher.files')}</label>
-        <p className="hint" id={`${id}-hint`}>
-          {t('teacher.hint')}
-        </p>
-        <input
-          id={id}
-          type="file"
-          multiple
-          accept=".json,.bin,application/json,application/octet-stream"
-          disabled={disabled}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => {
-            const files = Array.from(e.currentTarget.files ?? []);
-            e.currentTarget.value = ''; // picking the same files again still fires a change
-            pick(files);
-          }}
-        />
-      </div>
+      <FileDrop
+        disabled={disabled}
+        label={t('teacher.files')}
+        hint={t('teacher.hint')}
+        accept=".json,.bin,application/json,application/octet-stream"
+        onFiles={pick}
+      />
       {teacher.status === 'loading' ? <p aria-live="polite">{t('teacher.checking', { names: teacher.fileNames.join(', ') })}</p> : null}
       {teacher.status === 'failed' && teacher.error ? (
         <p className="field-error" role="alert">
