@@ -11,7 +11,7 @@ import type { Dataset } from '../engine/data/types';
 import { encodeResumePoint, type ResumePoint } from '../engine/train/resume';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { errorText } from './backends';
-import { backendFault, nextBackend, watchDevice } from './deviceLoss';
+import { backendFault, deviceWasLost, nextBackend, watchDevice } from './deviceLoss';
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
 import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
@@ -137,7 +137,8 @@ export class Run {
       try {
         return await runExperiment(this.config, data, this.controller, hooks, { resume: this.resume });
       } catch (e) {
-        const cause = backendFault(e, backend);
+        // Reads in flight when the device goes fail with their own messages (e.g. "Buffer was unmapped before mapping was resolved").
+        const cause = backendFault(e, backend) ?? (backend === 'webgpu' && (await deviceWasLost()) ? 'device-lost' : null);
         if (!cause) throw e;
         this.controller.clearFault();
         const info = await nextBackend(backend, cause);
