@@ -108,7 +108,7 @@ export class Run {
           post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data }, [data]);
         },
       };
-      const outcome = await this.trainSurvivingBackendFaults(data, hooks);
+      const outcome = await this.trainSurvivingBackendFaults(data, hooks, batcher);
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });
       return outcome;
@@ -130,7 +130,7 @@ export class Run {
   }
 
   /** Runs the experiment; when the GPU device is lost (or WebGPU lacks a kernel) continues on the next backend from the last checkpoint. */
-  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks): Promise<ExperimentOutcome> {
+  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks, batcher: DeltaBatcher): Promise<ExperimentOutcome> {
     for (;;) {
       const backend = tf.getBackend() as BackendName;
       watchDevice((error) => this.controller.fault(error));
@@ -143,6 +143,8 @@ export class Run {
         this.controller.clearFault();
         const info = await nextBackend(backend, cause);
         const from = this.resume;
+        // Points queued since the checkpoint go out first, so the UI's rewind to the checkpoint drops them too.
+        batcher.flush();
         this.post({ type: 'backendSwitched', runId: this.runId, from: backend, cause, info, phase: from?.phase ?? null, epoch: from?.epoch ?? 0, step: from?.step ?? 0 });
       }
     }
