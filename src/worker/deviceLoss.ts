@@ -15,11 +15,33 @@ function webGpuDevice(): GPUDevice | null {
   return backend.device ?? null;
 }
 
+/** The watched device, and whether it is known to be lost. */
+let watched: { device: GPUDevice; lost: boolean } | null = null;
+
 /** Calls `onLost` once when the active WebGPU backend's device is lost (nothing on other backends). */
 export function watchDevice(onLost: (error: DeviceLostError) => void): void {
   const device = webGpuDevice();
   if (!device) return;
-  void device.lost.then((info) => onLost(new DeviceLostError(`WebGPU device was lost (${info.reason}${info.message ? `: ${info.message}` : ''})`)));
+  const entry = { device, lost: false };
+  watched = entry;
+  void device.lost.then((info) => {
+    entry.lost = true;
+    onLost(new DeviceLostError(`WebGPU device was lost (${info.reason}${info.message ? `: ${info.message}` : ''})`));
+  });
+}
+
+/** True when the watched WebGPU device is lost (already known, or reported within `waitMs`): errors it caused are faults of the device. */
+export async function deviceWasLost(waitMs = 500): Promise<boolean> {
+  const entry = watched;
+  if (!entry) return false;
+  if (entry.lost) return true;
+  const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), waitMs));
+  return Promise.race([entry.device.lost.then(() => true), timeout]);
+}
+
+/** True when the watched device is already known to be lost (synchronous: for unhandled rejections it leaves behind). */
+export function deviceKnownLost(): boolean {
+  return watched?.lost ?? false;
 }
 
 /** Test builds: destroys the WebGPU device like a driver reset would. Returns false when WebGPU is not active. */

@@ -11,7 +11,7 @@ import type { Dataset } from '../engine/data/types';
 import { encodeResumePoint, type ResumePoint } from '../engine/train/resume';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { errorText } from './backends';
-import { backendFault, nextBackend, watchDevice } from './deviceLoss';
+import { backendFault, deviceWasLost, nextBackend, watchDevice } from './deviceLoss';
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
 import { boundaryFeed } from './boundaryFeed';
@@ -123,7 +123,7 @@ export class Run {
         },
         onEvaluated: allEvaluated(inspect.onEvaluated, boundaryFeed(data, runId, post, config.epochs)),
       };
-      const outcome = await this.trainSurvivingBackendFaults(data, hooks, pretrained ?? undefined);
+      const outcome = await this.trainSurvivingBackendFaults(data, hooks, batcher, pretrained ?? undefined);
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });
       return outcome;
@@ -145,18 +145,21 @@ export class Run {
   }
 
   /** Runs the experiment; when the GPU device is lost (or WebGPU lacks a kernel) continues on the next backend from the last checkpoint. */
-  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks, teacher?: tf.LayersModel): Promise<ExperimentOutcome> {
+  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks, batcher: DeltaBatcher, teacher?: tf.LayersModel): Promise<ExperimentOutcome> {
     for (;;) {
       const backend = tf.getBackend() as BackendName;
       watchDevice((error) => this.controller.fault(error));
       try {
         return await runExperiment(this.config, data, this.controller, hooks, { resume: this.resume, teacher });
       } catch (e) {
-        const cause = backendFault(e, backend);
+        // Reads in flight when the device goes fail with their own messages (e.g. "Buffer was unmapped before mapping was resolved").
+        const cause = backendFault(e, backend) ?? (backend === 'webgpu' && (await deviceWasLost()) ? 'device-lost' : null);
         if (!cause) throw e;
         this.controller.clearFault();
         const info = await nextBackend(backend, cause);
         const from = this.resume;
+        // Points queued since the checkpoint go out first, so the UI's rewind to the checkpoint drops them too.
+        batcher.flush();
         this.post({ type: 'backendSwitched', runId: this.runId, from: backend, cause, info, phase: from?.phase ?? null, epoch: from?.epoch ?? 0, step: from?.step ?? 0 });
       }
     }

@@ -2,7 +2,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { errorText } from './backends';
 import { decodeResumePoint, type ResumePoint } from '../engine/train/resume';
-import { backendFault, destroyDevice } from './deviceLoss';
+import { backendFault, destroyDevice, deviceKnownLost } from './deviceLoss';
 import { holdLivenessLock } from './liveness';
 import { serializeModel } from './exportModel';
 import { BackendPlanner } from './backendPlanner';
@@ -168,7 +168,7 @@ function handle(msg: WorkerRequest): void {
 self.onmessage = (e: MessageEvent<WorkerRequest>) => handle(e.data);
 self.onunhandledrejection = (e: PromiseRejectionEvent) => {
   // A lost GPU device rejects tfjs's pending reads; the run itself switches backend and continues.
-  if (backendFault(e.reason, 'webgpu') === 'device-lost') return;
+  if (deviceKnownLost() || backendFault(e.reason, 'webgpu') === 'device-lost') return;
   post({ type: 'failed', runId: active?.run.runId ?? -1, kind: 'internal', message: `Worker error: ${errorText(e.reason)}` });
 };
 
