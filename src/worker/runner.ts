@@ -67,6 +67,11 @@ export class Run {
       return null;
     }
     const batcher = new DeltaBatcher((losses, epochs) => post({ type: 'metrics', runId, losses, epochs }));
+    // "paused" is reported where the run really halts, after the losses trained before it.
+    this.controller.onPaused = () => {
+      batcher.flush();
+      post({ type: 'paused', runId });
+    };
     try {
       post({ type: 'loading', runId, what: 'dataset', fraction: 0 });
       const data = config.userData

@@ -111,8 +111,7 @@ function handle(msg: WorkerRequest): void {
       break;
     case 'pause':
       if (run) {
-        run.controller.pause();
-        post({ type: 'paused', runId: msg.runId });
+        run.controller.pause(); // the run posts "paused" when it halts at its next step boundary
       }
       break;
     case 'resume':

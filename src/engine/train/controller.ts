@@ -36,6 +36,9 @@ export class RunController {
   private lastYield = Date.now();
   private faultError: Error | null = null;
 
+  /** Called each time the loop actually halts for a pause (after the steps before it were reported), e.g. to say "paused". */
+  onPaused: (() => void) | null = null;
+
   /** Current T and α; the distillation step reads them every step. */
   hyper: LiveHyper;
 
@@ -72,6 +75,11 @@ export class RunController {
     this.faultError = null;
   }
 
+  /** True while a pause is requested (the loop reports its pending steps before it halts). */
+  get pauseRequested(): boolean {
+    return this.paused;
+  }
+
   /** True once `stop` was called. */
   get isStopped(): boolean {
     return this.stopped;
@@ -85,6 +93,7 @@ export class RunController {
       await yieldToEventLoop();
       this.lastYield = Date.now();
     }
+    if (this.paused && !this.stopped && !this.faultError) this.onPaused?.();
     while (this.paused && !this.stopped && !this.faultError) {
       await new Promise<void>((r) => (this.wake = r));
       this.wake = null;
