@@ -82,6 +82,13 @@ export const HIDEABLE_IDS = [
   'transfer',
   'exclude',
   'augment',
+  // Panels outside the sidebar sections, for focused exercises.
+  'lessons',
+  'teacherFile',
+  'classroom',
+  'boundaries',
+  'history',
+  'export',
 ] as const;
 
 /** A control a link may hide. */

@@ -46,14 +46,18 @@ export function App() {
         <HeaderTools />
       </header>
       <aside className="controls" aria-label={t('settings')}>
-        <LessonsPanel />
+        <Hideable id="lessons">
+          <LessonsPanel />
+        </Hideable>
         <RunButtons />
         <Hideable id="data">
           <DataControls locked={locked} />
         </Hideable>
         <Hideable id="models">
           <ModelControls locked={locked} />
-          <TeacherLoader locked={locked} />
+          <Hideable id="teacherFile">
+            <TeacherLoader locked={locked} />
+          </Hideable>
         </Hideable>
         <Hideable id="distillation">
           <DistillControls locked={locked} />
@@ -69,19 +73,27 @@ export function App() {
         <StatusBar />
         <ShareNotices />
         <RecoveryPanel />
-        <HistoryPanel />
         <ScatterPlot />
-        <DecisionBoundaries />
+        <Hideable id="boundaries">
+          <DecisionBoundaries />
+        </Hideable>
         <Gallery />
         <LossChart />
         <AccuracyChart />
         <ResultsTable />
+        <Hideable id="classroom">
+          <ClassroomPanels />
+        </Hideable>
         <LatencyTable />
         <SeedsTable />
         <SweepChart />
         <SamplePredictions />
-        <ExportPanel />
-        <ClassroomPanels />
+        <Hideable id="export">
+          <ExportPanel />
+        </Hideable>
+        <Hideable id="history">
+          <HistoryPanel />
+        </Hideable>
       </main>
     </div>
   );

@@ -62,7 +62,7 @@ test('A shared link sets every control, wins over saved settings and stays in th
 });
 
 test('Bad values in a link fall back to defaults with a notice; hide flags hide controls', async ({ studio, page }) => {
-  await openLink(page, '#T=99&epochs=abc&alpha=0.2&colour=red&hide=alpha,backend,data,wings');
+  await openLink(page, '#T=99&epochs=abc&alpha=0.2&colour=red&hide=alpha,backend,data,history,wings');
   const notices = page.getByRole('region', { name: 'Link problems' });
   const alert = notices.getByRole('alert');
   await expect(alert).toContainText('T: “99” is not valid; using 4.');
@@ -75,9 +75,10 @@ test('Bad values in a link fall back to defaults with a notice; hide flags hide 
   await expect(page.getByRole('slider', { name: 'Alpha' })).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Backend' })).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'History', exact: true })).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Optimizer' })).toBeVisible();
   // A hidden control keeps its linked value, and the hide flags stay in the link.
-  await expect.poll(() => new URL(page.url()).hash).toBe('#alpha=0.2&hide=data,alpha,backend');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#alpha=0.2&hide=data,alpha,backend,history');
   await notices.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notices).toHaveCount(0);
   await expect(studio.button('Start')).toBeEnabled();
