@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store';
 import type { RunState } from '../store/runState';
 import type { BackendInfo } from '../worker/protocol';
+import { describeBackend } from './backendText';
 import { i18n } from './i18n';
 import { BackendSwitchNotes } from './survive/BackendSwitchNotes';
 
@@ -45,7 +46,8 @@ export function StatusBar() {
   const run = useStudio((s) => s.run);
   const notice = useStudio((s) => s.notice);
   const prepared = useStudio((s) => s.prepared);
-  const shown = run.backend ?? (run.status === 'idle' ? (prepared?.info ?? null) : null);
+  const shownInfo = run.backend ?? (run.status === 'idle' ? (prepared?.info ?? null) : null);
+  const shown = shownInfo ? { name: shownInfo.name, ...describeBackend(shownInfo, t) } : null;
   return (
     <section className="status-area" aria-label={t('status.region')}>
       <p role="status" aria-live="polite" className="status">

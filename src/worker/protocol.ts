@@ -5,6 +5,7 @@ import type { DatasetSummary } from '../engine/data/summary';
 import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
 import type { InspectExamples } from '../engine/inspect/examples';
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
+import type { BackendNote, BackendReason } from './backendReason';
 import type { ModelRequest, ModelEvent } from './modelMessages';
 
 /** tfjs backends the studio can run on. */
@@ -19,10 +20,10 @@ export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm',
 /** Which backend runs, and why (shown in the UI). */
 export interface BackendInfo {
   name: BackendName;
-  /** One sentence: why this backend was chosen. */
-  reason: string;
-  /** Fall-throughs and exclusions, e.g. "webgl failed to initialise: …". */
-  notes: string[];
+  /** Why this backend was chosen (a code the UI renders through the catalogues: `describeBackend`). */
+  reason: BackendReason;
+  /** Fall-throughs and exclusions, e.g. webgl failed to initialise (with tfjs's error text). */
+  notes: BackendNote[];
 }
 
 /** What kind of failure ended a run. */
