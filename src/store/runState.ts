@@ -1,7 +1,7 @@
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 import type { DatasetSummary } from '../engine/data/summary';
 import { rewindCurves } from './rewind';
-import { assertNever, type BackendInfo, type BackendName, type FailureKind, type HaltReason, type SwitchCause, type WorkerEvent } from '../worker/protocol';
+import { assertNever, type BackendInfo, type BackendName, type FailureKind, type Halt, type SwitchCause, type WorkerEvent } from '../worker/protocol';
 
 /** Where a run is in its life ('halted': paused by a fault, waiting to be resumed from its last checkpoint or discarded). */
 export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'halted' | 'done' | 'stopped' | 'failed';
@@ -77,7 +77,7 @@ export interface RunState {
   /** The newest checkpoint of this run (null before the first epoch ends). */
   checkpoint: CheckpointSummary | null;
   /** Why the run is halted (status 'halted'). */
-  halt: { reason: HaltReason; message: string } | null;
+  halt: Halt | null;
   /** Backends left mid-run, in order. */
   switches: BackendSwitch[];
 }
@@ -197,7 +197,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'checkpoint':
       return { ...run, checkpoint: { phase: event.phase, epoch: event.epoch, epochs: event.epochs } };
     case 'halted':
-      return { ...run, status: 'halted', loading: null, halt: { reason: event.reason, message: event.message } };
+      return { ...run, status: 'halted', loading: null, halt: event.halt };
     case 'backendSwitched':
       return {
         ...run,

@@ -91,7 +91,7 @@ export type WorkerEvent =
   /** The main run finished `epoch` of `phase`; `data` is the encoded checkpoint to continue from there. */
   | { type: 'checkpoint'; runId: number; phase: Phase; epoch: number; epochs: number; data: ArrayBuffer }
   /** The run paused on a fault it cannot train through (the last checkpoint stays available to resume from). */
-  | { type: 'halted'; runId: number; reason: HaltReason; message: string }
+  | { type: 'halted'; runId: number; halt: Halt }
   /** The backend failed mid-run; training continues on `info.name` from the last checkpoint (`epoch`/`step` of `phase`, or the start). */
   | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number; step: number }
   /** Answers to model requests (see `modelMessages.ts`). */
@@ -103,6 +103,9 @@ export type WorkerEvent =
 
 /** Why a run paused itself: the loss diverged, or (set by the UI) the worker crashed. */
 export type HaltReason = 'diverged' | 'crashed';
+
+/** Why a run paused itself, with its parameters: a diverged loss (phase, step, the bad value) or a crashed worker. */
+export type Halt = { reason: 'diverged'; phase: Phase; step: number; value: number } | { reason: 'crashed'; message: string };
 
 /** Why the worker left a backend mid-run. */
 export type SwitchCause = 'device-lost' | 'kernel-missing';

@@ -135,7 +135,7 @@ export class Run {
     } catch (e) {
       batcher.flush();
       if (e instanceof RunCancelled) post({ type: 'stopped', runId });
-      else if (e instanceof LossDivergedError) post({ type: 'halted', runId, reason: 'diverged', message: e.message });
+      else if (e instanceof LossDivergedError) post({ type: 'halted', runId, halt: { reason: 'diverged', phase: e.phase, step: e.step, value: e.value } });
       else {
         const missing = missingKernel(errorText(e));
         post({

@@ -28,9 +28,9 @@ describe('run reducer: checkpoints, halts and backend switches', () => {
 
   it('a halt pauses the run with its reason and unlocks the settings; the curves stay', () => {
     const before = { ...running(), lossRows: [{ step: 1, teacher: 1.2 }], lossCount: 1 };
-    const run = reduceRun(before, { type: 'halted', runId: 4, reason: 'diverged', message: 'Loss became NaN at step 9 of teacher training: try a lower learning rate.' });
+    const run = reduceRun(before, { type: 'halted', runId: 4, halt: { reason: 'diverged', phase: 'teacher', step: 9, value: Number.NaN } });
     expect(run.status).toBe('halted');
-    expect(run.halt).toEqual({ reason: 'diverged', message: 'Loss became NaN at step 9 of teacher training: try a lower learning rate.' });
+    expect(run.halt).toEqual({ reason: 'diverged', phase: 'teacher', step: 9, value: Number.NaN });
     expect(run.error).toBeNull();
     expect(run.lossRows).toBe(before.lossRows);
     expect(isFinished(run.status)).toBe(true);

@@ -186,7 +186,7 @@ class StudioWorker {
     else if (upload.status === 'ready') failUpload(UPLOAD_GONE);
     useStudio.getState().modelsWorkerGone();
     if (isFinished(run.status)) setNotice(message);
-    else this.receive({ type: 'halted', runId: this.runId(), reason: 'crashed', message });
+    else this.receive({ type: 'halted', runId: this.runId(), halt: { reason: 'crashed', message } });
   }
 
   private receive(event: WorkerEvent): void {
