@@ -1,5 +1,6 @@
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 import type { DatasetSummary } from '../engine/data/summary';
+import type { PhaseContext } from '../engine/train/phaseContext';
 import { rewindCurves } from './rewind';
 import { assertNever, type BackendInfo, type BackendName, type FailureKind, type Halt, type SwitchCause, type WorkerEvent } from '../worker/protocol';
 
@@ -57,8 +58,8 @@ export interface RunState {
   status: RunStatus;
   config: ExperimentConfig | null;
   phase: Phase | null;
-  /** The extra trial being trained ("seed 2 of 3", "sweep point …"), or null during the main run. */
-  context: string | null;
+  /** The extra trial being trained (a seed, a sweep point) or the latency measurement, or null during the main run. */
+  context: PhaseContext | null;
   epoch: number;
   epochs: number;
   loading: { what: string; fraction: number } | null;

@@ -4,6 +4,7 @@ import { useStudio } from '../store';
 import type { RunState } from '../store/runState';
 import type { BackendInfo } from '../worker/protocol';
 import { describeBackend } from './backendText';
+import { describeContext } from './phaseContextText';
 import { i18n } from './i18n';
 import { BackendSwitchNotes } from './survive/BackendSwitchNotes';
 
@@ -13,7 +14,7 @@ function describe(t: TFunction<'app'>, run: RunState, prepared: BackendInfo | nu
   const phase = run.phase ? t(`phase.${run.phase}`) : '';
   const where = run.phase
     ? run.context
-      ? t('status.whereContext', { phase, detail: run.context })
+      ? t('status.whereContext', { phase, detail: describeContext(run.context, t) })
       : t('status.whereEpoch', { phase, epoch: String(Math.min(run.epoch + 1, run.epochs)), epochs: String(run.epochs) })
     : '';
   switch (run.status) {

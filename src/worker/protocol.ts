@@ -5,6 +5,7 @@ import type { DatasetSummary } from '../engine/data/summary';
 import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
 import type { InspectExamples } from '../engine/inspect/examples';
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
+import type { PhaseContext } from '../engine/train/phaseContext';
 import type { BackendNote, BackendReason } from './backendReason';
 import type { ModelRequest, ModelEvent } from './modelMessages';
 
@@ -65,8 +66,8 @@ export type WorkerEvent =
   /** The dataset is loaded: counts, classes and gallery images. */
   | { type: 'dataset'; runId: number; summary: DatasetSummary }
   | { type: 'backend'; runId: number; info: BackendInfo }
-  /** A phase starts; `context` names an extra trial ("seed 2 of 3", "sweep point …"), null for the main run. */
-  | { type: 'phase'; runId: number; phase: Phase; epochs: number; stepsPerEpoch: number; context: string | null; fromEpoch?: number }
+  /** A phase starts; `context` names an extra trial (a seed, a sweep point) or the latency measurement, null for the main run. */
+  | { type: 'phase'; runId: number; phase: Phase; epochs: number; stepsPerEpoch: number; context: PhaseContext | null; fromEpoch?: number }
   /** An extra trial (seed or sweep point) finished. */
   | { type: 'trial'; runId: number; trial: TrialResult }
   | { type: 'metrics'; runId: number; losses: LossPoint[]; epochs: EpochPoint[] }

@@ -381,4 +381,9 @@ export const app = {
     noteInitFailed: '{{backend}} failed to initialise: {{error}}',
     noteCannotTrain: '{{backend}} cannot train these models: {{error}}',
   },
+  phaseContext: {
+    seed: 'seed {{seed}} of {{of}}',
+    sweep: 'sweep point {{point}} of {{of}}: T={{temperature}}, α={{alpha}}',
+    latency: 'measuring inference latency',
+  },
 } as const;

@@ -383,4 +383,9 @@ export const app: Catalogue<typeof en> = {
     noteInitFailed: '{{backend}} 初始化失败：{{error}}',
     noteCannotTrain: '{{backend}} 无法训练这些模型：{{error}}',
   },
+  phaseContext: {
+    seed: '第 {{seed}} 个种子，共 {{of}} 个',
+    sweep: '第 {{point}} 个扫描点，共 {{of}} 个：T={{temperature}}，α={{alpha}}',
+    latency: '正在测量推理延迟',
+  },
 };
