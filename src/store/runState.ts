@@ -1,6 +1,7 @@
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 import type { DatasetSummary } from '../engine/data/summary';
 import type { PhaseContext } from '../engine/train/phaseContext';
+import type { RunMessage } from '../worker/runMessage';
 import { rewindCurves } from './rewind';
 import { assertNever, type BackendInfo, type BackendName, type FailureKind, type Halt, type SwitchCause, type WorkerEvent } from '../worker/protocol';
 
@@ -74,7 +75,7 @@ export interface RunState {
   /** Extra trials finished so far (seeds and sweep points), streamed before the results. */
   trials: TrialResult[];
   results: ExperimentResults | null;
-  error: { kind: FailureKind; message: string } | null;
+  error: { kind: FailureKind; message: RunMessage } | null;
   /** The newest checkpoint of this run (null before the first epoch ends). */
   checkpoint: CheckpointSummary | null;
   /** Why the run is halted (status 'halted'). */

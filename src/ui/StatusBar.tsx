@@ -5,6 +5,7 @@ import type { RunState } from '../store/runState';
 import type { BackendInfo } from '../worker/protocol';
 import { describeBackend } from './backendText';
 import { describeContext } from './phaseContextText';
+import { describeRunMessage } from './runMessageText';
 import { i18n } from './i18n';
 import { BackendSwitchNotes } from './survive/BackendSwitchNotes';
 
@@ -79,7 +80,7 @@ export function StatusBar() {
       ) : null}
       {run.error ? (
         <p role="alert" className="error">
-          {run.error.message}
+          {describeRunMessage(run.error.message, t)}
         </p>
       ) : null}
       {notice ? (

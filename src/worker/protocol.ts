@@ -8,6 +8,7 @@ import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase,
 import type { PhaseContext } from '../engine/train/phaseContext';
 import type { BackendNote, BackendReason } from './backendReason';
 import type { ModelRequest, ModelEvent } from './modelMessages';
+import type { RunMessage } from './runMessage';
 
 /** tfjs backends the studio can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -78,7 +79,7 @@ export type WorkerEvent =
   | { type: 'hyperApplied'; runId: number; phase: Phase | null; step: number; temperature: number; alpha: number }
   | { type: 'done'; runId: number; results: ExperimentResults }
   | { type: 'stopped'; runId: number }
-  | { type: 'failed'; runId: number; kind: FailureKind; message: string }
+  | { type: 'failed'; runId: number; kind: FailureKind; message: RunMessage }
   | { type: 'exported'; runId: number; artifacts: io.ModelArtifacts }
   | { type: 'exportFailed'; runId: number; message: string }
   /** Answer to `inspectCsv`: the preview, or why the file cannot be read. */
