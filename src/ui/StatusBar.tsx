@@ -61,7 +61,9 @@ export function StatusBar() {
       {shown ? (
         <div className="backend-note">
           <p>
-            <strong>{t('status.backendName', { name: shown.name })}</strong>: {shown.reason}
+            <strong>{t('status.backendName', { name: shown.name })}</strong>
+            {t('backendReason.separator')}
+            {shown.reason}
           </p>
           {shown.notes.length > 0 ? (
             <ul>

@@ -361,6 +361,7 @@ export const app = {
     twoFiles: 'Two files were picked: add one CSV file on its own, or an idx images file with its labels file.',
   },
   backendReason: {
+    separator: ': ',
     forced: '{{name}}: chosen in the Backend menu',
     fellThrough: '{{chosen}} was chosen but failed to initialise; fell through to {{name}}',
     webgpu: 'WebGPU: {{status}}',

@@ -363,6 +363,7 @@ export const app: Catalogue<typeof en> = {
     twoFiles: '选择了两个文件：请单独添加一个 CSV 文件，或一个 idx 图像文件及其标签文件。',
   },
   backendReason: {
+    separator: '：',
     forced: '{{name}}：在“后端”菜单中选择',
     fellThrough: '选择了 {{chosen}}，但其初始化失败；已改用 {{name}}',
     webgpu: 'WebGPU：{{status}}',
