@@ -1,7 +1,9 @@
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
 import type { DatasetSummary } from '../engine/data/summary';
+import type { PhaseContext } from '../engine/train/phaseContext';
+import type { RunMessage } from '../worker/runMessage';
 import { rewindCurves } from './rewind';
-import { assertNever, type BackendInfo, type BackendName, type FailureKind, type HaltReason, type SwitchCause, type WorkerEvent } from '../worker/protocol';
+import { assertNever, type BackendInfo, type BackendName, type FailureKind, type Halt, type SwitchCause, type WorkerEvent } from '../worker/protocol';
 
 /** Where a run is in its life ('halted': paused by a fault, waiting to be resumed from its last checkpoint or discarded). */
 export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'halted' | 'done' | 'stopped' | 'failed';
@@ -57,8 +59,8 @@ export interface RunState {
   status: RunStatus;
   config: ExperimentConfig | null;
   phase: Phase | null;
-  /** The extra trial being trained ("seed 2 of 3", "sweep point …"), or null during the main run. */
-  context: string | null;
+  /** The extra trial being trained (a seed, a sweep point) or the latency measurement, or null during the main run. */
+  context: PhaseContext | null;
   epoch: number;
   epochs: number;
   loading: { what: string; fraction: number } | null;
@@ -73,11 +75,11 @@ export interface RunState {
   /** Extra trials finished so far (seeds and sweep points), streamed before the results. */
   trials: TrialResult[];
   results: ExperimentResults | null;
-  error: { kind: FailureKind; message: string } | null;
+  error: { kind: FailureKind; message: RunMessage } | null;
   /** The newest checkpoint of this run (null before the first epoch ends). */
   checkpoint: CheckpointSummary | null;
   /** Why the run is halted (status 'halted'). */
-  halt: { reason: HaltReason; message: string } | null;
+  halt: Halt | null;
   /** Backends left mid-run, in order. */
   switches: BackendSwitch[];
 }
@@ -197,7 +199,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'checkpoint':
       return { ...run, checkpoint: { phase: event.phase, epoch: event.epoch, epochs: event.epochs } };
     case 'halted':
-      return { ...run, status: 'halted', loading: null, halt: { reason: event.reason, message: event.message } };
+      return { ...run, status: 'halted', loading: null, halt: event.halt };
     case 'backendSwitched':
       return {
         ...run,

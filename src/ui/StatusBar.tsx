@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store';
 import type { RunState } from '../store/runState';
 import type { BackendInfo } from '../worker/protocol';
+import { describeBackend } from './backendText';
+import { describeContext } from './phaseContextText';
+import { describeRunMessage } from './runMessageText';
 import { i18n } from './i18n';
 import { BackendSwitchNotes } from './survive/BackendSwitchNotes';
 
@@ -12,7 +15,7 @@ function describe(t: TFunction<'app'>, run: RunState, prepared: BackendInfo | nu
   const phase = run.phase ? t(`phase.${run.phase}`) : '';
   const where = run.phase
     ? run.context
-      ? t('status.whereContext', { phase, detail: run.context })
+      ? t('status.whereContext', { phase, detail: describeContext(run.context, t) })
       : t('status.whereEpoch', { phase, epoch: String(Math.min(run.epoch + 1, run.epochs)), epochs: String(run.epochs) })
     : '';
   switch (run.status) {
@@ -45,7 +48,8 @@ export function StatusBar() {
   const run = useStudio((s) => s.run);
   const notice = useStudio((s) => s.notice);
   const prepared = useStudio((s) => s.prepared);
-  const shown = run.backend ?? (run.status === 'idle' ? (prepared?.info ?? null) : null);
+  const shownInfo = run.backend ?? (run.status === 'idle' ? (prepared?.info ?? null) : null);
+  const shown = shownInfo ? { name: shownInfo.name, ...describeBackend(shownInfo, t) } : null;
   return (
     <section className="status-area" aria-label={t('status.region')}>
       <p role="status" aria-live="polite" className="status">
@@ -57,7 +61,9 @@ export function StatusBar() {
       {shown ? (
         <div className="backend-note">
           <p>
-            <strong>{t('status.backendName', { name: shown.name })}</strong>: {shown.reason}
+            <strong>{t('status.backendName', { name: shown.name })}</strong>
+            {t('backendReason.separator')}
+            {shown.reason}
           </p>
           {shown.notes.length > 0 ? (
             <ul>
@@ -76,7 +82,7 @@ export function StatusBar() {
       ) : null}
       {run.error ? (
         <p role="alert" className="error">
-          {run.error.message}
+          {describeRunMessage(run.error.message, t)}
         </p>
       ) : null}
       {notice ? (

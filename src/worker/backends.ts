@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { notesInEnglish, type BackendNote, type BackendTiming, type WebGpuStatus } from './backendReason';
 import { BACKEND_NAMES, type BackendChoice, type BackendInfo, type BackendName } from './protocol';
 
 /** What the WebGPU probe found. */
@@ -10,21 +11,21 @@ export interface WebGpuProbe {
   available: boolean;
   /** The adapter is a software fallback (SwiftShader), far slower than WASM or WebGL for training. */
   software: boolean;
-  /** Human description, e.g. "software adapter (swiftshader)" or "no adapter found". */
-  description: string;
+  /** What was found, as a code the UI words (e.g. a software adapter named swiftshader, or no adapter). */
+  status: WebGpuStatus;
 }
 
 /** Looks for a WebGPU adapter and tells hardware from a software fallback. */
 export async function probeWebGpu(): Promise<WebGpuProbe> {
   const gpu = (self.navigator as Navigator & { gpu?: GPU }).gpu;
-  if (!gpu) return { available: false, software: false, description: 'not supported by this browser (navigator.gpu is missing)' };
+  if (!gpu) return { available: false, software: false, status: { code: 'missing' } };
   let adapter: GPUAdapter | null = null;
   try {
     adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (e) {
-    return { available: false, software: false, description: `adapter request failed (${errorText(e)})` };
+    return { available: false, software: false, status: { code: 'requestFailed', error: errorText(e) } };
   }
-  if (!adapter) return { available: false, software: false, description: 'not supported (no adapter found)' };
+  if (!adapter) return { available: false, software: false, status: { code: 'noAdapter' } };
   const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
   const fallbackFlag =
     (info as (GPUAdapterInfo & { isFallbackAdapter?: boolean }) | undefined)?.isFallbackAdapter ??
@@ -32,8 +33,7 @@ export async function probeWebGpu(): Promise<WebGpuProbe> {
     false;
   const text = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ');
   const software = fallbackFlag || /swiftshader|llvmpipe|software|warp/i.test(text);
-  const name = text || 'unknown adapter';
-  return { available: true, software, description: `${software ? 'software' : 'hardware'} adapter (${name})` };
+  return { available: true, software, status: { code: 'adapter', software, adapter: text } };
 }
 
 /** Loads a backend's package (lazily) and makes it the active tfjs backend; throws when it cannot start. */
@@ -101,7 +101,7 @@ export async function chooseBackend(
   if (cached && gpu && !(gpu.available && !gpu.software)) {
     try {
       await activateBackend(cached.name);
-      return { ...cached, reason: `${cached.reason} (benchmark cached for this architecture)` };
+      return cached.reason.code === 'benchmarked' ? { ...cached, reason: { ...cached.reason, cached: true } } : cached;
     } catch {
       cache.delete(cacheKey);
     }
@@ -116,58 +116,54 @@ export async function chooseBackend(
 
 /** Forces one backend; if it fails to start, falls through to the next in order and says so. */
 async function forceBackend(choice: BackendName): Promise<BackendInfo> {
-  const notes: string[] = [];
+  const notes: BackendNote[] = [];
   const order = [choice, ...BACKEND_NAMES.filter((b) => b !== choice)];
   for (const name of order) {
     try {
       await activateBackend(name);
       return {
         name,
-        reason: name === choice ? `${name}: chosen in the Backend menu` : `${choice} was chosen but failed to initialise; fell through to ${name}`,
+        reason: name === choice ? { code: 'forced' } : { code: 'fellThrough', chosen: choice },
         notes,
       };
     } catch (e) {
-      notes.push(`${name} failed to initialise: ${errorText(e)}`);
+      notes.push({ code: 'initFailed', backend: name, error: errorText(e) });
     }
   }
-  throw new Error(`No backend could be initialised. ${notes.join('; ')}`);
+  throw new Error(`No backend could be initialised. ${notesInEnglish(notes)}`);
 }
 
 /** Auto: WebGPU on real hardware; otherwise the fastest of WebGL, WASM and CPU by a short benchmark. */
 async function autoBackend(benchmark: StepBenchmark): Promise<BackendInfo & { hardware: boolean }> {
-  const notes: string[] = [];
+  const notes: BackendNote[] = [];
   const gpu = await probeWebGpu();
   if (gpu.available && !gpu.software) {
     try {
       await activateBackend('webgpu');
-      return { name: 'webgpu', reason: `WebGPU: ${gpu.description}`, notes, hardware: true };
+      return { name: 'webgpu', reason: { code: 'webgpuHardware', webgpu: gpu.status }, notes, hardware: true };
     } catch (e) {
-      notes.push(`webgpu failed to initialise: ${errorText(e)}`);
+      notes.push({ code: 'initFailed', backend: 'webgpu', error: errorText(e) });
     }
   }
-  const timings: { name: BackendName; ms: number }[] = [];
+  const timings: BackendTiming[] = [];
   for (const name of ['webgl', 'wasm', 'cpu'] as const) {
     try {
       await activateBackend(name);
     } catch (e) {
-      notes.push(`${name} failed to initialise: ${errorText(e)}`);
+      notes.push({ code: 'initFailed', backend: name, error: errorText(e) });
       continue;
     }
     try {
       timings.push({ name, ms: await benchmark() });
     } catch (e) {
-      notes.push(`${name} cannot train these models: ${errorText(e)}`);
+      notes.push({ code: 'cannotTrain', backend: name, error: errorText(e) });
     }
   }
-  if (timings.length === 0) throw new Error(`No backend can train these models. ${notes.join('; ')}`);
+  if (timings.length === 0) throw new Error(`No backend can train these models. ${notesInEnglish(notes)}`);
   timings.sort((a, b) => a.ms - b.ms);
   const best = timings[0]!;
   await activateBackend(best.name);
-  const why = gpu.available ? `WebGPU: ${gpu.description}, too slow to train on` : `WebGPU: ${gpu.description}`;
-  const runnerUp = timings[1];
-  const faster = runnerUp ? `; ${best.name} is ${(runnerUp.ms / best.ms).toFixed(1)}× faster than ${runnerUp.name} here` : '';
-  const measured = timings.map((t) => `${t.name} ${t.ms.toFixed(1)} ms`).join(', ');
-  return { name: best.name, reason: `${why}${faster} (one training step: ${measured})`, notes, hardware: false };
+  return { name: best.name, reason: { code: 'benchmarked', webgpu: gpu.status, timings }, notes, hardware: false };
 }
 
 /** Error message of an unknown thrown value. */

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { missingKernel } from '../engine/train/parity';
 import { activateBackend, errorText } from './backends';
+import { notesInEnglish, type BackendNote } from './backendReason';
 import { BACKEND_NAMES, type BackendInfo, type BackendName, type SwitchCause } from './protocol';
 
 /** The WebGPU device went away (driver reset, `device.destroy()`); the run continues on another backend. */
@@ -61,15 +62,14 @@ export function backendFault(e: unknown, backend: string | undefined): SwitchCau
 
 /** Activates the next backend after `from` in fall-through order; throws when none starts. */
 export async function nextBackend(from: BackendName, cause: SwitchCause): Promise<BackendInfo> {
-  const notes: string[] = [];
+  const notes: BackendNote[] = [];
   for (const name of BACKEND_NAMES.slice(BACKEND_NAMES.indexOf(from) + 1)) {
     try {
       await activateBackend(name);
-      const why = cause === 'device-lost' ? `the ${from} device was lost` : `${from} lacks a kernel these models need`;
-      return { name, reason: `${name}: ${why} mid-run, so the run continued here`, notes };
+      return { name, reason: { code: 'switched', from, cause }, notes };
     } catch (e) {
-      notes.push(`${name} failed to initialise: ${errorText(e)}`);
+      notes.push({ code: 'initFailed', backend: name, error: errorText(e) });
     }
   }
-  throw new Error(`No backend could take over after ${from} failed. ${notes.join('; ')}`);
+  throw new Error(`No backend could take over after ${from} failed. ${notesInEnglish(notes)}`);
 }

@@ -5,7 +5,10 @@ import type { DatasetSummary } from '../engine/data/summary';
 import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
 import type { InspectExamples } from '../engine/inspect/examples';
 import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase, TrialResult } from '../engine/train/types';
+import type { PhaseContext } from '../engine/train/phaseContext';
+import type { BackendNote, BackendReason } from './backendReason';
 import type { ModelRequest, ModelEvent } from './modelMessages';
+import type { RunMessage } from './runMessage';
 
 /** tfjs backends the studio can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -19,10 +22,10 @@ export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm',
 /** Which backend runs, and why (shown in the UI). */
 export interface BackendInfo {
   name: BackendName;
-  /** One sentence: why this backend was chosen. */
-  reason: string;
-  /** Fall-throughs and exclusions, e.g. "webgl failed to initialise: …". */
-  notes: string[];
+  /** Why this backend was chosen (a code the UI renders through the catalogues: `describeBackend`). */
+  reason: BackendReason;
+  /** Fall-throughs and exclusions, e.g. webgl failed to initialise (with tfjs's error text). */
+  notes: BackendNote[];
 }
 
 /** What kind of failure ended a run. */
@@ -64,8 +67,8 @@ export type WorkerEvent =
   /** The dataset is loaded: counts, classes and gallery images. */
   | { type: 'dataset'; runId: number; summary: DatasetSummary }
   | { type: 'backend'; runId: number; info: BackendInfo }
-  /** A phase starts; `context` names an extra trial ("seed 2 of 3", "sweep point …"), null for the main run. */
-  | { type: 'phase'; runId: number; phase: Phase; epochs: number; stepsPerEpoch: number; context: string | null; fromEpoch?: number }
+  /** A phase starts; `context` names an extra trial (a seed, a sweep point) or the latency measurement, null for the main run. */
+  | { type: 'phase'; runId: number; phase: Phase; epochs: number; stepsPerEpoch: number; context: PhaseContext | null; fromEpoch?: number }
   /** An extra trial (seed or sweep point) finished. */
   | { type: 'trial'; runId: number; trial: TrialResult }
   | { type: 'metrics'; runId: number; losses: LossPoint[]; epochs: EpochPoint[] }
@@ -76,7 +79,7 @@ export type WorkerEvent =
   | { type: 'hyperApplied'; runId: number; phase: Phase | null; step: number; temperature: number; alpha: number }
   | { type: 'done'; runId: number; results: ExperimentResults }
   | { type: 'stopped'; runId: number }
-  | { type: 'failed'; runId: number; kind: FailureKind; message: string }
+  | { type: 'failed'; runId: number; kind: FailureKind; message: RunMessage }
   | { type: 'exported'; runId: number; artifacts: io.ModelArtifacts }
   | { type: 'exportFailed'; runId: number; message: string }
   /** Answer to `inspectCsv`: the preview, or why the file cannot be read. */
@@ -90,7 +93,7 @@ export type WorkerEvent =
   /** The main run finished `epoch` of `phase`; `data` is the encoded checkpoint to continue from there. */
   | { type: 'checkpoint'; runId: number; phase: Phase; epoch: number; epochs: number; data: ArrayBuffer }
   /** The run paused on a fault it cannot train through (the last checkpoint stays available to resume from). */
-  | { type: 'halted'; runId: number; reason: HaltReason; message: string }
+  | { type: 'halted'; runId: number; halt: Halt }
   /** The backend failed mid-run; training continues on `info.name` from the last checkpoint (`epoch`/`step` of `phase`, or the start). */
   | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number; step: number }
   /** Answers to model requests (see `modelMessages.ts`). */
@@ -102,6 +105,9 @@ export type WorkerEvent =
 
 /** Why a run paused itself: the loss diverged, or (set by the UI) the worker crashed. */
 export type HaltReason = 'diverged' | 'crashed';
+
+/** Why a run paused itself, with its parameters: a diverged loss (phase, step, the bad value) or a crashed worker. */
+export type Halt = { reason: 'diverged'; phase: Phase; step: number; value: number } | { reason: 'crashed'; message: string };
 
 /** Why the worker left a backend mid-run. */
 export type SwitchCause = 'device-lost' | 'kernel-missing';

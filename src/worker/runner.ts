@@ -3,7 +3,7 @@ import { DATASETS } from '../engine/data/registry';
 import { createFetchSource } from '../engine/data/source';
 import { summarizeDataset } from '../engine/data/summary';
 import { validateConfig } from '../engine/train/validateConfig';
-import { missingKernel, missingKernelMessage } from '../engine/train/parity';
+import { missingKernel } from '../engine/train/parity';
 import { RunCancelled, RunController } from '../engine/train/controller';
 import { LossDivergedError } from '../engine/train/errors';
 import { runExperiment, type ExperimentHooks, type ExperimentOutcome } from '../engine/train/experiment';
@@ -15,7 +15,7 @@ import { backendFault, deviceWasLost, nextBackend, watchDevice } from './deviceL
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
 import { boundaryFeed } from './boundaryFeed';
-import { UPLOAD_GONE, type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
+import { type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
 import { InspectFeed } from './inspectFeed';
 import { allEvaluated } from './evaluatedHooks';
 import type { UploadStore } from './uploads';
@@ -59,11 +59,11 @@ export class Run {
     const { runId, config, post } = this;
     const invalid = validateConfig(config);
     if (invalid) {
-      post({ type: 'failed', runId, kind: 'invalid-config', message: invalid });
+      post({ type: 'failed', runId, kind: 'invalid-config', message: { code: 'text', text: invalid } });
       return null;
     }
     if (config.userData && !this.uploads.has(config.userData.id)) {
-      post({ type: 'failed', runId, kind: 'invalid-config', message: UPLOAD_GONE });
+      post({ type: 'failed', runId, kind: 'invalid-config', message: { code: 'uploadGone' } });
       return null;
     }
     const batcher = new DeltaBatcher((losses, epochs) => post({ type: 'metrics', runId, losses, epochs }));
@@ -84,7 +84,7 @@ export class Run {
       this.dataset = data;
       const pretrained = this.teachers?.forRun(config, data) ?? null;
       if (pretrained && 'error' in pretrained) {
-        post({ type: 'failed', runId, kind: 'invalid-config', message: pretrained.error });
+        post({ type: 'failed', runId, kind: 'invalid-config', message: { code: 'text', text: pretrained.error } });
         return null;
       }
       const summary = summarizeDataset(data);
@@ -97,7 +97,7 @@ export class Run {
         info = await this.planner.plan(config, this.backend);
         if (!info) throw new Error('backend selection was cancelled');
       } catch (e) {
-        post({ type: 'failed', runId, kind: 'backend', message: errorText(e) });
+        post({ type: 'failed', runId, kind: 'backend', message: { code: 'text', text: errorText(e) } });
         return null;
       }
       post({ type: 'backend', runId, info });
@@ -135,14 +135,16 @@ export class Run {
     } catch (e) {
       batcher.flush();
       if (e instanceof RunCancelled) post({ type: 'stopped', runId });
-      else if (e instanceof LossDivergedError) post({ type: 'halted', runId, reason: 'diverged', message: e.message });
+      else if (e instanceof LossDivergedError) post({ type: 'halted', runId, halt: { reason: 'diverged', phase: e.phase, step: e.step, value: e.value } });
       else {
         const missing = missingKernel(errorText(e));
         post({
           type: 'failed',
           runId,
           kind: missing ? 'backend' : 'internal',
-          message: missing ? missingKernelMessage(missing.kernel, missing.backend) : `The run failed on ${tf.getBackend() ?? 'no backend'}: ${errorText(e)}`,
+          message: missing
+            ? { code: 'missingKernel', kernel: missing.kernel, backend: missing.backend }
+            : { code: 'runFailed', backend: tf.getBackend() ?? 'no backend', error: errorText(e) },
         });
       }
       return null;

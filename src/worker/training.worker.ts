@@ -141,7 +141,7 @@ function handle(msg: WorkerRequest): void {
       try {
         resume = msg.checkpoint ? decodeResumePoint(msg.checkpoint) : null;
       } catch (e) {
-        post({ type: 'failed', runId: msg.runId, kind: 'invalid-config', message: errorText(e) });
+        post({ type: 'failed', runId: msg.runId, kind: 'invalid-config', message: { code: 'text', text: errorText(e) } });
         break;
       }
       void start(msg, resume);
@@ -168,7 +168,7 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => handle(e.data);
 self.onunhandledrejection = (e: PromiseRejectionEvent) => {
   // A lost GPU device rejects tfjs's pending reads; the run itself switches backend and continues.
   if (deviceKnownLost() || backendFault(e.reason, 'webgpu') === 'device-lost') return;
-  post({ type: 'failed', runId: active?.run.runId ?? -1, kind: 'internal', message: `Worker error: ${errorText(e.reason)}` });
+  post({ type: 'failed', runId: active?.run.runId ?? -1, kind: 'internal', message: { code: 'workerError', error: errorText(e.reason) } });
 };
 
 holdLivenessLock(post);

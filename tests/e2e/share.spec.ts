@@ -128,6 +128,10 @@ test('Switching to Chinese relabels the controls and sets <html lang>; switching
   await expect(page.getByRole('slider', { name: '温度' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: '教师模型', exact: true })).toBeVisible();
   await expect(studio.status).toContainText('就绪');
+  // Auto's reason for its backend (no WebGPU adapter here, so a benchmark decided) is worded in Chinese too.
+  const zhStatus = page.getByRole('region', { name: '运行状态' });
+  await expect(zhStatus.getByText(/WebGPU：(此浏览器)?不支持（.*（一个训练步：.*毫秒.*）/)).toBeVisible({ timeout: 60_000 });
+  await expect(zhStatus).not.toContainText('one training step');
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toHaveCount(0);
   // An inline message is worded in the current language, and follows a switch.
   await page.getByRole('spinbutton', { name: '轮次', exact: true }).fill('0');
@@ -139,4 +143,5 @@ test('Switching to Chinese relabels the controls and sets <html lang>; switching
   await page.getByLabel('Epochs', { exact: true }).fill('30');
   await expect(studio.button('Start')).toBeEnabled();
   await expect(studio.status).toContainText('Ready');
+  await expect(page.getByRole('region', { name: 'Run status' }).getByText(/WebGPU: not supported .*\(one training step: .* ms.*\)/)).toBeVisible();
 });

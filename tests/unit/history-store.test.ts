@@ -46,7 +46,7 @@ function finishedRun(temperature: number, id = 3): RunState {
     config: { ...toExperimentConfig(DEFAULT_CONFIG), temperature },
     lossRows: [{ step: 1, teacher: 1.1, scratch: 1.0, distill: 0.9, soft: 0.4, hard: 0.5 }, { step: 2, teacher: 0.8 }],
     epochRows: [{ epoch: 1, teacher: 0.8, scratch: 0.7, distill: 0.75, scratchAgree: 0.7, distillAgree: 0.8 }],
-    backend: { name: 'wasm', reason: 'test', notes: [] },
+    backend: { name: 'wasm', reason: { code: 'forced' }, notes: [] },
     results: RESULTS,
   };
 }

@@ -58,7 +58,7 @@ describe('experiment with a pretrained teacher', () => {
       data,
       controller(),
       {
-        onPhase: (p: Phase, _steps, ctx) => events.push(`phase:${p}${ctx ? ':' + ctx : ''}`),
+        onPhase: (p: Phase, _steps, ctx) => events.push(`phase:${p}${ctx ? ':' + ctx.kind : ''}`),
         onLoss: (p) => {
           losses.push(...p);
           events.push(`loss:${p[0]!.phase}`);

@@ -28,9 +28,9 @@ describe('run reducer: checkpoints, halts and backend switches', () => {
 
   it('a halt pauses the run with its reason and unlocks the settings; the curves stay', () => {
     const before = { ...running(), lossRows: [{ step: 1, teacher: 1.2 }], lossCount: 1 };
-    const run = reduceRun(before, { type: 'halted', runId: 4, reason: 'diverged', message: 'Loss became NaN at step 9 of teacher training: try a lower learning rate.' });
+    const run = reduceRun(before, { type: 'halted', runId: 4, halt: { reason: 'diverged', phase: 'teacher', step: 9, value: Number.NaN } });
     expect(run.status).toBe('halted');
-    expect(run.halt).toEqual({ reason: 'diverged', message: 'Loss became NaN at step 9 of teacher training: try a lower learning rate.' });
+    expect(run.halt).toEqual({ reason: 'diverged', phase: 'teacher', step: 9, value: Number.NaN });
     expect(run.error).toBeNull();
     expect(run.lossRows).toBe(before.lossRows);
     expect(isFinished(run.status)).toBe(true);
@@ -39,7 +39,7 @@ describe('run reducer: checkpoints, halts and backend switches', () => {
   });
 
   it('a backend switch replaces the backend, is listed, and rewinds the curves to the checkpoint', () => {
-    const info = { name: 'webgl' as const, reason: 'webgl: the webgpu device was lost mid-run, so the run continued here', notes: [] };
+    const info = { name: 'webgl' as const, reason: { code: 'switched' as const, from: 'webgpu' as const, cause: 'device-lost' as const }, notes: [] };
     // Teacher: 2 epochs of 3 steps trained; scratch: 2 steps; the checkpoint is after teacher epoch 1 (step 3).
     const lossRows = [1, 2, 3, 4, 5, 6].map((step) => ({ step, teacher: 1 / step, ...(step <= 2 ? { scratch: 2 / step } : {}) }));
     const epochRows = [{ epoch: 1, teacher: 0.5 }, { epoch: 2, teacher: 0.7 }];

@@ -5,6 +5,7 @@ import { crossEntropy, distillationLoss, hintLoss, withHint, type KdLossParts } 
 import { forwardWithHidden } from '../../src/engine/models/forward';
 import { assignWeights, buildModel, seededWeights, trainableVariables } from '../../src/engine/models/build';
 import { paramCount } from '../../src/engine/models/spec';
+import type { PhaseContext } from '../../src/engine/train/phaseContext';
 import { RunController, RunCancelled } from '../../src/engine/train/controller';
 import { LossDivergedError, isBadLoss } from '../../src/engine/train/errors';
 import { runExperiment } from '../../src/engine/train/experiment';
@@ -270,7 +271,7 @@ describe('seeds, sweeps and the teacher cache', () => {
   it('repeats retrain both students with new seeds and report mean ± std of the gain', async () => {
     const data = await load(BASE);
     const trials: TrialResult[] = [];
-    const contexts: (string | null)[] = [];
+    const contexts: (PhaseContext | null)[] = [];
     const out = await runExperiment({ ...BASE, epochs: 2, repeats: 3 }, data, new RunController({ temperature: 4, alpha: 0.7 }), {
       ...noHooks,
       onPhase: (_p, _s, c) => contexts.push(c),
@@ -278,7 +279,8 @@ describe('seeds, sweeps and the teacher cache', () => {
     });
     const seeds = out.results.seeds!;
     expect(trials.map((t) => t.kind)).toEqual(['seed', 'seed']);
-    expect(contexts).toEqual([null, null, null, 'seed 2 of 3', 'seed 2 of 3', 'seed 3 of 3', 'seed 3 of 3', 'measuring inference latency']);
+    const seed = (n: number) => ({ kind: 'seed', seed: n, of: 3 });
+    expect(contexts).toEqual([null, null, null, seed(2), seed(2), seed(3), seed(3), { kind: 'latency' }]);
     expect(seeds.gains).toHaveLength(3);
     expect(seeds.gains[0]).toBeCloseTo(out.results.gainPoints, 9);
     const scratch = [out.results.scratch.accuracy, ...trials.map((t) => (t.kind === 'seed' ? t.scratch : 0))];

@@ -15,6 +15,7 @@ import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
 import { captureResumePoint, phaseRecord, readWeights, recordEvaluation, restoreModel, restoreOptimizer, type ResumePoint } from './resume';
 import { sweepPoints } from './sweep';
+import type { PhaseContext } from './phaseContext';
 import { reportGivenTeacher } from './givenTeacher';
 import type {
   EpochPoint,
@@ -33,10 +34,10 @@ import type {
 /** Progress callbacks of an experiment (the worker turns them into messages). */
 export interface ExperimentHooks {
   /**
-   * A phase starts; `context` names the extra trial (e.g. "seed 2 of 3"), or is null for the main run;
+   * A phase starts; `context` names the extra trial (e.g. seed 2 of 3) or the latency measurement, or is null for the main run;
    * `fromEpoch` is the number of epochs already trained (non-zero when a resumed phase continues).
    */
-  onPhase: (phase: Phase, stepsPerEpoch: number, context: string | null, fromEpoch: number) => void;
+  onPhase: (phase: Phase, stepsPerEpoch: number, context: PhaseContext | null, fromEpoch: number) => void;
   /** Step losses of the main run (extra trials are summarised by `onTrial` instead). */
   onLoss: (points: LossPoint[]) => void;
   /** Per-epoch test metrics of the main run. */
@@ -142,7 +143,7 @@ export async function runExperiment(
     orderSeed: number,
     lossForBatch: (b: Batch) => KdLossParts,
     teacherPreds: Int32Array | null,
-    context: string | null,
+    context: PhaseContext | null,
     extraVars: tf.Variable[] = [],
   ): Promise<{ last: Evaluation; ms: number }> => {
     // Only the main run's phase named by the checkpoint continues from it; everything else starts fresh.
@@ -252,7 +253,7 @@ export async function runExperiment(
       init: Float32Array[],
       order: number,
       weights: (() => KdWeights) | null,
-      context: string | null,
+      context: PhaseContext | null,
     ) => {
       const model = buildModel(cfg.student, inputShape, numClasses, phase === 'scratch' ? 'student_scratch' : 'student', {
         seed: deriveSeed(order, 'student-dropout'),
@@ -317,7 +318,7 @@ export async function runExperiment(
       for (let trial = 1; trial < cfg.repeats; trial++) {
         const sd = studentSeeds(cfg.seed, trial);
         const init = initOf(sd.init);
-        const context = `seed ${trial + 1} of ${cfg.repeats}`;
+        const context: PhaseContext = { kind: 'seed', seed: trial + 1, of: cfg.repeats };
         const sr = await trainStudent('scratch', init, sd.order, null, context);
         sr.model.dispose();
         const dr = await trainStudent('distill', init, sd.order, liveWeights, context);
@@ -336,7 +337,7 @@ export async function runExperiment(
       const grid = sweepPoints(cfg.sweep, cfg.temperature, cfg.alpha);
       sweep = { baseline: s.last.accuracy, points: [] };
       for (const [index, point] of grid.entries()) {
-        const context = `sweep point ${index + 1} of ${grid.length}: T=${point.temperature}, α=${point.alpha}`;
+        const context: PhaseContext = { kind: 'sweep', point: index + 1, of: grid.length, temperature: point.temperature, alpha: point.alpha };
         const fixed: KdWeights = { ...point, scaleByT2: cfg.scaleByT2, softTerm: cfg.softTerm };
         const r = await trainStudent('distill', init0, seeds0.order, () => fixed, context);
         r.model.dispose();
@@ -357,7 +358,7 @@ export async function runExperiment(
     const distilled = d.model;
     const samples = await samplePredictions(distilled, data, inputSize);
     await controller.checkpoint();
-    hooks.onPhase('distill', 0, 'measuring inference latency', 0);
+    hooks.onPhase('distill', 0, { kind: 'latency' }, 0);
     const latency: LatencyResults = { teacher: [], student: [] };
     for (const batch of [1, 256]) {
       latency.teacher.push(await measureLatency(teacher, inputShape, batch));

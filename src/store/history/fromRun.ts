@@ -2,6 +2,7 @@ import type { io } from '@tensorflow/tfjs-core';
 import { datasetMeta } from '../../engine/data/meta';
 import type { ArchSpec } from '../../engine/models/spec';
 import type { ExperimentConfig } from '../../engine/train/types';
+import { readBackendInfo } from '../../worker/backendReason';
 import { IDLE_RUN, type RunState } from '../runState';
 import type { HistoryRecord, StoredStudent, StoredWeightSpec } from './records';
 
@@ -85,7 +86,7 @@ export function runFromRecord(record: HistoryRecord): RunState {
     phase: 'distill',
     epoch: last ? last.epoch : 0,
     epochs: record.config.epochs,
-    backend: record.backend,
+    backend: record.backend && readBackendInfo(record.backend), // records saved before reasons became codes
     lossRows: record.lossRows,
     epochRows: record.epochRows,
     lossCount: record.lossRows.reduce((n, r) => n + (r.teacher !== undefined ? 1 : 0) + (r.scratch !== undefined ? 1 : 0) + (r.distill !== undefined ? 1 : 0), 0),

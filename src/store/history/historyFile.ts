@@ -1,4 +1,5 @@
 import { isDatasetId } from '../../engine/data/registry';
+import { readBackendInfo } from '../../worker/backendReason';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import type { HistoryRecord, StoredStudent, StoredWeightSpec } from './records';
 
@@ -76,11 +77,10 @@ function decodeRun(run: unknown, i: number): HistoryRecord {
   if (!Array.isArray(run.epochRows) || !run.epochRows.every((r) => isObj(r) && isNum(r.epoch))) throw bad('epochRows');
   if (run.marks !== undefined && !Array.isArray(run.marks)) throw bad('marks');
   if (run.trials !== undefined && !Array.isArray(run.trials)) throw bad('trials');
-  const backend = run.backend;
-  if (backend !== null && !(isObj(backend) && typeof backend.name === 'string' && typeof backend.reason === 'string' && Array.isArray(backend.notes))) {
-    throw bad('backend');
-  }
-  const record = { ...run, marks: run.marks ?? [], trials: run.trials ?? [], student: decodeStudent(run.student, i) };
+  // Files written before reasons became codes carry English sentences: read as legacy text.
+  const backend = run.backend === null ? null : readBackendInfo(run.backend);
+  if (run.backend !== null && backend === null) throw bad('backend');
+  const record = { ...run, backend, marks: run.marks ?? [], trials: run.trials ?? [], student: decodeStudent(run.student, i) };
   return record as unknown as HistoryRecord;
 }
 

@@ -11,7 +11,8 @@ export function loadBackendCache(): [string, BackendInfo][] {
     if (!Array.isArray(raw)) return [];
     return raw.filter(
       (e): e is [string, BackendInfo] =>
-        Array.isArray(e) && typeof e[0] === 'string' && typeof e[1]?.name === 'string' && typeof e[1]?.reason === 'string' && Array.isArray(e[1]?.notes),
+        // Entries of an older version (English reasons) are dropped: Auto measures again once.
+        Array.isArray(e) && typeof e[0] === 'string' && typeof e[1]?.name === 'string' && typeof e[1]?.reason?.code === 'string' && Array.isArray(e[1]?.notes),
     );
   } catch {
     return [];

@@ -3,7 +3,7 @@ import { useStudio } from '../../store';
 import { toExperimentConfig } from '../../store/configSlice';
 import { isFinished } from '../../store/runState';
 import { selectUserData } from '../../store/uploadSlice';
-import { UPLOAD_GONE, type WorkerEvent, type WorkerRequest } from '../../worker/protocol';
+import type { WorkerEvent, WorkerRequest } from '../../worker/protocol';
 import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
 import { saveStudentFiles } from './saveStudent';
 import { afterWorkerEvent, forgetCheckpoint, type Continuation } from './survival';
@@ -168,9 +168,9 @@ class StudioWorker {
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      this.crash(`The training worker crashed: ${e.message || 'unknown error'}.`);
+      this.crash(i18n.t('app:failure.workerCrashed', { error: e.message || i18n.t('app:failure.unknownError') }));
     };
-    worker.onmessageerror = () => this.crash('The training worker sent a message that could not be read.');
+    worker.onmessageerror = () => this.crash(i18n.t('app:failure.workerUnreadable'));
     this.worker = worker;
     worker.postMessage({ type: 'restoreBackendCache', entries: loadBackendCache() } satisfies WorkerRequest);
     return worker;
@@ -182,17 +182,17 @@ class StudioWorker {
     this.worker = null;
     this.studentRequests.failAll(message);
     const { run, upload, failUpload, setNotice } = useStudio.getState();
-    if (upload.status === 'inspecting' || upload.status === 'loading') failUpload(`${message} It stopped while reading your file: try a smaller file.`);
-    else if (upload.status === 'ready') failUpload(UPLOAD_GONE);
+    if (upload.status === 'inspecting' || upload.status === 'loading') failUpload(i18n.t('app:failure.crashWhileReading', { message }));
+    else if (upload.status === 'ready') failUpload(i18n.t('app:failure.uploadGone'));
     useStudio.getState().modelsWorkerGone();
     if (isFinished(run.status)) setNotice(message);
-    else this.receive({ type: 'halted', runId: this.runId(), reason: 'crashed', message });
+    else this.receive({ type: 'halted', runId: this.runId(), halt: { reason: 'crashed', message } });
   }
 
   private receive(event: WorkerEvent): void {
     if ((event.type === 'exported' || event.type === 'exportFailed') && this.studentRequests.settle(event)) return;
     if (event.type === 'exported') {
-      saveStudentFiles(event.artifacts).catch((e: unknown) => useStudio.getState().setNotice(`Download failed: ${String(e)}`));
+      saveStudentFiles(event.artifacts).catch((e: unknown) => useStudio.getState().setNotice(i18n.t('app:failure.downloadFailed', { error: String(e) })));
       return;
     }
     if (isModelEvent(event)) {
@@ -213,7 +213,7 @@ class StudioWorker {
       return;
     }
     if (event.type === 'exportFailed') {
-      useStudio.getState().setNotice(`Download failed: ${event.message}`);
+      useStudio.getState().setNotice(i18n.t('app:failure.downloadFailed', { error: event.message }));
       return;
     }
     this.queue.push(event);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { studioWorker } from '../bridge/studioWorker';
 import { continueHalted, discardOffer, forgetCheckpoint, haltedConflicts, offerSavedRun, takeOffer } from '../bridge/survival';
+import { describeHalt } from './haltText';
 import { phaseLabel } from './phaseLabel';
 
 /** Resumes the run offered after a reload with its own settings. */
@@ -50,7 +51,7 @@ export function RecoveryPanel() {
   return (
     <section className="recovery" aria-label={t('region')}>
       <p role="alert" className="error">
-        {halt.message}
+        {describeHalt(halt, t)}
       </p>
       <p>{checkpoint ? t('lastGood', { phase: phaseLabel(checkpoint.phase), epoch: String(checkpoint.epoch), epochs: String(checkpoint.epochs) }) : t('noCheckpoint')}</p>
       {crashed ? null : <p>{t('divergedHelp')}</p>}

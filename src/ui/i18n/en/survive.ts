@@ -20,4 +20,7 @@ export const survive = {
   switchKernel: '{{from}} lacks a kernel these models need; continuing on {{to}} after epoch {{epoch}} of {{phase}}.',
   switchKernelStart: '{{from}} lacks a kernel these models need; continuing on {{to}} from the start.',
   saveFailed: 'The checkpoint could not be saved in this browser: {{message}}',
+  divergedNaN: 'Loss became NaN at step {{step}} of {{phase}}: try a lower learning rate.',
+  divergedInfinite: 'Loss became {{value}} at step {{step}} of {{phase}}: try a lower learning rate.',
+  divergedExploded: 'Loss exploded to {{value}} at step {{step}} of {{phase}}: try a lower learning rate.',
 } as const;

@@ -23,4 +23,7 @@ export const survive: Catalogue<typeof en> = {
   switchKernel: '{{from}} 缺少这些模型所需的内核；在 {{to}} 上从{{phase}}第 {{epoch}} 轮之后继续。',
   switchKernelStart: '{{from}} 缺少这些模型所需的内核；在 {{to}} 上从头继续。',
   saveFailed: '无法在此浏览器中保存检查点：{{message}}',
+  divergedNaN: '损失在{{phase}}的第 {{step}} 步变为 NaN：请尝试更低的学习率。',
+  divergedInfinite: '损失在{{phase}}的第 {{step}} 步变为 {{value}}：请尝试更低的学习率。',
+  divergedExploded: '损失在{{phase}}的第 {{step}} 步暴增至 {{value}}：请尝试更低的学习率。',
 };

@@ -1,0 +1,8 @@
+/** What a phase outside the main run is doing (the UI words it through the catalogues). */
+export type PhaseContext =
+  /** Retraining both students with seed `seed` of `of`. */
+  | { kind: 'seed'; seed: number; of: number }
+  /** Distilling again at sweep point `point` of `of` (1-based) with this T and α. */
+  | { kind: 'sweep'; point: number; of: number; temperature: number; alpha: number }
+  /** Timing teacher and student inference after training. */
+  | { kind: 'latency' };
