@@ -10,6 +10,8 @@ export interface Evaluation {
   preds: Int32Array;
   /** Expected calibration error (15 bins). */
   ece: number;
+  /** Logits of the first examples (row-major), when `evaluate` was asked to keep some; else null. */
+  logits: Float32Array | null;
 }
 
 /** Logits of a model on a feature tensor, computed in batches (inference mode). */
@@ -26,22 +28,34 @@ export function predictLogits(model: tf.LayersModel, x: tf.Tensor, batchSize = 1
   });
 }
 
-/** Accuracy, mean cross-entropy and predictions of a model on a labelled set (one async read-back). */
-export async function evaluate(model: tf.LayersModel, x: tf.Tensor, yOneHot: tf.Tensor2D): Promise<Evaluation> {
-  const [lossT, predsT, labelsT, confT] = tf.tidy(() => {
+/**
+ * Accuracy, mean cross-entropy and predictions of a model on a labelled set (one async read-back), plus the logits
+ * of the first `keepLogits` examples (so a caller that also wants them needs no second forward pass).
+ */
+export async function evaluate(model: tf.LayersModel, x: tf.Tensor, yOneHot: tf.Tensor2D, keepLogits = 0): Promise<Evaluation> {
+  const keep = Math.min(Math.max(0, Math.floor(keepLogits)), x.shape[0]!);
+  const [lossT, predsT, labelsT, confT, keptT] = tf.tidy(() => {
     const logits = predictLogits(model, x);
     const logProbs = tf.logSoftmax(logits);
     const loss = tf.neg(tf.mean(tf.sum(tf.mul(yOneHot, logProbs), -1)));
-    return [loss, tf.argMax(logits, -1), tf.argMax(yOneHot, -1), tf.exp(tf.max(logProbs, -1))] as const;
+    const kept = keep > 0 ? tf.slice(logits, [0, 0], [keep, -1]) : null;
+    return [loss, tf.argMax(logits, -1), tf.argMax(yOneHot, -1), tf.exp(tf.max(logProbs, -1)), kept] as const;
   });
   try {
-    const [loss, preds, labels, conf] = await Promise.all([lossT.data(), predsT.data(), labelsT.data(), confT.data()]);
+    const [loss, preds, labels, conf, kept] = await Promise.all([lossT.data(), predsT.data(), labelsT.data(), confT.data(), keptT?.data() ?? null]);
     const n = preds.length;
     const correct = Array.from(preds, (p, i) => p === labels[i]);
     const hits = correct.reduce((s, c) => s + (c ? 1 : 0), 0);
-    return { accuracy: n ? hits / n : 0, loss: loss[0]!, preds: Int32Array.from(preds), ece: expectedCalibrationError(conf, correct) };
+    return {
+      accuracy: n ? hits / n : 0,
+      loss: loss[0]!,
+      preds: Int32Array.from(preds),
+      ece: expectedCalibrationError(conf, correct),
+      logits: kept ? Float32Array.from(kept) : null,
+    };
   } finally {
     tf.dispose([lossT, predsT, labelsT, confT]);
+    keptT?.dispose();
   }
 }
 

@@ -55,8 +55,8 @@ export function destroyDevice(): boolean {
 /** Why a mid-run error means "leave this backend" (null: a real failure, not a backend fault). */
 export function backendFault(e: unknown, backend: string | undefined): SwitchCause | null {
   if (e instanceof DeviceLostError || /device (is |was )?lost|device.*destroyed/i.test(errorText(e))) return 'device-lost';
-  // A missing kernel on WebGPU falls through; a backend the user forced otherwise keeps its explanatory failure.
-  if (backend === 'webgpu' && missingKernel(errorText(e))) return 'kernel-missing';
+  // A backend without a kernel these models need (e.g. WASM has no Conv2DBackpropFilter) hands the run to the next one.
+  if (backend !== undefined && missingKernel(errorText(e))) return 'kernel-missing';
   return null;
 }
 

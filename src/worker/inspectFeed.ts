@@ -34,12 +34,21 @@ export class InspectFeed {
     post({ type: 'inspectExamples', runId, examples }, transfer);
   }
 
-  /** The `onEvaluated` hook: posts the (borrowed) model's logits on the inspected examples. A failure here only stops the feed, never the run. */
-  readonly onEvaluated = async (phase: Phase, epoch: number, model: tf.LayersModel): Promise<void> => {
+  /** How many leading test examples' logits the feed wants from each evaluation (so it needs no forward pass of its own). */
+  get logitCount(): number {
+    return this.count;
+  }
+
+  /**
+   * The `onEvaluated` hook: posts the model's logits on the inspected examples — the evaluation's own when it kept
+   * them (copied: the evaluation keeps its array), else one forward pass of the (borrowed) model. A failure here
+   * only stops the feed, never the run.
+   */
+  readonly onEvaluated = async (phase: Phase, epoch: number, model: tf.LayersModel, evaluated: Float32Array | null): Promise<void> => {
     if (this.count === 0 || this.broken) return;
     let logits: Float32Array;
     try {
-      logits = await logitsOn(model, this.x, this.count, this.inputShape);
+      logits = evaluated && evaluated.length % this.count === 0 && evaluated.length > 0 ? evaluated.slice() : await logitsOn(model, this.x, this.count, this.inputShape);
     } catch {
       this.broken = true;
       return;

@@ -127,6 +127,7 @@ export class Run {
           post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data }, [data]);
         },
         onEvaluated: allEvaluated(inspect.onEvaluated, boundaryFeed(data, runId, post, config.epochs)),
+        evaluatedLogits: inspect.logitCount,
       };
       const outcome = await this.trainSurvivingBackendFaults(data, hooks, batcher, pretrained ?? undefined);
       batcher.flush();

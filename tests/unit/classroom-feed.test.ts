@@ -49,9 +49,9 @@ describe('inspect feed (worker)', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'inspectExamples', runId: 7, examples: { count: 4, numClasses: 3 } });
     const model = linearModel();
-    await feed.onEvaluated('teacher', 1, model); // warm-up (kernels, backend state)
+    await feed.onEvaluated('teacher', 1, model, null); // warm-up (kernels, backend state)
     const before = tf.memory().numTensors;
-    for (let epoch = 2; epoch <= 6; epoch++) await feed.onEvaluated('distill', epoch, model);
+    for (let epoch = 2; epoch <= 6; epoch++) await feed.onEvaluated('distill', epoch, model, null);
     expect(tf.memory().numTensors).toBe(before);
     expect(events).toHaveLength(7);
     const last = events[6]!;
@@ -102,11 +102,26 @@ describe('inspect feed failures', () => {
     const wrong = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [5] })] });
     const right = linearModel();
     const before = tf.memory().numTensors;
-    await expect(feed.onEvaluated('teacher', 1, wrong)).resolves.toBeUndefined();
-    await feed.onEvaluated('teacher', 2, right);
+    await expect(feed.onEvaluated('teacher', 1, wrong, null)).resolves.toBeUndefined();
+    await feed.onEvaluated('teacher', 2, right, null);
     expect(events.map((e) => e.type)).toEqual(['inspectExamples']);
     expect(tf.memory().numTensors).toBe(before);
     wrong.dispose();
     right.dispose();
+  });
+});
+
+describe('inspect feed reuse of the evaluation', () => {
+  it("posts a copy of the evaluation's logits without running the model again", async () => {
+    const events: WorkerEvent[] = [];
+    const feed = new InspectFeed(1, points(3), (e) => events.push(e));
+    // A model that cannot run on these examples: any forward pass would stop the feed.
+    const unusable = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [5] })] });
+    const kept = Float32Array.from({ length: feed.logitCount * 3 }, (_, i) => i / 10);
+    await feed.onEvaluated('distill', 4, unusable, kept);
+    const posted = events.find((e) => e.type === 'inspectLogits');
+    expect(posted?.type === 'inspectLogits' ? Array.from(posted.logits) : null).toEqual(Array.from(kept));
+    expect(posted?.type === 'inspectLogits' ? posted.logits : null).not.toBe(kept);
+    unusable.dispose();
   });
 });

@@ -48,7 +48,9 @@ export interface ExperimentHooks {
    * The main run's model of `phase` after `epoch` (1-based) was evaluated. The model is only borrowed:
    * read from it (e.g. test-set logits, decision-boundary grids) and do not keep or dispose it.
    */
-  onEvaluated?: (phase: Phase, epoch: number, model: tf.LayersModel) => Promise<void>;
+  onEvaluated?: (phase: Phase, epoch: number, model: tf.LayersModel, logits: Float32Array | null) => Promise<void>;
+  /** How many leading test examples' logits `onEvaluated` receives from the epoch's evaluation (0: none). */
+  evaluatedLogits?: number;
   /** Everything needed to continue the main run after this epoch (host memory only; the caller may keep it). */
   onCheckpoint?: (point: ResumePoint) => void;
 }
@@ -172,7 +174,7 @@ export async function runExperiment(
         lossForBatch,
         onLoss: report.onLoss,
         onEpochEnd: async (epoch, step) => {
-          const last = await evaluate(model, xTest, yTest);
+          const last = await evaluate(model, xTest, yTest, context === null ? (hooks.evaluatedLogits ?? 0) : 0);
           state.last = last;
           report.onEpoch({
             phase,
@@ -181,7 +183,7 @@ export async function runExperiment(
             testLoss: last.loss,
             agreement: teacherPreds ? agreement(last.preds, teacherPreds) : null,
           });
-          if (context === null) await hooks.onEvaluated?.(phase, epoch, model);
+          if (context === null) await hooks.onEvaluated?.(phase, epoch, model, last.logits);
           if (context === null && hooks.onCheckpoint) {
             hooks.onCheckpoint(
               await captureResumePoint({
@@ -223,7 +225,7 @@ export async function runExperiment(
       if (!teacherWeights || !finished.teacher) throw new Error('The checkpoint has no trained teacher.');
       assignWeights(teacher, teacherWeights);
       t = { last: recordEvaluation(finished.teacher), ms: finished.teacher.ms };
-      await hooks.onEvaluated?.('teacher', cfg.epochs, teacher);
+      await hooks.onEvaluated?.('teacher', cfg.epochs, teacher, null);
     } else {
       t = given
         ? await reportGivenTeacher(given, xTest, yTest, cfg.epochs, hooks)

@@ -15,10 +15,10 @@ export async function reportGivenTeacher(
   hooks: ExperimentHooks,
 ): Promise<{ last: Evaluation; ms: number }> {
   hooks.onPhase('teacher', 0, null, 0);
-  const last = await evaluate(teacher, xTest, yTest);
+  const last = await evaluate(teacher, xTest, yTest, hooks.evaluatedLogits ?? 0);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     hooks.onEpoch({ phase: 'teacher', epoch, testAccuracy: last.accuracy, testLoss: last.loss, agreement: null });
   }
-  await hooks.onEvaluated?.('teacher', epochs, teacher);
+  await hooks.onEvaluated?.('teacher', epochs, teacher, last.logits);
   return { last, ms: 0 };
 }

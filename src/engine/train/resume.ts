@@ -49,7 +49,7 @@ export function phaseRecord(e: Evaluation, ms: number): PhaseRecord {
 
 /** The evaluation a phase record stands for. */
 export function recordEvaluation(r: PhaseRecord): Evaluation {
-  return { accuracy: r.accuracy, loss: r.loss, ece: r.ece, preds: Int32Array.from(r.preds) };
+  return { accuracy: r.accuracy, loss: r.loss, ece: r.ece, preds: Int32Array.from(r.preds), logits: null };
 }
 
 /** Reads a model's weights into host memory (one asynchronous read per weight; nothing is kept on the device). */
