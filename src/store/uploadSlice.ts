@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { CsvPreview } from '../engine/data/csv';
+import type { DataErrorValue } from '../engine/data/dataErrors';
 import type { DatasetMeta, UserDataMeta } from '../engine/data/meta';
 import { DATASETS, type DatasetId } from '../engine/data/registry';
 import type { DatasetSummary } from '../engine/data/summary';
@@ -29,6 +30,8 @@ export interface UploadState {
   status: UploadStatus;
   /** Why the files could not be used (the parser's message), or null. */
   error: string | null;
+  /** The code and parameters of `error` when it is a parser error (worded in the UI's language), or null. */
+  dataError: DataErrorValue | null;
   /** Metadata of the parsed upload, held by the worker under `meta.id`. */
   meta: UserDataMeta | null;
   summary: DatasetSummary | null;
@@ -51,6 +54,7 @@ export const EMPTY_UPLOAD: UploadState = {
   labelColumn: 0,
   status: 'idle',
   error: null,
+  dataError: null,
   meta: null,
   summary: null,
   seed: 0,
@@ -65,12 +69,12 @@ export function reduceUpload(u: UploadState, event: UploadEvent): UploadState {
   if (event.requestId !== u.requestId) return u;
   switch (event.type) {
     case 'csvPreview':
-      if (event.preview === null) return { ...u, status: 'failed', preview: null, csvText: null, error: event.error ?? 'The file could not be read.' };
-      return { ...u, status: 'idle', preview: event.preview, labelColumn: event.preview.suggestedLabelColumn, error: null };
+      if (event.preview === null) return { ...u, status: 'failed', preview: null, csvText: null, error: event.error ?? 'The file could not be read.', dataError: event.dataError ?? null };
+      return { ...u, status: 'idle', preview: event.preview, labelColumn: event.preview.suggestedLabelColumn, error: null, dataError: null };
     case 'uploadReady':
-      return { ...u, status: 'ready', meta: event.meta, summary: event.summary, error: null };
+      return { ...u, status: 'ready', meta: event.meta, summary: event.summary, error: null, dataError: null };
     case 'uploadFailed':
-      return { ...u, status: 'failed', meta: null, summary: null, error: event.message };
+      return { ...u, status: 'failed', meta: null, summary: null, error: event.message, dataError: event.dataError ?? null };
   }
 }
 
@@ -153,12 +157,12 @@ export const createUploadSlice: StateCreator<StudioState, [], [], UploadSlice> =
         withUpload(s, { ...EMPTY_UPLOAD, useUpload: s.upload.useUpload, requestId, kind: 'csv', fileNames: [fileName], csvText: text, status: 'inspecting' }),
       ),
     beginLoad: (requestId, kind, fileNames, seed) =>
-      set((s) => withUpload(s, { ...s.upload, requestId, kind, fileNames, seed, status: 'loading', error: null, meta: null, summary: null })),
+      set((s) => withUpload(s, { ...s.upload, requestId, kind, fileNames, seed, status: 'loading', error: null, dataError: null, meta: null, summary: null })),
     setLabelColumn: (column) =>
       set((s) => {
         if (column === s.upload.labelColumn) return {};
         const settled = s.upload.status === 'ready' || s.upload.status === 'failed';
-        return withUpload(s, settled ? { ...s.upload, labelColumn: column, status: 'idle', error: null, meta: null, summary: null } : { ...s.upload, labelColumn: column });
+        return withUpload(s, settled ? { ...s.upload, labelColumn: column, status: 'idle', error: null, dataError: null, meta: null, summary: null } : { ...s.upload, labelColumn: column });
       }),
     failUpload: (message, fileNames) =>
       set((s) =>
@@ -168,6 +172,7 @@ export const createUploadSlice: StateCreator<StudioState, [], [], UploadSlice> =
           fileNames: fileNames ?? s.upload.fileNames,
           status: 'failed',
           error: message,
+          dataError: null,
           meta: null,
           summary: null,
         }),

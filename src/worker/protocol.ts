@@ -1,5 +1,6 @@
 import type { io } from '@tensorflow/tfjs';
 import type { CsvPreview } from '../engine/data/csv';
+import type { DataErrorValue } from '../engine/data/dataErrors';
 import type { UserDataMeta } from '../engine/data/meta';
 import type { DatasetSummary } from '../engine/data/summary';
 import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
@@ -83,11 +84,11 @@ export type WorkerEvent =
   | { type: 'exported'; runId: number; artifacts: io.ModelArtifacts }
   | { type: 'exportFailed'; runId: number; message: string }
   /** Answer to `inspectCsv`: the preview, or why the file cannot be read. */
-  | { type: 'csvPreview'; requestId: number; preview: CsvPreview | null; error: string | null }
+  | { type: 'csvPreview'; requestId: number; preview: CsvPreview | null; error: string | null; dataError?: DataErrorValue }
   /** The user's data is parsed, split and held by the worker under `meta.id`. */
   | { type: 'uploadReady'; requestId: number; meta: UserDataMeta; summary: DatasetSummary }
   /** The user's files could not be used: the parser's message. */
-  | { type: 'uploadFailed'; requestId: number; message: string }
+  | { type: 'uploadFailed'; requestId: number; message: string; dataError?: DataErrorValue }
   /** The worker holds the Web Lock `lock` for its lifetime: the UI learns of its termination when it can take it. */
   | { type: 'alive'; lock: string }
   /** The main run finished `epoch` of `phase`; `data` is the encoded checkpoint to continue from there. */

@@ -9,7 +9,7 @@ import { BackendPlanner } from './backendPlanner';
 import { ModelDesk } from './modelDesk';
 import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
 import { Run } from './runner';
-import { UploadStore } from './uploads';
+import { UploadStore, withDataError } from './uploads';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -83,7 +83,7 @@ async function loadUpload(msg: Extract<WorkerRequest, { type: 'loadCsv' | 'loadI
         : await uploads.addIdx(msg.imagesName, new Uint8Array(msg.images), msg.labelsName, new Uint8Array(msg.labels), msg.seed);
     post({ type: 'uploadReady', requestId: msg.requestId, meta, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
   } catch (e) {
-    post({ type: 'uploadFailed', requestId: msg.requestId, message: errorText(e) });
+    post({ type: 'uploadFailed', requestId: msg.requestId, message: errorText(e), ...withDataError(e) });
   }
 }
 
@@ -92,7 +92,7 @@ function inspectCsv(msg: Extract<WorkerRequest, { type: 'inspectCsv' }>): void {
   try {
     post({ type: 'csvPreview', requestId: msg.requestId, preview: uploads.inspectCsv(msg.text), error: null });
   } catch (e) {
-    post({ type: 'csvPreview', requestId: msg.requestId, preview: null, error: errorText(e) });
+    post({ type: 'csvPreview', requestId: msg.requestId, preview: null, error: errorText(e), ...withDataError(e) });
   }
 }
 

@@ -1,10 +1,17 @@
 import { parseCsvDataset, previewCsv, type CsvPreview } from '../engine/data/csv';
 import { parseIdxPair } from '../engine/data/idx';
+import { dataErrorValue, type DataErrorValue } from '../engine/data/dataErrors';
 import type { UserDataMeta } from '../engine/data/meta';
 import { summarizeDataset, type DatasetSummary } from '../engine/data/summary';
 import type { Dataset } from '../engine/data/types';
 import { toUserDataset, type LabeledData } from '../engine/data/userData';
 import { UPLOAD_GONE } from './protocol';
+
+/** The `dataError` field of a failure event: the code and parameters when the error is a data error. */
+export function withDataError(e: unknown): { dataError?: DataErrorValue } {
+  const value = dataErrorValue(e);
+  return value ? { dataError: value } : {};
+}
 
 /** Fraction of the user's examples held out for testing (seeded, stratified). */
 export const UPLOAD_TEST_FRACTION = 0.2;

@@ -67,6 +67,11 @@ test('A bad CSV shows the parser’s message; the page stays usable', async ({ s
   await studio.button('Use this data').click();
   await expect(page.getByRole('alert')).toHaveText('Line 5, column "width": "abc" is not a number.');
   await expect(studio.button('Start')).toBeDisabled();
+  // The parser's message follows the language: Chinese after a switch, the same English sentence after switching back.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('alert')).toHaveText('第 5 行，“width”列：“abc”不是数字。');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('alert')).toHaveText('Line 5, column "width": "abc" is not a number.');
 
   // File names and headers are text, never HTML.
   const evil = '<img src=x onerror="window.__xss=1">';

@@ -51,6 +51,25 @@ describe('upload reducer', () => {
     });
   });
 
+  it("keeps a parser error's code and parameters for the UI to word, and drops them with the next answer or failure", () => {
+    const loading = { ...EMPTY_UPLOAD, requestId: 5, status: 'loading' as const };
+    const dataError = { code: 'notNumber', line: 5, column: 'width', cell: 'abc' } as const;
+    const failed = reduceUpload(loading, { type: 'uploadFailed', requestId: 5, message: 'Line 5, column "width": "abc" is not a number.', dataError });
+    expect(failed).toMatchObject({ status: 'failed', dataError });
+    expect(reduceUpload(loading, { type: 'uploadFailed', requestId: 5, message: 'Worker lost.' }).dataError).toBeNull();
+    expect(reduceUpload(loading, { type: 'csvPreview', requestId: 5, preview: null, error: 'The CSV file is empty.', dataError: { code: 'csvEmpty' } }).dataError).toEqual({
+      code: 'csvEmpty',
+    });
+    const m = meta([2]);
+    expect(reduceUpload({ ...failed, status: 'loading' }, { type: 'uploadReady', requestId: 5, meta: m, summary: summary(m) }).dataError).toBeNull();
+    const store = newStore();
+    store.getState().beginLoad(1, 'csv', ['data.csv'], 1);
+    store.getState().applyUploadEvent({ type: 'uploadFailed', requestId: 1, message: 'x', dataError });
+    expect(store.getState().upload.dataError).toEqual(dataError);
+    store.getState().failUpload('The worker crashed.');
+    expect(store.getState().upload).toMatchObject({ error: 'The worker crashed.', dataError: null });
+  });
+
   it('upload events leave the run alone', () => {
     const m = meta([2]);
     expect(reduceRun(IDLE_RUN, { type: 'uploadReady', requestId: 1, meta: m, summary: summary(m) })).toBe(IDLE_RUN);

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { DataError } from './dataErrors';
 import { indexClasses, requireTwoClasses, type LabeledData } from './userData';
 
 /** Most classes a CSV label column may have (more usually means the wrong column was chosen). */
@@ -45,17 +46,17 @@ function isNumeric(cell: string): boolean {
 /** Parses CSV text into rows with papaparse (delimiter auto-detected); throws on empty text and broken quoting. */
 function readTable(text: string): CsvTable {
   const clean = text.replace(/^\ufeff/, '');
-  if (clean.trim() === '') throw new Error('The CSV file is empty.');
+  if (clean.trim() === '') throw new DataError({ code: 'csvEmpty' });
   const result = Papa.parse<string[]>(clean, { header: false, dynamicTyping: false, skipEmptyLines: false });
   const error = result.errors.find((e) => e.type !== 'Delimiter');
-  if (error) throw new Error(`CSV line ${(error.row ?? 0) + 1}: ${error.message}.`);
+  if (error) throw new DataError({ code: 'csvSyntax', line: (error.row ?? 0) + 1, detail: error.message });
   const records: CsvRow[] = [];
   result.data.forEach((cells, i) => {
     if (cells.length === 1 && cells[0]!.trim() === '') return; // blank line
     records.push({ line: i + 1, cells: cells.map((c) => c.trim()) });
   });
   const first = records[0];
-  if (!first) throw new Error('The CSV file is empty.');
+  if (!first) throw new DataError({ code: 'csvEmpty' });
   const second = records[1];
   const hasHeader =
     first.cells.every((c) => !isNumeric(c)) || first.cells.some((c, j) => !isNumeric(c) && (second ? isNumeric(second.cells[j] ?? '') : false));
@@ -80,12 +81,12 @@ export function previewCsv(text: string, maxRows = 5): CsvPreview {
 function resolveColumn(headers: readonly string[], labelColumn: string | number): number {
   if (typeof labelColumn === 'number') {
     if (Number.isInteger(labelColumn) && labelColumn >= 0 && labelColumn < headers.length) return labelColumn;
-    throw new Error(`Label column ${labelColumn} does not exist: the file has ${headers.length} columns (0–${headers.length - 1}).`);
+    throw new DataError({ code: 'labelIndexMissing', column: labelColumn, columns: headers.length });
   }
   const name = labelColumn.trim();
   let j = headers.indexOf(name);
   if (j < 0) j = headers.findIndex((h) => h.toLowerCase() === name.toLowerCase());
-  if (j < 0) throw new Error(`There is no column named "${labelColumn}"; the columns are: ${headers.join(', ')}.`);
+  if (j < 0) throw new DataError({ code: 'labelNameMissing', name: labelColumn, columns: headers.join(', ') });
   return j;
 }
 
@@ -98,33 +99,33 @@ export function parseCsvDataset(text: string, labelColumn: string | number): Lab
   const { headers, hasHeader, rows } = readTable(text);
   const labelIdx = resolveColumn(headers, labelColumn);
   const labelName = headers[labelIdx]!;
-  if (headers.length < 2) throw new Error('The CSV file needs at least one numeric feature column besides the label column.');
-  if (rows.length === 0) throw new Error('The CSV file has a header but no data rows.');
+  if (headers.length < 2) throw new DataError({ code: 'noFeatures' });
+  if (rows.length === 0) throw new DataError({ code: 'noRows' });
   const nFeatures = headers.length - 1;
   const x = new Float32Array(rows.length * nFeatures);
   const labels: string[] = [];
   rows.forEach(({ line, cells }, i) => {
     if (cells.length !== headers.length) {
-      throw new Error(`Line ${line} has ${cells.length} columns but ${hasHeader ? 'the header' : 'the first row'} has ${headers.length}.`);
+      throw new DataError({ code: 'columnCount', line, found: cells.length, expected: headers.length, header: hasHeader });
     }
     let k = 0;
     cells.forEach((cell, j) => {
       if (j === labelIdx) return;
-      if (cell === '') throw new Error(`Line ${line}, column "${headers[j]}": the cell is empty (missing values are not supported).`);
-      if (!isNumeric(cell)) throw new Error(`Line ${line}, column "${headers[j]}": "${cell}" is not a number.`);
+      if (cell === '') throw new DataError({ code: 'emptyCell', line, column: headers[j]! });
+      if (!isNumeric(cell)) throw new DataError({ code: 'notNumber', line, column: headers[j]!, cell });
       x[i * nFeatures + k++] = Number(cell);
     });
     const label = cells[labelIdx]!;
-    if (label === '') throw new Error(`Line ${line}, column "${labelName}": the label is empty.`);
+    if (label === '') throw new DataError({ code: 'emptyLabel', line, column: labelName });
     labels.push(label);
   });
   const numeric = labels.every((l) => INTEGER.test(l));
   const { y, classNames } = numeric
     ? indexClasses(labels.map(Number), (a, b) => a - b)
     : indexClasses(labels, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  requireTwoClasses(classNames, `label column "${labelName}"`);
+  requireTwoClasses(classNames, { kind: 'labelColumn', name: labelName });
   if (classNames.length > MAX_CSV_CLASSES) {
-    throw new Error(`The label column "${labelName}" has ${classNames.length} distinct values; at most ${MAX_CSV_CLASSES} classes are supported. Is it the right column?`);
+    throw new DataError({ code: 'tooManyClasses', column: labelName, count: classNames.length, max: MAX_CSV_CLASSES });
   }
   return {
     x,

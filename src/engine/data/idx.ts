@@ -4,7 +4,8 @@
  * Images: magic 0x00000803, sizes [count, rows, cols]. Labels: magic 0x00000801, sizes [count].
  */
 import { pixelsToFloat } from './bundle';
-import { maybeGunzip } from './source';
+import { DataError, englishSubject, type DataSubject } from './dataErrors';
+import { gunzip, isGzip } from './source';
 import { indexClasses, requireTwoClasses, type LabeledData } from './userData';
 
 /** Magic number of an idx file of unsigned-byte images (3 dimensions). */
@@ -25,39 +26,39 @@ export interface IdxImages {
 }
 
 /** Reads the header and data of an uncompressed idx file, checking the magic number and the length. */
-function readIdx(bytes: Uint8Array, magic: number, what: string): { dims: number[]; data: Uint8Array } {
+function readIdx(bytes: Uint8Array, magic: number, subject: DataSubject): { dims: number[]; data: Uint8Array } {
   const nDims = magic & 0xff;
   const headerBytes = 4 + 4 * nDims;
-  if (bytes.length < 4) throw new Error(`The ${what} is truncated: ${bytes.length} bytes is too short for an idx header.`);
+  if (bytes.length < 4) throw new DataError({ code: 'idxTooShort', subject, bytes: bytes.length });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found = view.getUint32(0, false);
   if (found !== magic) {
-    const swapped = found === (magic === IDX_IMAGES_MAGIC ? IDX_LABELS_MAGIC : IDX_IMAGES_MAGIC) ? ' Are the images and labels files swapped?' : '';
-    throw new Error(`The ${what} has the wrong magic number ${hex32(found)} (expected ${hex32(magic)}).${swapped}`);
+    const swapped = found === (magic === IDX_IMAGES_MAGIC ? IDX_LABELS_MAGIC : IDX_IMAGES_MAGIC);
+    throw new DataError({ code: 'idxMagic', subject, found: hex32(found), expected: hex32(magic), swapped });
   }
-  if (bytes.length < headerBytes) throw new Error(`The ${what} is truncated: ${bytes.length} bytes is shorter than its ${headerBytes}-byte header.`);
+  if (bytes.length < headerBytes) throw new DataError({ code: 'idxShortHeader', subject, bytes: bytes.length, header: headerBytes });
   const dims = Array.from({ length: nDims }, (_, i) => view.getUint32(4 + 4 * i, false));
   const size = dims.reduce((a, b) => a * b, 1);
   const expected = headerBytes + size;
   if (bytes.length < expected) {
-    throw new Error(`The ${what} is truncated: its header declares ${dims.join('×')} values (${expected} bytes) but the file has ${bytes.length} bytes.`);
+    throw new DataError({ code: 'idxTruncated', subject, dims: dims.join('×'), expected, bytes: bytes.length });
   }
-  if (bytes.length > expected) throw new Error(`The ${what} has ${bytes.length - expected} unexpected bytes after the ${dims.join('×')} values its header declares.`);
+  if (bytes.length > expected) throw new DataError({ code: 'idxTrailing', subject, extra: bytes.length - expected, dims: dims.join('×') });
   return { dims, data: bytes.subarray(headerBytes, expected) };
 }
 
 /** Parses an uncompressed idx images file (magic 0x00000803) into raw pixel bytes. */
-export function parseIdxImages(bytes: Uint8Array, what = 'images file'): IdxImages {
-  const { dims, data } = readIdx(bytes, IDX_IMAGES_MAGIC, what);
+export function parseIdxImages(bytes: Uint8Array, subject: DataSubject = { kind: 'imagesFile' }): IdxImages {
+  const { dims, data } = readIdx(bytes, IDX_IMAGES_MAGIC, subject);
   const [count, rows, cols] = dims as [number, number, number];
-  if (count === 0) throw new Error(`The ${what} contains no images.`);
-  if (rows === 0 || cols === 0) throw new Error(`The ${what} declares empty ${rows}×${cols} images.`);
+  if (count === 0) throw new DataError({ code: 'idxNoImages', subject });
+  if (rows === 0 || cols === 0) throw new DataError({ code: 'idxEmptyImages', subject, rows, cols });
   return { pixels: data, count, rows, cols };
 }
 
 /** Parses an uncompressed idx labels file (magic 0x00000801) into raw label bytes. */
-export function parseIdxLabels(bytes: Uint8Array, what = 'labels file'): Uint8Array {
-  return readIdx(bytes, IDX_LABELS_MAGIC, what).data;
+export function parseIdxLabels(bytes: Uint8Array, subject: DataSubject = { kind: 'labelsFile' }): Uint8Array {
+  return readIdx(bytes, IDX_LABELS_MAGIC, subject).data;
 }
 
 /**
@@ -65,13 +66,13 @@ export function parseIdxLabels(bytes: Uint8Array, what = 'labels file'): Uint8Ar
  * with `inputShape [rows, cols, 1]`; distinct label values become classes 0..k-1 in ascending order.
  */
 export async function parseIdxPair(imagesBytes: Uint8Array, labelsBytes: Uint8Array): Promise<LabeledData> {
-  const images = parseIdxImages(await maybeGunzip(imagesBytes, 'the images file'));
-  const labels = parseIdxLabels(await maybeGunzip(labelsBytes, 'the labels file'));
+  const images = parseIdxImages(await unzipIdx(imagesBytes, { kind: 'imagesFile' }));
+  const labels = parseIdxLabels(await unzipIdx(labelsBytes, { kind: 'labelsFile' }));
   if (labels.length !== images.count) {
-    throw new Error(`The labels file has ${labels.length} labels but the images file has ${images.count} images; they must match.`);
+    throw new DataError({ code: 'idxCountMismatch', labels: labels.length, images: images.count });
   }
   const { y, classNames } = indexClasses(Array.from(labels), (a, b) => a - b);
-  requireTwoClasses(classNames, 'labels file');
+  requireTwoClasses(classNames, { kind: 'labelsFile' });
   return {
     x: pixelsToFloat(images.pixels),
     y,
@@ -80,6 +81,17 @@ export async function parseIdxPair(imagesBytes: Uint8Array, labelsBytes: Uint8Ar
     classNames,
     numClasses: classNames.length,
   };
+}
+
+/** Gunzips an idx file when it is gzip; a broken gzip stream becomes a `notGzip` data error. */
+async function unzipIdx(bytes: Uint8Array, subject: DataSubject): Promise<Uint8Array> {
+  if (!isGzip(bytes)) return bytes;
+  try {
+    return await gunzip(bytes, `the ${englishSubject(subject)}`);
+  } catch (e) {
+    const cause = e instanceof Error ? e.cause : undefined;
+    throw new DataError({ code: 'notGzip', subject, detail: cause instanceof Error ? cause.message : String(cause ?? e) });
+  }
 }
 
 /** Formats a magic number as 0x00000803. */

@@ -45,7 +45,7 @@ export async function gunzip(bytes: Uint8Array, what = 'data'): Promise<Uint8Arr
   try {
     return await readAll(input.pipeThrough(new DecompressionStream('gzip')), 0, () => undefined);
   } catch (e) {
-    throw new Error(`Could not decompress ${what}: it is not valid gzip (${e instanceof Error ? e.message : String(e)}).`);
+    throw new Error(`Could not decompress ${what}: it is not valid gzip (${e instanceof Error ? e.message : String(e)}).`, { cause: e });
   }
 }
 

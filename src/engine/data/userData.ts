@@ -1,4 +1,5 @@
 import { deriveSeed } from '../rng';
+import { DataError, type DataSubject } from './dataErrors';
 import { stratifiedSplit } from './split';
 import { featureSize, type Dataset, type FeatureScaling, type Split } from './types';
 
@@ -36,9 +37,9 @@ export function indexClasses<K extends string | number>(keys: readonly K[], comp
 }
 
 /** Throws unless the labels hold at least two classes. */
-export function requireTwoClasses(classNames: readonly string[], what: string): void {
-  if (classNames.length === 0) throw new Error(`The ${what} has no examples.`);
-  if (classNames.length < 2) throw new Error(`Every label in the ${what} is "${classNames[0]}": at least 2 classes are needed to train a classifier.`);
+export function requireTwoClasses(classNames: readonly string[], subject: DataSubject): void {
+  if (classNames.length === 0) throw new DataError({ code: 'noExamples', subject });
+  if (classNames.length < 2) throw new DataError({ code: 'singleClass', subject, label: classNames[0]! });
 }
 
 /** Turns parsed user data into a dataset with a seeded, stratified test split (20 % by default). */
@@ -46,12 +47,12 @@ export function toUserDataset(data: LabeledData, options: UserDatasetOptions): D
   const { id, name, seed, testFraction = 0.2, standardize = false } = options;
   const len = featureSize(data.inputShape);
   if (data.x.length !== data.count * len || data.y.length !== data.count) {
-    throw new Error(`Inconsistent data: ${data.count} examples of ${len} features need ${data.count * len} values, got ${data.x.length}.`);
+    throw new DataError({ code: 'inconsistent', count: data.count, features: len, needed: data.count * len, got: data.x.length });
   }
-  requireTwoClasses(data.classNames, 'data');
+  requireTwoClasses(data.classNames, { kind: 'data' });
   const { train, test } = stratifiedSplit(data, len, testFraction, deriveSeed(seed, 'user-split'));
   if (train.count === 0 || test.count === 0) {
-    throw new Error(`Too few examples (${data.count}) for a ${Math.round(testFraction * 100)} % test split: add more rows.`);
+    throw new DataError({ code: 'tooFewExamples', count: data.count, percent: Math.round(testFraction * 100) });
   }
   const dataset: Dataset = { id, name, inputShape: [...data.inputShape], numClasses: data.numClasses, classNames: [...data.classNames], train, test };
   if (standardize) {

@@ -7,6 +7,7 @@ import { studioWorker } from '../bridge/studioWorker';
 import { SelectField } from '../controls/SelectField';
 import { acceptFiles } from './acceptFiles';
 import { CsvPreviewTable } from './CsvPreviewTable';
+import { describeDataError } from './dataErrorText';
 import { FileDrop } from './FileDrop';
 import { UploadSummary } from './UploadSummary';
 import { UploadThumbs } from './UploadThumbs';
@@ -48,7 +49,7 @@ export function UploadPanel({ locked }: { locked: boolean }) {
       {busy ? <progress aria-label={upload.status === 'loading' ? t('upload.parsing') : t('upload.reading')} /> : null}
       {upload.error ? (
         <p className="field-error" role="alert">
-          {upload.error}
+          {upload.dataError ? describeDataError(upload.dataError, t) : upload.error}
         </p>
       ) : null}
       {upload.kind === 'csv' && upload.preview ? (
