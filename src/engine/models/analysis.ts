@@ -1,4 +1,5 @@
 import { planArch, planBlocks, type PlannedLayer } from './plan';
+import type { ArchProblem } from './archProblems';
 import type { ArchSpec, CnnLayer } from './spec';
 
 /** One logical layer's output shape (per example, batch dimension omitted). */
@@ -114,4 +115,10 @@ export function describeArch(spec: ArchSpec, input: number | readonly number[], 
 export function validateArch(spec: ArchSpec, inputShape: readonly number[], numClasses: number): string | null {
   const plan = planArch(spec, inputShape, numClasses);
   return plan.ok ? null : plan.error;
+}
+
+/** The same reason as `validateArch` as a code + parameters (for the UI to word in the chosen language), or null. */
+export function archProblem(spec: ArchSpec, inputShape: readonly number[], numClasses: number): ArchProblem | null {
+  const plan = planArch(spec, inputShape, numClasses);
+  return plan.ok ? null : plan.problem;
 }

@@ -1,3 +1,4 @@
+import { englishArchProblem, type ArchPlace, type ArchProblem } from './archProblems';
 import type { Activation, ArchSpec, CnnLayer } from './spec';
 
 /** Hidden layers of an MLP at most. */
@@ -26,8 +27,8 @@ export type PlannedLayer = { inShape: number[]; outShape: number[]; params: numb
   | { op: 'dropout'; rate: number }
 );
 
-/** A planned architecture, or the reason it cannot be built. */
-export type ArchPlan = { ok: true; layers: PlannedLayer[] } | { ok: false; error: string };
+/** A planned architecture, or the reason it cannot be built (English sentence and code + parameters). */
+export type ArchPlan = { ok: true; layers: PlannedLayer[] } | { ok: false; error: string; problem: ArchProblem };
 
 /** A hidden block (conv/dense with its batch norm and activation, plus directly following max-pools). */
 export interface PlannedBlock {
@@ -44,10 +45,10 @@ const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isI
 const shapeText = (s: readonly number[]): string => s.join('×');
 
 /** The layers of a spec as one list of CNN-style layers (an MLP is dense [+ dropout] per hidden width). */
-function logicalLayers(spec: ArchSpec): CnnLayer[] | string {
+function logicalLayers(spec: ArchSpec): CnnLayer[] | ArchProblem {
   if (spec.kind === 'mlp') {
-    if (!Array.isArray(spec.hidden)) return 'An MLP needs a list of hidden widths.';
-    if (spec.hidden.length > MAX_MLP_HIDDEN) return `At most ${MAX_MLP_HIDDEN} hidden layers (got ${spec.hidden.length}).`;
+    if (!Array.isArray(spec.hidden)) return { code: 'mlpHiddenList' };
+    if (spec.hidden.length > MAX_MLP_HIDDEN) return { code: 'mlpTooManyHidden', max: MAX_MLP_HIDDEN, got: spec.hidden.length };
     const rate = spec.dropout ?? 0;
     const out: CnnLayer[] = [];
     for (const units of spec.hidden) {
@@ -57,16 +58,16 @@ function logicalLayers(spec: ArchSpec): CnnLayer[] | string {
     return out;
   }
   if (spec.kind === 'cnn') {
-    if (!Array.isArray(spec.layers)) return 'A CNN needs a list of layers.';
-    if (spec.layers.length > MAX_CNN_LAYERS) return `At most ${MAX_CNN_LAYERS} layers (got ${spec.layers.length}).`;
+    if (!Array.isArray(spec.layers)) return { code: 'cnnLayersList' };
+    if (spec.layers.length > MAX_CNN_LAYERS) return { code: 'cnnTooManyLayers', max: MAX_CNN_LAYERS, got: spec.layers.length };
     return spec.layers;
   }
-  return `Unknown architecture kind "${String((spec as { kind: unknown }).kind)}".`;
+  return { code: 'unknownKind', kind: String((spec as { kind: unknown }).kind) };
 }
 
 /** Checks one activation name read from untrusted settings. */
-function badActivation(a: unknown, where: string): string | null {
-  return ACTIVATIONS.includes(a as Activation) ? null : `${where}: unknown activation "${String(a)}" (use relu, tanh or gelu).`;
+function badActivation(a: unknown, place: ArchPlace): ArchProblem | null {
+  return ACTIVATIONS.includes(a as Activation) ? null : { code: 'activation', place, got: String(a) };
 }
 
 /**
@@ -74,35 +75,35 @@ function badActivation(a: unknown, where: string): string | null {
  * (see `validateArch`). `numClasses` null plans the hidden layers only. Never throws.
  */
 export function planArch(spec: ArchSpec, inputShape: readonly number[], numClasses: number | null): ArchPlan {
-  const fail = (error: string): ArchPlan => ({ ok: false, error });
+  const fail = (problem: ArchProblem): ArchPlan => ({ ok: false, error: englishArchProblem(problem), problem });
   if (!Array.isArray(inputShape) || inputShape.length === 0 || !inputShape.every((d) => isWhole(d) && d >= 1)) {
-    return fail(`The input shape must be whole numbers ≥ 1 (got [${String(inputShape)}]).`);
+    return fail({ code: 'inputShape', shape: String(inputShape) });
   }
-  if (numClasses !== null && (!isWhole(numClasses) || numClasses < 2)) return fail(`The number of classes must be a whole number ≥ 2 (got ${numClasses}).`);
+  if (numClasses !== null && (!isWhole(numClasses) || numClasses < 2)) return fail({ code: 'classes', got: String(numClasses) });
   if (spec.kind === 'mlp') {
-    const act = badActivation(spec.activation, 'MLP');
+    const act = badActivation(spec.activation, { kind: 'mlp' });
     if (act) return fail(act);
     const rate = spec.dropout ?? 0;
-    if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) return fail(`Dropout must be at least 0 and below 1 (got ${rate}).`);
+    if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) return fail({ code: 'mlpDropout', got: String(rate) });
   }
   const source = logicalLayers(spec);
-  if (typeof source === 'string') return fail(source);
+  if (!Array.isArray(source)) return fail(source);
 
   const layers: PlannedLayer[] = [];
   let shape = [...inputShape];
   let params = 0;
   let flops = 0;
-  const push = (layer: PlannedLayer): string | null => {
+  const push = (layer: PlannedLayer): ArchProblem | null => {
     layers.push(layer);
     params += layer.params;
     flops += layer.flops;
     shape = layer.outShape;
-    if (product(shape) > MAX_ACTIVATIONS) return `Layer ${layers.length} outputs ${shapeText(shape)} = ${product(shape).toLocaleString('en-US')} values per example; at most ${MAX_ACTIVATIONS.toLocaleString('en-US')}.`;
+    if (product(shape) > MAX_ACTIVATIONS) return { code: 'tooManyValues', layer: layers.length, shape: shapeText(shape), values: product(shape), max: MAX_ACTIVATIONS };
     return null;
   };
-  const flatten = (auto: boolean): string | null =>
+  const flatten = (auto: boolean): ArchProblem | null =>
     push({ op: 'flatten', auto, inShape: shape, outShape: [product(shape)], params: 0, flops: 0 });
-  const dense = (units: number, activation: Activation | null): string | null => {
+  const dense = (units: number, activation: Activation | null): ArchProblem | null => {
     const inSize = product(shape);
     return push({ op: 'dense', units, activation, inShape: shape, outShape: [units], params: inSize * units + units, flops: 2 * inSize * units });
   };
@@ -113,13 +114,16 @@ export function planArch(spec: ArchSpec, inputShape: readonly number[], numClass
   }
   for (let i = 0; i < source.length; i++) {
     const layer = source[i]!;
-    const where = spec.kind === 'mlp' ? `Hidden layer ${Math.floor(i / (spec.dropout ? 2 : 1)) + 1}` : `Layer ${i + 1} (${String((layer as { type: unknown }).type)})`;
-    let err: string | null = null;
+    const place: ArchPlace =
+      spec.kind === 'mlp'
+        ? { kind: 'hidden', n: Math.floor(i / (spec.dropout ? 2 : 1)) + 1 }
+        : { kind: 'layer', n: i + 1, type: String((layer as { type: unknown }).type) };
+    let err: ArchProblem | null = null;
     switch (layer.type) {
       case 'dense': {
-        if (!isWhole(layer.units) || layer.units < 1) return fail(`${where}: width must be a whole number ≥ 1 (got ${layer.units}).`);
-        if (layer.units > MAX_UNITS) return fail(`${where}: width must be ≤ ${MAX_UNITS} (got ${layer.units}).`);
-        const act = badActivation(layer.activation, where);
+        if (!isWhole(layer.units) || layer.units < 1) return fail({ code: 'widthWhole', place, got: String(layer.units) });
+        if (layer.units > MAX_UNITS) return fail({ code: 'widthMax', place, max: MAX_UNITS, got: layer.units });
+        const act = badActivation(layer.activation, place);
         if (act) return fail(act);
         if (shape.length > 1) err = flatten(true);
         err ??= dense(layer.units, layer.activation);
@@ -127,19 +131,15 @@ export function planArch(spec: ArchSpec, inputShape: readonly number[], numClass
       }
       case 'conv': {
         if (shape.length !== 3) {
-          return fail(
-            layers.length === 0
-              ? `${where}: convolutions need an image input (height × width × channels); this dataset's input is [${inputShape.join(', ')}].`
-              : `${where}: a convolution must come before any flatten or dense layer.`,
-          );
+          return fail(layers.length === 0 ? { code: 'convNeedsImage', place, input: inputShape.join(', ') } : { code: 'convAfterFlatten', place });
         }
         const [h, w, c] = shape as [number, number, number];
-        if (!isWhole(layer.filters) || layer.filters < 1) return fail(`${where}: filters must be a whole number ≥ 1 (got ${layer.filters}).`);
-        if (layer.filters > MAX_FILTERS) return fail(`${where}: filters must be ≤ ${MAX_FILTERS} (got ${layer.filters}).`);
-        if (!isWhole(layer.kernel) || layer.kernel < 1) return fail(`${where}: kernel size must be a whole number ≥ 1 (got ${layer.kernel}).`);
-        if (layer.kernel > Math.min(h, w)) return fail(`${where}: a ${layer.kernel}×${layer.kernel} kernel does not fit the ${h}×${w} input it gets.`);
-        if (!isWhole(layer.stride) || layer.stride < 1) return fail(`${where}: stride must be a whole number ≥ 1 (got ${layer.stride}).`);
-        const act = badActivation(layer.activation, where);
+        if (!isWhole(layer.filters) || layer.filters < 1) return fail({ code: 'filtersWhole', place, got: String(layer.filters) });
+        if (layer.filters > MAX_FILTERS) return fail({ code: 'filtersMax', place, max: MAX_FILTERS, got: layer.filters });
+        if (!isWhole(layer.kernel) || layer.kernel < 1) return fail({ code: 'kernelWhole', place, got: String(layer.kernel) });
+        if (layer.kernel > Math.min(h, w)) return fail({ code: 'kernelFit', place, kernel: layer.kernel, h, w });
+        if (!isWhole(layer.stride) || layer.stride < 1) return fail({ code: 'strideWhole', place, got: String(layer.stride) });
+        const act = badActivation(layer.activation, place);
         if (act) return fail(act);
         const batchNorm = layer.batchNorm === true;
         const oh = Math.floor((h - layer.kernel) / layer.stride) + 1;
@@ -161,10 +161,10 @@ export function planArch(spec: ArchSpec, inputShape: readonly number[], numClass
         break;
       }
       case 'maxpool': {
-        if (shape.length !== 3) return fail(`${where}: pooling needs an image-shaped input and must come before any flatten or dense layer.`);
+        if (shape.length !== 3) return fail({ code: 'poolNeedsImage', place });
         const [h, w, c] = shape as [number, number, number];
-        if (!isWhole(layer.size) || layer.size < 1) return fail(`${where}: pool size must be a whole number ≥ 1 (got ${layer.size}).`);
-        if (layer.size > Math.min(h, w)) return fail(`${where}: a ${layer.size}×${layer.size} pool does not fit the ${h}×${w} input it gets.`);
+        if (!isWhole(layer.size) || layer.size < 1) return fail({ code: 'poolWhole', place, got: String(layer.size) });
+        if (layer.size > Math.min(h, w)) return fail({ code: 'poolFit', place, size: layer.size, h, w });
         err = push({ op: 'maxpool', size: layer.size, inShape: shape, outShape: [Math.floor(h / layer.size), Math.floor(w / layer.size), c], params: 0, flops: 0 });
         break;
       }
@@ -172,15 +172,15 @@ export function planArch(spec: ArchSpec, inputShape: readonly number[], numClass
         err = flatten(false);
         break;
       case 'dropout': {
-        if (typeof layer.rate !== 'number' || !(layer.rate >= 0 && layer.rate < 1)) return fail(`${where}: dropout must be at least 0 and below 1 (got ${layer.rate}).`);
+        if (typeof layer.rate !== 'number' || !(layer.rate >= 0 && layer.rate < 1)) return fail({ code: 'dropoutRange', place, got: String(layer.rate) });
         err = push({ op: 'dropout', rate: layer.rate, inShape: shape, outShape: shape, params: 0, flops: 0 });
         break;
       }
       default:
-        return fail(`${where}: unknown layer type.`);
+        return fail({ code: 'unknownLayer', place });
     }
     if (err) return fail(err);
-    if (shape.some((d) => d < 1)) return fail(`${where}: the output would be empty (${shapeText(shape)}).`);
+    if (shape.some((d) => d < 1)) return fail({ code: 'emptyOutput', place, shape: shapeText(shape) });
   }
   if (numClasses !== null) {
     if (shape.length > 1) {
@@ -190,8 +190,8 @@ export function planArch(spec: ArchSpec, inputShape: readonly number[], numClass
     const err = dense(numClasses, null);
     if (err) return fail(err);
   }
-  if (params > MAX_PARAMS) return fail(`${params.toLocaleString('en-US')} parameters is too many for a browser tab; at most ${MAX_PARAMS.toLocaleString('en-US')}.`);
-  if (flops > MAX_FLOPS) return fail(`${(flops / 1e9).toFixed(1)} GFLOPs per example is too slow for a browser tab; at most ${MAX_FLOPS / 1e9}.`);
+  if (params > MAX_PARAMS) return fail({ code: 'tooManyParams', params, max: MAX_PARAMS });
+  if (flops > MAX_FLOPS) return fail({ code: 'tooManyFlops', gflops: (flops / 1e9).toFixed(1), max: MAX_FLOPS / 1e9 });
   return { ok: true, layers };
 }
 

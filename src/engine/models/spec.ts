@@ -31,6 +31,7 @@ export interface CnnSpec {
 export type ArchSpec = MlpSpec | CnnSpec;
 
 export {
+  archProblem,
   describeArch,
   flopsPerExample,
   hiddenLayerOptions,
