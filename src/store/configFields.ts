@@ -1,6 +1,7 @@
 import { DATASET_IDS, type DatasetId } from '../engine/data/registry';
 import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS, STUDENT_PRESETS, TEACHER_PRESETS } from '../engine/models/presets';
 import type { SoftTerm } from '../engine/losses';
+import { englishArchProblem, type ArchField, type ArchPlace, type ArchProblem } from '../engine/models/archProblems';
 import { MAX_CNN_LAYERS, MAX_FILTERS, MAX_MLP_HIDDEN, MAX_UNITS } from '../engine/models/plan';
 import type { ArchSpec } from '../engine/models/spec';
 import type { AugmentMode, OptimizerName } from '../engine/train/types';
@@ -132,64 +133,71 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** A short rendering of an untrusted value for a message. */
 const shown = (v: unknown): string => (v === undefined ? 'nothing' : typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? typeof v).slice(0, 40));
 const extraKey = (o: Record<string, unknown>, allowed: readonly string[]): string | undefined => Object.keys(o).find((k) => !allowed.includes(k));
-const wholeError = (v: unknown, max: number, what: string): string | null =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= max ? null : `${what} must be a whole number from 1 to ${max} (got ${shown(v)}).`;
-const rateError = (v: unknown, what: string): string | null =>
-  typeof v === 'number' && v >= 0 && v < 1 ? null : `${what} must be at least 0 and below 1 (got ${shown(v)}).`;
-const activationError = (v: unknown, where: string): string | null =>
-  v === 'relu' || v === 'tanh' || v === 'gelu' ? null : `${where}: unknown activation ${shown(v)} (use relu, tanh or gelu).`;
+const wholeError = (v: unknown, max: number, place: ArchPlace, field: ArchField): ArchProblem | null =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= max ? null : { code: 'shapeWhole', place, field, max, got: shown(v) };
+const rateError = (v: unknown, place: ArchPlace, field: ArchField): ArchProblem | null =>
+  typeof v === 'number' && v >= 0 && v < 1 ? null : { code: 'shapeRate', place, field, got: shown(v) };
+const activationError = (v: unknown, place: ArchPlace): ArchProblem | null =>
+  v === 'relu' || v === 'tanh' || v === 'gelu' ? null : { code: 'shapeActivation', place, got: shown(v) };
 
 /** Why an untrusted CNN layer is not a CnnLayer's exact shape, or null. */
-function cnnLayerShapeError(l: unknown, at: string): string | null {
-  if (!isRecord(l)) return `${at} must be an object.`;
+function cnnLayerShapeProblem(l: unknown, n: number): ArchProblem | null {
+  const at: ArchPlace = { kind: 'layer', n };
+  if (!isRecord(l)) return { code: 'shapeLayerNotObject', place: at };
   const allowed = typeof l.type === 'string' && Object.hasOwn(CNN_LAYER_KEYS, l.type) ? CNN_LAYER_KEYS[l.type] : undefined;
-  if (!allowed) return `${at}: unknown layer type ${shown(l.type)} (use conv, maxpool, flatten, dense or dropout).`;
+  if (!allowed) return { code: 'shapeUnknownType', place: at, got: shown(l.type) };
   const extra = extraKey(l, allowed);
-  if (extra !== undefined) return `${at} (${String(l.type)}): unknown property "${extra.slice(0, 40)}".`;
+  if (extra !== undefined) return { code: 'shapeUnknownProperty', place: { kind: 'layer', n, type: String(l.type) }, name: extra.slice(0, 40) };
   switch (l.type) {
     case 'conv':
       return (
-        wholeError(l.filters, MAX_FILTERS, `${at}: filters`) ??
-        wholeError(l.kernel, MAX_WINDOW, `${at}: kernel size`) ??
-        wholeError(l.stride, MAX_WINDOW, `${at}: stride`) ??
+        wholeError(l.filters, MAX_FILTERS, at, 'filters') ??
+        wholeError(l.kernel, MAX_WINDOW, at, 'kernel') ??
+        wholeError(l.stride, MAX_WINDOW, at, 'stride') ??
         activationError(l.activation, at) ??
-        (l.batchNorm === undefined || typeof l.batchNorm === 'boolean' ? null : `${at}: batch norm must be true or false.`)
+        (l.batchNorm === undefined || typeof l.batchNorm === 'boolean' ? null : { code: 'shapeBatchNorm', place: at })
       );
     case 'maxpool':
-      return wholeError(l.size, MAX_WINDOW, `${at}: pool size`);
+      return wholeError(l.size, MAX_WINDOW, at, 'poolSize');
     case 'dense':
-      return wholeError(l.units, MAX_UNITS, `${at}: units`) ?? activationError(l.activation, at);
+      return wholeError(l.units, MAX_UNITS, at, 'units') ?? activationError(l.activation, at);
     case 'dropout':
-      return rateError(l.rate, `${at}: dropout rate`);
+      return rateError(l.rate, at, 'dropoutRate');
     default:
       return null;
   }
 }
 
-/** Why an untrusted value is not an ArchSpec's exact JSON shape (kind, layer types, numbers in range, activations), or null. */
-function archShapeError(value: unknown): string | null {
-  if (!isRecord(value)) return 'An architecture must be an object.';
+/** Why an untrusted value is not an ArchSpec's exact JSON shape (kind, layer types, numbers in range, activations), as a code + parameters, or null. */
+export function archShapeProblem(value: unknown): ArchProblem | null {
+  if (!isRecord(value)) return { code: 'shapeNotObject' };
   if (value.kind === 'mlp') {
     const extra = extraKey(value, ['kind', 'hidden', 'activation', 'dropout']);
-    if (extra !== undefined) return `MLP: unknown property "${extra.slice(0, 40)}".`;
-    if (!Array.isArray(value.hidden)) return 'MLP: the hidden widths must be a list.';
-    if (value.hidden.length > MAX_MLP_HIDDEN) return `MLP: at most ${MAX_MLP_HIDDEN} hidden layers (got ${value.hidden.length}).`;
+    if (extra !== undefined) return { code: 'shapeUnknownProperty', place: { kind: 'mlp' }, name: extra.slice(0, 40) };
+    if (!Array.isArray(value.hidden)) return { code: 'shapeHiddenList' };
+    if (value.hidden.length > MAX_MLP_HIDDEN) return { code: 'shapeTooManyHidden', max: MAX_MLP_HIDDEN, got: value.hidden.length };
     for (const [i, w] of (value.hidden as unknown[]).entries()) {
-      const bad = wholeError(w, MAX_UNITS, `Hidden layer ${i + 1}: width`);
+      const bad = wholeError(w, MAX_UNITS, { kind: 'hidden', n: i + 1 }, 'width');
       if (bad) return bad;
     }
-    return activationError(value.activation, 'MLP') ?? (value.dropout === undefined ? null : rateError(value.dropout, 'MLP: dropout'));
+    return activationError(value.activation, { kind: 'mlp' }) ?? (value.dropout === undefined ? null : rateError(value.dropout, { kind: 'mlp' }, 'dropout'));
   }
-  if (value.kind !== 'cnn') return `Unknown architecture kind ${shown(value.kind)} (use mlp or cnn).`;
+  if (value.kind !== 'cnn') return { code: 'shapeUnknownKind', got: shown(value.kind) };
   const extra = extraKey(value, ['kind', 'layers']);
-  if (extra !== undefined) return `CNN: unknown property "${extra.slice(0, 40)}".`;
-  if (!Array.isArray(value.layers)) return 'CNN: the layers must be a list.';
-  if (value.layers.length > MAX_CNN_LAYERS) return `CNN: at most ${MAX_CNN_LAYERS} layers (got ${value.layers.length}).`;
+  if (extra !== undefined) return { code: 'shapeUnknownProperty', place: { kind: 'cnn' }, name: extra.slice(0, 40) };
+  if (!Array.isArray(value.layers)) return { code: 'shapeLayersList' };
+  if (value.layers.length > MAX_CNN_LAYERS) return { code: 'shapeTooManyLayers', max: MAX_CNN_LAYERS, got: value.layers.length };
   for (const [i, l] of (value.layers as unknown[]).entries()) {
-    const bad = cnnLayerShapeError(l, `Layer ${i + 1}`);
+    const bad = cnnLayerShapeProblem(l, i + 1);
     if (bad) return bad;
   }
   return null;
+}
+
+/** Why an untrusted value is not an ArchSpec's exact JSON shape, as an English sentence, or null. */
+function archShapeError(value: unknown): string | null {
+  const problem = archShapeProblem(value);
+  return problem ? englishArchProblem(problem) : null;
 }
 
 /** Builds a valid config from untrusted input (storage, later URLs); bad or missing fields take their defaults. */

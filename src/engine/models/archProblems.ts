@@ -3,8 +3,23 @@
  * catalogue (English and Chinese); `englishArchProblem` keeps the English sentence for the worker, tests and logs.
  */
 
-/** Where in a spec a problem is: the MLP as a whole, an MLP hidden layer, or a CNN layer (1-based, with its type as given). */
-export type ArchPlace = { kind: 'mlp' } | { kind: 'hidden'; n: number } | { kind: 'layer'; n: number; type: string };
+/** Where in a spec a problem is: the MLP or CNN as a whole, an MLP hidden layer, or a CNN layer (1-based, with its type as given when known). */
+export type ArchPlace = { kind: 'mlp' } | { kind: 'cnn' } | { kind: 'hidden'; n: number } | { kind: 'layer'; n: number; type?: string };
+
+/** The setting a stored-shape check is about (worded by the UI). */
+export type ArchField = 'width' | 'units' | 'filters' | 'kernel' | 'stride' | 'poolSize' | 'dropout' | 'dropoutRate';
+
+/** English name of an `ArchField` inside a sentence. */
+export const ENGLISH_FIELD: Readonly<Record<ArchField, string>> = {
+  width: 'width',
+  units: 'units',
+  filters: 'filters',
+  kernel: 'kernel size',
+  stride: 'stride',
+  poolSize: 'pool size',
+  dropout: 'dropout',
+  dropoutRate: 'dropout rate',
+};
 
 /** A reason an architecture cannot be built, with what is needed to word it (untrusted values as text). */
 export type ArchProblem =
@@ -34,7 +49,21 @@ export type ArchProblem =
   | { code: 'unknownLayer'; place: ArchPlace }
   | { code: 'emptyOutput'; place: ArchPlace; shape: string }
   | { code: 'tooManyParams'; params: number; max: number }
-  | { code: 'tooManyFlops'; gflops: string; max: number };
+  | { code: 'tooManyFlops'; gflops: string; max: number }
+  // The exact-JSON-shape checks of stored or edited architectures (`src/store/configFields.ts`); `got` is a short rendering.
+  | { code: 'shapeNotObject' }
+  | { code: 'shapeUnknownProperty'; place: ArchPlace; name: string }
+  | { code: 'shapeHiddenList' }
+  | { code: 'shapeTooManyHidden'; max: number; got: number }
+  | { code: 'shapeLayersList' }
+  | { code: 'shapeTooManyLayers'; max: number; got: number }
+  | { code: 'shapeUnknownKind'; got: string }
+  | { code: 'shapeLayerNotObject'; place: ArchPlace }
+  | { code: 'shapeUnknownType'; place: ArchPlace; got: string }
+  | { code: 'shapeWhole'; place: ArchPlace; field: ArchField; max: number; got: string }
+  | { code: 'shapeRate'; place: ArchPlace; field: ArchField; got: string }
+  | { code: 'shapeActivation'; place: ArchPlace; got: string }
+  | { code: 'shapeBatchNorm'; place: ArchPlace };
 
 /** A count with English thousands separators (1,234,567), as the messages show it in every language. */
 export const grouped = (n: number): string => n.toLocaleString('en-US');
@@ -44,10 +73,12 @@ export function englishPlace(p: ArchPlace): string {
   switch (p.kind) {
     case 'mlp':
       return 'MLP';
+    case 'cnn':
+      return 'CNN';
     case 'hidden':
       return `Hidden layer ${p.n}`;
     case 'layer':
-      return `Layer ${p.n} (${p.type})`;
+      return p.type === undefined ? `Layer ${p.n}` : `Layer ${p.n} (${p.type})`;
   }
 }
 
@@ -108,5 +139,31 @@ export function englishArchProblem(e: ArchProblem): string {
       return `${grouped(e.params)} parameters is too many for a browser tab; at most ${grouped(e.max)}.`;
     case 'tooManyFlops':
       return `${e.gflops} GFLOPs per example is too slow for a browser tab; at most ${e.max}.`;
+    case 'shapeNotObject':
+      return 'An architecture must be an object.';
+    case 'shapeUnknownProperty':
+      return `${englishPlace(e.place)}: unknown property "${e.name}".`;
+    case 'shapeHiddenList':
+      return 'MLP: the hidden widths must be a list.';
+    case 'shapeTooManyHidden':
+      return `MLP: at most ${e.max} hidden layers (got ${e.got}).`;
+    case 'shapeLayersList':
+      return 'CNN: the layers must be a list.';
+    case 'shapeTooManyLayers':
+      return `CNN: at most ${e.max} layers (got ${e.got}).`;
+    case 'shapeUnknownKind':
+      return `Unknown architecture kind ${e.got} (use mlp or cnn).`;
+    case 'shapeLayerNotObject':
+      return `${englishPlace(e.place)} must be an object.`;
+    case 'shapeUnknownType':
+      return `${englishPlace(e.place)}: unknown layer type ${e.got} (use conv, maxpool, flatten, dense or dropout).`;
+    case 'shapeWhole':
+      return `${englishPlace(e.place)}: ${ENGLISH_FIELD[e.field]} must be a whole number from 1 to ${e.max} (got ${e.got}).`;
+    case 'shapeRate':
+      return `${englishPlace(e.place)}: ${ENGLISH_FIELD[e.field]} must be at least 0 and below 1 (got ${e.got}).`;
+    case 'shapeActivation':
+      return `${englishPlace(e.place)}: unknown activation ${e.got} (use relu, tanh or gelu).`;
+    case 'shapeBatchNorm':
+      return `${englishPlace(e.place)}: batch norm must be true or false.`;
   }
 }
