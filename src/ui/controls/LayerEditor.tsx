@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchPreset } from '../../engine/models/presets';
-import { validateArch, type ArchSpec } from '../../engine/models/spec';
+import { englishArchProblem } from '../../engine/models/archProblems';
+import { archProblem, type ArchSpec } from '../../engine/models/spec';
 import { useStudio } from '../../store';
-import { fieldError } from '../../store/configFields';
+import { archShapeProblem, fieldError } from '../../store/configFields';
 import { analyseRows, compact, shapeText, statsOf, statsText } from './arch/analysis';
+import { describeArchProblem } from './arch/archProblemText';
 import { CnnLayerFields } from './arch/CnnLayerFields';
 import { LayerNumber } from './arch/LayerNumber';
 import { LayerRow } from './arch/LayerRow';
@@ -58,7 +60,9 @@ export function LayerEditor({ role, spec, preset, inputShape, numClasses, locked
     nextId.current += rowCount(spec);
   }, [spec]);
 
-  const problem = validateArch(draft, inputShape, numClasses) ?? fieldError(key, draft);
+  // The store keeps the English sentence (it only blocks Start); the editor words the code in the chosen language.
+  const problemValue = archProblem(draft, inputShape, numClasses) ?? archShapeProblem(draft);
+  const problem = problemValue ? englishArchProblem(problemValue) : null;
   useEffect(() => {
     setFieldError(key, problem);
   }, [key, problem, setFieldError]);
@@ -136,9 +140,9 @@ export function LayerEditor({ role, spec, preset, inputShape, numClasses, locked
           {t('layers.reset')}
         </button>
       </div>
-      {problem ? (
+      {problemValue ? (
         <p className="field-error" role="alert">
-          {t('layers.problem', { who, problem })}
+          {t('layers.problem', { who, problem: describeArchProblem(problemValue, t) })}
         </p>
       ) : null}
       {stats ? <p className="hint">{statsText(stats)}</p> : null}

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { validateArch } from '../../engine/models/spec';
+import { archProblem } from '../../engine/models/spec';
 import { useStudio } from '../../store';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { statsOf } from './arch/analysis';
+import { describeArchProblem } from './arch/archProblemText';
 import { ModelPicker } from './arch/ModelPicker';
 import { Hideable } from '../share/Hideable';
 
@@ -18,8 +19,8 @@ export function ModelControls({ locked }: { locked: boolean }) {
   const s = statsOf(student, entry.inputShape, entry.numClasses);
   // Edited layers report their own problems inside the editor; this covers presets that do not fit the dataset.
   const problem =
-    (config.teacherCustom ? null : validateArch(teacher, entry.inputShape, entry.numClasses)) ??
-    (config.studentCustom ? null : validateArch(student, entry.inputShape, entry.numClasses));
+    (config.teacherCustom ? null : archProblem(teacher, entry.inputShape, entry.numClasses)) ??
+    (config.studentCustom ? null : archProblem(student, entry.inputShape, entry.numClasses));
   return (
     <fieldset>
       <legend>{tr('models.legend')}</legend>
@@ -37,7 +38,7 @@ export function ModelControls({ locked }: { locked: boolean }) {
       ) : null}
       {problem ? (
         <p className="field-error" role="alert">
-          {problem}
+          {describeArchProblem(problem, tr)}
         </p>
       ) : null}
     </fieldset>
