@@ -46,6 +46,13 @@ test('a CNN kernel larger than its input is reported inline and blocks Start', a
   const kernel = editor.getByRole('spinbutton', { name: 'Teacher layer 3 kernel' });
   await kernel.fill('30');
   await expect(editor.getByRole('alert')).toHaveText('Teacher: Layer 3 (conv): a 30×30 kernel does not fit the 13×13 input it gets.');
+  // The inline problem follows the language: Chinese after a switch, the same English sentence after switching back.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('group', { name: '教师模型的网络层' }).getByRole('alert')).toHaveText(
+    '教师模型：第 3 层（conv）：30×30 的卷积核放不进它得到的 13×13 输入。',
+  );
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(editor.getByRole('alert')).toHaveText('Teacher: Layer 3 (conv): a 30×30 kernel does not fit the 13×13 input it gets.');
   await expect(editor.getByRole('listitem', { name: 'Teacher layer 3' })).toContainText('cannot be built');
   await expect(studio.button('Start')).toBeDisabled();
   await kernel.fill('3');
