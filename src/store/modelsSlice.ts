@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ImportErrorCode } from '../engine/import/errors';
+import type { ImportError } from '../engine/import/errors';
 import type { ExperimentConfig, PretrainedTeacherRef } from '../engine/train/types';
 import type { ModelEvent, PretrainedTeacherInfo, QuantizationChoice } from '../worker/modelMessages';
 import type { StudioState } from './types';
@@ -31,7 +31,7 @@ export interface ModelsState {
     /** Names of the picked files. */
     fileNames: string[];
     info: PretrainedTeacherInfo | null;
-    error: { code: ImportErrorCode; message: string } | null;
+    error: ImportError | null;
   };
 }
 
@@ -61,7 +61,7 @@ export function reduceModels(m: ModelsState, event: ModelEvent): ModelsState {
     case 'teacherLoaded':
       return { ...m, teacher: { ...m.teacher, status: 'ready', info: event.info, error: null } };
     case 'teacherRejected':
-      return { ...m, teacher: { ...m.teacher, status: 'failed', info: null, error: { code: event.code, message: event.message } } };
+      return { ...m, teacher: { ...m.teacher, status: 'failed', info: null, error: { code: event.code, value: event.value, message: event.message } } };
   }
 }
 
@@ -85,7 +85,7 @@ export interface ModelsSlice {
   /** Applies a worker answer. */
   applyModelEvent: (event: ModelEvent) => void;
   /** Rejects the picked teacher files before they reach the worker (e.g. no model.json among them). */
-  rejectTeacherFiles: (fileNames: string[], code: ImportErrorCode, message: string) => void;
+  rejectTeacherFiles: (fileNames: string[], error: ImportError) => void;
   /** Stops using the loaded teacher. */
   removeTeacher: () => void;
   /** The worker crashed: a loaded teacher (and any request in flight) is gone. */
@@ -107,8 +107,8 @@ export const createModelsSlice: StateCreator<StudioState, [], [], ModelsSlice> =
     return requestId;
   },
   applyModelEvent: (event) => set((s) => ({ models: reduceModels(s.models, event) })),
-  rejectTeacherFiles: (fileNames, code, message) =>
-    set((s) => ({ models: { ...s.models, requestId: s.models.requestId + 1, teacher: { status: 'failed', fileNames, info: null, error: { code, message } } } })),
+  rejectTeacherFiles: (fileNames, error) =>
+    set((s) => ({ models: { ...s.models, requestId: s.models.requestId + 1, teacher: { status: 'failed', fileNames, info: null, error } } })),
   removeTeacher: () => set((s) => ({ models: { ...s.models, teacher: EMPTY_MODELS.teacher } })),
   modelsWorkerGone: () =>
     set((s) => ({

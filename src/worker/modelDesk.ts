@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../engine/data/types';
 import type { ExperimentConfig, ExperimentResults } from '../engine/train/types';
+import { importError } from '../engine/import/errors';
 import { errorText } from './backends';
 import { assertNever } from './protocol';
 import type { ModelRequest } from './modelMessages';
@@ -76,10 +77,10 @@ export class ModelDesk {
   private async loadTeacher(msg: Extract<ModelRequest, { type: 'loadTeacher' }>): Promise<void> {
     try {
       const r = await this.teachers.load(msg.modelJsonName, msg.modelJson, msg.files, msg.dataset);
-      if ('code' in r) this.post({ type: 'teacherRejected', requestId: msg.requestId, code: r.code, message: r.message });
+      if ('code' in r) this.post({ type: 'teacherRejected', requestId: msg.requestId, code: r.code, value: r.value, message: r.message });
       else this.post({ type: 'teacherLoaded', requestId: msg.requestId, info: r });
     } catch (e) {
-      this.post({ type: 'teacherRejected', requestId: msg.requestId, code: 'load-failed', message: errorText(e) });
+      this.post({ type: 'teacherRejected', requestId: msg.requestId, ...importError('load-failed', 'unexpected', { detail: errorText(e) }) });
     }
   }
 }

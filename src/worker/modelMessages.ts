@@ -1,5 +1,5 @@
 import type { QuantizationDtype } from '../engine/export/quantize';
-import type { ImportErrorCode } from '../engine/import/errors';
+import type { ImportErrorCode, ImportMessage } from '../engine/import/errors';
 import type { PretrainedTeacherRef } from '../engine/train/types';
 
 /** Weight precision of a student download: plain float32, or a tfjs-converter quantisation scheme. */
@@ -53,7 +53,7 @@ export type ModelEvent =
   | { type: 'quantizedPreview'; requestId: number; runId: number; quantization: QuantizationChoice; weightBytes: number; accuracy: number }
   | { type: 'modelExportFailed'; requestId: number; message: string }
   | { type: 'teacherLoaded'; requestId: number; info: PretrainedTeacherInfo }
-  | { type: 'teacherRejected'; requestId: number; code: ImportErrorCode; message: string };
+  | { type: 'teacherRejected'; requestId: number; code: ImportErrorCode; value: ImportMessage; message: string };
 
 /** Type names of `ModelEvent`, to route them in the UI. */
 const MODEL_EVENT_TYPES: ReadonlySet<string> = new Set<ModelEvent['type']>(['studentZip', 'quantizedPreview', 'modelExportFailed', 'teacherLoaded', 'teacherRejected']);

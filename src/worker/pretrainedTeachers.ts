@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../engine/data/types';
-import { ImportFailure, firstSentence } from '../engine/import/errors';
+import { ImportFailure, firstSentence, importError } from '../engine/import/errors';
 import { loadCleanly } from '../engine/import/loadCleanly';
 import { toLogitsTopology } from '../engine/import/logitsOutput';
 import { checkInputShape, checkOutputClasses } from '../engine/import/topologyInfo';
@@ -33,7 +33,7 @@ export class PretrainedStore {
     try {
       model = await loadCleanly({ ...checked.artifacts, modelTopology: logits.topology });
     } catch (e) {
-      return { code: 'load-failed', message: `TensorFlow.js could not load the model with its weights: ${firstSentence(e)}` };
+      return importError('load-failed', 'loadFailed', { detail: firstSentence(e) });
     }
     const id = `teacher-${this.nextId++}`;
     const s = checked.summary;

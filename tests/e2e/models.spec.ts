@@ -151,6 +151,11 @@ test('bad teacher files show their specific message and the page stays usable', 
   const input = page.getByLabel('Pretrained teacher files');
   await input.setInputFiles([join(dir, 'model.json'), join(dir, 'weights.bin')]);
   await expect(page.getByRole('alert')).toHaveText('This model cannot be the teacher: The model outputs 4 classes, but this dataset has 3.');
+  // The message follows the language: Chinese after a switch, the same English sentence after switching back.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('alert')).toHaveText('该模型不能作为教师：模型输出 4 个类别，但本数据集有 3 个。');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('alert')).toHaveText('This model cannot be the teacher: The model outputs 4 classes, but this dataset has 3.');
 
   writeFileSync(join(dir, 'broken.json'), '{"format": "layers-model", "modelTopology": ');
   await input.setInputFiles([join(dir, 'broken.json'), join(dir, 'weights.bin')]);

@@ -6,6 +6,11 @@ import { quantizeArtifacts } from '../../src/engine/export/quantize';
 import { validateModelFiles, type ImportErrorCode, type ModelFile } from '../../src/engine/import/validateModelFiles';
 import { artifactsOf, modelJsonText, sampleInputs, smallCnn, smallMlp, weightBytes } from '../fixtures/models/makeModels';
 import { useCpu } from './tfSetup';
+import { i18n } from '../../src/ui/i18n';
+import { describeImportError } from '../../src/ui/models/importErrorText';
+
+const en = i18n.getFixedT('en', 'models');
+const zh = i18n.getFixedT('zh-CN', 'models');
 
 const POINTS = { inputShape: [2], numClasses: 3 };
 /** Weight bytes of the 2→16→3 MLP: 99 float32 values. */
@@ -179,6 +184,11 @@ describe('validateModelFiles: rejects each bad input with its own code and messa
     expect(result.error.code).toBe(c.code);
     if (typeof c.message === 'string') expect(result.error.message).toBe(c.message);
     else expect(result.error.message).toMatch(c.message);
+    // The UI words the structured value: English byte for byte as .message, and in Chinese.
+    expect(describeImportError(result.error.value, en)).toBe(result.error.message);
+    const chinese = describeImportError(result.error.value, zh);
+    expect(chinese).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese).not.toMatch(/\{\{|importError\./);
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -121,7 +121,7 @@ describe('models store and PyTorch spec', () => {
     expect(b.exportError).toBe('nope');
     const t = reduceModels(
       { ...m, teacher: { status: 'loading', fileNames: ['model.json'], info: null, error: null } },
-      { type: 'teacherRejected', requestId: 2, code: 'bad-json', message: 'model.json is not valid JSON.' },
+      { type: 'teacherRejected', requestId: 2, code: 'bad-json', value: { key: 'badJsonPlain', params: {} }, message: 'model.json is not valid JSON.' },
     );
     expect(t.teacher).toMatchObject({ status: 'failed', error: { code: 'bad-json' } });
     const info = { ref: { id: 'teacher-1', name: 'model.json' }, params: 99, layerTypes: ['Dense'], inputShape: [2], numClasses: 3, quantization: [], softmaxRemoved: false, warnings: [] };

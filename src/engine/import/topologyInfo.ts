@@ -42,10 +42,10 @@ const SHAPE_PRESERVING = new Set([
 ]);
 
 function readLayers(raw: unknown): TopologyLayer[] {
-  if (!Array.isArray(raw)) fail('malformed-topology', 'The model topology has no list of layers.');
+  if (!Array.isArray(raw)) fail('malformed-topology', 'noLayerList');
   return raw.map((l: unknown, i) => {
     if (!isPlainObject(l) || typeof l.class_name !== 'string' || !isPlainObject(l.config)) {
-      fail('malformed-topology', `Layer ${i + 1} of the model topology has no class_name or config.`);
+      fail('malformed-topology', 'layerMalformed', { n: i + 1 });
     }
     const name = typeof l.name === 'string' ? l.name : typeof l.config.name === 'string' ? l.config.name : null;
     return { className: l.class_name, name, config: l.config };
@@ -70,13 +70,13 @@ function denseUnits(layer: TopologyLayer): number | null {
 export function readTopology(topology: Record<string, unknown>): TopologyInfo {
   const root = isPlainObject(topology.model_config) ? topology.model_config : topology;
   const className = root.class_name;
-  if (typeof className !== 'string') fail('malformed-topology', 'The model topology has no class_name (expected "Sequential" or "Model").');
+  if (typeof className !== 'string') fail('malformed-topology', 'noClassName');
   const config = root.config;
   if (className === 'Sequential') {
     const layers = readLayers(isPlainObject(config) ? config.layers : config);
     const name = isPlainObject(config) && typeof config.name === 'string' ? config.name : null;
     const real = layers.filter((l) => l.className !== 'InputLayer');
-    if (real.length === 0) fail('no-layers', 'The model has no layers.');
+    if (real.length === 0) fail('no-layers', 'noLayers');
     const first = layers[0]!;
     let outputUnits: number | null = null;
     for (let i = layers.length - 1; i >= 0; i--) {
@@ -88,13 +88,13 @@ export function readTopology(topology: Record<string, unknown>): TopologyInfo {
     return { className, name, layers, inputShape: recordedInputShape(first.config), outputUnits };
   }
   if (className === 'Model' || className === 'Functional') {
-    if (!isPlainObject(config)) fail('malformed-topology', 'The functional model topology has no config.');
+    if (!isPlainObject(config)) fail('malformed-topology', 'functionalNoConfig');
     const layers = readLayers(config.layers);
-    if (layers.every((l) => l.className === 'InputLayer')) fail('no-layers', 'The model has no layers besides its input.');
+    if (layers.every((l) => l.className === 'InputLayer')) fail('no-layers', 'onlyInputLayers');
     const ins = Array.isArray(config.input_layers) ? config.input_layers : [];
     const outs = Array.isArray(config.output_layers) ? config.output_layers : [];
-    if (ins.length > 1) fail('multiple-inputs', `The model has ${ins.length} inputs; the studio feeds models exactly one.`);
-    if (outs.length > 1) fail('multiple-outputs', `The model has ${outs.length} outputs; the studio needs exactly one (the class logits).`);
+    if (ins.length > 1) fail('multiple-inputs', 'multipleInputs', { n: ins.length });
+    if (outs.length > 1) fail('multiple-outputs', 'multipleOutputs', { n: outs.length });
     const byName = (entry: unknown): TopologyLayer | undefined =>
       Array.isArray(entry) && typeof entry[0] === 'string' ? layers.find((l) => l.name === entry[0]) : undefined;
     const input = byName(ins[0]);
@@ -107,7 +107,7 @@ export function readTopology(topology: Record<string, unknown>): TopologyInfo {
       outputUnits: output ? denseUnits(output) : null,
     };
   }
-  return fail('unknown-topology', `The model topology is a "${className}"; the studio loads Sequential and functional (Model) layers models.`);
+  return fail('unknown-topology', 'unknownTopology', { className });
 }
 
 /** Throws `input-shape-mismatch` unless a model input shape accepts examples of the dataset's shape. */
@@ -116,15 +116,11 @@ export function checkInputShape(modelShape: readonly (number | null)[], datasetS
   if (fits) return;
   const size = (s: readonly (number | null)[]): number | null => (s.every((d) => d !== null) ? (s as number[]).reduce((a, b) => a * b, 1) : null);
   const same = size(modelShape) !== null && size(modelShape) === size(datasetShape);
-  fail(
-    'input-shape-mismatch',
-    `The model expects inputs of shape ${shapeText(modelShape)}, but this dataset's examples have shape ${shapeText(datasetShape)}.` +
-      (same ? ' They hold the same number of values: add a Reshape or Flatten layer at the start of the model.' : ''),
-  );
+  fail('input-shape-mismatch', same ? 'inputShapeReshape' : 'inputShape', { model: shapeText(modelShape), data: shapeText(datasetShape) });
 }
 
 /** Throws `output-classes-mismatch` unless the model outputs one score per dataset class. */
 export function checkOutputClasses(outputUnits: number, numClasses: number): void {
   if (outputUnits === numClasses) return;
-  fail('output-classes-mismatch', `The model outputs ${outputUnits} classes, but this dataset has ${numClasses}.`);
+  fail('output-classes-mismatch', 'outputClasses', { outputs: outputUnits, classes: numClasses });
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { isPlainObject, tryParseJson } from '../export/json';
 import { decodeFloatWeights } from '../export/quantize';
-import { ImportFailure, fail, firstSentence, shapeText, type ImportError } from './errors';
+import { ImportFailure, fail, firstSentence, importError, shapeText, type ImportError } from './errors';
 import { checkManifest } from './manifest';
 import { checkInputShape, checkOutputClasses, readTopology } from './topologyInfo';
 import { loadCleanly } from './loadCleanly';
@@ -10,7 +10,7 @@ import { matchWeightFiles, type ModelFile } from './weightFiles';
 /** Re-exported so callers need only this module. */
 export type { ModelFile } from './weightFiles';
 /** Re-exported so callers need only this module. */
-export type { ImportError, ImportErrorCode } from './errors';
+export type { ImportError, ImportErrorCode, ImportMessage, ImportMessageKey } from './errors';
 
 /** What the dataset requires of an imported model. */
 export interface DatasetShape {
@@ -51,23 +51,24 @@ export interface ValidateOptions {
 }
 
 function parseModelJson(text: string): Record<string, unknown> {
-  if (text.trim() === '') fail('empty-file', 'model.json is empty.');
+  if (text.trim() === '') fail('empty-file', 'emptyFile');
   if (text.startsWith('\u0089HDF') || text.startsWith('\ufffdHDF')) {
-    fail('keras-h5', 'This is a Keras HDF5 (.h5) file, not a TensorFlow.js model.json. Convert it with tensorflowjs_converter --input_format keras first.');
+    fail('keras-h5', 'kerasH5');
   }
   const parsed = tryParseJson(text);
   if (!parsed) {
-    let why = '';
+    let detail = '';
     try {
       JSON.parse(text);
     } catch (e) {
-      why = ` (${firstSentence(e)})`;
+      detail = firstSentence(e);
     }
-    fail('bad-json', `model.json is not valid JSON${why}. Select the model.json written by model.save() or tensorflowjs_converter.`);
+    fail('bad-json', detail === '' ? 'badJsonPlain' : 'badJson', { detail });
   }
   if (!isPlainObject(parsed.value)) {
-    const kind = Array.isArray(parsed.value) ? 'a list' : parsed.value === null ? 'null' : `a ${typeof parsed.value}`;
-    fail('not-object', `model.json holds ${kind}, not a model description (a JSON object with modelTopology and weightsManifest).`);
+    if (Array.isArray(parsed.value)) fail('not-object', 'notObjectList');
+    if (parsed.value === null) fail('not-object', 'notObjectNull');
+    fail('not-object', 'notObjectValue', { type: typeof parsed.value });
   }
   return parsed.value;
 }
@@ -77,15 +78,24 @@ function checkFormat(json: Record<string, unknown>): Record<string, unknown> {
   const topology = json.modelTopology;
   const looksLikeGraph = isPlainObject(topology) && (Array.isArray(topology.node) || isPlainObject(topology.versions));
   if (format === 'graph-model' || (format === undefined && looksLikeGraph)) {
-    fail('graph-model', 'This is a TensorFlow.js graph model (converted from a SavedModel or frozen graph). The studio loads layers models only: convert from Keras with tensorflowjs_converter --output_format tfjs_layers_model, or save with model.save() in TensorFlow.js.');
+    fail('graph-model', 'graphModel');
   }
   if (format !== undefined && format !== 'layers-model') {
-    fail('wrong-format', `model.json says its format is ${JSON.stringify(format)}; the studio loads "layers-model" files.`);
+    fail('wrong-format', 'wrongFormat', { format: String(JSON.stringify(format)) });
   }
-  if (topology === undefined || topology === null) fail('missing-topology', 'model.json has no modelTopology, so it does not describe any layers.');
-  if (!isPlainObject(topology)) fail('malformed-topology', 'The modelTopology in model.json is not a JSON object.');
+  if (topology === undefined || topology === null) fail('missing-topology', 'missingTopology');
+  if (!isPlainObject(topology)) fail('malformed-topology', 'topologyNotObject');
   return topology;
 }
+
+/** Wording keys of the kinds of object tfjs reports as unknown when building a topology. */
+const UNKNOWN_KEYS: Readonly<Record<string, 'unknownLayer' | 'unknownActivation' | 'unknownInitializer' | 'unknownRegularizer' | 'unknownConstraint'>> = {
+  layer: 'unknownLayer',
+  activation: 'unknownActivation',
+  initializer: 'unknownInitializer',
+  regularizer: 'unknownRegularizer',
+  constraint: 'unknownConstraint',
+};
 
 /** Finds the first weight holding NaN or ±Infinity (after dequantisation). */
 function checkFinite(artifacts: tf.io.ModelArtifacts): void {
@@ -99,10 +109,7 @@ function checkFinite(artifacts: tf.io.ModelArtifacts): void {
       }
     }
     if (bad > 0) {
-      fail(
-        'non-finite-weights',
-        `Weight "${name}" contains ${example} (${bad} of ${values.length} values are not finite numbers); the model was probably saved after its training diverged.`,
-      );
+      fail('non-finite-weights', 'nonFinite', { name, value: String(example), bad, total: values.length });
     }
   }
 }
@@ -115,34 +122,30 @@ async function checkBuild(topology: Record<string, unknown>, specs: readonly tf.
   } catch (e) {
     const msg = firstSentence(e);
     const unknown = /Unknown (layer|activation|initializer|regularizer|constraint)[^:]*: ?([\w.]*\w)/i.exec(msg);
-    const kind = unknown ? unknown[1]!.toLowerCase() : '';
-    fail(
-      'bad-topology',
-      unknown
-        ? `The model uses ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} TensorFlow.js does not know: ${unknown[2]} (custom layers and Lambda layers cannot be loaded).`
-        : `TensorFlow.js cannot build this model from its topology: ${msg}`,
-    );
+    const key = unknown ? UNKNOWN_KEYS[unknown[1]!.toLowerCase()] : undefined;
+    if (key) fail('bad-topology', key, { name: unknown![2]! });
+    fail('bad-topology', 'cannotBuild', { detail: msg });
   }
   try {
-    if (model.inputs.length !== 1) fail('multiple-inputs', `The model has ${model.inputs.length} inputs; the studio feeds models exactly one.`);
-    if (model.outputs.length !== 1) fail('multiple-outputs', `The model has ${model.outputs.length} outputs; the studio needs exactly one (the class logits).`);
+    if (model.inputs.length !== 1) fail('multiple-inputs', 'multipleInputs', { n: model.inputs.length });
+    if (model.outputs.length !== 1) fail('multiple-outputs', 'multipleOutputs', { n: model.outputs.length });
     checkInputShape(model.inputs[0]!.shape.slice(1), dataset.inputShape);
     const out = model.outputs[0]!.shape;
     if (out.length !== 2) {
-      fail('output-classes-mismatch', `The model outputs a tensor of shape ${shapeText(out.slice(1))} per example; the studio needs one score per class (${dataset.numClasses}).`);
+      fail('output-classes-mismatch', 'outputRank', { shape: shapeText(out.slice(1)), classes: dataset.numClasses });
     }
     checkOutputClasses(out[1] ?? -1, dataset.numClasses);
     const inFile = new Map(specs.map((s) => [s.name, s]));
     const needed = model.weights.map((w) => ({ name: w.originalName, shape: w.shape }));
     for (const w of needed) {
       const spec = inFile.get(w.name);
-      if (!spec) fail('weights-mismatch', `The model needs a weight "${w.name}" ${shapeText(w.shape)}, but the weights manifest has none by that name.`);
+      if (!spec) fail('weights-mismatch', 'weightMissing', { name: w.name, shape: shapeText(w.shape) });
       if (spec.shape.length !== w.shape.length || spec.shape.some((d, i) => d !== w.shape[i])) {
-        fail('weights-mismatch', `Weight "${w.name}" has shape ${shapeText(spec.shape)} in the weights manifest, but the model needs ${shapeText(w.shape)}.`);
+        fail('weights-mismatch', 'weightShape', { name: w.name, fileShape: shapeText(spec.shape), modelShape: shapeText(w.shape) });
       }
     }
     const extra = specs.filter((s) => !needed.some((w) => w.name === s.name) && s.group !== 'optimizer');
-    if (extra.length > 0) fail('weights-mismatch', `The weights manifest has ${extra.length} weight(s) the model has no place for, e.g. "${extra[0]!.name}".`);
+    if (extra.length > 0) fail('weights-mismatch', 'weightsExtra', { n: extra.length, name: extra[0]!.name });
     return model.countParams();
   } finally {
     model.dispose();
@@ -155,14 +158,14 @@ async function checkLoad(artifacts: tf.io.ModelArtifacts, inputShape: readonly n
   try {
     model = await loadCleanly(artifacts);
   } catch (e) {
-    fail('load-failed', `TensorFlow.js could not load the model with its weights: ${firstSentence(e)}`);
+    fail('load-failed', 'loadFailed', { detail: firstSentence(e) });
   }
   try {
     tf.tidy(() => {
       model.predict(tf.zeros([1, ...inputShape]));
     });
   } catch (e) {
-    fail('predict-failed', `The model loads, but a prediction on one example fails: ${firstSentence(e)}`);
+    fail('predict-failed', 'predictFailed', { detail: firstSentence(e) });
   } finally {
     model.dispose();
   }
@@ -185,7 +188,7 @@ export async function validateModelFiles(
     const info = readTopology(topology);
     if (info.inputShape) checkInputShape(info.inputShape, dataset.inputShape);
     else if (info.className === 'Sequential') {
-      fail('no-input-shape', `The first layer (${info.layers[0]!.className}) does not record an input shape (batch_input_shape), so the model cannot be built.`);
+      fail('no-input-shape', 'noInputShape', { layer: info.layers[0]!.className });
     }
     if (info.outputUnits !== null) checkOutputClasses(info.outputUnits, dataset.numClasses);
     const groups = checkManifest(json.weightsManifest);
@@ -222,6 +225,6 @@ export async function validateModelFiles(
     };
   } catch (e) {
     if (e instanceof ImportFailure) return { ok: false, error: e.error, warnings };
-    return { ok: false, error: { code: 'load-failed', message: `The model could not be checked: ${firstSentence(e)}` }, warnings };
+    return { ok: false, error: importError('load-failed', 'uncheckable', { detail: firstSentence(e) }), warnings };
   }
 }

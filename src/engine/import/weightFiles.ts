@@ -1,4 +1,4 @@
-import { bytesText, fail } from './errors';
+import { fail } from './errors';
 import type { ManifestGroup } from './manifest';
 
 /** A file the user selected, by name. */
@@ -29,7 +29,7 @@ export function matchWeightFiles(groups: readonly ManifestGroup[], files: readon
   const byName = new Map<string, ModelFile>();
   for (const f of files) {
     const name = baseName(f.name);
-    if (byName.has(name)) fail('duplicate-file', `Two selected files are named "${name}"; select each weight file once.`);
+    if (byName.has(name)) fail('duplicate-file', 'duplicateFile', { name });
     byName.set(name, f);
   }
   const wanted = groups.flatMap((g) => g.paths.map(baseName));
@@ -40,30 +40,26 @@ export function matchWeightFiles(groups: readonly ManifestGroup[], files: readon
     if (missing.length === 1 && candidates.length === 1) {
       const expected = groups.find((g) => g.paths.map(baseName).includes(missing[0]!));
       const size = byName.get(candidates[0]!)!.bytes.byteLength;
-      const fits = expected && expected.paths.length === 1 && expected.byteLength === size ? ` (it has exactly the ${bytesText(size)} expected)` : '';
-      fail(
-        'misnamed-weight-file',
-        `model.json expects its weights in "${missing[0]}", but no selected file has that name. ` +
-          `Did you mean "${candidates[0]}"${fits}? Rename it to "${missing[0]}", or edit the path in model.json's weightsManifest.`,
-      );
+      const fits = expected !== undefined && expected.paths.length === 1 && expected.byteLength === size;
+      const params = { missing: missing[0]!, candidate: candidates[0]! };
+      if (fits) fail('misnamed-weight-file', 'misnamedFits', params, { size });
+      fail('misnamed-weight-file', 'misnamed', params);
     }
-    const selected = files.length > 0 ? ` You selected: ${quote(files.map((f) => baseName(f.name)))}.` : ' No weight file was selected.';
-    fail(
-      'missing-weight-file',
-      `model.json needs the weight file${missing.length > 1 ? 's' : ''} ${quote(missing)}, which ${missing.length > 1 ? 'were' : 'was'} not selected.${selected} Select ${missing.length > 1 ? 'them' : 'it'} together with model.json.`,
-    );
+    const many = missing.length > 1;
+    const params = { files: quote(missing), selected: quote(files.map((f) => baseName(f.name))) };
+    if (files.length > 0) fail('missing-weight-file', many ? 'missingMany' : 'missingOne', params);
+    fail('missing-weight-file', many ? 'missingManyNone' : 'missingOneNone', params);
   }
   const parts: Uint8Array[] = [];
   for (const g of groups) {
     const shards = g.paths.map((p) => byName.get(baseName(p))!.bytes);
     const actual = shards.reduce((n, s) => n + s.byteLength, 0);
     if (actual !== g.byteLength) {
-      const what = g.paths.length === 1 ? `"${baseName(g.paths[0]!)}" has` : `The weight files ${quote(g.paths.map(baseName))} have`;
-      fail(
-        'weight-size-mismatch',
-        `${what} ${bytesText(actual)}, but model.json describes ${bytesText(g.byteLength)} of weights (expected ${g.byteLength}, got ${actual}). ` +
-          `The file is ${actual < g.byteLength ? 'truncated' : 'too long'} or belongs to a different model.`,
-      );
+      const one = g.paths.length === 1;
+      const short = actual < g.byteLength;
+      const key = one ? (short ? 'sizeOneShort' : 'sizeOneLong') : short ? 'sizeManyShort' : 'sizeManyLong';
+      const params = { file: baseName(g.paths[0] ?? ''), files: quote(g.paths.map(baseName)), expectedCount: g.byteLength, actualCount: actual };
+      fail('weight-size-mismatch', key, params, { actual, expected: g.byteLength });
     }
     parts.push(...shards);
   }

@@ -3,6 +3,7 @@ import { currentMeta } from '../../store/configSlice';
 import type { PickedModelFile, QuantizationChoice } from '../../worker/modelMessages';
 import { studentZipRequest } from './modelsEvents';
 import { studioWorker } from './studioWorker';
+import { importError } from '../../engine/import/errors';
 
 /** Asks the worker for the finished student as a zip at the chosen precision (saved when it answers). */
 export function downloadStudentZip(): void {
@@ -26,11 +27,9 @@ export async function loadTeacherFiles(files: File[]): Promise<void> {
   const state = useStudio.getState();
   const jsons = files.filter((f) => /\.json$/i.test(f.name));
   if (jsons.length !== 1) {
-    const message =
-      jsons.length === 0
-        ? 'Select the model.json file together with its weight file(s).'
-        : `Select one model.json at a time (got ${jsons.map((f) => f.name).join(', ')}).`;
-    state.rejectTeacherFiles(names, 'missing-manifest', message);
+    const error =
+      jsons.length === 0 ? importError('missing-manifest', 'noModelJson') : importError('missing-manifest', 'severalModelJson', { names: jsons.map((f) => f.name).join(', ') });
+    state.rejectTeacherFiles(names, error);
     return;
   }
   const json = jsons[0]!;
@@ -41,7 +40,7 @@ export async function loadTeacherFiles(files: File[]): Promise<void> {
     modelJson = await json.text();
     weights = await Promise.all(files.filter((f) => f !== json).map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   } catch (e) {
-    state.rejectTeacherFiles(names, 'load-failed', `The files could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    state.rejectTeacherFiles(names, importError('load-failed', 'unreadable', { detail: e instanceof Error ? e.message : String(e) }));
     return;
   }
   if (useStudio.getState().models.requestId !== requestId) return; // superseded while reading

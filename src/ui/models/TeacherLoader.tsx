@@ -5,6 +5,7 @@ import { selectUserData } from '../../store/uploadSlice';
 import { loadTeacherFiles, removeTeacher } from '../bridge/modelsBridge';
 import { pct } from '../results/format';
 import { FileDrop } from '../data/FileDrop';
+import { describeImportError } from './importErrorText';
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
@@ -41,7 +42,7 @@ export function TeacherLoader({ locked }: { locked: boolean }) {
       {teacher.status === 'loading' ? <p aria-live="polite">{t('teacher.checking', { names: teacher.fileNames.join(', ') })}</p> : null}
       {teacher.status === 'failed' && teacher.error ? (
         <p className="field-error" role="alert">
-          {t('teacher.rejected', { message: teacher.error.message })}
+          {t('teacher.rejected', { message: describeImportError(teacher.error.value, t) })}
         </p>
       ) : null}
       {teacher.status === 'gone' ? (

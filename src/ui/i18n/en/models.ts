@@ -1,3 +1,5 @@
+import { IMPORT_MESSAGES_EN } from '../../../engine/import/errors';
+
 /** English messages of the "models" namespace (the reference catalogue: zh-CN must have the same keys). */
 export const models = {
   export: {
@@ -34,4 +36,6 @@ export const models = {
     gone: 'The pretrained teacher is no longer loaded — please load its files again.',
     mismatch: 'It was loaded for inputs {{shape}} with {{classes}} classes, but the current dataset differs: a run would fail. Load a matching model or go back to that dataset.',
   },
+  /** Why a pretrained teacher's files were rejected (the engine's English wording, so `.message` is the same sentence). */
+  importError: IMPORT_MESSAGES_EN,
 } as const;
