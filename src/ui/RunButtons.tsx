@@ -7,6 +7,8 @@ import { studioWorker } from './bridge/studioWorker';
 export function RunButtons() {
   const { t } = useTranslation();
   const status = useStudio((s) => s.run.status);
+  // A saved run being viewed has no student in the worker: its History row has its own Download student.
+  const viewing = useStudio((s) => s.viewing !== null);
   const invalid = useStudio((s) => Object.keys(s.fieldErrors).length > 0);
   const finished = isFinished(status);
   return (
@@ -26,7 +28,7 @@ export function RunButtons() {
       <button type="button" disabled={finished} onClick={() => studioWorker.stop()}>
         {t('run.stop')}
       </button>
-      <button type="button" disabled={status !== 'done'} onClick={() => studioWorker.exportStudent()}>
+      <button type="button" disabled={status !== 'done' || viewing} onClick={() => studioWorker.exportStudent()}>
         {t('run.download')}
       </button>
       {invalid ? <p className="field-error">{t('run.fixFields')}</p> : null}

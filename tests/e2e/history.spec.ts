@@ -42,6 +42,8 @@ test('finished runs are saved, survive a reload, open, compare, delete, export a
   expect(await studio.accuracy('Distilled student')).toBeCloseTo(distilled2, 5);
   expect(await studio.lossPoints()).toBe(points2);
   await expect(page.getByRole('figure', { name: 'Accuracy curves' }).locator('.recharts-line')).toHaveCount(5);
+  // The worker holds no student for a saved run: the main download waits for a live run (History has its own).
+  await expect(studio.button('Download student')).toBeDisabled();
   await history.getByRole('button', { name: 'Back to the current run' }).click();
   await expect(history.getByText(/^Viewing saved run/)).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Results' })).toHaveCount(0);

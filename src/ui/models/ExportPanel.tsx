@@ -14,7 +14,9 @@ export function ExportPanel() {
   const models = useStudio((s) => s.models);
   const setQuantization = useStudio((s) => s.setQuantization);
   const [scriptError, setScriptError] = useState<string | null>(null);
-  const done = run.status === 'done' && run.results !== null;
+  // A saved run being viewed has no student in the worker (History has its own download): nothing to export here.
+  const viewing = useStudio((s) => s.viewing !== null);
+  const done = !viewing && run.status === 'done' && run.results !== null;
   const q = models.quantization;
   const figure = models.figures.find((f) => f.runId === run.id && f.quantization === q) ?? null;
   const floatAccuracy = run.results?.distilled.accuracy ?? 0;
