@@ -19,7 +19,7 @@ test('A two-point temperature sweep plots two points against the scratch baselin
   await page.getByLabel('Temperatures', { exact: true }).fill('1, 8');
   await studio.setNumber('Epochs', '4');
   await studio.button('Start').click();
-  await expect(studio.status).toContainText('sweep point 1 of 2', { timeout: 60_000 });
+  // (The "sweep point k of 2" status lines can pass faster than a poll on WASM: assert on what stays.)
   expect(await studio.waitForEnd()).toMatch(/^Done/);
   const chart = page.getByRole('figure', { name: 'Sweep' });
   await expect(chart.getByText('2 of 2 sweep points')).toBeVisible();
