@@ -4,8 +4,7 @@ import { i18n } from './index';
 
 /** Looks up a key built at run time; the fallback (the engine's English text) is used when the catalogue has none. */
 function lookup(key: string, fallback: string): string {
-  const t = i18n.t as unknown as (k: string, options: { defaultValue: string }) => string;
-  return t(key, { defaultValue: fallback });
+  return i18n.t(key, { defaultValue: fallback });
 }
 
 /** A preset's menu label in the current language. */
