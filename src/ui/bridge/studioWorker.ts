@@ -5,7 +5,6 @@ import { isFinished } from '../../store/runState';
 import { selectUserData } from '../../store/uploadSlice';
 import type { WorkerEvent, WorkerRequest } from '../../worker/protocol';
 import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
-import { saveStudentFiles } from './saveStudent';
 import { afterWorkerEvent, forgetCheckpoint, type Continuation } from './survival';
 import { watchWorkerLock } from './liveness';
 import { i18n } from '../i18n';
@@ -190,11 +189,12 @@ class StudioWorker {
   }
 
   private receive(event: WorkerEvent): void {
-    if ((event.type === 'exported' || event.type === 'exportFailed') && this.studentRequests.settle(event)) return;
+    // Only the History asks for a student this way (downloads go through the zip); a late answer is dropped.
     if (event.type === 'exported') {
-      saveStudentFiles(event.artifacts).catch((e: unknown) => useStudio.getState().setNotice(i18n.t('app:failure.downloadFailed', { error: String(e) })));
+      this.studentRequests.settle(event);
       return;
     }
+    if (event.type === 'exportFailed' && this.studentRequests.settle(event)) return;
     if (isModelEvent(event)) {
       applyModelEvent(event);
       return;
