@@ -2,15 +2,18 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CSP_HEADER, cspPlugin } from './csp';
+import { ISOLATION_HEADERS } from './isolation';
+import { wasmThreadsPlugin } from './wasmThreadsPlugin';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Distill Studio: a static single-page app; training runs in a module worker.
 export default defineConfig({
-  plugins: [react(), cspPlugin()],
+  plugins: [react(), cspPlugin(), wasmThreadsPlugin()],
   // The studio's version, recorded in every student download's report.json.
   define: { __STUDIO_VERSION__: JSON.stringify(version) },
-  worker: { format: 'es' },
+  // Workers are bundled separately: the training, bench and parity workers load the threaded WASM backend.
+  worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
@@ -18,5 +21,7 @@ export default defineConfig({
     rollupOptions: { input: { main: 'index.html', bench: 'bench.html', parity: 'parity.html' } },
   },
   // The production build is served with the same policy as a header, so worker scripts get it too.
-  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },
+  // Cross-origin isolation (COOP + COEP) on every server, so SharedArrayBuffer exists and WASM trains on all cores.
+  server: { headers: { ...ISOLATION_HEADERS } },
+  preview: { port: 4173, strictPort: true, headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': CSP_HEADER } },
 });

@@ -15,4 +15,5 @@ worker.postMessage({
   backend: params.get('backend') ?? 'wasm',
   budget: { teacherSteps: num('teacherSteps', 300), studentSteps: num('studentSteps', 2000), budgetMs: num('budgetMs', 20000) },
   readEvery: num('readEvery', 5),
+  threads: params.get('threads') ? num('threads', 1) : null,
 });

@@ -67,10 +67,36 @@ export function hintLoss(studentHidden: tf.Tensor, teacherHidden: tf.Tensor, ada
   });
 }
 
-/** Hard-label cross-entropy as loss parts (soft part 0), for teacher and scratch training. */
+/**
+ * Hard-label cross-entropy as loss parts (soft part 0), for teacher and scratch training. The gradient is the closed
+ * form (softmax(z) − y)/B through `tf.customGrad`, a handful of ops instead of autodiff through log-softmax.
+ */
 export function hardLossParts(oneHot: tf.Tensor2D, logits: tf.Tensor2D): KdLossParts {
-  const ce = crossEntropy(oneHot, logits);
+  const ce = hardTerm(oneHot, logits, 1);
   return { total: ce, hard: ce, soft: tf.zerosLike(ce) };
+}
+
+/**
+ * A scalar of z whose gradient is given in closed form: `f` returns the value and dValue/dz, and the tape records one
+ * node instead of every op of the forward pass. `dValue/dz` is multiplied by the incoming gradient.
+ */
+function withClosedFormGradient(z: tf.Tensor2D, f: (z: tf.Tensor2D) => { value: tf.Scalar; gradient: tf.Tensor }): tf.Scalar {
+  return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const { value, gradient } = f(args[0] as tf.Tensor2D);
+    (args[1] as tf.GradSaveFunc)([gradient]);
+    return { value, gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.mul(saved[0]!, dy as tf.Tensor) };
+  })(z) as tf.Scalar;
+}
+
+/** weight · CE(y, softmax(z)), batch mean; gradient weight · (softmax(z) − y)/B. */
+function hardTerm(oneHot: tf.Tensor2D, logits: tf.Tensor2D, weight: number): tf.Scalar {
+  return withClosedFormGradient(logits, (z) => {
+    const logQ = tf.logSoftmax(z);
+    return {
+      value: tf.mul(tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logQ), -1))), weight) as tf.Scalar,
+      gradient: tf.mul(tf.sub(tf.exp(logQ), oneHot), weight / z.shape[0]!),
+    };
+  });
 }
 
 /** Adds a hint term to distillation parts (total includes it). */
@@ -81,19 +107,36 @@ export function withHint(parts: KdLossParts, hint: tf.Scalar): KdLossParts {
 /**
  * Hinton et al. 2015: α·T²·KL(softmax(z_t/T) ‖ softmax(z_s/T)) + (1−α)·CE(y, softmax(z_s)); with
  * `softTerm: 'mse'`, Ba & Caruana 2014: α·MSE(z_s, z_t) + (1−α)·CE (T does not apply to logits).
+ * The values use log-softmax only; the gradient with respect to the student's logits is the closed form
+ * through `tf.customGrad`, far fewer ops than autodiff through both log-softmaxes:
+ * - KL soft term: α·T·(softmax(z_s/T) − softmax(z_t/T))/B with T², α·(softmax(z_s/T) − softmax(z_t/T))/(T·B) without;
+ * - MSE soft term: α·2·(z_s − z_t)/(B·C);
+ * - hard term: (1 − α)·(softmax(z_s) − y)/B.
  */
 export function distillationLoss(
   oneHot: tf.Tensor2D,
   teacherLogits: tf.Tensor2D,
   studentLogits: tf.Tensor2D,
-  { temperature, alpha, scaleByT2, softTerm = 'kl' }: KdWeights,
+  weights: KdWeights,
 ): KdLossParts {
+  const { temperature, alpha, scaleByT2, softTerm = 'kl' } = weights;
   if (!(temperature > 0) || !Number.isFinite(temperature)) throw new RangeError(`Temperature must be > 0 (got ${temperature}).`);
   if (!(alpha >= 0 && alpha <= 1)) throw new RangeError(`Alpha must be within [0, 1] (got ${alpha}).`);
-  const soft =
-    softTerm === 'mse'
-      ? (tf.mul(logitMse(teacherLogits, studentLogits), alpha) as tf.Scalar)
-      : (tf.mul(softTargetKl(teacherLogits, studentLogits, temperature), alpha * (scaleByT2 ? temperature * temperature : 1)) as tf.Scalar);
-  const hard = tf.mul(crossEntropy(oneHot, studentLogits), 1 - alpha) as tf.Scalar;
+  const soft = withClosedFormGradient(studentLogits, (z) => {
+    if (softTerm === 'mse') {
+      // d/dz_s of α·mean((z_s − z_t)²) over all B·C entries.
+      return { value: tf.mul(logitMse(teacherLogits, z), alpha) as tf.Scalar, gradient: tf.mul(tf.sub(z, teacherLogits), (2 * alpha) / z.size) };
+    }
+    // d/dz_s of α·T²·KL at temperature T: α·T·(softmax(z_s/T) − softmax(z_t/T))/B (without T²: α/T·(…)/B).
+    const logQ = tf.logSoftmax(tf.div(z, temperature));
+    const logP = tf.logSoftmax(tf.div(teacherLogits, temperature));
+    const p = tf.exp(logP);
+    const kl = tf.mean(tf.sum(tf.mul(p, tf.sub(logP, logQ)), -1));
+    return {
+      value: tf.mul(kl, alpha * (scaleByT2 ? temperature * temperature : 1)) as tf.Scalar,
+      gradient: tf.mul(tf.sub(tf.exp(logQ), p), (alpha * (scaleByT2 ? temperature : 1 / temperature)) / z.shape[0]!),
+    };
+  });
+  const hard = hardTerm(oneHot, studentLogits, 1 - alpha);
   return { soft, hard, total: tf.add(soft, hard) as tf.Scalar };
 }

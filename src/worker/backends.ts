@@ -2,8 +2,54 @@ import * as tf from '@tensorflow/tfjs';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { registerWasmTrainingKernels } from '../engine/kernels/wasmTrainingKernels';
 import { notesInEnglish, type BackendNote, type BackendTiming, type WebGpuStatus } from './backendReason';
-import { BACKEND_NAMES, type BackendChoice, type BackendInfo, type BackendName } from './protocol';
+import { BACKEND_NAMES, type BackendChoice, type BackendInfo, type BackendName, type WasmThreads } from './protocol';
+
+/**
+ * Threads for the WASM backend: every core, up to 8 (tfjs's default is half the cores, which leaves one thread on a 2-core
+ * machine). Measured with `npm run bench` on a 2-core machine: see the README's bench table.
+ */
+export function wasmThreadCount(): number {
+  const cores = self.navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(8, cores));
+}
+
+/**
+ * The wasm backend caps its thread pool at `navigator.hardwareConcurrency / 2` (read once, when the module starts), so
+ * `setThreadsCount(2)` still gives one thread on a 2-core machine. While the backend starts, the worker's navigator
+ * reports twice the wanted threads, so the pool gets exactly `threads`; the returned function restores the real value.
+ */
+function reportCoresForThreads(threads: number): () => void {
+  const nav = self.navigator as Navigator & { hardwareConcurrency: number };
+  if (!nav) return () => {};
+  try {
+    Object.defineProperty(nav, 'hardwareConcurrency', { value: threads * 2, configurable: true });
+  } catch {
+    return () => {};
+  }
+  return () => {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  };
+}
+
+/** The page can use WASM threads: cross-origin isolated, so SharedArrayBuffer exists. */
+export function crossOriginIsolatedNow(): boolean {
+  return (self as { crossOriginIsolated?: boolean }).crossOriginIsolated === true && typeof SharedArrayBuffer !== 'undefined';
+}
+
+let wasmThreads: WasmThreads | null = null;
+let threadOverride: number | null = null;
+
+/** Sets the WASM thread count to try (the bench measures several); null: `wasmThreadCount()`. Before the backend starts. */
+export function overrideWasmThreads(count: number | null): void {
+  threadOverride = count;
+}
+
+/** The WASM backend's thread pool once it has started (null before). */
+export function startedWasmThreads(): WasmThreads | null {
+  return wasmThreads;
+}
 
 /** What the WebGPU probe found. */
 export interface WebGpuProbe {
@@ -65,7 +111,22 @@ export async function activateBackend(name: BackendName): Promise<void> {
         },
         true,
       );
-      break;
+      // Fast transposed matmuls (XNNPACK) and the conv filter gradient the wasm backend lacks: see wasmTrainingKernels.ts.
+      registerWasmTrainingKernels();
+      const threads = threadOverride ?? wasmThreadCount();
+      wasm.setThreadsCount(threads);
+      if (tf.getBackend() !== 'wasm') {
+        const restore = reportCoresForThreads(threads);
+        try {
+          const ok = await tf.setBackend('wasm');
+          if (!ok) throw new Error('wasm could not be initialised');
+          await tf.ready();
+        } finally {
+          restore();
+        }
+      }
+      wasmThreads = { count: crossOriginIsolatedNow() ? Math.max(1, wasm.getThreadsCount()) : 1, isolated: crossOriginIsolatedNow() };
+      return;
     }
     case 'webgl':
       // Kernel parity (tests/e2e/parity.spec.ts) found wrong step-2 dense gradients for odd class counts with packed
@@ -88,6 +149,23 @@ export type StepBenchmark = () => Promise<number>;
 
 /** Picks and activates a backend: a forced one (falling through on failure), or Auto's choice. */
 export async function chooseBackend(
+  choice: BackendChoice,
+  benchmark: StepBenchmark,
+  cache: Map<string, BackendInfo>,
+  cacheKey: string,
+  onMeasured?: (key: string, info: BackendInfo) => void,
+): Promise<BackendInfo> {
+  return withThreads(await chooseBackendOnly(choice, benchmark, cache, cacheKey, onMeasured));
+}
+
+/** Adds the WASM thread pool to a decision for the wasm backend. */
+function withThreads(info: BackendInfo): BackendInfo {
+  if (info.name !== 'wasm' || !wasmThreads) return info;
+  return { ...info, threads: wasmThreads };
+}
+
+/** chooseBackend without the thread annotation. */
+async function chooseBackendOnly(
   choice: BackendChoice,
   benchmark: StepBenchmark,
   cache: Map<string, BackendInfo>,

@@ -27,6 +27,16 @@ export interface BackendInfo {
   reason: BackendReason;
   /** Fall-throughs and exclusions, e.g. webgl failed to initialise (with tfjs's error text). */
   notes: BackendNote[];
+  /** WASM only: how many threads XNNPACK uses, and whether the page is cross-origin isolated (threads need it). */
+  threads?: WasmThreads;
+}
+
+/** The WASM backend's thread pool as it started. */
+export interface WasmThreads {
+  /** Threads XNNPACK runs on (1 without cross-origin isolation). */
+  count: number;
+  /** The page is cross-origin isolated (COOP + COEP), so SharedArrayBuffer and the threaded build are available. */
+  isolated: boolean;
 }
 
 /** What kind of failure ended a run. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { crossEntropy, distillationLoss, hintLoss, logitMse, softTargetKl } from '../../src/engine/losses';
+import { crossEntropy, distillationLoss, hardLossParts, hintLoss, logitMse, softTargetKl } from '../../src/engine/losses';
 import { useCpu } from './tfSetup';
 
 // A two-example, three-class batch. By hand:
@@ -204,5 +204,53 @@ describe('FitNets hint term', () => {
   it('matches equal widths directly, flattens feature maps, and refuses mismatched widths without an adapter', () => {
     expect(value(hintLoss(tf.ones([2, 2, 2]), tf.zeros([2, 4]), null, 2))).toBeCloseTo(2, 6);
     expect(() => hintLoss(tf.ones([1, 2]), tf.ones([1, 3]), null, 1)).toThrow(/widths differ/);
+  });
+});
+
+describe('closed-form gradients (tf.customGrad) equal autodiff', () => {
+  // Autodiff through the plain ops: the reference for the fused gradient.
+  const reference = (y: tf.Tensor2D, zt: tf.Tensor2D, zs: tf.Tensor2D, T: number, alpha: number, scaleByT2: boolean, softTerm: 'kl' | 'mse') => {
+    const soft = softTerm === 'mse' ? tf.mul(logitMse(zt, zs), alpha) : tf.mul(softTargetKl(zt, zs, T), alpha * (scaleByT2 ? T * T : 1));
+    return tf.add(soft, tf.mul(crossEntropy(y, zs), 1 - alpha)) as tf.Scalar;
+  };
+  const teacher = () => tf.tensor2d([[3, -1, 0.5, 2], [0, 4, -2, 1], [-3, 0.2, 0.1, 5]]);
+  const student = () => tf.tensor2d([[0.3, 1, -0.5, 0], [2, -1, 0, 0.7], [1, 1, 1, -4]]);
+  const labels = () => tf.oneHot(tf.tensor1d([0, 1, 3], 'int32'), 4).toFloat() as tf.Tensor2D;
+  const grid: [number, number, boolean, 'kl' | 'mse'][] = [];
+  for (const T of [0.5, 4, 20]) for (const alpha of [0, 0.5, 1]) for (const t2 of [true, false]) grid.push([T, alpha, t2, 'kl']);
+  for (const alpha of [0, 0.5, 1]) grid.push([4, alpha, true, 'mse']);
+  it.each(grid)('T=%d α=%d T²=%s %s', (T, alpha, scaleByT2, softTerm) => {
+    const y = labels();
+    const zt = teacher();
+    const fused = tf.grad((z: tf.Tensor) => distillationLoss(y, zt, z as tf.Tensor2D, { temperature: T, alpha, scaleByT2, softTerm }).total)(student());
+    const auto = tf.grad((z: tf.Tensor) => reference(y, zt, z as tf.Tensor2D, T, alpha, scaleByT2, softTerm))(student());
+    const a = fused.dataSync();
+    const b = auto.dataSync();
+    for (let i = 0; i < a.length; i++) expect(a[i]!).toBeCloseTo(b[i]!, 5);
+    // The values agree too.
+    const v = distillationLoss(y, zt, student(), { temperature: T, alpha, scaleByT2, softTerm });
+    expect(value(v.total)).toBeCloseTo(value(reference(y, zt, student(), T, alpha, scaleByT2, softTerm)), 5);
+  });
+
+  it('the hard-label loss has the gradient (softmax(z) − y)/B', () => {
+    const y = labels();
+    const g = tf.grad((z: tf.Tensor) => hardLossParts(y, z as tf.Tensor2D).total)(student()).dataSync();
+    const expected = tf.div(tf.sub(tf.softmax(student()), y), 3).dataSync();
+    for (let i = 0; i < g.length; i++) expect(g[i]!).toBeCloseTo(expected[i]!, 6);
+  });
+
+  it('a training step with the fused loss leaves the tensor count flat', () => {
+    const y = labels();
+    const zt = teacher();
+    const w = tf.variable(tf.randomNormal([4, 4]));
+    const opt = tf.train.adam(0.01);
+    const x = student();
+    const step = () => opt.minimize(() => distillationLoss(y, zt, tf.matMul(x, w) as tf.Tensor2D, { temperature: 4, alpha: 0.5, scaleByT2: true }).total, false, [w]);
+    step();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) step();
+    expect(tf.memory().numTensors).toBe(before);
+    opt.dispose();
+    w.dispose();
   });
 });

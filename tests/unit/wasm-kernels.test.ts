@@ -1,0 +1,94 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerWasmTrainingKernels } from '../../src/engine/kernels/wasmTrainingKernels';
+
+/** Values of a tensor computed on a backend, as a plain array. */
+async function on(backend: 'cpu' | 'wasm', f: () => tf.Tensor): Promise<Float32Array> {
+  await tf.setBackend(backend);
+  const t = f();
+  const v = (await t.data()) as Float32Array;
+  t.dispose();
+  return v;
+}
+
+/** Deterministic pseudo-random values in [−1, 1). */
+function values(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 2 ** 31 - 1;
+  }
+  return out;
+}
+
+/** Largest |a − b| over two arrays of equal length. */
+function maxDiff(a: Float32Array, b: Float32Array): number {
+  expect(a.length).toBe(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
+  return m;
+}
+
+describe('wasm training kernels (against the CPU backend)', () => {
+  beforeAll(async () => {
+    registerWasmTrainingKernels();
+    await tf.setBackend('wasm');
+    await tf.ready();
+  });
+
+  for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    it(`matMul transposeA=${ta} transposeB=${tb} equals the CPU`, async () => {
+      const [m, k, n] = [37, 53, 29];
+      const a = values(m * k, 1);
+      const b = values(k * n, 2);
+      const f = () => tf.matMul(tf.tensor2d(a, ta ? [k, m] : [m, k]), tf.tensor2d(b, tb ? [n, k] : [k, n]), ta, tb);
+      const cpu = await on('cpu', f);
+      const wasm = await on('wasm', f);
+      expect(maxDiff(cpu, wasm)).toBeLessThan(1e-4);
+    });
+  }
+
+  it('fused matMul with bias and relu, transposed, equals the CPU', async () => {
+    const a = values(20 * 30, 3);
+    const b = values(12 * 30, 4);
+    const bias = values(12, 5);
+    const f = () => tf.fused.matMul({ a: tf.tensor2d(a, [20, 30]), b: tf.tensor2d(b, [12, 30]), transposeB: true, bias: tf.tensor1d(bias), activation: 'relu' });
+    expect(maxDiff(await on('cpu', f), await on('wasm', f))).toBeLessThan(1e-4);
+  });
+
+  for (const [stride, pad, k] of [[1, 'same', 3], [1, 'valid', 3], [2, 'same', 3], [2, 'valid', 5], [1, 'same', 1]] as const) {
+    it(`conv2d filter gradient (kernel ${k}, stride ${stride}, ${pad}) equals the CPU`, async () => {
+      const [n, h, w, c, f] = [3, 11, 9, 4, 6];
+      const x = values(n * h * w * c, 6);
+      const filt = values(k * k * c * f, 7);
+      const grad = () =>
+        tf.tidy(() => {
+          const g = tf.grad((wt: tf.Tensor) => tf.sum(tf.square(tf.conv2d(tf.tensor4d(x, [n, h, w, c]), wt as tf.Tensor4D, stride, pad))));
+          return g(tf.tensor4d(filt, [k, k, c, f]));
+        });
+      const cpu = await on('cpu', grad);
+      const wasm = await on('wasm', grad);
+      expect(maxDiff(cpu, wasm)).toBeLessThan(1e-3 * Math.max(1, ...Array.from(cpu, Math.abs)) );
+    });
+  }
+
+  it('leaves no tensors and no backend buffers behind', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.randomNormal([2, 8, 8, 3]) as tf.Tensor4D;
+    const w = tf.randomNormal([3, 3, 3, 5]) as tf.Tensor4D;
+    const step = () =>
+      tf.tidy(() => {
+        const g = tf.grad((wt: tf.Tensor) => tf.sum(tf.conv2d(x, wt as tf.Tensor4D, 2, 'same')));
+        return [g(w), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), true, false), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), false, true)];
+      });
+    tf.dispose(step());
+    const tensors = tf.memory().numTensors;
+    const buffers = tf.engine().backend.numDataIds();
+    for (let i = 0; i < 3; i++) tf.dispose(step());
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+    tf.dispose([x, w]);
+  });
+});
