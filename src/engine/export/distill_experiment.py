@@ -560,17 +560,16 @@ def load_teacher_file(net, path):
     if not isinstance(state, dict):
         raise UsageError(f"--teacher {path} is not a state_dict")
     mine = net.state_dict()
+    layer_of = lambda key: key.split(".")[1] if key.startswith("named.") else key.split(".")[0]  # noqa: E731
     for key in mine:
-        layer = key.split(".")[1] if key.startswith("named.") else key
         if key not in state:
-            raise UsageError(f"--teacher {path} does not fit this teacher: layer {layer!r} is missing ({key})")
+            raise UsageError(f"--teacher {path} does not fit this teacher: layer {layer_of(key)!r} is missing ({key})")
         if tuple(state[key].shape) != tuple(mine[key].shape):
-            raise UsageError(f"--teacher {path} does not fit this teacher: layer {layer!r} has {key} of shape {list(state[key].shape)}, "
-                             f"this teacher needs {list(mine[key].shape)}")
+            raise UsageError(f"--teacher {path} does not fit this teacher: layer {layer_of(key)!r} has {key} of shape "
+                             f"{list(state[key].shape)}, this teacher needs {list(mine[key].shape)}")
     extra = [k for k in state if k not in mine]
     if extra:
-        layer = extra[0].split(".")[1] if extra[0].startswith("named.") else extra[0]
-        raise UsageError(f"--teacher {path} does not fit this teacher: it has layer {layer!r} ({extra[0]}), which this teacher does not")
+        raise UsageError(f"--teacher {path} does not fit this teacher: it has layer {layer_of(extra[0])!r} ({extra[0]}), which this teacher does not")
     net.load_state_dict(state)
 
 
