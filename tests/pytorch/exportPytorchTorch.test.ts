@@ -42,10 +42,12 @@ beforeAll(async () => {
     ...SPIRAL,
     userData: upload.meta,
     teacher: { kind: 'mlp', hidden: [32, 16], activation: 'relu' },
-    student: { kind: 'mlp', hidden: [6], activation: 'relu' },
+    student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
     hint: { teacherLayer: 1, studentLayer: 0, beta: 0.5 },
     scaleByT2: true,
-    learningRate: 0.01,
+    epochs: 5,
+    batchSize: 8,
+    learningRate: 0.03,
     seed: 5,
   };
 });

@@ -42,7 +42,7 @@ export const MNIST_OMIT3: ExperimentConfig = toyConfig({
   excludeClasses: [3],
   epochs: 2,
   batchSize: 64,
-  learningRate: 0.002,
+  learningRate: 0.01,
   seed: 3,
   repeats: 2,
 });
@@ -83,7 +83,7 @@ export function csvText(rows = 240): string {
   const names = ['ant', 'bee', 'cat'];
   for (let i = 0; i < rows; i++) {
     const c = i % 3;
-    const f = [0, 1, 2, 3].map((j) => ((c + 1) * (j + 1)) / 3 + Math.sin(i * 12.9898 + j * 78.233) * 0.9);
+    const f = [0, 1, 2, 3].map((j) => ((c + 1) * (j + 1)) / 3 + ((Math.sin(i * 12.9898 + j * 78.233) * 43758.5453) % 1) * 2);
     lines.push([f[0]!.toFixed(4), f[1]!.toFixed(4), names[c], f[2]!.toFixed(4), f[3]!.toFixed(4)].join(','));
   }
   return lines.join('\n');
