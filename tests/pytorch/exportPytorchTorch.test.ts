@@ -1,6 +1,7 @@
 // The exported PyTorch scripts, run for real: with python3 and with torchrun --nproc_per_node=2 on the CPU, against
 // the studio's own engine on the same settings and seed; the tfjs files they write load with tf.loadLayersModel and
 // give PyTorch's logits; report.json is read by the studio's History importer. Run with `npm run test:pytorch`.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { UploadStore } from '../../src/worker/uploads';
 import { REPO_ROOT, fsSource } from '../fixtures/fsSource';
 import { useCpu } from '../unit/tfSetup';
 import { CSV_COLUMNS, MNIST_CNN, MNIST_OMIT3, SPIRAL, SPIRAL_CHANGES, SWEEP, csvText } from '../unit/pytorchSpecs';
-import { OUT, pythonJson, reportOf, runScript, writeScript, type ScriptRun } from './torchRun';
+import { ENV, OUT, PYTHON, pythonJson, reportOf, runScript, writeScript, type ScriptRun } from './torchRun';
 
 const DATA_DIR = join(REPO_ROOT, 'public', 'datasets');
 const sha = (a: ArrayBufferView) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
@@ -159,6 +160,37 @@ print(json.dumps(out))`);
       const flat = Float32Array.from(mine.flatMap((w) => Array.from(w)));
       expect(fromPy[which]!.length).toBe(flat.length);
       expect(sha(Float32Array.from(fromPy[which]!))).toBe(sha(flat));
+    }
+  });
+});
+
+describe('the studio’s dataset files come from --data-dir or the studio’s address', () => {
+  it('downloads a missing file from --data-url once, byte for byte', async () => {
+    // The studio's public/ folder served over HTTP, as a deployed studio serves datasets/.
+    const server = spawn(PYTHON, ['-m', 'http.server', '0', '--bind', '127.0.0.1'], { cwd: join(REPO_ROOT, 'public'), env: ENV });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let seen = '';
+        const onData = (b: Buffer) => {
+          seen += b.toString();
+          const m = /port (\d+)/.exec(seen);
+          if (m) resolve(Number(m[1]));
+        };
+        server.stdout.on('data', onData);
+        server.stderr.on('data', onData);
+        server.on('exit', (code) => reject(new Error(`http.server exited (${code}): ${seen}`)));
+      });
+      const script = writeScript('download', toPyTorchScript({ ...MNIST_OMIT3, epochs: 1, repeats: 1 }, { dataUrl: `http://127.0.0.1:${port}/` }));
+      const empty = join(OUT, 'download-data');
+      const run = runScript(script, 'download', ['--data-dir', empty], 1);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`downloading http://127.0.0.1:${port}/datasets/mnist.bin.gz`);
+      expect(sha(readFileSync(join(empty, 'mnist.bin.gz')))).toBe(sha(readFileSync(join(DATA_DIR, 'mnist.bin.gz'))));
+      const missing = runScript(script, 'download', ['--data-dir', join(OUT, 'nowhere'), '--data-url', ''], 1);
+      expect(missing.status).toBe(2);
+      expect(missing.stderr.trim()).toBe(`error: ${join(OUT, 'nowhere', 'mnist.bin.gz')} not found: pass --data-dir with the studio's public/datasets folder, or --data-url`);
+    } finally {
+      server.kill();
     }
   });
 });
