@@ -47,6 +47,10 @@ export default defineConfig({
       testMatch: /webgpu\.spec\.ts/,
       use: { launchOptions: { executablePath: chromiumPath, args: [...baseArgs, '--enable-unsafe-webgpu'] } },
     },
+    // `npm run test:pytorch` only: the studio imports what the exported PyTorch scripts wrote (needs torch-made files).
+    ...(process.env.DISTILL_PYTORCH_E2E
+      ? [{ name: 'pytorch', testDir: 'tests/e2e-pytorch', use: { launchOptions: { executablePath: chromiumPath, args: baseArgs } } }]
+      : []),
   ],
   webServer: {
     command: `npx tsc -b && VITE_TEST_HOOKS=1 npx vite build --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --strictPort --port ${PORT}`,

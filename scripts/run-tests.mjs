@@ -71,6 +71,10 @@ const e2ePassed = e2e?.stats?.expected ?? 0;
 const e2eFailed = e2e ? (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0) : 1;
 const failed = unitFailed + e2eFailed + (unitStatus !== 0 && unitFailed === 0 ? 1 : 0) + (e2eStatus !== 0 && e2eFailed === 0 ? 1 : 0);
 
+console.log(
+  '\nThe exported PyTorch scripts run for real in a separate suite (not part of npm test): npm run test:pytorch\n' +
+    '  (needs PyTorch: sudo apt-get install -y python3-torch python3-numpy libopenblas0-pthread, or DISTILL_TORCH_PYTHON=/path/to/python).',
+);
 console.log(`\nunit: ${unitPassed} passed, ${unitFailed} failed · e2e: ${e2ePassed} passed, ${e2eFailed} failed`);
 console.log(`${unitPassed + e2ePassed} passed, ${failed} failed`);
 process.exit(unitStatus === 0 && e2eStatus === 0 && failed === 0 ? 0 : 1);

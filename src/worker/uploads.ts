@@ -75,6 +75,7 @@ export class UploadStore {
       classNames: [...dataset.classNames],
       trainCount: dataset.train.count,
       testCount: dataset.test.count,
+      ...(data.columns && data.labelName ? { csv: { columns: data.columns, labelColumn: data.labelName, testFraction: UPLOAD_TEST_FRACTION, splitSeed: seed } } : {}),
     };
     return { meta, summary: summarizeDataset(dataset) };
   }

@@ -176,8 +176,10 @@ test('Export as PyTorch script downloads a script python3 compiles', async ({ st
   const py = await download(page, 'Export as PyTorch script', tmp);
   expect(py.name).toBe('distill_experiment.py');
   const text = readFileSync(py.path, 'utf8');
-  expect(text).toContain('DATASET = "spiral"');
-  expect(text).toContain('EPOCHS = 1');
+  expect(text).toMatch(/"data": \{"kind": "toy", "id": "spiral", /);
+  expect(text).toContain('"epochs": 1,');
+  // Runs on data files get the studio's own address as the default --data-url; the toy sets are generated.
+  expect(text).toContain('EXPERIMENT = {');
   execFileSync('python3', ['-m', 'py_compile', py.path]);
 });
 

@@ -1,111 +1,382 @@
-// PyTorch end to end: the generated scripts train, and tfjs weights copied into the generated PyTorch models give
-// the same logits. Needs a Python with torch: DISTILL_TORCH_PYTHON=/path/to/python npm run test:pytorch
-// (PyTorch is not installable from this project's registries, so this is not part of npm test).
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+// The exported PyTorch scripts, run for real: with python3 and with torchrun --nproc_per_node=2 on the CPU, against
+// the studio's own engine on the same settings and seed; the tfjs files they write load with tf.loadLayersModel and
+// give PyTorch's logits; report.json is read by the studio's History importer. Run with `npm run test:pytorch`.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { assignWeights, buildModel, seededWeights } from '../../src/engine/models/build';
-import { toPyTorchScript } from '../../src/engine/export/pytorchScript';
-import { pyStr } from '../../src/engine/export/pythonLiteral';
-import type { ArchSpec } from '../../src/engine/models/spec';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATASETS } from '../../src/engine/data/registry';
+import { stratifiedSubset } from '../../src/engine/data/subset';
+import type { Dataset } from '../../src/engine/data/types';
+import { toPyTorchScript, type HyperChange } from '../../src/engine/export/pytorchScript';
+import { buildModel, seededWeights } from '../../src/engine/models/build';
+import { deriveSeed } from '../../src/engine/rng';
+import { RunController } from '../../src/engine/train/controller';
+import { runExperiment } from '../../src/engine/train/experiment';
+import type { ExperimentConfig, ExperimentResults } from '../../src/engine/train/types';
+import { UploadStore } from '../../src/worker/uploads';
+import { REPO_ROOT, fsSource } from '../fixtures/fsSource';
 import { useCpu } from '../unit/tfSetup';
-import { CSV_CNN, SPIRAL, dir, torchPython as maybeTorch, write } from '../unit/pytorchSpecs';
+import { CSV_COLUMNS, MNIST_CNN, MNIST_OMIT3, SPIRAL, SPIRAL_CHANGES, SWEEP, csvText } from '../unit/pytorchSpecs';
+import { ENV, OUT, PYTHON, pythonJson, reportOf, runScript, writeScript, type ScriptRun } from './torchRun';
 
-if (!maybeTorch) throw new Error('Set DISTILL_TORCH_PYTHON to a Python that has torch installed.');
-const torchPython = maybeTorch;
+const DATA_DIR = join(REPO_ROOT, 'public', 'datasets');
+const sha = (a: ArrayBufferView) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+
+let csvPath: string;
+let csvConfig: ExperimentConfig;
+const data: Record<string, Dataset> = {};
 
 beforeAll(async () => {
   await useCpu();
+  data.spiral = await DATASETS.spiral.load({ seed: SPIRAL.seed, noise: SPIRAL.noise, samples: SPIRAL.samples }, () => {});
+  data.mnist = await DATASETS.mnist.load({ seed: 0, noise: 0, samples: 0 }, () => {}, fsSource());
+  // The CSV goes through the worker's upload store, as a user's file does: its metadata carries the columns and split.
+  csvPath = join(OUT, 'insects.csv');
+  writeFileSync(csvPath, csvText());
+  const store = new UploadStore();
+  const upload = store.addCsv('insects.csv', csvText(), CSV_COLUMNS.indexOf('species'), 5);
+  data.csv = store.get(upload.meta.id);
+  csvConfig = {
+    ...SPIRAL,
+    userData: upload.meta,
+    teacher: { kind: 'mlp', hidden: [32, 16], activation: 'relu' },
+    student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
+    hint: { teacherLayer: 1, studentLayer: 0, beta: 0.5 },
+    scaleByT2: true,
+    epochs: 5,
+    batchSize: 8,
+    learningRate: 0.03,
+    seed: 5,
+  };
 });
 
-describe('PyTorch export, run in PyTorch', () => {
-  it('runs end to end in PyTorch (spiral, and a CSV CNN with a hint)', () => {
-    const spiral = write('run_spiral', toPyTorchScript({ ...SPIRAL, epochs: 2 }));
-    const a = spawnSync(torchPython!, [spiral], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
-    expect(a.stderr).toBe('');
-    expect(a.stdout).toContain('distilled - scratch:');
-    const rows: string[] = [];
-    for (let i = 0; i < 90; i++) {
-      const label = i % 3;
-      const pixels = Array.from({ length: 64 }, (_, j) => ((j % 8) * (label + 1) + ((i * 7 + j) % 5)) / 20);
-      rows.push([...pixels, label].join(','));
-    }
-    writeFileSync(join(dir, 'train.csv'), rows.join('\n'));
-    const csv = write('run_csv', toPyTorchScript(CSV_CNN));
-    const b = spawnSync(torchPython!, [csv], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
-    expect(b.stderr).toBe('');
-    expect(b.stdout).toContain('distilled - scratch:');
-    for (const [id, classes] of [['moons', 2], ['circles', 2], ['xor', 2], ['blobs', 4]] as const) {
-      const path = write(`run_${id}`, toPyTorchScript({ ...SPIRAL, dataset: id, numClasses: classes, epochs: 1 }));
-      const r = spawnSync(torchPython!, [path], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
-      expect(r.stderr).toBe('');
-      expect(r.stdout).toContain(`${id}: 240 training and 60 test examples`);
-    }
+/** The studio's engine on the same settings (tfjs CPU backend in Node), with live T/α changes applied where the tab applies them. */
+async function studioRun(cfg: ExperimentConfig, dataset: Dataset, changes: readonly HyperChange[] = []): Promise<ExperimentResults> {
+  const controller = new RunController({ temperature: cfg.temperature, alpha: cfg.alpha });
+  const out = await runExperiment(cfg, dataset, controller, {
+    onPhase: () => {},
+    onEpoch: () => {},
+    // The tab's setHyper takes effect at the next step after the last reported one: the same here.
+    onLoss: (points) => {
+      for (const c of changes) if (points.some((p) => p.phase === c.phase && p.step === c.step)) controller.hyper = { temperature: c.temperature, alpha: c.alpha };
+    },
+  });
+  out.dispose();
+  return out.results;
+}
+
+/** Accuracies of the three models and the students' seed spread. */
+interface Figures {
+  teacher: number;
+  scratch: number;
+  distilled: number;
+  spread: number;
+}
+
+const figuresOf = (r: ExperimentResults): Figures => ({
+  teacher: r.teacher.accuracy,
+  scratch: r.scratch.accuracy,
+  distilled: r.distilled.accuracy,
+  spread: Math.max(r.seeds?.scratch.std ?? 0, r.seeds?.distilled.std ?? 0),
+});
+
+const measured: Record<string, unknown> = {};
+
+/**
+ * Same accuracies "within the seed-to-seed spread": every model within 3 standard deviations of the students'
+ * accuracy over seeds (the larger of the studio's and the script's), with at least 1 point plus one test example of
+ * slack (a run without dropout has no other source of difference than float rounding).
+ */
+function expectSameAccuracies(name: string, studio: Figures, script: Figures, testCount: number): void {
+  const tolerance = Math.max(3 * Math.max(studio.spread, script.spread), 0.01 + 1 / testCount);
+  for (const model of ['teacher', 'scratch', 'distilled'] as const) {
+    const gap = Math.abs(studio[model] - script[model]);
+    expect(gap, `${name}: ${model} ${(100 * script[model]).toFixed(2)}% in PyTorch vs ${(100 * studio[model]).toFixed(2)}% in the studio (tolerance ${(100 * tolerance).toFixed(2)} points)`).toBeLessThanOrEqual(tolerance);
+  }
+}
+
+/** Runs one scenario in the studio and in PyTorch with 1 and 2 processes, and compares the three accuracies. */
+async function scenario(name: string, cfg: ExperimentConfig, dataset: Dataset, args: string[], changes: readonly HyperChange[] = []) {
+  const script = writeScript(name, toPyTorchScript(cfg, { changes }));
+  const studio = await studioRun(cfg, dataset, changes);
+  const runs: Record<string, ScriptRun> = {};
+  const rows: Record<string, Figures & { seconds?: number }> = { studio: figuresOf(studio) };
+  for (const processes of [1, 2] as const) {
+    const run = runScript(script, name, args, processes);
+    runs[processes] = run;
+    expect(run.stderr.split('\n').filter((l) => /Traceback|Error/.test(l))).toEqual([]);
+    expect(run.status, run.stderr).toBe(0);
+    const record = reportOf(run);
+    rows[`${processes}p`] = { ...figuresOf(record.results), seconds: run.seconds };
+    expectSameAccuracies(`${name} (${processes} process${processes > 1 ? 'es' : ''})`, rows.studio!, rows[`${processes}p`]!, dataset.test.count);
+  }
+  measured[name] = rows;
+  console.log(`${name}:`, JSON.stringify(rows));
+  return { script, studio, runs };
+}
+
+describe('the script reads the same data and starts from the same weights as the studio', () => {
+  it('spiral, the MNIST transfer set without 3s, and a CSV upload: byte-identical examples and splits', async () => {
+    const spiral = writeScript('data_spiral', toPyTorchScript(SPIRAL));
+    const mnist = writeScript('data_mnist', toPyTorchScript(MNIST_OMIT3));
+    const csv = writeScript('data_csv', toPyTorchScript(csvConfig));
+    const dump = (extra = '') => `
+args = m.parse_args([${extra}])
+xtr, ytr, xte, yte = m.load_data(args)
+t = m.EXPERIMENT["transfer"]
+xs, ys = m.stratified_subset(xtr, ytr, t["size"] or len(xtr), m.derive_seed(args.seed, "transfer"), t["exclude"]) if (t["size"] or t["exclude"]) else (xtr, ytr)
+h = lambda a, dt: __import__("hashlib").sha256(np.ascontiguousarray(a, dtype=dt).tobytes()).hexdigest()
+print(json.dumps([h(xtr, "<f4"), h(ytr, "<i4"), h(xte, "<f4"), h(yte, "<i4"), h(xs, "<f4"), h(ys, "<i4"), int((ys == 3).sum())]))`;
+    const node = (d: Dataset, cfg: ExperimentConfig) => {
+      const len = d.train.x.length / d.train.count;
+      const s = cfg.transferSize > 0 || cfg.excludeClasses.length > 0
+        ? stratifiedSubset(d.train, len, cfg.transferSize || d.train.count, deriveSeed(cfg.seed, 'transfer'), { excludeClasses: cfg.excludeClasses })
+        : d.train;
+      return [sha(d.train.x), sha(d.train.y), sha(d.test.x), sha(d.test.y), sha(s.x), sha(s.y), Array.from(s.y).filter((c) => c === 3).length];
+    };
+    expect(pythonJson(spiral, dump())).toEqual(node(data.spiral!, SPIRAL));
+    expect(pythonJson(mnist, dump(`"--data-dir", ${JSON.stringify(DATA_DIR)}`))).toEqual(node(data.mnist!, MNIST_OMIT3));
+    expect(pythonJson(csv, dump(`"--csv", ${JSON.stringify(csvPath)}`))).toEqual(node(data.csv!, csvConfig));
+    // The omitted-3 transfer set really has 1,000 digits and no 3.
+    const s = node(data.mnist!, MNIST_OMIT3);
+    expect(s[6]).toBe(0);
   });
 
-  it('builds the same function as the studio: tfjs weights in PyTorch give the same logits', async () => {
-    await useCpu();
-    const teacher: ArchSpec = {
-      kind: 'cnn',
-      layers: [
-        { type: 'conv', filters: 4, kernel: 3, stride: 1, activation: 'gelu', batchNorm: true },
-        { type: 'maxpool', size: 2 },
-        { type: 'conv', filters: 6, kernel: 2, stride: 2, activation: 'tanh' },
-        { type: 'dense', units: 16, activation: 'relu' },
-        { type: 'dropout', rate: 0.5 },
-      ],
-    };
-    const student: ArchSpec = { kind: 'mlp', hidden: [7, 5], activation: 'gelu', dropout: 0.3 };
-    const inputShape = [12, 10, 2];
-    const script = write('equivalence', toPyTorchScript({ ...SPIRAL, dataset: 'custom', inputShape, numClasses: 4, teacher, student }));
-    const x = tf.randomNormal([5, ...inputShape], 0, 1, 'float32', 3);
-    const dump: Record<string, unknown> = { input: Array.from(x.dataSync()) };
-    for (const [name, spec] of [['teacher', teacher], ['student', student]] as const) {
-      const m = buildModel(spec, inputShape, 4, name);
-      // Non-trivial biases and batch-norm statistics, so every weight matters.
-      assignWeights(m, seededWeights(m, 5).map((w) => w.map((v, i) => (v === 0 ? 0.1 * Math.sin(i + 1) : v === 1 ? 1 + 0.2 * Math.cos(i) : v))));
-      const logits = m.predict(x) as tf.Tensor;
-      // Layer by layer, each layer's weights in its own order: the order of the PyTorch modules' tensors.
-      dump[name] = {
-        weights: m.layers.flatMap((l) => l.weights).map((w) => ({ shape: w.shape, values: Array.from(w.read().dataSync()) })),
-        logits: Array.from(logits.dataSync()),
-      };
-      logits.dispose();
-      m.dispose();
+  it('initial weights of teacher and student (dense, conv, batch norm) equal the studio’s seeded weights exactly', () => {
+    const script = writeScript('init_cnn', toPyTorchScript(MNIST_CNN));
+    const fromPy = pythonJson<Record<string, number[]>>(script, `
+out = {}
+for which in ("teacher", "student"):
+    net = m.studio_init(m.Net(m.EXPERIMENT[which]), 1234)
+    out[which] = np.concatenate([a.ravel() for _, a in m.tfjs_weights(net)]).astype(float).tolist()
+print(json.dumps(out))`);
+    for (const which of ['teacher', 'student'] as const) {
+      const model = buildModel(MNIST_CNN[which], [28, 28, 1], 10, which);
+      const mine = seededWeights(model, 1234);
+      model.dispose();
+      const flat = Float32Array.from(mine.flatMap((w) => Array.from(w)));
+      expect(fromPy[which]!.length).toBe(flat.length);
+      expect(sha(Float32Array.from(fromPy[which]!))).toBe(sha(flat));
     }
-    x.dispose();
-    const dumpPath = join(dir, 'equivalence.json');
-    writeFileSync(dumpPath, JSON.stringify(dump));
-    const check = [
-      'import importlib.util, json, sys',
-      'import numpy as np, torch',
-      `spec = importlib.util.spec_from_file_location("exported", ${pyStr(script)})`,
-      'mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)',
-      `d = json.load(open(${pyStr(dumpPath)}))`,
-      'x = mod.to_model_input(np.array(d["input"]).reshape(5, -1))',
-      'worst = 0.0',
-      'for name in ("teacher", "student"):',
-      '    net = getattr(mod, "build_" + name)()',
-      '    ws = iter(d[name]["weights"])',
-      '    nxt = lambda: (lambda w: torch.tensor(np.array(w["values"], dtype=np.float32).reshape(w["shape"])))(next(ws))',
-      '    with torch.no_grad():',
-      '        for m in net.modules():',
-      '            if isinstance(m, torch.nn.Conv2d):',
-      '                m.weight.copy_(nxt().permute(3, 2, 0, 1))',
-      '                if m.bias is not None: m.bias.copy_(nxt())',
-      '            elif isinstance(m, torch.nn.BatchNorm2d):',
-      '                m.weight.copy_(nxt()); m.bias.copy_(nxt()); m.running_mean.copy_(nxt()); m.running_var.copy_(nxt())',
-      '            elif isinstance(m, torch.nn.Linear):',
-      '                m.weight.copy_(nxt().T); m.bias.copy_(nxt())',
-      '        net.eval()',
-      '        z = net(x).numpy().ravel()',
-      '    worst = max(worst, float(np.abs(z - np.array(d[name]["logits"])).max()))',
-      'print(worst)',
-    ].join('\n');
-    const r = spawnSync(torchPython!, ['-c', check], { encoding: 'utf8', timeout: 120_000 });
-    expect(r.stderr).toBe('');
-    expect(Number(r.stdout)).toBeLessThan(1e-5);
+  });
+});
+
+describe('the studio’s dataset files come from --data-dir or the studio’s address', () => {
+  it('downloads a missing file from --data-url once, byte for byte', async () => {
+    // The studio's public/ folder served over HTTP, as a deployed studio serves datasets/.
+    const server = spawn(PYTHON, ['-m', 'http.server', '0', '--bind', '127.0.0.1'], { cwd: join(REPO_ROOT, 'public'), env: ENV });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let seen = '';
+        const onData = (b: Buffer) => {
+          seen += b.toString();
+          const m = /port (\d+)/.exec(seen);
+          if (m) resolve(Number(m[1]));
+        };
+        server.stdout.on('data', onData);
+        server.stderr.on('data', onData);
+        server.on('exit', (code) => reject(new Error(`http.server exited (${code}): ${seen}`)));
+      });
+      const script = writeScript('download', toPyTorchScript({ ...MNIST_OMIT3, epochs: 1, repeats: 1 }, { dataUrl: `http://127.0.0.1:${port}/` }));
+      const empty = join(OUT, 'download-data');
+      const run = runScript(script, 'download', ['--data-dir', empty], 1);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`downloading http://127.0.0.1:${port}/datasets/mnist.bin.gz`);
+      expect(sha(readFileSync(join(empty, 'mnist.bin.gz')))).toBe(sha(readFileSync(join(DATA_DIR, 'mnist.bin.gz'))));
+      const missing = runScript(script, 'download', ['--data-dir', join(OUT, 'nowhere'), '--data-url', ''], 1);
+      expect(missing.status).toBe(2);
+      expect(missing.stderr.trim()).toBe(`error: ${join(OUT, 'nowhere', 'mnist.bin.gz')} not found: pass --data-dir with the studio's public/datasets folder, or --data-url`);
+    } finally {
+      server.kill();
+    }
+  });
+});
+
+describe('studio vs PyTorch, one process and torchrun with two', () => {
+  it('spiral: KL without T², T changed from 4 to 8 mid-run, 3 seeds', async () => {
+    const { runs } = await scenario('spiral', SPIRAL, data.spiral!, [], SPIRAL_CHANGES);
+    const record = reportOf(runs[1]!);
+    // The schedule came back as the loss chart's marks, and the seeds as mean ± std.
+    expect(record.marks).toEqual([{ phase: 'distill', step: 20, temperature: 8, alpha: 0.7 }]);
+    expect(record.results.seeds?.scratch.n).toBe(3);
+    expect(record.trials.map((t) => t.kind)).toEqual(['seed', 'seed']);
+    expect(record.lossRows.filter((r) => r.distill !== undefined)).toHaveLength(2 * 30);
+    expect(record.config).toMatchObject({ dataset: 'spiral', temperature: 4, scaleByT2: false, repeats: 3 });
+  });
+
+  it('MNIST: a 1,000-digit transfer set with digit 3 left out, 2 seeds', async () => {
+    const { runs } = await scenario('mnist_omit3', MNIST_OMIT3, data.mnist!, ['--data-dir', DATA_DIR]);
+    const record = reportOf(runs[2]!);
+    expect(record.results.trainCounts).toEqual({ teacher: 8000, students: 1000 });
+  });
+
+  it('a CSV upload with a hint term, 3 seeds', async () => {
+    const { runs } = await scenario('csv_hint', csvConfig, data.csv!, ['--csv', csvPath]);
+    const record = reportOf(runs[1]!);
+    expect(record.lossRows.some((r) => (r.hint ?? 0) > 0)).toBe(true);
+  });
+
+  it('a 2-point temperature sweep', async () => {
+    const { studio, runs } = await scenario('sweep', SWEEP, data.spiral!, []);
+    for (const p of [1, 2] as const) {
+      const points = reportOf(runs[p]!).results.sweep!.points;
+      expect(points.map((x) => x.temperature)).toEqual([2, 6]);
+      points.forEach((x, i) => expect(Math.abs(x.accuracy - studio.sweep!.points[i]!.accuracy), `T ${x.temperature}`).toBeLessThanOrEqual(0.01 + 1 / data.spiral!.test.count));
+    }
+  });
+});
+
+/** tfjs artifacts of a folder the script wrote, loaded with the stock tf.loadLayersModel. */
+async function loadTfjs(dir: string): Promise<tf.LayersModel> {
+  const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+  const weights = readFileSync(join(dir, 'weights.bin'));
+  return tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: model.modelTopology,
+      weightSpecs: model.weightsManifest[0]!.weights,
+      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+    }),
+  );
+}
+
+describe('coming back: the tfjs files the script wrote', () => {
+  it('load with tf.loadLayersModel and give PyTorch’s logits within 1e-4 (MLP, and a CNN with batch norm, augmentation and a hint)', async () => {
+    const cnn = writeScript('mnist_cnn', toPyTorchScript(MNIST_CNN));
+    const cnnRun = runScript(cnn, 'mnist_cnn', ['--data-dir', DATA_DIR], 1);
+    expect(cnnRun.status, cnnRun.stderr).toBe(0);
+    const cases = [
+      { script: join(OUT, 'spiral.py'), dir: join(OUT, 'spiral-2p'), d: data.spiral!, shape: [2] },
+      { script: cnn, dir: cnnRun.dir, d: data.mnist!, shape: [28, 28, 1] },
+    ];
+    let worst = 0;
+    for (const c of cases) {
+      const n = 64;
+      const len = c.shape.reduce((a, b) => a * b, 1);
+      const inputs = c.d.test.x.slice(0, n * len);
+      writeFileSync(join(OUT, 'inputs.json'), JSON.stringify(Array.from(inputs)));
+      const torchLogits = pythonJson<Record<string, number[]>>(c.script, `
+x = np.array(json.load(open("inputs.json")), dtype=np.float32).reshape([${n}] + m.EXPERIMENT["inputShape"])
+t = torch.from_numpy(x)
+if t.dim() == 4: t = t.permute(0, 3, 1, 2).contiguous()
+out = {}
+for which, file in (("teacher", "teacher.pt"), ("student", "distilled_student.pt")):
+    net = m.Net(m.EXPERIMENT[which]); net.load_state_dict(torch.load(${JSON.stringify(c.dir)} + "/" + file)); net.eval()
+    with torch.no_grad(): out[which] = net(t).ravel().tolist()
+print(json.dumps(out))`);
+      for (const which of ['teacher', 'student'] as const) {
+        const model = await loadTfjs(join(c.dir, `${which}_tfjs`));
+        const logits = tf.tidy(() => (model.predict(tf.tensor(inputs, [n, ...c.shape])) as tf.Tensor).dataSync());
+        model.dispose();
+        const ref = torchLogits[which]!;
+        expect(logits.length).toBe(ref.length);
+        for (let i = 0; i < ref.length; i++) worst = Math.max(worst, Math.abs(logits[i]! - ref[i]!));
+      }
+    }
+    measured.logitsMaxAbsDiff = worst;
+    console.log(`tfjs vs PyTorch logits: max |Δ| = ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThan(1e-4);
+  });
+
+  it('report.json is the studio’s history format: its student is the tfjs student, its results the script’s', async () => {
+    const run = { dir: join(OUT, 'spiral-1p') } as ScriptRun;
+    const record = reportOf(run);
+    expect(record.name).toMatch(/^PyTorch .* · Spiral .* · 1× cpu$/);
+    const student = JSON.parse(readFileSync(join(run.dir, 'student_tfjs', 'model.json'), 'utf8')) as tf.io.ModelJSON;
+    expect(record.student!.topology).toEqual(student.modelTopology);
+    expect(Buffer.from(record.student!.weightData).equals(readFileSync(join(run.dir, 'student_tfjs', 'weights.bin')))).toBe(true);
+    // The samples' probabilities are the tfjs student's on the same test examples.
+    const model = await loadTfjs(join(run.dir, 'student_tfjs'));
+    const x = record.results.samples.map((s) => s.input);
+    const probs = tf.tidy(() => (tf.softmax(model.predict(tf.tensor2d(x)) as tf.Tensor2D) as tf.Tensor).arraySync() as number[][]);
+    model.dispose();
+    record.results.samples.forEach((s, i) => s.studentProbs.forEach((p, k) => expect(Math.abs(p - probs[i]![k]!)).toBeLessThan(1e-5)));
+    expect(record.results.samples.map((s) => s.label)).toEqual(Array.from(data.spiral!.test.y.slice(0, 6)));
+  });
+});
+
+describe('--teacher skips teacher training; files of another architecture are refused', () => {
+  it('a teacher.pt or teacher_tfjs/ of the same run gives the same teacher; the CSV run’s teacher is refused naming its layer', () => {
+    const script = join(OUT, 'spiral.py');
+    const trained = reportOf({ dir: join(OUT, 'spiral-1p') } as ScriptRun).results.teacher.accuracy;
+    for (const file of ['teacher.pt', 'teacher_tfjs']) {
+      const run = runScript(script, `spiral_teacher_${file.replace('.', '_')}`, ['--teacher', join(OUT, 'spiral-1p', file), '--seeds', '1'], 1);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('[teacher] loaded');
+      expect(run.stdout).not.toContain('[teacher] epoch');
+      expect(reportOf(run).results.teacher.accuracy).toBe(trained);
+    }
+    for (const file of ['teacher.pt', 'teacher_tfjs']) {
+      // The CSV run's teacher is 4 -> 32 -> 16 -> 3; the spiral's 2 -> 64 -> 64 -> 3.
+      const path = join(OUT, 'csv_hint-1p', file);
+      const run = runScript(script, 'spiral_wrong_teacher', ['--teacher', path], 1);
+      expect(run.status).toBe(2);
+      expect(run.stderr).not.toContain('Traceback');
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr.trim()).toBe(
+        file === 'teacher.pt'
+          ? `error: --teacher ${path} does not fit this teacher: layer 'dense_1' has named.dense_1.weight of shape [32, 4], this teacher needs [64, 2]`
+          : `error: --teacher ${path} does not fit this model: layer 'dense_1' has dense_1/kernel of shape [4, 32], this model needs [2, 64]`,
+      );
+    }
+  });
+});
+
+describe('bad input gets one line, not a traceback', () => {
+  const oneLine = (run: ScriptRun) => {
+    expect(run.stderr).not.toContain('Traceback');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    return run.stderr.trim();
+  };
+
+  it('a CSV with other columns, or a bad cell, names what it expects', () => {
+    const script = writeScript('csv_bad', toPyTorchScript(csvConfig));
+    const wrong = join(OUT, 'wrong.csv');
+    writeFileSync(wrong, 'a,b,c\n1,2,x\n3,4,y\n');
+    let run = runScript(script, 'csv_bad', ['--csv', wrong], 1);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toBe(`error: ${wrong} has the columns a, b, c; expected 5 columns: f1, f2, species, f3, f4 (label column 'species')`);
+    const badCell = join(OUT, 'bad-cell.csv');
+    writeFileSync(badCell, csvText(30).replace(/\n([^,\n]+),/, '\nabc,'));
+    run = runScript(script, 'csv_bad', ['--csv', badCell], 1);
+    expect(oneLine(run)).toBe(`error: ${badCell}, line 2, column f1: 'abc' is not a number`);
+    run = runScript(script, 'csv_bad', [], 1);
+    expect(oneLine(run)).toBe('error: this experiment trained on an uploaded file: pass it with --csv PATH (columns: f1, f2, species, f3, f4)');
+  });
+
+  it('--device cuda without CUDA, and --amp on the CPU, say so and name the fix', () => {
+    const script = join(OUT, 'spiral.py');
+    let run = runScript(script, 'no_cuda', ['--device', 'cuda'], 1);
+    expect(run.status).toBe(2);
+    expect(oneLine(run)).toMatch(/^error: --device cuda: this PyTorch sees no CUDA device .*use --device cpu/);
+    run = runScript(script, 'no_cuda', ['--device', 'cuda'], 2);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain('error: --device cuda: this PyTorch sees no CUDA device');
+    // Each process says it in one line; torchrun then reports the failed processes (its own summary, not a script traceback).
+    expect(run.stdout + run.stderr).not.toContain('spiral.py", line');
+    run = runScript(script, 'no_cuda', ['--amp', '--device', 'cpu'], 1);
+    expect(oneLine(run)).toBe('error: --amp (mixed precision) needs --device cuda');
+  });
+
+  it('--help documents every option with the studio’s values as defaults', () => {
+    const run = runScript(join(OUT, 'spiral.py'), 'help', ['--help'], 1);
+    expect(run.status).toBe(0);
+    const help = run.stdout.replace(/\s+/g, ' ');
+    for (const flag of ['--data-dir', '--data-url', '--full-dataset', '--csv', '--epochs', '--batch-size', '--lr', '--seed', '--seeds', '--device', '--amp', '--out', '--teacher', '--workers']) {
+      expect(help).toContain(flag);
+    }
+    expect(help).toContain('epochs of every phase (default: 2)');
+    expect(help).toContain('(default: 16)');
+    expect(help).toContain('(default: 0.02)');
+    expect(help).toContain('mean ± std (default: 3)');
+  });
+});
+
+describe('figures', () => {
+  it('are written for the README (test-results/pytorch/figures.json)', () => {
+    writeFileSync(join(OUT, 'figures.json'), JSON.stringify(measured, null, 2));
+    expect(Object.keys(measured)).toEqual(expect.arrayContaining(['spiral', 'mnist_omit3', 'csv_hint', 'sweep', 'logitsMaxAbsDiff']));
   });
 });

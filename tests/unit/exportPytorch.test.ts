@@ -1,122 +1,113 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { hiddenLayerOptions } from '../../src/engine/models/spec';
-import { toPyTorchScript, type PyTorchExportSpec } from '../../src/engine/export/pytorchScript';
-import { pyStr } from '../../src/engine/export/pythonLiteral';
-import { CSV_CNN, EVIL_NAME, FASHION, MNIST_CNN, MOONS, SPIRAL, pyCompile, write } from './pytorchSpecs';
+import { PyTorchExportError, hyperSchedule, pytorchExperiment, toPyTorchScript } from '../../src/engine/export/pytorchScript';
+import { pyStr, pyValue } from '../../src/engine/export/pythonLiteral';
+import type { ExperimentConfig } from '../../src/engine/train/types';
+import { MNIST_CNN, MNIST_OMIT3, SPIRAL, SPIRAL_CHANGES, SWEEP, csvConfig, pyCompile, write } from './pytorchSpecs';
+import { toyConfig } from './toyConfig';
 
+// The scripts really run in PyTorch in `npm run test:pytorch` (tests/pytorch); here they are generated and compiled.
 describe('PyTorch script export', () => {
-  const cases: [string, PyTorchExportSpec][] = [
-    ['spiral_mlp_kl_adam', SPIRAL],
-    ['mnist_cnn_mse_sgd_hint', MNIST_CNN],
-    ['fashion_cnn_kl_noT2_hint', FASHION],
-    ['csv_cnn_evil_name', CSV_CNN],
-    ['moons_mse', MOONS],
-    ['circles', { ...MOONS, dataset: 'circles' }],
-    ['xor', { ...MOONS, dataset: 'xor' }],
-    ['blobs', { ...SPIRAL, dataset: 'blobs', numClasses: 4 }],
+  const cases: [string, ExperimentConfig][] = [
+    ['spiral', SPIRAL],
+    ['mnist_omit3', MNIST_OMIT3],
+    ['mnist_cnn_hint_augment', MNIST_CNN],
+    ['csv_hint', csvConfig()],
+    ['sweep', SWEEP],
+    ...(['circles', 'xor', 'blobs', 'moons', 'fashion-mnist'] as const).map((d): [string, ExperimentConfig] => [d, toyConfig({ dataset: d })]),
   ];
 
-  it.each(cases)('%s compiles with python3 -m py_compile', (name, spec) => {
-    const script = toPyTorchScript(spec);
-    const result = pyCompile(write(name, script));
+  it.each(cases)('%s compiles with python3 -m py_compile', (name, cfg) => {
+    const result = pyCompile(write(name, toPyTorchScript(cfg, { changes: SPIRAL_CHANGES })));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
-  it('writes the settings, loss and layer sizes of an MLP experiment', () => {
-    const s = toPyTorchScript(SPIRAL);
-    expect(s).toContain('DATASET = "spiral"');
-    expect(s).toContain('INPUT_SHAPE = (2,)');
-    expect(s).toContain('NUM_CLASSES = 3');
-    expect(s).toContain('TEMPERATURE = 4.0');
-    expect(s).toContain('ALPHA = 0.7');
-    expect(s).toContain('SCALE_BY_T2 = True');
-    expect(s).toContain('SOFT_TERM = "kl"');
-    expect(s).toContain('OPTIMIZER = "adam"');
-    expect(s).toContain('LEARNING_RATE = 0.02');
-    expect(s).toContain('EPOCHS = 3');
-    expect(s).toContain('BATCH_SIZE = 32');
-    expect(s).toContain('SEED = 11');
-    expect(s).toContain('SAMPLES = 300');
-    expect(s).toContain('USE_HINT = False');
-    expect(s).toContain('return kl * T ** 2 if SCALE_BY_T2 else kl');
-    expect(s).toContain('ALPHA * soft_term(z_s, z_t) + (1 - ALPHA) * F.cross_entropy(z_s, yb)');
-    expect(s).toContain('nn.Linear(2, 64)');
-    expect(s).toContain('nn.Linear(64, 64)');
-    expect(s).toContain('nn.Linear(64, 3)');
-    expect(s).toContain('nn.Linear(2, 8)');
-    expect(s).toContain('nn.Linear(8, 3)');
-    expect(s).toContain('nn.Tanh()');
-    expect(s).toContain('nn.Dropout(p=0.1)');
-    expect(s).toContain('torch.optim.Adam(params, lr=LEARNING_RATE, betas=(0.9, 0.999), eps=1e-7)');
-    expect(s).toContain('(4547 parameters');
-    expect(s).toContain('distilled.load_state_dict(student_init)');
+  it('carries every setting of the run: data, transfer set, classes left out, augmentation, hint, soft term, T², seeds, sweep', () => {
+    const exp = pytorchExperiment({ ...MNIST_CNN, excludeClasses: [3], repeats: 4, sweep: { temperatures: [2, 6], alphas: [0.5] } }, { dataUrl: 'https://studio.example/app/' });
+    expect(exp.data).toEqual({ kind: 'bundle', id: 'mnist', name: expect.stringContaining('MNIST'), files: ['datasets/mnist.bin.gz'], url: 'https://studio.example/app/datasets' });
+    expect(exp.transfer).toEqual({ size: 500, exclude: [3] });
+    expect(exp.augment).toBe('all');
+    expect(exp.loss).toEqual({ soft: 'mse', temperature: 4, alpha: 0.7, scaleByT2: true, hint: { teacherLayer: 2, studentLayer: 0, beta: 0.25, teacherWidth: 32, studentWidth: 16 } });
+    expect(exp.sweep).toEqual([
+      { temperature: 2, alpha: 0.5 },
+      { temperature: 6, alpha: 0.5 },
+    ]);
+    expect(exp.config).toMatchObject({ repeats: 4, seed: 7, epochs: 1, batchSize: 64, optimizer: 'sgd', learningRate: 0.05, pretrainedTeacher: null });
+    expect(exp.inputShape).toEqual([28, 28, 1]);
+    const teacher = exp.teacher as { layers: { op: string; name: string }[]; taps: number[]; tapWidths: number[]; params: number };
+    expect(teacher.layers.map((l) => l.name)).toEqual(['conv_1', 'pool_2', 'conv_3', 'pool_4', 'flatten_5', 'dense_6', 'dropout_7', 'logits']);
+    expect(teacher.layers[0]).toMatchObject({ op: 'conv', bnName: 'bn_1', inChannels: 1, filters: 8, kernel: 3, batchNorm: true });
+    // Hidden blocks end at the pools and the dense layer: conv 13×13×8, conv 5×5×16, dense 32.
+    expect(teacher.taps).toEqual([1, 3, 5]);
+    expect(teacher.tapWidths).toEqual([13 * 13 * 8, 5 * 5 * 16, 32]);
+    const student = exp.student as { layers: { op: string; name: string; in?: number }[] };
+    expect(student.layers).toEqual([
+      { op: 'flatten', name: 'flatten_1' },
+      { op: 'dense', name: 'dense_2', in: 784, units: 16, activation: 'gelu' },
+      { op: 'dense', name: 'logits', in: 16, units: 10, activation: null },
+    ]);
+    const toy = pytorchExperiment(SPIRAL);
+    expect(toy.data).toEqual({ kind: 'toy', id: 'spiral', name: expect.stringContaining('Spiral'), samples: 600, noise: 0.05 });
+    const csv = pytorchExperiment(csvConfig());
+    expect(csv.data).toEqual({
+      kind: 'csv',
+      name: 'insects.csv',
+      columns: ['f1', 'f2', 'species', 'f3', 'f4'],
+      labelColumn: 'species',
+      classNames: ['ant', 'bee', 'cat'],
+      testFraction: 0.2,
+      splitSeed: 5,
+      standardize: false,
+    });
   });
 
-  it('translates a CNN channels-last, with valid convolutions, batch norm and the hint adapter', () => {
-    const s = toPyTorchScript(MNIST_CNN);
-    expect(s).toContain('nn.Conv2d(1, 32, kernel_size=3, stride=1, padding=0, bias=False)');
-    expect(s).toContain('nn.BatchNorm2d(32, eps=1e-3, momentum=0.01)');
-    expect(s).toContain('nn.MaxPool2d(kernel_size=2, stride=2)');
-    expect(s).toContain('nn.Conv2d(32, 64, kernel_size=3, stride=1, padding=0, bias=True)');
-    expect(s).toContain('nn.Linear(1600, 128)'); // 5 × 5 × 64 after two conv+pool blocks
-    expect(s).toContain('nn.Dropout(p=0.5)');
-    expect(s).toContain('nn.Linear(128, 10)');
-    expect(s).toContain('nn.Linear(784, 64)'); // the MLP student flattens the image first
-    expect(s).toContain('nn.GELU()');
-    expect(s).toContain('datasets.MNIST(DATA_DIR, train=True, download=True)');
-    expect(s).toContain('The studio trains on a fixed 8,000 / 2,000 subset of MNIST');
-    expect(s).toContain('SOFT_TERM = "mse"');
-    expect(s).toContain('return F.mse_loss(z_s, z_t)');
-    expect(s).toContain('OPTIMIZER = "sgd"');
-    expect(s).toContain('USE_HINT = True');
-    expect(s).toContain('HINT_BETA = 0.25');
-    const teacherWidths = hiddenLayerOptions(MNIST_CNN.teacher, MNIST_CNN.inputShape).map((o) => o.width);
-    expect(teacherWidths).toEqual([13 * 13 * 32, 5 * 5 * 64, 128]);
-    expect(s).toContain('HINT_TEACHER_WIDTH = 128');
-    expect(s).toContain('HINT_STUDENT_WIDTH = 64');
-    expect(s).toContain('nn.Linear(HINT_STUDENT_WIDTH, HINT_TEACHER_WIDTH)');
-    expect(s).toContain('HINT_BETA * F.mse_loss(guess, flat_channels_last(h_t[HINT_TEACHER_BLOCK]))');
-    // taps: teacher blocks end at pool 1 (module 3), pool 2 (6) and the dense activation (9).
-    expect(s).toContain('], taps=[3, 6, 9])');
-    expect(s).toContain('x = x.permute(0, 2, 3, 1)');
+  it('turns live T/α changes into a schedule by distillation step', () => {
+    expect(hyperSchedule([])).toEqual([]);
+    // A change during teacher training is in force from the first distillation step; one at distillation step s from s + 1.
+    expect(
+      hyperSchedule([
+        { phase: 'teacher', step: 40, temperature: 2, alpha: 0.5 },
+        { phase: 'scratch', step: 3, temperature: 3, alpha: 0.5 },
+        { phase: 'distill', step: 20, temperature: 8, alpha: 0.9 },
+        { phase: 'distill', step: 20, temperature: 9, alpha: 0.9 },
+      ]),
+    ).toEqual([
+      { step: 1, temperature: 3, alpha: 0.5 },
+      { step: 21, temperature: 9, alpha: 0.9 },
+    ]);
+    const s = toPyTorchScript(SPIRAL, { changes: SPIRAL_CHANGES });
+    expect(s).toContain('"schedule": [\n        {"step": 21, "temperature": 8, "alpha": 0.7},\n    ],');
   });
 
-  it('inserts the flatten a dense layer needs and uses FashionMNIST', () => {
-    const s = toPyTorchScript(FASHION);
-    expect(s).toContain('datasets.FashionMNIST(DATA_DIR, train=False, download=True)');
-    expect(s).toContain('nn.Conv2d(1, 8, kernel_size=5, stride=2, padding=0, bias=True)');
-    expect(s).toContain('nn.Linear(1152, 32)'); // 12 × 12 × 8
-    expect(s).toContain('SCALE_BY_T2 = False');
-    expect(s).toContain('HINT_TEACHER_WIDTH = 5408'); // 13 × 13 × 32
-    expect(s).toContain('HINT_STUDENT_WIDTH = 1152');
+  it('refuses what it cannot carry over, with a code the UI words', () => {
+    const refusal = (cfg: ExperimentConfig) => {
+      try {
+        toPyTorchScript(cfg);
+      } catch (e) {
+        return e instanceof PyTorchExportError ? [e.code, e.params] : ['other', String(e)];
+      }
+      return null;
+    };
+    expect(refusal({ ...SPIRAL, pretrainedTeacher: { id: 't1', name: 'model.json' } })).toEqual(['loadedTeacher', { name: 'model.json' }]);
+    const idx = csvConfig();
+    const { csv: _dropped, ...meta } = idx.userData!;
+    expect(refusal({ ...idx, userData: meta })).toEqual(['uploadNotCsv', {}]);
+    expect(refusal({ ...SPIRAL, learningRate: Number.NaN })).toEqual(['invalid', { detail: 'Learning rate must be > 0 (got NaN).' }]);
+    expect(refusal({ ...SPIRAL, hint: { teacherLayer: 5, studentLayer: 0, beta: 1 } })).toEqual(['invalid', { detail: 'The teacher has 2 hidden blocks; hint layer 5 does not exist.' }]);
+    expect(refusal({ ...SPIRAL, teacher: { kind: 'cnn', layers: [{ type: 'conv', filters: 4, kernel: 3, stride: 1, activation: 'relu' }] } })?.[0]).toBe('invalid');
   });
 
-  it('escapes user-provided names so they cannot break out of a string', () => {
-    const s = toPyTorchScript(CSV_CNN);
-    expect(s).toContain(`DATASET = ${pyStr(EVIL_NAME)}`);
+  it('writes user text as Python literals that cannot break out of a string', () => {
+    const evil = 'my "data"\n""" ; import os\\ é ☃ \u2028 𝔘';
+    const cfg = csvConfig();
+    const s = toPyTorchScript({ ...cfg, userData: { ...cfg.userData!, name: evil, csv: { ...cfg.userData!.csv!, columns: ['f1', 'f2', evil, 'f3', 'f4'], labelColumn: evil } } });
+    expect(s).toContain(`"labelColumn": ${pyStr(evil)}`);
     expect(s).not.toContain('\n""" ; import os');
     expect(s).not.toContain('\u2028');
-    expect(s).toContain('TRAIN_CSV = "train.csv"');
-    // Python reads the literal back as exactly the original text.
-    const r = spawnSync('python3', ['-c', `import sys; sys.stdout.buffer.write(${pyStr(EVIL_NAME)}.encode("utf-8", "surrogatepass"))`], {
-      encoding: 'utf8',
-    });
+    expect(pyCompile(write('evil', s)).status).toBe(0);
+    const r = spawnSync('python3', ['-c', `import sys; sys.stdout.buffer.write(${pyValue([evil])}[0].encode("utf-8", "surrogatepass"))`], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(EVIL_NAME);
+    expect(r.stdout).toBe(evil);
   });
-
-  it('rejects specs it cannot turn into a script, with a clear reason', () => {
-    expect(() => toPyTorchScript({ ...SPIRAL, learningRate: Number.NaN })).toThrow(/Learning rate/);
-    expect(() => toPyTorchScript({ ...SPIRAL, epochs: 0 })).toThrow(/Epochs/);
-    expect(() => toPyTorchScript({ ...SPIRAL, loss: { ...SPIRAL.loss, alpha: 2 } })).toThrow(/Alpha/);
-    expect(() => toPyTorchScript({ ...SPIRAL, loss: { ...SPIRAL.loss, hint: { teacherLayer: 5, studentLayer: 0, beta: 1 } } })).toThrow(
-      /teacher has 2 hidden blocks/,
-    );
-    expect(() => toPyTorchScript({ ...SPIRAL, teacher: { kind: 'cnn', layers: [{ type: 'conv', filters: 4, kernel: 3, stride: 1, activation: 'relu' }] } })).toThrow(
-      /image input/,
-    );
-  });
-
 });

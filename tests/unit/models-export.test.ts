@@ -14,7 +14,7 @@ import { EMPTY_MODELS, reduceModels, withPretrainedTeacher } from '../../src/sto
 import type { StudioState } from '../../src/store/types';
 import { serializeModel } from '../../src/worker/exportModel';
 import { quantizedPreview, studentZip, type FinishedStudent } from '../../src/worker/studentDownloads';
-import { pytorchSpecOf } from '../../src/ui/models/pytorchExport';
+import { pytorchScriptOf } from '../../src/ui/models/pytorchExport';
 import { useCpu } from './tfSetup';
 import { toyConfig } from './toyConfig';
 
@@ -141,8 +141,10 @@ describe('models store and PyTorch spec', () => {
     expect(withPretrainedTeacher(CONFIG, store.getState()).pretrainedTeacher).toBeNull();
   });
 
-  it('builds the PyTorch spec from a run config', () => {
-    const spec = pytorchSpecOf({ ...CONFIG, hint: { teacherLayer: 0, studentLayer: 0, beta: 2 } });
-    expect(spec).toMatchObject({ dataset: 'spiral', inputShape: [2], numClasses: 3, epochs: 2, seed: 5, loss: { soft: 'kl', temperature: 4, alpha: 0.7, hint: { beta: 2 } } });
+  it('builds the PyTorch script from a run config and its live T/α changes', () => {
+    const script = pytorchScriptOf({ ...CONFIG, hint: { teacherLayer: 0, studentLayer: 0, beta: 2 } }, [{ phase: 'distill', step: 9, temperature: 6, alpha: 0.5 }]);
+    expect(script).toMatch(/"loss": \{\s+"soft": "kl",\s+"temperature": 4,\s+"alpha": 0.7,\s+"scaleByT2": True,\s+"hint": \{"teacherLayer": 0, "studentLayer": 0, "beta": 2,/);
+    expect(script).toContain('{"step": 10, "temperature": 6, "alpha": 0.5}');
+    expect(script).toContain('"seed": 5,');
   });
 });

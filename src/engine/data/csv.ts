@@ -135,5 +135,7 @@ export function parseCsvDataset(text: string, labelColumn: string | number): Lab
     classNames,
     numClasses: classNames.length,
     featureNames: headers.filter((_, j) => j !== labelIdx),
+    columns: [...headers],
+    labelName,
   };
 }

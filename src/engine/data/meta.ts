@@ -16,6 +16,22 @@ export interface UserDataMeta extends DatasetMeta {
   id: string;
   trainCount: number;
   testCount: number;
+  /** For a CSV upload: its columns in file order, the label column and how it was split (what an export needs to re-read it). */
+  csv?: CsvSource;
+}
+
+/** How a CSV upload was read and split, so an exported script can read the same file the same way. */
+export interface CsvSource {
+  /** Header names (or `column n`) in file order, the label column included. */
+  columns: string[];
+  /** Name of the label column. */
+  labelColumn: string;
+  /** Fraction held out for testing. */
+  testFraction: number;
+  /** Seed the split was derived from (the seed at upload time). */
+  splitSeed: number;
+  /** True when the features were standardised with the training split's mean and deviation. */
+  standardize?: boolean;
 }
 
 /** The dataset an experiment uses: the user's upload when present, else the built-in one. */

@@ -13,6 +13,10 @@ export interface LabeledData extends Split {
   numClasses: number;
   /** Names of the feature columns (tables only). */
   featureNames?: string[];
+  /** All column names in file order, the label column included (tables only). */
+  columns?: string[];
+  /** Name of the label column (tables only). */
+  labelName?: string;
 }
 
 /** Options for turning user data into a dataset. */

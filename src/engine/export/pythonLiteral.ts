@@ -37,3 +37,26 @@ export function pyIntTuple(values: readonly number[], what = 'value'): string {
   const items = values.map((v) => pyInt(v, what));
   return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
 }
+
+/** A JSON-like value as a Python literal (dicts, lists, str, int/float, True/False/None), indented for reading. */
+export function pyValue(value: unknown, indent = ''): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return pyBool(value);
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : pyFloat(value);
+  if (typeof value === 'string') return pyStr(value);
+  const inner = `${indent}    `;
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'number')) return `[${value.map((v) => pyValue(v)).join(', ')}]`;
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => `${inner}${pyValue(v, inner)},`).join('\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const flat = entries.every(([, v]) => v === null || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => typeof x === 'number')));
+    const inline = `{${entries.map(([k, v]) => `${pyStr(k)}: ${pyValue(v)}`).join(', ')}}`;
+    if (flat && inline.length + indent.length <= 120) return inline;
+    return `{\n${entries.map(([k, v]) => `${inner}${pyStr(k)}: ${pyValue(v, inner)},`).join('\n')}\n${indent}}`;
+  }
+  throw new RangeError(`Cannot write ${typeof value} as a Python value.`);
+}

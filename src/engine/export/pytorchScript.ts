@@ -1,187 +1,173 @@
-import type { ArchSpec } from '../models/spec';
-import type { OptimizerName } from '../train/types';
-import { dataSourceFor, pytorchDataCode } from './pytorchData';
-import { pytorchModelCode, type PyTorchModelCode } from './pytorchModel';
-import { PYTORCH_TRAINING_CODE } from './pytorchTraining';
-import { pyBool, pyFloat, pyInt, pyIntTuple, pyStr } from './pythonLiteral';
+import { DATASETS } from '../data/registry';
+import { datasetMeta } from '../data/meta';
+import { hiddenLayerOptions } from '../models/spec';
+import { sweepPoints } from '../train/sweep';
+import type { ExperimentConfig, Phase } from '../train/types';
+import { pytorchArch } from './pytorchModel';
+import { pyValue } from './pythonLiteral';
+import SCRIPT_BODY from './distill_experiment.py?raw';
 
-/** A FitNets hint: match a student hidden block to a teacher hidden block through a learned linear adapter. */
-export interface HintSpec {
-  /** Teacher hidden block, as indexed by `hiddenLayerOptions`. */
-  teacherLayer: number;
-  /** Student hidden block, as indexed by `hiddenLayerOptions`. */
-  studentLayer: number;
-  /** Weight β of the hint term. */
-  beta: number;
-}
-
-/** The distillation objective of the exported script. */
-export interface PyTorchLossSpec {
-  /** `kl`: α·(T²)·KL(softmax(z_t/T) ‖ softmax(z_s/T)); `mse`: α·MSE(z_s, z_t). Both add (1 − α)·CE. */
-  soft: 'kl' | 'mse';
+/** A live T/α change of the run (as the loss chart marks it): from the step after `step` of `phase` on. */
+export interface HyperChange {
+  phase: Phase | null;
+  step: number;
   temperature: number;
   alpha: number;
-  scaleByT2: boolean;
-  hint?: HintSpec;
 }
 
-/** Everything the exported PyTorch script reproduces. */
-export interface PyTorchExportSpec {
-  /** Dataset id: `mnist`/`fashion-mnist` load via torchvision, known 2-D sets are generated, anything else reads CSV. */
-  dataset: string;
-  /** One example's shape, channels-last as in the studio (e.g. `[28, 28, 1]` or `[2]`). */
-  inputShape: number[];
-  numClasses: number;
-  teacher: ArchSpec;
-  student: ArchSpec;
-  loss: PyTorchLossSpec;
-  optimizer: OptimizerName;
-  learningRate: number;
-  epochs: number;
-  batchSize: number;
-  seed: number;
-  /** Generated sets only: number of points (default 600) and noise (default 0.1). */
-  samples?: number;
-  noise?: number;
+/** Extra inputs of an export besides the run's config. */
+export interface PyTorchExportOptions {
+  /** Live T/α changes made during the run, in order. */
+  changes?: readonly HyperChange[];
+  /** Address the studio serves `datasets/` from, written into the script as the default `--data-url`. */
+  dataUrl?: string;
 }
 
-const header = (title: string): string => `# ${'-'.repeat(75)}\n# ${title}\n# ${'-'.repeat(75)}`;
-
-function modelFunction(name: string, description: string, code: PyTorchModelCode): string {
-  const modules = code.modules.map((m) => `        ${m}`).join('\n');
-  return `def build_${name}():
-    """${description} (${code.params} parameters, as TensorFlow.js counts them)."""
-    return Net([
-${modules}
-    ], taps=[${code.taps.join(', ')}])`;
+/** Why a run cannot become a script: a code the UI words (English sentence in `message` for logs and tests). */
+export class PyTorchExportError extends Error {
+  constructor(
+    readonly code: 'loadedTeacher' | 'uploadNotCsv' | 'invalid',
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(
+      code === 'loadedTeacher'
+        ? `This run's teacher was loaded from a file (${String(params.name)}); the script can only rebuild teachers designed in the studio.`
+        : code === 'uploadNotCsv'
+          ? 'This run trained on an uploaded idx file; the script reads uploads only as CSV.'
+          : String(params.detail),
+    );
+    this.name = 'PyTorchExportError';
+  }
 }
 
-/** Throws a clear error when the spec cannot become a script (architectures are checked by the studio's planner). */
-function checkSpec(s: PyTorchExportSpec): void {
-  const fail = (msg: string): never => {
-    throw new RangeError(msg);
+/** File name of the exported PyTorch script. */
+export const PYTORCH_FILE = 'distill_experiment.py';
+
+/** The marker line of the script body that the experiment replaces. */
+const MARKER = 'EXPERIMENT = None  # the studio writes the experiment here when it exports the script';
+
+const invalid = (detail: string): never => {
+  throw new PyTorchExportError('invalid', { detail });
+};
+
+/** The T/α schedule of the distillation from the run's live changes: `[{ step, temperature, alpha }]`, first step it applies. */
+export function hyperSchedule(changes: readonly HyperChange[]): { step: number; temperature: number; alpha: number }[] {
+  const byStep = new Map<number, { step: number; temperature: number; alpha: number }>();
+  for (const c of changes) {
+    if (!(c.temperature > 0) || !(c.alpha >= 0 && c.alpha <= 1)) invalid(`A recorded T/α change is out of range (T ${c.temperature}, α ${c.alpha}).`);
+    // Changes before distillation began are in force from its first step; the studio applies a change at the next step.
+    const step = c.phase === 'distill' ? c.step + 1 : 1;
+    byStep.delete(step);
+    byStep.set(step, { step, temperature: c.temperature, alpha: c.alpha });
+  }
+  return [...byStep.values()].sort((a, b) => a.step - b.step);
+}
+
+/** The data section of the experiment: how the script gets exactly the studio's examples. */
+function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<string, unknown> {
+  if (cfg.userData) {
+    const csv = cfg.userData.csv;
+    if (!csv) throw new PyTorchExportError('uploadNotCsv');
+    return {
+      kind: 'csv',
+      name: cfg.userData.name,
+      columns: csv.columns,
+      labelColumn: csv.labelColumn,
+      classNames: cfg.userData.classNames,
+      testFraction: csv.testFraction,
+      splitSeed: csv.splitSeed,
+      standardize: csv.standardize ?? false,
+    };
+  }
+  const entry = DATASETS[cfg.dataset];
+  if (entry.toy) return { kind: 'toy', id: cfg.dataset, name: entry.name, samples: cfg.samples, noise: cfg.noise };
+  const files = 'files' in entry ? entry.files : [];
+  return { kind: 'bundle', id: cfg.dataset, name: entry.name, files, url: dataUrl ? `${dataUrl.replace(/\/+$/, '')}/datasets` : null };
+}
+
+/** The experiment the script runs, as plain data (also written into the script as a Python literal). */
+export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportOptions = {}): Record<string, unknown> {
+  if (cfg.pretrainedTeacher) throw new PyTorchExportError('loadedTeacher', { name: cfg.pretrainedTeacher.name });
+  const meta = datasetMeta(cfg);
+  const { inputShape, numClasses } = meta;
+  if (cfg.softTerm !== 'kl' && cfg.softTerm !== 'mse') invalid(`Unknown soft term "${String(cfg.softTerm)}".`);
+  if (cfg.optimizer !== 'adam' && cfg.optimizer !== 'sgd') invalid(`Unknown optimizer "${String(cfg.optimizer)}".`);
+  if (!(cfg.temperature > 0) || !Number.isFinite(cfg.temperature)) invalid(`Temperature must be > 0 (got ${cfg.temperature}).`);
+  if (!(cfg.alpha >= 0 && cfg.alpha <= 1)) invalid(`Alpha must be within [0, 1] (got ${cfg.alpha}).`);
+  if (!(cfg.learningRate > 0) || !Number.isFinite(cfg.learningRate)) invalid(`Learning rate must be > 0 (got ${cfg.learningRate}).`);
+  for (const [what, v] of [['Epochs', cfg.epochs], ['Batch size', cfg.batchSize], ['Seeds', cfg.repeats]] as const) {
+    if (!Number.isSafeInteger(v) || v < 1) invalid(`${what} must be a whole number ≥ 1 (got ${v}).`);
+  }
+  if (!Number.isSafeInteger(cfg.seed)) invalid(`Seed must be a whole number (got ${cfg.seed}).`);
+  let teacher, student;
+  try {
+    teacher = pytorchArch(cfg.teacher, inputShape, numClasses);
+    student = pytorchArch(cfg.student, inputShape, numClasses);
+  } catch (e) {
+    return invalid(e instanceof Error ? e.message : String(e));
+  }
+  let hint: Record<string, number> | null = null;
+  if (cfg.hint) {
+    const h = cfg.hint;
+    const t = hiddenLayerOptions(cfg.teacher, inputShape)[h.teacherLayer];
+    const s = hiddenLayerOptions(cfg.student, inputShape)[h.studentLayer];
+    if (!t) invalid(`The teacher has ${teacher.taps.length} hidden blocks; hint layer ${h.teacherLayer} does not exist.`);
+    if (!s) invalid(`The student has ${student.taps.length} hidden blocks; hint layer ${h.studentLayer} does not exist.`);
+    if (!(h.beta >= 0) || !Number.isFinite(h.beta)) invalid(`Hint weight β must be ≥ 0 (got ${h.beta}).`);
+    hint = { teacherLayer: h.teacherLayer, studentLayer: h.studentLayer, beta: h.beta, teacherWidth: t!.width, studentWidth: s!.width };
+  }
+  const { pretrainedTeacher: _unused, ...config } = cfg;
+  return {
+    data: dataSpec(cfg, options.dataUrl),
+    inputShape,
+    numClasses,
+    teacher,
+    student,
+    loss: { soft: cfg.softTerm, temperature: cfg.temperature, alpha: cfg.alpha, scaleByT2: cfg.scaleByT2, hint },
+    schedule: hyperSchedule(options.changes ?? []),
+    transfer: { size: cfg.transferSize, exclude: cfg.excludeClasses },
+    augment: cfg.augment,
+    optimizer: cfg.optimizer,
+    sweep: cfg.sweep ? sweepPoints(cfg.sweep, cfg.temperature, cfg.alpha) : null,
+    config: { ...config, pretrainedTeacher: null },
   };
-  if (s.loss.soft !== 'kl' && s.loss.soft !== 'mse') fail(`Unknown soft term "${String(s.loss.soft)}".`);
-  if (!(s.loss.temperature > 0) || !Number.isFinite(s.loss.temperature)) fail(`Temperature must be > 0 (got ${s.loss.temperature}).`);
-  if (!(s.loss.alpha >= 0 && s.loss.alpha <= 1)) fail(`Alpha must be within [0, 1] (got ${s.loss.alpha}).`);
-  if (s.optimizer !== 'adam' && s.optimizer !== 'sgd') fail(`Unknown optimizer "${String(s.optimizer)}".`);
-  if (!(s.learningRate > 0) || !Number.isFinite(s.learningRate)) fail(`Learning rate must be > 0 (got ${s.learningRate}).`);
-  for (const [what, v] of [['Epochs', s.epochs], ['Batch size', s.batchSize]] as const) {
-    if (!Number.isSafeInteger(v) || v < 1) fail(`${what} must be a whole number ≥ 1 (got ${v}).`);
-  }
-  if (!Number.isSafeInteger(s.seed)) fail(`Seed must be a whole number (got ${s.seed}).`);
-  const hint = s.loss.hint;
-  if (hint && (!(hint.beta >= 0) || !Number.isFinite(hint.beta))) fail(`Hint weight β must be ≥ 0 (got ${hint.beta}).`);
 }
 
-/** A complete, self-contained Python script that reruns the experiment in PyTorch (teacher, scratch, distilled). */
-export function toPyTorchScript(spec: PyTorchExportSpec): string {
-  checkSpec(spec);
-  const teacher = pytorchModelCode(spec.teacher, spec.inputShape, spec.numClasses);
-  const student = pytorchModelCode(spec.student, spec.inputShape, spec.numClasses);
-  const { loss } = spec;
-  const hint = loss.hint;
-  if (hint) {
-    if (!Number.isInteger(hint.teacherLayer) || hint.teacherLayer < 0 || hint.teacherLayer >= teacher.taps.length) {
-      throw new RangeError(`The teacher has ${teacher.taps.length} hidden blocks; hint layer ${hint.teacherLayer} does not exist.`);
-    }
-    if (!Number.isInteger(hint.studentLayer) || hint.studentLayer < 0 || hint.studentLayer >= student.taps.length) {
-      throw new RangeError(`The student has ${student.taps.length} hidden blocks; hint layer ${hint.studentLayer} does not exist.`);
-    }
-  }
-  const source = dataSourceFor(spec.dataset, spec.inputShape);
-  const requirements = source === 'torchvision' ? 'torch numpy torchvision' : 'torch numpy';
-  const settings = [
-    `DATASET = ${pyStr(spec.dataset)}`,
-    `INPUT_SHAPE = ${pyIntTuple(spec.inputShape, 'Input shape')}  # one example, channels-last (height, width, channels) as in TensorFlow.js`,
-    `NUM_CLASSES = ${pyInt(spec.numClasses, 'Number of classes')}`,
-    `SEED = ${pyInt(spec.seed, 'Seed')}`,
-    `EPOCHS = ${pyInt(spec.epochs, 'Epochs')}  # of every phase`,
-    `BATCH_SIZE = ${pyInt(spec.batchSize, 'Batch size')}`,
-    `OPTIMIZER = ${pyStr(spec.optimizer)}  # "adam" (TensorFlow.js defaults: betas 0.9/0.999, eps 1e-7) or "sgd" (plain)`,
-    `LEARNING_RATE = ${pyFloat(spec.learningRate, 'Learning rate')}`,
-    `SOFT_TERM = ${pyStr(loss.soft)}  # "kl": soft targets at temperature T (Hinton 2015); "mse": logit matching (Ba & Caruana 2014)`,
-    `TEMPERATURE = ${pyFloat(loss.temperature, 'Temperature')}`,
-    `ALPHA = ${pyFloat(loss.alpha, 'Alpha')}  # weight of the soft term; the cross-entropy gets 1 - ALPHA`,
-    `SCALE_BY_T2 = ${pyBool(loss.scaleByT2)}  # multiply the KL term by T ** 2 (ignored for "mse")`,
-    `USE_HINT = ${pyBool(hint !== undefined)}  # FitNets hint through a learned linear adapter`,
-    `HINT_TEACHER_BLOCK = ${hint ? pyInt(hint.teacherLayer) : '0'}`,
-    `HINT_STUDENT_BLOCK = ${hint ? pyInt(hint.studentLayer) : '0'}`,
-    `HINT_BETA = ${hint ? pyFloat(hint.beta, 'Hint weight') : '0.0'}`,
-    `HINT_TEACHER_WIDTH = ${hint ? pyInt(teacher.tapWidths[hint.teacherLayer]!) : '0'}  # flattened width of the teacher block`,
-    `HINT_STUDENT_WIDTH = ${hint ? pyInt(student.tapWidths[hint.studentLayer]!) : '0'}  # flattened width of the student block`,
-  ].join('\n');
-  const data = pytorchDataCode({
-    datasetId: spec.dataset,
-    inputShape: spec.inputShape,
-    samples: spec.samples ?? 600,
-    noise: spec.noise ?? 0.1,
-    testFraction: 0.2,
-  });
-  return `#!/usr/bin/env python3
-"""Knowledge distillation experiment exported from Distill Studio, as a self-contained PyTorch script.
+/** The docstring at the top of the script: what it does and how to run it. */
+function docstring(exp: Record<string, unknown>, cfg: ExperimentConfig): string {
+  const data = exp.data as { kind: string; name: string; columns?: string[]; labelColumn?: string };
+  const dataLine =
+    data.kind === 'csv'
+      ? 'Data: the CSV file you uploaded, given with --csv PATH (--help lists the columns it must have).'
+      : data.kind === 'bundle'
+        ? `Data: the studio's ${data.name} file (--data-dir with public/datasets, or downloaded from --data-url); --full-dataset for torchvision's.`
+        : `Data: ${data.name}, generated from the seed with the studio's formulas.`;
+  return `"""Knowledge distillation experiment exported from Distill Studio (PyTorch, runs unchanged under torchrun).
 
-Trains a teacher on the true labels, a small student from scratch, and the same student (same initial
-weights, same batches) distilled from the teacher; then compares the three on the test set.
+Trains a teacher on the true labels, a student from scratch and the same student (same initial weights, same
+batches) distilled from the teacher, exactly as the studio did: the same data and split, transfer set, classes left
+out, augmentation, hint, soft term, T^2 switch, T/alpha schedule, seeds and sweep. Initial weights and batch order
+use the studio's own random numbers; dropout masks and float rounding differ, so results agree within the
+seed-to-seed spread.
+${dataLine.replace(/"""/g, "'''")}
 
-    pip install ${requirements}
-    python distill_experiment.py
+    pip install torch numpy                      # or: apt install python3-torch python3-numpy
+    python3 ${PYTORCH_FILE} --help
+    python3 ${PYTORCH_FILE} --device cuda --out run1                       # one GPU
+    torchrun --nproc_per_node=8 ${PYTORCH_FILE} --device cuda --out run8   # all GPUs of a node (nccl)
+    torchrun --nproc_per_node=2 ${PYTORCH_FILE} --device cpu               # two CPU processes (gloo)
 
-Distilled loss: ALPHA * [T ** 2 *] KL(softmax(z_t / T) || softmax(z_s / T)) + (1 - ALPHA) * CE(y, z_s)
-(or ALPHA * MSE(z_s, z_t) + (1 - ALPHA) * CE), plus HINT_BETA * MSE(adapter(h_s), h_t) with a hint.
-The architectures are those of the studio (channels-last flatten order, 'valid' convolutions,
-Glorot-uniform kernels, zero biases); random draws differ from the browser's, so numbers will too.
-"""
-import copy
-import math
-import random
-import time
+Writes under --out: teacher.pt, scratch_student.pt, distilled_student.pt (state_dicts), teacher_tfjs/ and
+student_tfjs/ (TensorFlow.js layers model.json + weights.bin: load the teacher in the studio with "Teacher: load a
+pretrained model...") and report.json (the studio's history format: History -> Import).
+Defaults are the studio's settings: ${cfg.epochs} epoch(s), batch ${cfg.batchSize}, ${cfg.optimizer} lr ${cfg.learningRate}, seed ${cfg.seed}.
+"""`;
+}
 
-import numpy as np
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
-
-${header('Settings (from the studio)')}
-${settings}
-
-${header('Data')}
-${data}
-
-
-${header('Models')}
-class FlattenNHWC(nn.Module):
-    """Flattens N x C x H x W in channels-last order (H, W, C), as TensorFlow.js does."""
-
-    def forward(self, x):
-        if x.dim() == 4:
-            x = x.permute(0, 2, 3, 1)
-        return x.flatten(1)
-
-
-class Net(nn.Module):
-    """A plain stack of layers that can also return the outputs of its hidden blocks (hint candidates)."""
-
-    def __init__(self, layers, taps):
-        super().__init__()
-        self.layers = nn.ModuleList(layers)
-        self.taps = list(taps)
-
-    def forward(self, x, with_hidden=False):
-        hidden = []
-        for i, layer in enumerate(self.layers):
-            x = layer(x)
-            if with_hidden and i in self.taps:
-                hidden.append(x)
-        return (x, hidden) if with_hidden else x
-
-
-${modelFunction('teacher', 'The teacher', teacher)}
-
-
-${modelFunction('student', 'The student', student)}
-
-
-${PYTORCH_TRAINING_CODE}
-`;
+/** A complete, self-contained Python script that reruns a studio run in PyTorch (throws `PyTorchExportError` when it cannot). */
+export function toPyTorchScript(cfg: ExperimentConfig, options: PyTorchExportOptions = {}): string {
+  const exp = pytorchExperiment(cfg, options);
+  if (!SCRIPT_BODY.includes(MARKER)) throw new Error('The script template lost its EXPERIMENT marker.');
+  const body = SCRIPT_BODY.replace(MARKER, `# The studio's experiment (edit with care; the command line overrides epochs, batch size, lr and seeds).\nEXPERIMENT = ${pyValue(exp)}`);
+  return `#!/usr/bin/env python3\n${docstring(exp, cfg)}\n${body}`;
 }

@@ -5,7 +5,7 @@ import { downloadStudentZip, previewQuantized } from '../bridge/modelsBridge';
 import { saveBlob } from '../bridge/saveBlob';
 import { pct } from '../results/format';
 import { PrecisionPicker } from './PrecisionPicker';
-import { PYTORCH_FILE, pytorchScriptOf } from './pytorchExport';
+import { PYTORCH_FILE, exportRefusal, pytorchScriptOf } from './pytorchExport';
 
 /** Downloads of the finished run: the student as a zip (optionally quantised, with its size and accuracy) and a PyTorch script. */
 export function ExportPanel() {
@@ -30,10 +30,12 @@ export function ExportPanel() {
   const exportScript = () => {
     if (!run.config) return;
     try {
-      saveBlob(pytorchScriptOf(run.config), PYTORCH_FILE, 'text/x-python');
+      saveBlob(pytorchScriptOf(run.config, run.marks), PYTORCH_FILE, 'text/x-python');
       setScriptError(null);
     } catch (e) {
-      setScriptError(e instanceof Error ? e.message : String(e));
+      const refusal = exportRefusal(e);
+      // The refusal's code is worded by the catalogue; the key is built at run time, hence the defaultValue form.
+      setScriptError(refusal ? t(refusal.key, { ...refusal.params, defaultValue: String(refusal.params.detail) }) : e instanceof Error ? e.message : String(e));
     }
   };
 

@@ -1,37 +1,22 @@
-import { datasetMeta } from '../../engine/data/meta';
-import { toPyTorchScript, type PyTorchExportSpec } from '../../engine/export/pytorchScript';
+import { PYTORCH_FILE, PyTorchExportError, toPyTorchScript, type HyperChange } from '../../engine/export/pytorchScript';
 import type { ExperimentConfig } from '../../engine/train/types';
 
-/** File name of the exported PyTorch script. */
-export const PYTORCH_FILE = 'distill_experiment.py';
+export { PYTORCH_FILE };
 
-/** The PyTorch export spec of a run's config (the dataset's shape from its metadata). */
-export function pytorchSpecOf(config: ExperimentConfig): PyTorchExportSpec {
-  const meta = datasetMeta(config);
-  return {
-    dataset: config.userData ? config.userData.id : config.dataset,
-    inputShape: [...meta.inputShape],
-    numClasses: meta.numClasses,
-    teacher: config.teacher,
-    student: config.student,
-    loss: {
-      soft: config.softTerm,
-      temperature: config.temperature,
-      alpha: config.alpha,
-      scaleByT2: config.scaleByT2,
-      ...(config.hint ? { hint: config.hint } : {}),
-    },
-    optimizer: config.optimizer,
-    learningRate: config.learningRate,
-    epochs: config.epochs,
-    batchSize: config.batchSize,
-    seed: config.seed,
-    samples: config.samples,
-    noise: config.noise,
-  };
+/** The address the studio serves its files from (the script's default `--data-url` is its `datasets/` folder). */
+function studioAddress(): string | undefined {
+  if (typeof location === 'undefined' || !/^https?:$/.test(location.protocol)) return undefined;
+  return new URL(import.meta.env.BASE_URL ?? '/', location.href).href;
 }
 
-/** The Python script that reruns a run's experiment in PyTorch (throws with the reason when it cannot). */
-export function pytorchScriptOf(config: ExperimentConfig): string {
-  return toPyTorchScript(pytorchSpecOf(config));
+/** The Python script that reruns a run's experiment in PyTorch, with its live T/α changes (throws `PyTorchExportError`). */
+export function pytorchScriptOf(config: ExperimentConfig, changes: readonly HyperChange[] = []): string {
+  const dataUrl = studioAddress();
+  return toPyTorchScript(config, { changes, ...(dataUrl ? { dataUrl } : {}) });
+}
+
+/** The catalogue key and parameters of an export refusal, or null for an unexpected error. */
+export function exportRefusal(e: unknown): { key: string; params: Record<string, string | number> } | null {
+  if (!(e instanceof PyTorchExportError)) return null;
+  return { key: `export.pytorchRefused.${e.code}`, params: { ...e.params, detail: e.message } };
 }

@@ -17,8 +17,14 @@ export const models = {
     zipContents:
       'The zip holds model.json and weights.bin (TensorFlow.js layers format; quantised weights are restored by tf.loadLayersModel) and report.json: settings, metrics of all three models, backend, seed, time, studio version, and test inputs with the studio’s outputs.',
     pytorch: 'Export as PyTorch script',
-    pytorchNote: 'A self-contained Python script that reruns this experiment (teacher, scratch, distilled) in PyTorch.',
-    pytorchLoadedTeacher: 'The script trains its own teacher with the configured architecture: a loaded teacher is not part of it.',
+    pytorchNote:
+      'A self-contained Python script that reruns this exact experiment in PyTorch (same data and split, transfer set, T/α changes, seeds and sweep), on one process or under torchrun on many GPUs, and saves models and a report that load back here (Teacher: load a pretrained model…, History → Import).',
+    pytorchLoadedTeacher: 'This run distilled from a loaded teacher, which the script cannot rebuild: train the teacher in the studio to export the run.',
+    pytorchRefused: {
+      loadedTeacher: 'This run’s teacher was loaded from a file ({{name}}); the script can only rebuild teachers designed in the studio. Train the teacher in the studio to export this run.',
+      uploadNotCsv: 'This run trained on uploaded idx files; the script can re-read uploads only as CSV.',
+      invalid: '{{detail}}',
+    },
     failed: 'Export failed: {{message}}',
   },
   teacher: {

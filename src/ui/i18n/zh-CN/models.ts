@@ -18,8 +18,14 @@ export const models: Catalogue<typeof en> = {
     zipContents:
       'zip 包含 model.json 和 weights.bin（TensorFlow.js layers 格式；量化权重由 tf.loadLayersModel 还原）以及 report.json：设置、三个模型的指标、后端、随机种子、时间、工作室版本，以及测试输入和工作室给出的输出。',
     pytorch: '导出为 PyTorch 脚本',
-    pytorchNote: '一个独立的 Python 脚本，用 PyTorch 重新运行本实验（教师、从零训练、蒸馏）。',
-    pytorchLoadedTeacher: '脚本会按所配置的结构训练自己的教师模型：已加载的教师模型不包含在内。',
+    pytorchNote:
+      '一个独立的 Python 脚本，用 PyTorch 原样重新运行本实验（相同的数据与划分、迁移集、T/α 调整、随机种子和扫描），可单进程运行，也可用 torchrun 在多块 GPU 上运行；它保存的模型和报告可以导回这里（教师模型：加载预训练模型…；历史 → 导入）。',
+    pytorchLoadedTeacher: '本次运行从已加载的教师模型蒸馏，脚本无法重建它：请在工作室中训练教师模型后再导出。',
+    pytorchRefused: {
+      loadedTeacher: '本次运行的教师模型是从文件（{{name}}）加载的；脚本只能重建在工作室中设计的教师模型。请在工作室中训练教师模型后再导出本次运行。',
+      uploadNotCsv: '本次运行使用上传的 idx 文件训练；脚本只能以 CSV 形式重新读取上传的数据。',
+      invalid: '{{detail}}',
+    },
     failed: '导出失败：{{message}}',
   },
   teacher: {
