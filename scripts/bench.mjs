@@ -1,21 +1,32 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the studio, serves it, opens bench.html in headless Chromium once per backend
-// (webgpu via --enable-unsafe-webgpu, webgl, wasm, cpu) and prints one JSON line per backend with
-// examples/s for teacher training, scratch training and distillation, plus tf.memory() before/after.
+// `npm run bench`: builds the studio, serves it (cross-origin isolated, as `vite preview` always is), opens bench.html in
+// headless Chromium once per backend, recipe and WASM thread count, and prints one JSON line each:
+// - the raw loop (the studio's own training loop on random data): examples/s for teacher, scratch and distillation,
+//   effective GFLOP/s, and tf.memory() before/after;
+// - with `app`, the app's real per-epoch throughput: a whole MNIST experiment through the worker's Run (evaluation,
+//   checkpoints, classroom feeds and messages included);
+// - when a Python with torch is found (as `npm run test:pytorch` finds it), the same recipes in PyTorch with the same
+//   number of threads, and the ratio.
+// Exits non-zero when a backend fails or tf.memory().numTensors is not flat.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { findTorchPython, torchEnv } from './torch-env.mjs';
 
 const PORT = 4174;
-const BACKENDS = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,cpu,webgpu').split(',');
-// A time budget per phase keeps the bench bounded (SwiftShader's WebGPU and software WebGL are slow); the host
-// backends get enough for the full 2,000 distillation steps of the leak check.
-const BUDGETS_MS = { wasm: 30000, cpu: 20000, webgl: 8000, webgpu: 8000 };
+const list = (name, fallback) => (process.env[name] ?? fallback).split(',').filter(Boolean);
+const BACKENDS = list('BENCH_BACKENDS', 'wasm,webgl,cpu,webgpu');
+// The CNN teacher takes seconds per step on the software renderers (SwiftShader): WebGPU is left out unless asked for.
+const CNN_BACKENDS = list('BENCH_CNN_BACKENDS', 'wasm,cpu,webgl');
+const APP_BACKENDS = list('BENCH_APP_BACKENDS', 'wasm');
+const WASM_THREADS = list('BENCH_WASM_THREADS', '1,2').map(Number);
+// A time budget per phase keeps the bench bounded; the host backends get enough for the 2,000-step leak check.
+const BUDGETS_MS = { wasm: 20000, cpu: 15000, webgl: 8000, webgpu: 8000 };
 const budgetFor = (backend) => Number(process.env.BENCH_BUDGET_MS ?? BUDGETS_MS[backend] ?? 10000);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-if (spawnSync(npx, ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+if (spawnSync(npx, ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, VITE_TEST_HOOKS: '1' } }).status !== 0) process.exit(1);
 // Its own process group, so stopping it also stops vite (npx would otherwise leave the server running).
 const server = spawn(npx, ['vite', 'preview', '--strictPort', '--port', String(PORT)], { stdio: 'ignore', detached: true });
 const stop = () => {
@@ -39,44 +50,102 @@ async function waitForServer() {
   throw new Error('vite preview did not start');
 }
 
+const RECIPES = {
+  mlp: 'teacher MLP 784→512→512→10, student 784→32→10, batch 128, Adam, random data',
+  cnn: 'teacher = the MNIST CNN preset (conv32·3×3, pool, conv64·3×3, pool, dense128, dropout) on 28×28×1, student 784→32→10, batch 64',
+};
+const round = (v) => (v == null || Number.isNaN(v) ? null : Math.round(v));
+const gflops = (flopsPerExample, examplesPerSecond) => +((flopsPerExample * examplesPerSecond) / 1e9).toFixed(2);
+
+// PyTorch first (its own process, before the browser competes for the cores).
+const torchFigures = new Map();
+const found = findTorchPython();
+if (found.python) {
+  for (const threads of WASM_THREADS) {
+    const r = spawnSync(found.python, ['scripts/bench_torch.py', String(threads), process.env.BENCH_TORCH_SECONDS ?? '4'], { env: torchEnv(), encoding: 'utf8' });
+    if (r.status === 0) torchFigures.set(threads, JSON.parse(r.stdout.trim().split('\n').pop()));
+    else console.log(JSON.stringify({ torch: 'failed', threads, error: r.stderr.trim().split('\n').pop() }));
+  }
+} else {
+  console.log(JSON.stringify({ torch: null, note: `PyTorch comparison skipped: ${found.reason}` }));
+}
+
 await waitForServer();
 const browser = await chromium.launch({
   executablePath,
   args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-webgpu', '--enable-precise-memory-info'],
 });
-let failures = 0;
+
+const runs = [];
 for (const backend of BACKENDS) {
+  for (const recipe of ['mlp', 'cnn']) {
+    if (recipe === 'cnn' && !CNN_BACKENDS.includes(backend)) continue;
+    for (const threads of backend === 'wasm' ? WASM_THREADS : [null]) runs.push({ backend, recipe, threads, app: APP_BACKENDS.includes(backend) });
+  }
+}
+
+let failures = 0;
+for (const { backend, recipe, threads, app } of runs) {
   const page = await browser.newPage();
-  const url = `http://localhost:${PORT}/bench.html?backend=${backend}&teacherSteps=300&studentSteps=2000&budgetMs=${budgetFor(backend)}`;
+  const steps = recipe === 'cnn' ? 'teacherSteps=200&studentSteps=300' : 'teacherSteps=300&studentSteps=2000';
+  const url = `http://localhost:${PORT}/bench.html?backend=${backend}&recipe=${recipe}&${steps}&budgetMs=${budgetFor(backend)}${threads ? `&threads=${threads}` : ''}${app ? '&app=1' : ''}`;
   await page.goto(url);
-  const result = await page.waitForFunction(() => window.__bench, null, { timeout: 20 * 60_000, polling: 500 }).then((h) => h.jsonValue());
+  const result = await page.waitForFunction(() => window.__bench, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());
   await page.close();
   if (!result.ok) {
     failures++;
-    console.log(JSON.stringify({ backend, error: result.error }));
+    console.log(JSON.stringify({ backend, recipe, threads, error: result.error }));
     continue;
   }
-  const round = (v) => Math.round(v);
-  console.log(
-    JSON.stringify({
-      backend: result.backend,
-      recipe: 'teacher MLP 784→512→512→10, student 784→32→10, batch 128, Adam, random data',
-      teacherExamplesPerSec: round(result.teacher.examplesPerSecond),
-      scratchExamplesPerSec: round(result.scratch.examplesPerSecond),
-      distillExamplesPerSec: round(result.distill.examplesPerSecond),
-      distillStepsPerSec: round(result.distill.examplesPerSecond / 128),
-      steps: { teacher: result.teacher.steps, scratch: result.scratch.steps, distill: result.distill.steps },
-      tfMemory: {
-        numTensorsBefore: result.numTensorsBefore,
-        numTensorsAfter: result.numTensorsAfter,
-        distillNumTensorsBefore: result.distillTensorsBefore,
-        distillNumTensorsAfter: result.distillTensorsAfter,
-      },
-      // Chromium exposes no heap figure inside a worker without cross-origin isolation (kept off here): null then.
-      heapGrowthMB: result.heapBefore !== null && result.heapAfter !== null ? +((result.heapAfter - result.heapBefore) / 2 ** 20).toFixed(2) : null,
-    }),
-  );
+  const leaks = [];
+  if (result.distillTensorsAfter !== result.distillTensorsBefore) leaks.push(`distillation ${result.distillTensorsBefore} → ${result.distillTensorsAfter}`);
+  if (result.numTensorsAfter !== result.numTensorsBefore) leaks.push(`whole bench ${result.numTensorsBefore} → ${result.numTensorsAfter}`);
+  if (leaks.length > 0) failures++;
+  const torch = result.threads ? torchFigures.get(result.threads.count) : torchFigures.get(1);
+  const ratio = (ours, theirs) => (theirs ? +(ours / theirs).toFixed(2) : null);
+  const line = {
+    backend: result.backend,
+    recipe: RECIPES[recipe],
+    wasmThreads: result.threads,
+    crossOriginIsolated: result.crossOriginIsolated,
+    teacherExamplesPerSec: round(result.teacher.examplesPerSecond),
+    teacherGflops: gflops(result.trainFlops.teacher, result.teacher.examplesPerSecond),
+    ...(recipe === 'mlp'
+      ? {
+          scratchExamplesPerSec: round(result.scratch.examplesPerSecond),
+          distillExamplesPerSec: round(result.distill.examplesPerSecond),
+          distillStepsPerSec: round(result.distill.examplesPerSecond / 128),
+          distillGflops: gflops(result.trainFlops.student, result.distill.examplesPerSecond),
+        }
+      : {}),
+    steps: { teacher: result.teacher.steps, scratch: result.scratch.steps, distill: result.distill.steps },
+    app: result.app
+      ? Object.fromEntries(
+          Object.entries(result.app.phases).map(([phase, f]) => [phase, { examplesPerSec: round(f.examplesPerSecond), seconds: +f.seconds.toFixed(1) }]),
+        )
+      : undefined,
+    pytorch: torch
+      ? {
+          threads: torch.threads,
+          ...(recipe === 'mlp'
+            ? { teacher: round(torch.mlp.teacher), distill: round(torch.mlp.distill), teacherRatio: ratio(result.teacher.examplesPerSecond, torch.mlp.teacher), distillRatio: ratio(result.distill.examplesPerSecond, torch.mlp.distill) }
+            : { teacher: round(torch.cnn.teacher), teacherRatio: ratio(result.teacher.examplesPerSecond, torch.cnn.teacher) }),
+        }
+      : undefined,
+    tfMemory: {
+      numTensorsBefore: result.numTensorsBefore,
+      numTensorsAfter: result.numTensorsAfter,
+      distillNumTensorsBefore: result.distillTensorsBefore,
+      distillNumTensorsAfter: result.distillTensorsAfter,
+      afterAppRun: result.app ? result.numTensorsAfterApp : undefined,
+      flat: leaks.length === 0,
+    },
+    heapGrowthMB: result.heapBefore !== null && result.heapAfter !== null ? +((result.heapAfter - result.heapBefore) / 2 ** 20).toFixed(2) : null,
+  };
+  console.log(JSON.stringify(line));
+  if (leaks.length > 0) console.log(JSON.stringify({ backend, recipe, error: `tf.memory().numTensors not flat: ${leaks.join('; ')}` }));
 }
 await browser.close();
 stop();
-process.exit(failures === BACKENDS.length ? 1 : 0);
+console.log(failures === 0 ? 'bench: every backend ran and tf.memory() stayed flat' : `bench: ${failures} failure(s)`);
+process.exit(failures === 0 ? 0 : 1);

@@ -5,6 +5,8 @@ const num = (key: string, fallback: number) => Number(params.get(key) ?? fallbac
 const worker = new Worker(new URL('../worker/bench.worker.ts', import.meta.url), { type: 'module', name: 'distill-bench' });
 const out = document.getElementById('out')!;
 worker.onmessage = (e: MessageEvent<unknown>) => {
+  // Events of the app run are forwarded here as the studio's worker posts them; only the final figures are published.
+  if (typeof e.data === 'object' && e.data !== null && 'appEvent' in e.data) return;
   (window as Window & { __bench?: unknown }).__bench = e.data;
   out.textContent = JSON.stringify(e.data, null, 2);
 };
@@ -13,6 +15,8 @@ worker.onerror = (e) => {
 };
 worker.postMessage({
   backend: params.get('backend') ?? 'wasm',
+  recipe: params.get('recipe') === 'cnn' ? 'cnn' : 'mlp',
+  app: params.get('app') === '1',
   budget: { teacherSteps: num('teacherSteps', 300), studentSteps: num('studentSteps', 2000), budgetMs: num('budgetMs', 20000) },
   readEvery: num('readEvery', 5),
   threads: params.get('threads') ? num('threads', 1) : null,

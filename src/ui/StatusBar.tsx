@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store';
 import type { RunState } from '../store/runState';
 import type { BackendInfo } from '../worker/protocol';
-import { describeBackend } from './backendText';
+import { describeBackend, describeThreads } from './backendText';
 import { describeContext } from './phaseContextText';
 import { describeRunMessage } from './runMessageText';
 import { i18n } from './i18n';
@@ -49,7 +49,7 @@ export function StatusBar() {
   const notice = useStudio((s) => s.notice);
   const prepared = useStudio((s) => s.prepared);
   const shownInfo = run.backend ?? (run.status === 'idle' ? (prepared?.info ?? null) : null);
-  const shown = shownInfo ? { name: shownInfo.name, ...describeBackend(shownInfo, t) } : null;
+  const shown = shownInfo ? { name: shownInfo.name, threads: describeThreads(shownInfo, t), ...describeBackend(shownInfo, t) } : null;
   return (
     <section className="status-area" aria-label={t('status.region')}>
       <p role="status" aria-live="polite" className="status">
@@ -62,6 +62,7 @@ export function StatusBar() {
         <div className="backend-note">
           <p>
             <strong>{t('status.backendName', { name: shown.name })}</strong>
+            {shown.threads}
             {t('backendReason.separator')}
             {shown.reason}
           </p>

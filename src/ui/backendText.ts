@@ -58,9 +58,21 @@ export function describeNote(note: BackendNote, t: TFunction<'app'>): string {
       return t('backendReason.noteInitFailed', { backend: note.backend, error: note.error });
     case 'cannotTrain':
       return t('backendReason.noteCannotTrain', { backend: note.backend, error: note.error });
+    case 'softwareWebgl':
+      return t('backendReason.noteSoftwareWebgl', { renderer: note.renderer });
+    case 'cpuNotTimed':
+      return t('backendReason.noteCpuNotTimed');
     case 'legacy':
       return note.text;
   }
+}
+
+/** The WASM thread pool, as a phrase for the status line ('' for other backends). */
+export function describeThreads(info: BackendInfo, t: TFunction<'app'>): string {
+  if (!info.threads) return '';
+  return info.threads.isolated
+    ? t('backendReason.threads', { count: info.threads.count })
+    : t('backendReason.threadsNotIsolated');
 }
 
 /** A backend's reason and notes in the language of `t`. */

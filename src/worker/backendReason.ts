@@ -36,18 +36,35 @@ export type BackendReason =
 export type BackendNote =
   | { code: 'initFailed'; backend: BackendName; error: string }
   | { code: 'cannotTrain'; backend: BackendName; error: string }
+  /** Auto did not time WebGL: its renderer is a software fallback (`renderer`, e.g. SwiftShader), far slower than WASM. */
+  | { code: 'softwareWebgl'; renderer: string }
+  /** Auto did not time the CPU backend: WASM trains these models, and it runs the same kernels compiled with SIMD. */
+  | { code: 'cpuNotTimed' }
   /** An English note saved by an older version. */
   | { code: 'legacy'; text: string };
 
 /** Plain-English notes, for error messages thrown from the worker (never shown as a sentence of the catalogues). */
 export function notesInEnglish(notes: readonly BackendNote[]): string {
   return notes
-    .map((n) => (n.code === 'legacy' ? n.text : n.code === 'initFailed' ? `${n.backend} failed to initialise: ${n.error}` : `${n.backend} cannot train these models: ${n.error}`))
+    .map((n) => {
+      switch (n.code) {
+        case 'legacy':
+          return n.text;
+        case 'initFailed':
+          return `${n.backend} failed to initialise: ${n.error}`;
+        case 'cannotTrain':
+          return `${n.backend} cannot train these models: ${n.error}`;
+        case 'softwareWebgl':
+          return `webgl not timed: its renderer is software (${n.renderer})`;
+        case 'cpuNotTimed':
+          return 'cpu not timed: wasm trains these models';
+      }
+    })
     .join('; ');
 }
 
 const REASON_CODES = new Set(['forced', 'fellThrough', 'webgpuHardware', 'benchmarked', 'switched', 'legacy']);
-const NOTE_CODES = new Set(['initFailed', 'cannotTrain', 'legacy']);
+const NOTE_CODES = new Set(['initFailed', 'cannotTrain', 'softwareWebgl', 'cpuNotTimed', 'legacy']);
 
 /** A plain object (not an array). */
 function isRecord(v: unknown): v is Record<string, unknown> {

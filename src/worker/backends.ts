@@ -224,7 +224,18 @@ async function autoBackend(benchmark: StepBenchmark): Promise<BackendInfo & { ha
     }
   }
   const timings: BackendTiming[] = [];
-  for (const name of ['webgl', 'wasm', 'cpu'] as const) {
+  const webgl = webglRenderer();
+  for (const name of ['wasm', 'webgl', 'cpu'] as const) {
+    // SwiftShader's WebGL is far slower than WASM and its shader compiles alone take seconds: not worth timing.
+    if (name === 'webgl' && webgl.software) {
+      notes.push({ code: 'softwareWebgl', renderer: webgl.renderer });
+      continue;
+    }
+    // The CPU backend runs the same kernels as WASM in plain JavaScript: only timed when WASM cannot train.
+    if (name === 'cpu' && timings.some((t) => t.name === 'wasm')) {
+      notes.push({ code: 'cpuNotTimed' });
+      continue;
+    }
     try {
       await activateBackend(name);
     } catch (e) {
@@ -242,6 +253,21 @@ async function autoBackend(benchmark: StepBenchmark): Promise<BackendInfo & { ha
   const best = timings[0]!;
   await activateBackend(best.name);
   return { name: best.name, reason: { code: 'benchmarked', webgpu: gpu.status, timings }, notes, hardware: false };
+}
+
+/** What renders WebGL here: the unmasked renderer string, and whether it is a software fallback (SwiftShader, llvmpipe). */
+export function webglRenderer(): { renderer: string; software: boolean } {
+  try {
+    const canvas = new OffscreenCanvas(1, 1);
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return { renderer: '', software: false };
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { renderer, software: /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer) };
+  } catch {
+    return { renderer: '', software: false };
+  }
 }
 
 /** Error message of an unknown thrown value. */

@@ -1,18 +1,26 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
-import { runBenchRecipe, type BenchBudget } from '../engine/train/benchRecipe';
+import { flopsPerExample } from '../engine/models/analysis';
+import { BENCH_CNN_RECIPE, BENCH_RECIPE, runBenchRecipe, type BenchBudget } from '../engine/train/benchRecipe';
 import { activateBackend, errorText, overrideWasmThreads, startedWasmThreads } from './backends';
+import { appBenchConfig, runAppBench } from './benchAppRun';
 import type { BackendName } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** Which fixed recipe to time: the MLP pair, or the MNIST CNN teacher preset. */
+export type BenchRecipeName = 'mlp' | 'cnn';
+
 /** A benchmark request from the bench page. */
 export interface BenchRequest {
   backend: BackendName;
+  recipe: BenchRecipeName;
   budget: BenchBudget;
   readEvery: number;
   /** WASM threads to start with (null: the studio's default). */
   threads: number | null;
+  /** Also run a whole MNIST experiment of the recipe through the worker's Run (evaluation, checkpoints, messages). */
+  app: boolean;
 }
 
 /** Heap in use, where the browser exposes it (Chromium's non-standard performance.memory). */
@@ -22,15 +30,34 @@ function heapBytes(): number | null {
 }
 
 self.onmessage = async (e: MessageEvent<BenchRequest>) => {
-  const { backend, budget, readEvery, threads } = e.data;
+  const { backend, recipe, budget, readEvery, threads, app } = e.data;
+  const r = recipe === 'cnn' ? BENCH_CNN_RECIPE : BENCH_RECIPE;
   try {
     overrideWasmThreads(threads);
     await activateBackend(backend);
     const heapBefore = heapBytes();
-    const figures = await runBenchRecipe(budget, readEvery);
+    const figures = await runBenchRecipe(budget, readEvery, r);
     const after = tf.memory();
-    self.postMessage({ ok: true, backend: tf.getBackend(), threads: tf.getBackend() === 'wasm' ? startedWasmThreads() : null, ...figures, numTensorsAfter: after.numTensors, heapBefore, heapAfter: heapBytes() });
+    // Training FLOPs per example ≈ 3 × forward (forward, input gradient, weight gradient).
+    const trainFlops = { teacher: 3 * flopsPerExample(r.teacher, r.inputShape, r.numClasses), student: 3 * flopsPerExample(r.student, r.inputShape, r.numClasses) };
+    const appFigures = app
+      ? await runAppBench(appBenchConfig(r.teacher, r.student, r.batchSize), backend, (event) => self.postMessage({ appEvent: event.type }))
+      : null;
+    self.postMessage({
+      ok: true,
+      backend: tf.getBackend(),
+      recipe,
+      threads: tf.getBackend() === 'wasm' ? startedWasmThreads() : null,
+      crossOriginIsolated: self.crossOriginIsolated,
+      trainFlops,
+      ...figures,
+      numTensorsAfter: after.numTensors,
+      heapBefore,
+      heapAfter: heapBytes(),
+      app: appFigures,
+      numTensorsAfterApp: tf.memory().numTensors,
+    });
   } catch (err) {
-    self.postMessage({ ok: false, backend, error: errorText(err) });
+    self.postMessage({ ok: false, backend, recipe, error: errorText(err) });
   }
 };

@@ -74,6 +74,20 @@ describe('wasm training kernels (against the CPU backend)', () => {
     });
   }
 
+  for (const [size, stride, pad] of [[2, 2, 'valid'], [3, 2, 'same'], [2, 1, 'same']] as const) {
+    it(`max-pool input gradient (size ${size}, stride ${stride}, ${pad}) equals the CPU, all-negative windows included`, async () => {
+      const [n, h, w, c] = [2, 7, 6, 3];
+      // Shifted down so that many windows hold only negative values (where tfjs-backend-wasm's own kernel was wrong).
+      const x = values(n * h * w * c, 8).map((v) => v - 0.8);
+      const pooled = (t: tf.Tensor4D) => tf.maxPool(t, size, stride, pad);
+      const weightsFor = (shape: number[]) => tf.tensor(values(shape.reduce((a, b) => a * b, 1), 9), shape);
+      const g = () => tf.tidy(() => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(pooled(t as tf.Tensor4D), weightsFor(pooled(t as tf.Tensor4D).shape))))(tf.tensor4d(x, [n, h, w, c])));
+      const cpu = await on('cpu', g);
+      const wasm = await on('wasm', g);
+      expect(maxDiff(cpu, wasm)).toBeLessThan(1e-6);
+    });
+  }
+
   it('leaves no tensors and no backend buffers behind', async () => {
     await tf.setBackend('wasm');
     const x = tf.randomNormal([2, 8, 8, 3]) as tf.Tensor4D;

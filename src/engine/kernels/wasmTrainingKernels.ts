@@ -7,7 +7,11 @@ import * as tf from '@tensorflow/tfjs';
  *   (dy·Wᵀ and xᵀ·dy), so these wrappers transpose explicitly (a memory-bound copy) and then take the XNNPACK path.
  * - Conv2DBackpropFilter: missing from the wasm backend (so no CNN could train there). It is built here from kernels the
  *   backend has: im2col as kh·kw (strided) slices of the padded input, concatenated, then one XNNPACK matmul with dy.
- * Each function only composes other wasm kernels and disposes every intermediate it makes.
+ * - MaxPoolGrad: the wasm backend's own kernel sends the gradient of a window whose values are all negative to the window's
+ *   first element instead of its maximum (a tfjs-backend-wasm 4.22 defect the kernel parity test found). Once CNNs train
+ *   on WASM, a tanh or gelu conv before a pool hits it, so it is replaced by a direct loop over the tensors in the wasm
+ *   heap (memory-bound, like the original), picking the first maximum as the CPU backend does.
+ * Each function only composes other wasm kernels (or reads the heap) and disposes every intermediate it makes.
  */
 
 /** A kernel's arguments as the engine passes them. */
@@ -124,6 +128,51 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   }
 }
 
+/** The input gradient of 2-D max pooling (NHWC): each window's dy goes to its first maximum, as on the CPU backend. */
+function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
+  const backend = args.backend as Backend & {
+    readSync(dataId: object): Float32Array;
+    makeOutput(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: Float32Array): tf.TensorInfo;
+  };
+  const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
+  const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
+  const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+  const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight: fh, effectiveFilterWidth: fw } = info;
+  const { top, left } = info.padInfo;
+  const x = backend.readSync(input.dataId);
+  const g = backend.readSync(dy.dataId);
+  const dx = new Float32Array(x.length);
+  for (let b = 0; b < batchSize; b++) {
+    const xBase = b * inHeight * inWidth * c;
+    for (let oh = 0; oh < outHeight; oh++) {
+      const r0 = oh * strideHeight - top;
+      const rStart = Math.max(0, r0);
+      const rEnd = Math.min(inHeight, r0 + fh);
+      for (let ow = 0; ow < outWidth; ow++) {
+        const c0 = ow * strideWidth - left;
+        const cStart = Math.max(0, c0);
+        const cEnd = Math.min(inWidth, c0 + fw);
+        const gBase = ((b * outHeight + oh) * outWidth + ow) * c;
+        for (let ch = 0; ch < c; ch++) {
+          let best = -1;
+          let bestValue = Number.NEGATIVE_INFINITY;
+          for (let r = rStart; r < rEnd; r++) {
+            for (let col = cStart; col < cEnd; col++) {
+              const at = xBase + (r * inWidth + col) * c + ch;
+              if (x[at]! > bestValue || best < 0) {
+                bestValue = x[at]!;
+                best = at;
+              }
+            }
+          }
+          if (best >= 0) dx[best] = dx[best]! + g[gBase + ch]!;
+        }
+      }
+    }
+  }
+  return backend.makeOutput(input.shape, 'float32', undefined, dx);
+}
+
 /** Wraps a registered wasm kernel with `wrap` (keeping its setup), once. */
 function rewrap(name: string, wrap: (original: tf.KernelConfig) => tf.KernelFunc): void {
   const original = tf.getKernel(name, 'wasm');
@@ -140,6 +189,7 @@ function rewrap(name: string, wrap: (original: tf.KernelConfig) => tf.KernelFunc
 export function registerWasmTrainingKernels(): void {
   rewrap('BatchMatMul', transposeFirst);
   rewrap('_FusedMatMul', transposeFirst);
+  rewrap('MaxPoolGrad', () => maxPoolGrad as unknown as tf.KernelFunc);
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) {
     tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2DBackpropFilter as unknown as tf.KernelFunc });
   }

@@ -6,14 +6,45 @@ import { Rng } from '../rng';
 import { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
 
-/** The fixed benchmark recipe: MNIST-sized MLPs on random data. */
-export const BENCH_RECIPE = {
-  teacher: { kind: 'mlp', hidden: [512, 512], activation: 'relu' } as ArchSpec,
-  student: { kind: 'mlp', hidden: [32], activation: 'relu' } as ArchSpec,
+/** A fixed benchmark recipe: a teacher and a student on random data of one shape. */
+export interface BenchRecipe {
+  teacher: ArchSpec;
+  student: ArchSpec;
+  inputShape: number[];
+  numClasses: number;
+  batchSize: number;
+  examples: number;
+}
+
+/** The MLP recipe: MNIST-sized MLPs on random data (teacher 784→512→512→10, student 784→32→10, batch 128). */
+export const BENCH_RECIPE: BenchRecipe = {
+  teacher: { kind: 'mlp', hidden: [512, 512], activation: 'relu' },
+  student: { kind: 'mlp', hidden: [32], activation: 'relu' },
   inputShape: [784],
   numClasses: 10,
   batchSize: 128,
   examples: 8192,
+};
+
+/** The CNN recipe: the studio's MNIST CNN teacher preset on 28×28×1 inputs, batch 64, with the 32-unit student. */
+export const BENCH_CNN_RECIPE: BenchRecipe = {
+  teacher: {
+    kind: 'cnn',
+    layers: [
+      { type: 'conv', filters: 32, kernel: 3, stride: 1, activation: 'relu' },
+      { type: 'maxpool', size: 2 },
+      { type: 'conv', filters: 64, kernel: 3, stride: 1, activation: 'relu' },
+      { type: 'maxpool', size: 2 },
+      { type: 'flatten' },
+      { type: 'dense', units: 128, activation: 'relu' },
+      { type: 'dropout', rate: 0.5 },
+    ],
+  },
+  student: { kind: 'mlp', hidden: [32], activation: 'relu' },
+  inputShape: [28, 28, 1],
+  numClasses: 10,
+  batchSize: 64,
+  examples: 4096,
 };
 
 /** Throughput of one phase. */
@@ -46,15 +77,15 @@ export interface BenchBudget {
  * Runs the recipe through the studio's own training loop (Adam, cached teacher logits, batched
  * async read-back) on the active backend and reports examples per second for each phase.
  */
-export async function runBenchRecipe(budget: BenchBudget, readEvery = 5): Promise<BenchFigures> {
-  const r = BENCH_RECIPE;
+export async function runBenchRecipe(budget: BenchBudget, readEvery = 5, r: BenchRecipe = BENCH_RECIPE): Promise<BenchFigures> {
+  const features = r.inputShape.reduce((a, b) => a * b, 1);
   const rng = new Rng(1234);
-  const xs = new Float32Array(r.examples * 784);
+  const xs = new Float32Array(r.examples * features);
   for (let i = 0; i < xs.length; i++) xs[i] = rng.next();
   const ys = Int32Array.from({ length: r.examples }, () => rng.int(r.numClasses));
   const numTensorsBefore = tf.memory().numTensors;
   const train: TrainTensors = {
-    x: tf.tensor2d(xs, [r.examples, 784]),
+    x: tf.tensor(xs, [r.examples, ...r.inputShape]),
     yOneHot: tf.tidy(() => tf.oneHot(tf.tensor1d(ys, 'int32'), r.numClasses).toFloat() as tf.Tensor2D),
     count: r.examples,
     host: { x: xs, y: ys, numClasses: r.numClasses },
@@ -105,7 +136,7 @@ export async function runBenchRecipe(budget: BenchBudget, readEvery = 5): Promis
 
   try {
     const t = await phase(teacher, budget.teacherSteps, (b) => hardLossParts(b.yOneHot, teacher.apply(b.x, { training: true }) as tf.Tensor2D));
-    cached = tf.tidy(() => teacher.predict(train.x, { batchSize: 1024 }) as tf.Tensor2D);
+    cached = tf.tidy(() => teacher.predict(train.x, { batchSize: 256 }) as tf.Tensor2D);
     const logits = cached;
     const s = await phase(scratch, budget.studentSteps, (b) => hardLossParts(b.yOneHot, scratch.apply(b.x, { training: true }) as tf.Tensor2D));
     const distillTensorsBefore = tf.memory().numTensors;

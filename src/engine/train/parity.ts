@@ -44,7 +44,7 @@ const conv = (filters: number, stride: number, batchNorm = false) =>
  * input-gradient kernel runs too (Conv2DBackpropInput, MaxPoolGrad) even when nothing trainable precedes it.
  */
 export const PARITY_CASES: readonly ParityCase[] = [
-  { id: 'dense-relu', covers: 'MatMul, Relu', spec: { kind: 'mlp', hidden: [24, 16], activation: 'relu' }, inputShape: [12], numClasses: 5, batch: 16, loss: 'ce' },
+  { id: 'dense-relu', covers: 'MatMul; the backward transposed MatMuls dy·Wᵀ and xᵀ·dy (XNNPACK on WASM after an explicit transpose); Relu', spec: { kind: 'mlp', hidden: [24, 16], activation: 'relu' }, inputShape: [12], numClasses: 5, batch: 16, loss: 'ce' },
   {
     id: 'dense-tanh',
     covers: "MatMul, Tanh: the studio's default teacher (MLP 64·64 tanh) on the spiral's shapes (2 inputs, 3 classes, batch 32)",
@@ -64,9 +64,9 @@ export const PARITY_CASES: readonly ParityCase[] = [
     batch: 16,
     loss: 'ce',
   },
-  { id: 'conv-relu', covers: 'Conv2D stride 1 and both conv gradients', spec: { kind: 'cnn', layers: [conv(6, 1), conv(6, 1)] }, inputShape: [9, 9, 3], numClasses: 4, batch: 6, loss: 'ce' },
+  { id: 'conv-relu', covers: 'Conv2D stride 1, Conv2DBackpropInput and Conv2DBackpropFilter (im2col + matmul on WASM)', spec: { kind: 'cnn', layers: [conv(6, 1), conv(6, 1)] }, inputShape: [9, 9, 3], numClasses: 4, batch: 6, loss: 'ce' },
   { id: 'conv-stride2', covers: 'Conv2D stride 2 and both conv gradients', spec: { kind: 'cnn', layers: [conv(6, 2), conv(6, 2)] }, inputShape: [11, 11, 3], numClasses: 4, batch: 6, loss: 'ce' },
-  { id: 'maxpool', covers: 'MaxPool and MaxPoolGrad', spec: { kind: 'cnn', layers: [{ type: 'maxpool', size: 2 }] }, inputShape: [10, 10, 4], numClasses: 4, batch: 6, loss: 'ce' },
+  { id: 'maxpool', covers: 'MaxPool and MaxPoolGrad (signed input: all-negative windows included)', spec: { kind: 'cnn', layers: [{ type: 'maxpool', size: 2 }] }, inputShape: [10, 10, 4], numClasses: 4, batch: 6, loss: 'ce' },
   {
     id: 'conv-batchnorm',
     covers: 'Conv2D + batch norm in training mode (batch moments, moving statistics updated)',

@@ -413,6 +413,11 @@ export const app = {
     gpuUnknownAdapter: 'unknown adapter',
     noteInitFailed: '{{backend}} failed to initialise: {{error}}',
     noteCannotTrain: '{{backend}} cannot train these models: {{error}}',
+    noteSoftwareWebgl: 'webgl was not timed: its renderer is a software fallback ({{renderer}}), far slower than wasm',
+    noteCpuNotTimed: 'cpu was not timed: wasm trains these models and runs the same kernels compiled with SIMD',
+    threads_one: ' · {{count}} thread (cross-origin isolated)',
+    threads_other: ' · {{count}} threads (cross-origin isolated)',
+    threadsNotIsolated: ' · 1 thread: this page is not cross-origin isolated (the server sends no COOP/COEP headers), so WASM cannot use more cores',
   },
   phaseContext: {
     seed: 'seed {{seed}} of {{of}}',

@@ -415,6 +415,11 @@ export const app: Catalogue<typeof en> = {
     gpuUnknownAdapter: '未知适配器',
     noteInitFailed: '{{backend}} 初始化失败：{{error}}',
     noteCannotTrain: '{{backend}} 无法训练这些模型：{{error}}',
+    noteSoftwareWebgl: '未测 webgl：它的渲染器是软件回退（{{renderer}}），远慢于 wasm',
+    noteCpuNotTimed: '未测 cpu：wasm 能训练这些模型，且运行的是同样的内核（SIMD 编译）',
+    threads_one: ' · {{count}} 个线程（跨源隔离）',
+    threads_other: ' · {{count}} 个线程（跨源隔离）',
+    threadsNotIsolated: ' · 1 个线程：此页面没有跨源隔离（服务器未发送 COOP/COEP 标头），WASM 无法使用更多核心',
   },
   phaseContext: {
     seed: '第 {{seed}} 个种子，共 {{of}} 个',

@@ -1,0 +1,78 @@
+import type { ArchSpec } from '../engine/models/spec';
+import type { ExperimentConfig, Phase } from '../engine/train/types';
+import { BackendPlanner } from './backendPlanner';
+import type { BackendName, WorkerEvent } from './protocol';
+import { Run, type Post } from './runner';
+import { UploadStore } from './uploads';
+
+/** One phase of a real run as the studio trains it: wall time from its start to the next phase (or the end). */
+export interface AppPhaseFigures {
+  seconds: number;
+  /** Training examples per second over the whole phase, evaluation, checkpoints and messages included. */
+  examplesPerSecond: number;
+}
+
+/** What one real run measured. */
+export interface AppFigures {
+  phases: Partial<Record<Phase, AppPhaseFigures>>;
+  /** Events the run posted, and the bytes of their ArrayBuffers (checkpoints, logits). */
+  events: number;
+  transferredBytes: number;
+}
+
+/** A real MNIST experiment of the bench's recipe: 1 epoch per phase, as the studio runs it. */
+export function appBenchConfig(teacher: ArchSpec, student: ArchSpec, batchSize: number): ExperimentConfig {
+  return {
+    dataset: 'mnist',
+    userData: null,
+    samples: 0,
+    noise: 0,
+    teacher,
+    student,
+    temperature: 4,
+    alpha: 0.7,
+    scaleByT2: true,
+    softTerm: 'kl',
+    teacherLive: false,
+    repeats: 1,
+    sweep: null,
+    hint: null,
+    transferSize: 0,
+    excludeClasses: [],
+    augment: 'off',
+    epochs: 1,
+    batchSize,
+    optimizer: 'adam',
+    learningRate: 1e-3,
+    seed: 1,
+  };
+}
+
+/**
+ * Runs a whole experiment through the worker's own `Run` (data loading, the three phases with evaluation after each
+ * epoch, checkpoints, the classroom feeds, delta batching) on a forced backend, forwarding every event to the page as
+ * the training worker does, and reports each phase's throughput.
+ */
+export async function runAppBench(config: ExperimentConfig, backend: BackendName, forward: Post): Promise<AppFigures> {
+  const starts: { phase: Phase; at: number; examples: number }[] = [];
+  let events = 0;
+  let transferredBytes = 0;
+  const post: Post = (event: WorkerEvent, transfer?: Transferable[]) => {
+    events++;
+    for (const t of transfer ?? []) if (t instanceof ArrayBuffer) transferredBytes += t.byteLength;
+    if (event.type === 'phase' && event.context === null) {
+      starts.push({ phase: event.phase, at: performance.now(), examples: event.epochs * event.stepsPerEpoch * config.batchSize });
+    }
+    forward(event, transfer);
+  };
+  const run = new Run(1, config, backend, post, new BackendPlanner(() => {}), new UploadStore());
+  const outcome = await run.execute();
+  const end = performance.now();
+  if (!outcome) throw new Error('The app run did not finish.');
+  const phases: AppFigures['phases'] = {};
+  starts.forEach((s, i) => {
+    const seconds = ((starts[i + 1]?.at ?? end) - s.at) / 1000;
+    phases[s.phase] = { seconds, examplesPerSecond: s.examples / seconds };
+  });
+  return { phases, events, transferredBytes };
+}
