@@ -6,19 +6,18 @@ import { test, expect } from './fixtures';
 import { loadLayersModelFromFiles, tf } from './loadModel';
 
 test('Auto falls back without WebGPU, streams losses live and reports all three models', async ({ studio, page }) => {
-  // Without --enable-unsafe-webgpu there is no adapter: Auto must pick a fallback and say why.
-  await expect(page.locator('.backend-note')).toContainText(/WebGPU: not supported/);
-  // The backend is chosen (and warmed up) while the studio is idle, before Start.
-  await expect(studio.status).toContainText(/backend: (webgl|wasm|cpu)/, { timeout: 60_000 });
-
+  // Start is pressed as soon as the page is ready (the fixture waits for "Ready"), while Auto may still be choosing the
+  // backend: the first loss point should still come within about a second (printed below, not asserted).
   const started = Date.now();
   const runStart = await studio.now();
   await studio.button('Start').click();
   // Loss points arrive while the run is still in progress.
   await expect
-    .poll(async () => ((await studio.status.textContent())?.startsWith('Running') ?? false) && (await studio.lossPoints()) > 0, { timeout: 30_000, intervals: [50] })
+    .poll(async () => ((await studio.status.textContent())?.startsWith('Running') ?? false) && (await studio.lossPoints()) > 0, { timeout: 30_000, intervals: [25] })
     .toBe(true);
   const firstPointMs = Date.now() - started;
+  // Without --enable-unsafe-webgpu there is no adapter: Auto picks a fallback and says why.
+  await expect(page.locator('.backend-note')).toContainText(/WebGPU: not supported/);
   await expect(studio.status).toHaveText(/^Running .* · backend: (webgl|wasm|cpu)$/);
 
   expect(await studio.waitForEnd()).toMatch(/^Done · backend: (webgl|wasm|cpu)$/);
@@ -33,7 +32,7 @@ test('Auto falls back without WebGPU, streams losses live and reports all three 
   expect(await studio.lossPoints()).toBe(3 * 30 * 38);
 
   const long = await studio.longTasks(runStart);
-  console.log(`[metrics] first loss point after ${firstPointMs} ms; main-thread long tasks (> 50 ms) during the run: ${long.count} (longest ${long.maxMs.toFixed(0)} ms)`);
+  console.log(`[metrics] first loss point ${firstPointMs} ms after Start (pressed as soon as the page was ready); main-thread long tasks (> 50 ms) during the run: ${long.count} (longest ${long.maxMs.toFixed(0)} ms)`);
 });
 
 test('Download student saves a zip of tfjs layers files whose predictions match the studio', async ({ studio, page }) => {

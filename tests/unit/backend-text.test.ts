@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBackend } from '../../src/ui/backendText';
+import { describeBackend, describeThreads } from '../../src/ui/backendText';
 import { i18n } from '../../src/ui/i18n';
 import { readBackendInfo } from '../../src/worker/backendReason';
 import type { BackendInfo } from '../../src/worker/protocol';
@@ -90,5 +90,37 @@ describe('readBackendInfo', () => {
     expect(readBackendInfo({ name: 'wasm', reason: 'ok', notes: [3] })).toBeNull();
     expect(readBackendInfo({ name: 'wasm', reason: 'ok' })).toBeNull();
     expect(readBackendInfo('wasm')).toBeNull();
+  });
+});
+
+describe('Auto’s skipped timings and the WASM thread pool', () => {
+  const info: BackendInfo = {
+    name: 'wasm',
+    reason: { code: 'benchmarked', webgpu: swiftshader, timings: [{ name: 'wasm', ms: 12 }] },
+    notes: [{ code: 'softwareWebgl', renderer: 'ANGLE (SwiftShader Device)' }, { code: 'cpuNotTimed' }],
+    threads: { count: 2, isolated: true },
+  };
+
+  it('words why WebGL and the CPU were not timed, in both languages', () => {
+    expect(describeBackend(info, en).notes).toEqual([
+      'webgl was not timed: its renderer is a software fallback (ANGLE (SwiftShader Device)), far slower than wasm',
+      'cpu was not timed: wasm trains these models and runs the same kernels compiled with SIMD',
+    ]);
+    expect(describeBackend(info, zh).notes).toEqual([
+      '未测 webgl：它的渲染器是软件回退（ANGLE (SwiftShader Device)），远慢于 wasm',
+      '未测 cpu：wasm 能训练这些模型，且运行的是同样的内核（SIMD 编译）',
+    ]);
+  });
+
+  it('names the thread count under cross-origin isolation, and says why there is one thread without it', () => {
+    expect(describeThreads(info, en)).toBe(' · 2 threads (cross-origin isolated)');
+    expect(describeThreads(info, zh)).toBe(' · 2 个线程（跨源隔离）');
+    expect(describeThreads({ ...info, threads: { count: 1, isolated: true } }, en)).toBe(' · 1 thread (cross-origin isolated)');
+    expect(describeThreads({ ...info, threads: { count: 1, isolated: false } }, en)).toMatch(/^ · 1 thread: this page is not cross-origin isolated/);
+    expect(describeThreads({ ...info, name: 'cpu', threads: undefined }, en)).toBe('');
+  });
+
+  it('reads the new note codes back from storage', () => {
+    expect(readBackendInfo(JSON.parse(JSON.stringify(info)))?.notes).toEqual(info.notes);
   });
 });
