@@ -7,6 +7,15 @@ const BACKEND_MODULE = /@tensorflow[\\/]tfjs-backend-wasm[\\/]dist[\\/]backend_w
 /** Where it gives the pthread workers the Emscripten factory: a Blob of the *bundled function's source text*. */
 const FACTORY_BLOB = /new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)\], \{ type: 'text\/javascript' \}\)/;
 
+/** The Emscripten module of the threaded build (its main-thread copy, bundled into the worker). */
+const THREADED_MODULE = /@tensorflow[\\/]tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/;
+
+/** The size of the pthread pool Emscripten starts up front: 8 workers, whatever the thread count. */
+const POOL_SIZE = 'var pthreadPoolSize=8;';
+
+/** The global the training worker sets to the thread count it wants before the backend starts. */
+export const POOL_SIZE_GLOBAL = '__distillPthreadPoolSize';
+
 /** Where it makes the pthread worker script: a Blob URL of the worker's source, inlined as a string. */
 const WORKER_BLOB = /const response = wasmWorkerContents\.replace\([^;]*;\s*const blob = new Blob\(\[response\], \{ type: 'application\/javascript' \}\);\s*return URL\.createObjectURL\(blob\);/;
 
@@ -26,7 +35,14 @@ export function wasmThreadsPlugin(): Plugin {
     apply: 'build',
     enforce: 'pre',
     transform(code, id) {
-      if (!BACKEND_MODULE.test(id.split('?')[0]!)) return null;
+      const path = id.split('?')[0]!;
+      if (THREADED_MODULE.test(path) && !id.includes('?')) {
+        // Start only as many pthread workers as the studio uses threads (8 workers load and instantiate the module on a
+        // 2-core machine for nothing); Emscripten still adds workers on demand if XNNPACK ever asks for more.
+        if (!code.includes(POOL_SIZE)) this.error('tfjs-backend-wasm changed its pthread pool: update wasmThreadsPlugin.ts.');
+        return { code: code.replace(POOL_SIZE, `var pthreadPoolSize=(typeof self!=="undefined"&&self.${POOL_SIZE_GLOBAL})||8;`), map: null };
+      }
+      if (!BACKEND_MODULE.test(path)) return null;
       if (!FACTORY_BLOB.test(code) || !WORKER_BLOB.test(code)) {
         this.error('tfjs-backend-wasm changed how it starts pthread workers: update wasmThreadsPlugin.ts.');
       }

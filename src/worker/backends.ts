@@ -115,6 +115,8 @@ export async function activateBackend(name: BackendName): Promise<void> {
       registerWasmTrainingKernels();
       const threads = threadOverride ?? wasmThreadCount();
       wasm.setThreadsCount(threads);
+      // Read by the build's wasmThreadsPlugin: start only as many pthread workers as threads.
+      (self as unknown as Record<string, unknown>)['__distillPthreadPoolSize'] = threads;
       if (tf.getBackend() !== 'wasm') {
         const restore = reportCoresForThreads(threads);
         try {
