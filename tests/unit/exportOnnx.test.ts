@@ -31,12 +31,13 @@ function randomise(model: tf.LayersModel, seed: number): void {
   const r = rng(seed);
   model.setWeights(
     model.weights.map((w) => {
-      const n = w.shape.reduce((a, b) => a * b, 1);
+      const shape = w.shape.map(Number);
+      const n = shape.reduce((a, b) => a * b, 1);
       // Kernels at a trained network's scale (variance-preserving, like Glorot/He), everything else small but non-zero.
-      const fanIn = w.shape.length > 1 ? n / w.shape[w.shape.length - 1]! : 1;
-      const scale = w.shape.length > 1 ? Math.sqrt(6 / fanIn) : 0.2;
+      const fanIn = shape.length > 1 ? n / shape[shape.length - 1]! : 1;
+      const scale = shape.length > 1 ? Math.sqrt(6 / fanIn) : 0.2;
       const values = Float32Array.from({ length: n }, () => (w.name.includes('variance') ? 0.5 + r() : (2 * r() - 1) * scale));
-      return tf.tensor(values, w.shape);
+      return tf.tensor(values, shape);
     }),
   );
 }

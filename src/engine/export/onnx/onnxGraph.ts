@@ -83,7 +83,7 @@ async function layerWeights(layer: tf.layers.Layer): Promise<Map<string, { shape
   const out = new Map<string, { shape: number[]; values: Float32Array }>();
   for (const w of layer.weights) {
     const short = w.originalName.split('/').pop()!;
-    out.set(short, { shape: [...w.shape], values: (await w.read().data()) as Float32Array });
+    out.set(short, { shape: w.shape.map(Number), values: (await w.read().data()) as Float32Array });
   }
   return out;
 }
