@@ -7,6 +7,7 @@ import { assertNever } from './protocol';
 import type { ModelRequest } from './modelMessages';
 import { PretrainedStore } from './pretrainedTeachers';
 import type { Post } from './runner';
+import { onnxPrecisionOf, sha256Hex, studentOnnx, teacherOnnx } from './onnxExport';
 import { quantizedPreview, studentZip, type FinishedStudent } from './studentDownloads';
 
 /** The worker's model requests: student downloads (zip, quantised previews) and pretrained teachers. */
@@ -19,8 +20,8 @@ export class ModelDesk {
   constructor(private readonly post: Post) {}
 
   /** Remembers the finished run's student (borrowed: the worker disposes it) and what its report needs. */
-  setFinished(runId: number, model: tf.LayersModel, config: ExperimentConfig, results: ExperimentResults, data: Dataset | null): void {
-    this.finished = data ? { runId, model, config, results, data, backend: tf.getBackend() ?? 'unknown', finishedAt: new Date().toISOString() } : null;
+  setFinished(runId: number, model: tf.LayersModel, config: ExperimentConfig, results: ExperimentResults, data: Dataset | null, teacherWeights: Float32Array[] | null = null): void {
+    this.finished = data ? { runId, model, config, results, data, backend: tf.getBackend() ?? 'unknown', finishedAt: new Date().toISOString(), teacherWeights } : null;
   }
 
   /** Forgets the finished student (before the worker disposes it). */
@@ -35,6 +36,8 @@ export class ModelDesk {
         return this.zip(msg);
       case 'previewQuantized':
         return this.preview(msg);
+      case 'buildOnnx':
+        return this.onnx(msg);
       case 'loadTeacher':
         return this.loadTeacher(msg);
       case 'removeTeacher':
@@ -69,6 +72,23 @@ export class ModelDesk {
     try {
       const r = await quantizedPreview(s, msg.quantization);
       this.post({ type: 'quantizedPreview', requestId: msg.requestId, runId: msg.runId, quantization: msg.quantization, ...r });
+    } catch (e) {
+      this.post({ type: 'modelExportFailed', requestId: msg.requestId, message: errorText(e) });
+    }
+  }
+
+  private async onnx(msg: Extract<ModelRequest, { type: 'buildOnnx' }>): Promise<void> {
+    const s = this.student(msg.runId, msg.requestId);
+    if (!s) return;
+    try {
+      const precision = onnxPrecisionOf(msg.quantization);
+      let file;
+      if (msg.which === 'student') file = await studentOnnx(s.model, s.config, s.data, precision);
+      else if (s.teacherWeights && !s.config.pretrainedTeacher) file = await teacherOnnx(s.teacherWeights, s.config, s.data, precision);
+      else throw new Error('The teacher of this run was loaded from a file, so the studio has no teacher of its own to export.');
+      const sha256 = await sha256Hex(file.bytes);
+      const buffer = file.bytes.slice().buffer as ArrayBuffer;
+      this.post({ type: 'onnxFile', requestId: msg.requestId, runId: msg.runId, which: msg.which, quantization: msg.quantization, bytes: buffer, sha256 }, [buffer]);
     } catch (e) {
       this.post({ type: 'modelExportFailed', requestId: msg.requestId, message: errorText(e) });
     }

@@ -42,6 +42,8 @@ export type ModelRequest =
   | { type: 'buildStudentZip'; requestId: number; runId: number; quantization: QuantizationChoice }
   /** Quantises the finished student and measures its weights' size and its test accuracy after dequantisation. */
   | { type: 'previewQuantized'; requestId: number; runId: number; quantization: QuantizationChoice }
+  /** Writes the finished run's distilled student, or its studio-built teacher, as an ONNX file. */
+  | { type: 'buildOnnx'; requestId: number; runId: number; which: 'student' | 'teacher'; quantization: QuantizationChoice }
   /** Checks a pretrained teacher (model.json text + weight files) against the dataset and keeps it. */
   | { type: 'loadTeacher'; requestId: number; modelJsonName: string; modelJson: string; files: PickedModelFile[]; dataset: TeacherDatasetShape }
   /** Forgets a loaded teacher (disposes it). */
@@ -50,13 +52,14 @@ export type ModelRequest =
 /** Answers to model requests (members of `WorkerEvent`). */
 export type ModelEvent =
   | { type: 'studentZip'; requestId: number; runId: number; quantization: QuantizationChoice; bytes: ArrayBuffer; weightBytes: number }
-  | { type: 'quantizedPreview'; requestId: number; runId: number; quantization: QuantizationChoice; weightBytes: number; accuracy: number }
+  | { type: 'quantizedPreview'; requestId: number; runId: number; quantization: QuantizationChoice; weightBytes: number; accuracy: number; onnxBytes: number }
+  | { type: 'onnxFile'; requestId: number; runId: number; which: 'student' | 'teacher'; quantization: QuantizationChoice; bytes: ArrayBuffer; sha256: string }
   | { type: 'modelExportFailed'; requestId: number; message: string }
   | { type: 'teacherLoaded'; requestId: number; info: PretrainedTeacherInfo }
   | { type: 'teacherRejected'; requestId: number; code: ImportErrorCode; value: ImportMessage; message: string };
 
 /** Type names of `ModelEvent`, to route them in the UI. */
-const MODEL_EVENT_TYPES: ReadonlySet<string> = new Set<ModelEvent['type']>(['studentZip', 'quantizedPreview', 'modelExportFailed', 'teacherLoaded', 'teacherRejected']);
+const MODEL_EVENT_TYPES: ReadonlySet<string> = new Set<ModelEvent['type']>(['studentZip', 'quantizedPreview', 'onnxFile', 'modelExportFailed', 'teacherLoaded', 'teacherRejected']);
 
 /** True for the model events among worker events. */
 export function isModelEvent(event: { type: string }): event is ModelEvent {

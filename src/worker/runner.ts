@@ -152,6 +152,11 @@ export class Run {
     }
   }
 
+  /** The trained teacher's weights from the last checkpoint (null before the teacher is trained, or for a loaded teacher). */
+  get teacherWeights(): Float32Array[] | null {
+    return this.resume?.teacherWeights ?? null;
+  }
+
   /** Runs the experiment; when the GPU device is lost (or WebGPU lacks a kernel) continues on the next backend from the last checkpoint. */
   private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks, batcher: DeltaBatcher, teacher?: tf.LayersModel): Promise<ExperimentOutcome> {
     for (;;) {

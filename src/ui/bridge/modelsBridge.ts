@@ -11,6 +11,13 @@ export function downloadStudentZip(): void {
   studioWorker.request(studentZipRequest(run.id, models.quantization));
 }
 
+/** Asks the worker for the finished run's student or teacher as an ONNX file (saved when it answers). */
+export function downloadOnnx(which: 'student' | 'teacher'): void {
+  const { run, models, beginModelRequest } = useStudio.getState();
+  const requestId = beginModelRequest('onnx');
+  studioWorker.request({ type: 'buildOnnx', requestId, runId: run.id, which, quantization: models.quantization });
+}
+
 /** Asks the worker for the weights' size and the test accuracy of the finished student stored at precision `dtype`. */
 export function previewQuantized(dtype: QuantizationChoice): void {
   const { run, beginModelRequest } = useStudio.getState();
