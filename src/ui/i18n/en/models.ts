@@ -20,6 +20,14 @@ export const models = {
     pytorchNote: 'A self-contained Python script that reruns this experiment (teacher, scratch, distilled) in PyTorch.',
     pytorchLoadedTeacher: 'The script trains its own teacher with the configured architecture: a loaded teacher is not part of it.',
     failed: 'Export failed: {{message}}',
+    onnxSize: 'ONNX file: {{bytes}} bytes ({{kb}} KB, {{precision}} weights)',
+    downloadOnnx: 'Download student (.onnx)',
+    downloadTeacherOnnx: 'Download teacher (.onnx)',
+    buildingOnnx: 'Writing the ONNX file…',
+    onnxNote:
+      'ONNX (opset 13): input “input” in the studio’s layout ([N, 28, 28, 1] for images, pixels ÷ 255; [N, features] otherwise), outputs “logits” and “probabilities”; class names, input scaling and distillation settings are in its metadata. uint8 exports keep float32 weights in the ONNX file. The zip also holds model.onnx, with its SHA-256 in report.json.',
+    onnxTeacherLoaded: 'The teacher was loaded from a file, so there is no studio-trained teacher to export.',
+    snippetTitle: 'Load the .onnx file',
   },
   teacher: {
     title: 'Teacher: load a pretrained model…',

@@ -21,6 +21,14 @@ export const models: Catalogue<typeof en> = {
     pytorchNote: '一个独立的 Python 脚本，用 PyTorch 重新运行本实验（教师、从零训练、蒸馏）。',
     pytorchLoadedTeacher: '脚本会按所配置的结构训练自己的教师模型：已加载的教师模型不包含在内。',
     failed: '导出失败：{{message}}',
+    onnxSize: 'ONNX 文件：{{bytes}} 字节（{{kb}} KB，{{precision}} 权重）',
+    downloadOnnx: '下载学生模型（.onnx）',
+    downloadTeacherOnnx: '下载教师模型（.onnx）',
+    buildingOnnx: '正在写入 ONNX 文件…',
+    onnxNote:
+      'ONNX（opset 13）：输入“input”沿用工作室的布局（图像为 [N, 28, 28, 1]，像素 ÷ 255；其他为 [N, 特征数]），输出“logits”和“probabilities”；类别名称、输入缩放方式和蒸馏设置写在其元数据中。uint8 导出时 ONNX 文件保留 float32 权重。zip 中也包含 model.onnx，其 SHA-256 记录在 report.json 中。',
+    onnxTeacherLoaded: '教师模型是从文件加载的，因此没有由工作室训练的教师模型可导出。',
+    snippetTitle: '加载 .onnx 文件',
   },
   teacher: {
     title: '教师模型：加载预训练模型…',
