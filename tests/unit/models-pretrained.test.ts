@@ -40,7 +40,7 @@ describe('experiment with a pretrained teacher', () => {
       onLoss: (p) => trainedLosses.push(...p),
       onEpoch: () => {},
       onEvaluated: async (phase, epoch, model) => {
-        if (phase === 'teacher' && epoch === BASE.epochs) teacherWeights = model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
+        if (phase === 'teacher' && epoch === BASE.epochs) teacherWeights = model!.getWeights().map((w) => w.dataSync().slice() as Float32Array);
       },
     });
     trained.dispose();
