@@ -57,7 +57,7 @@ describe('a teacher given only by its logits (ONNX teachers)', () => {
     expect(asLogits.results.distilled.accuracy).toBe(asModel.results.distilled.accuracy);
     expect(asLogits.results.distilled.agreement).toBe(asModel.results.distilled.agreement);
     expect(asLogits.evaluated).toEqual([`logits:${4 * 3}`]); // no model, but the first test logits for the classroom
-    expect(asLogits.results.latency.teacher).toEqual([]);
+    expect(asLogits.results.latency!.teacher).toEqual([]);
   });
 
   it('lines its logits up with a seeded transfer subset (classes left out)', async () => {
