@@ -73,9 +73,19 @@ export function selectPretrainedTeacher(s: { models: ModelsState }): PretrainedT
   return s.models.teacher.status === 'ready' && s.models.teacher.info ? s.models.teacher.info.ref : null;
 }
 
-/** The experiment config with the loaded teacher referenced (or none). */
+/** True when the loaded teacher is an ONNX file: its logits are computed once, so it never runs live. */
+export function selectOnnxTeacher(s: { models: ModelsState }): boolean {
+  return s.models.teacher.status === 'ready' && s.models.teacher.info?.format === 'onnx';
+}
+
+/**
+ * The experiment config with the loaded teacher referenced (or none). With an ONNX teacher, settings that need the
+ * teacher live (running it live, augmenting the students' inputs) are switched off; the teacher loader says so.
+ */
 export function withPretrainedTeacher(config: ExperimentConfig, s: { models: ModelsState }): ExperimentConfig {
-  return { ...config, pretrainedTeacher: selectPretrainedTeacher(s) };
+  const withRef = { ...config, pretrainedTeacher: selectPretrainedTeacher(s) };
+  if (!selectOnnxTeacher(s)) return withRef;
+  return { ...withRef, teacherLive: false, augment: config.augment === 'all' ? 'off' : config.augment };
 }
 
 /** The export panel and teacher-loader actions the worker bridge and components use. */

@@ -40,6 +40,8 @@ export class ModelDesk {
         return this.onnx(msg);
       case 'loadTeacher':
         return this.loadTeacher(msg);
+      case 'loadOnnxTeacher':
+        return this.loadOnnxTeacher(msg);
       case 'removeTeacher':
         this.teachers.remove(msg.id);
         return;
@@ -91,6 +93,16 @@ export class ModelDesk {
       this.post({ type: 'onnxFile', requestId: msg.requestId, runId: msg.runId, which: msg.which, quantization: msg.quantization, bytes: buffer, sha256 }, [buffer]);
     } catch (e) {
       this.post({ type: 'modelExportFailed', requestId: msg.requestId, message: errorText(e) });
+    }
+  }
+
+  private async loadOnnxTeacher(msg: Extract<ModelRequest, { type: 'loadOnnxTeacher' }>): Promise<void> {
+    try {
+      const r = await this.teachers.loadOnnx(msg.name, new Uint8Array(msg.bytes), msg.dataset);
+      if ('code' in r) this.post({ type: 'teacherRejected', requestId: msg.requestId, code: r.code, value: r.value, message: r.message });
+      else this.post({ type: 'teacherLoaded', requestId: msg.requestId, info: r });
+    } catch (e) {
+      this.post({ type: 'teacherRejected', requestId: msg.requestId, ...importError('load-failed', 'unexpected', { detail: errorText(e) }) });
     }
   }
 

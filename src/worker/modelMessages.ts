@@ -34,6 +34,10 @@ export interface PretrainedTeacherInfo {
   softmaxRemoved: boolean;
   /** Non-fatal remarks of the validator (e.g. ignored files). */
   warnings: string[];
+  /** The file format: a TensorFlow.js layers model (absent, for older answers) or an ONNX file run by onnxruntime-web. */
+  format?: 'tfjs' | 'onnx';
+  /** ONNX only: opset, producer, how examples are fed, and onnxruntime-web's thread count. */
+  onnx?: { opset: number; producer: string; layout: 'nhwc' | 'nchw' | 'flat'; fixedBatch: number | null; threads: number };
 }
 
 /** Model requests from the UI to the worker (members of `WorkerRequest`). */
@@ -46,6 +50,8 @@ export type ModelRequest =
   | { type: 'buildOnnx'; requestId: number; runId: number; which: 'student' | 'teacher'; quantization: QuantizationChoice }
   /** Checks a pretrained teacher (model.json text + weight files) against the dataset and keeps it. */
   | { type: 'loadTeacher'; requestId: number; modelJsonName: string; modelJson: string; files: PickedModelFile[]; dataset: TeacherDatasetShape }
+  /** Checks an ONNX teacher file against the dataset with onnxruntime-web (loaded on first use) and keeps it. */
+  | { type: 'loadOnnxTeacher'; requestId: number; name: string; bytes: ArrayBuffer; dataset: TeacherDatasetShape }
   /** Forgets a loaded teacher (disposes it). */
   | { type: 'removeTeacher'; id: string };
 

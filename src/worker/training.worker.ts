@@ -154,6 +154,7 @@ function handle(msg: WorkerRequest): void {
     case 'previewQuantized':
     case 'buildOnnx':
     case 'loadTeacher':
+    case 'loadOnnxTeacher':
     case 'removeTeacher':
       void models.handle(msg);
       break;

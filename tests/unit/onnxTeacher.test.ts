@@ -118,5 +118,4 @@ describe('ONNX teacher checks (fixtures from scripts/make-onnx-fixtures.py, run 
       for (let y = 0; y < 2; y++)
         for (let xx = 0; xx < 2; xx++) for (let c = 0; c < 3; c++) expect(data[n * 12 + c * 4 + y * 2 + xx]).toBe(x[n * 12 + (y * 2 + xx) * 3 + c]);
   });
-
 });

@@ -32,7 +32,11 @@ export const models = {
   teacher: {
     title: 'Teacher: load a pretrained model…',
     files: 'Pretrained teacher files',
-    hint: 'Drop or pick a TensorFlow.js layers model: model.json with its weight file(s). It must take this dataset’s inputs and output one score per class. Files stay in this tab.',
+    hint: 'Drop or pick a TensorFlow.js layers model (model.json with its weight file(s)) or an ONNX file (.onnx, e.g. from torch.onnx.export). It must take this dataset’s inputs and output one score per class. Files stay in this tab.',
+    inUseOnnx: 'In use: {{name}} (ONNX) · {{params}} parameters · operators: {{layers}}',
+    onnxDetails: 'ONNX opset {{opset}} · made by {{producer}} · input fed as {{layout}} · onnxruntime-web (WASM, {{threads}} thread(s))',
+    onnxSkips: 'Teacher training is skipped: at Start, onnxruntime-web computes the teacher’s logits on the training and test sets once (with a progress bar); the test accuracy is shown, and the students are distilled from those logits.',
+    onnxNoLive: 'An ONNX teacher cannot run live (its logits are computed once), so augmentation of the students’ inputs and “Run the teacher live” were switched off.',
     checking: 'Checking {{names}}…',
     inUse: 'In use: {{name}} · {{params}} parameters · {{layers}}',
     skips: 'Teacher training is skipped: the loaded model is evaluated on the test set and distilled from.',

@@ -33,7 +33,11 @@ export const models: Catalogue<typeof en> = {
   teacher: {
     title: '教师模型：加载预训练模型…',
     files: '预训练教师模型文件',
-    hint: '拖入或选择一个 TensorFlow.js layers 模型：model.json 及其权重文件。它的输入必须与本数据集一致，并为每个类别输出一个分数。文件不会离开此标签页。',
+    hint: '拖入或选择一个 TensorFlow.js layers 模型（model.json 及其权重文件）或一个 ONNX 文件（.onnx，例如由 torch.onnx.export 导出）。它的输入必须与本数据集一致，并为每个类别输出一个分数。文件不会离开此标签页。',
+    inUseOnnx: '使用中：{{name}}（ONNX）· {{params}} 个参数 · 算子：{{layers}}',
+    onnxDetails: 'ONNX opset {{opset}} · 由 {{producer}} 生成 · 输入按 {{layout}} 提供 · onnxruntime-web（WASM，{{threads}} 个线程）',
+    onnxSkips: '跳过教师训练：点击开始后，onnxruntime-web 会在训练集和测试集上一次性计算教师模型的 logits（带进度条）；随后显示其测试准确率，并用这些 logits 蒸馏学生模型。',
+    onnxNoLive: 'ONNX 教师模型无法实时运行（其 logits 只计算一次），因此已关闭对学生输入的数据增强以及“实时运行教师模型”。',
     checking: '正在检查 {{names}}…',
     inUse: '使用中：{{name}} · {{params}} 个参数 · {{layers}}',
     skips: '跳过教师训练：已加载的模型会在测试集上评估，并作为蒸馏的教师。',
