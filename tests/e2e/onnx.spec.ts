@@ -9,6 +9,8 @@ import type { Download, Page } from '@playwright/test';
 import { DATASETS } from '../../src/engine/data/registry';
 import { test, expect, Studio } from './fixtures';
 
+const MNIST_LABEL = 'MNIST digits (28×28, 10 classes, 8,000 / 2,000)';
+const SPIRAL_LABEL = 'Spiral (2-D, 3 classes)';
 const FIXTURES = fileURLToPath(new URL('../fixtures/onnx/', import.meta.url));
 
 /** Clicks a button and saves the download it starts; returns its path and suggested name. */
@@ -94,8 +96,16 @@ test('ONNX teacher: bad files get their own message (English and Chinese); a goo
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(alert).toHaveText('该模型不能作为教师：该 ONNX 模型的输入“input”形状为 [N, 28, 28, 1]，但对于此数据集，工作室提供的是 [N, 2]。');
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  // On MNIST's shapes the checks go further: onnxruntime-web (loaded now) opens the file and names what it cannot run.
+  const dataset = page.getByRole('combobox', { name: 'Dataset' });
+  await dataset.selectOption({ label: MNIST_LABEL });
   await input.setInputFiles(join(FIXTURES, 'bad-unknown-operator.onnx'));
-  await expect(alert).toHaveText(/onnxruntime-web cannot run the operator DoesNotExist used by this model/);
+  await expect(alert).toHaveText('This model cannot be the teacher: onnxruntime-web cannot run the operator DoesNotExist used by this model. Export it again without it (or with another opset).');
+  await input.setInputFiles(join(FIXTURES, 'bad-five-classes.onnx'));
+  await expect(alert).toHaveText('This model cannot be the teacher: The ONNX model\'s output "scores" has 5 scores per example, but this dataset has 10 classes.');
+  await input.setInputFiles(join(FIXTURES, 'bad-nan-weights.onnx'));
+  await expect(alert).toHaveText('This model cannot be the teacher: The ONNX model outputs NaN for an example of this dataset (its weights or graph are broken).');
+  await dataset.selectOption({ label: SPIRAL_LABEL });
 
   // A good teacher for the spiral's 2-D points and 3 classes.
   await input.setInputFiles(join(FIXTURES, 'ok-points-3.onnx'));

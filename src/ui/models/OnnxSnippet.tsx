@@ -5,7 +5,7 @@ const FILE = 'student.onnx';
 
 /** The two-line loaders shown under the ONNX download: Python (onnxruntime) and JavaScript (onnxruntime-web). */
 export const ONNX_SNIPPETS = {
-  python: `import onnxruntime as ort, numpy as np\nlogits, probs = ort.InferenceSession("${FILE}").run(None, {"input": x.astype(np.float32)})`,
+  python: `import onnxruntime, numpy as np\nlogits, probs = onnxruntime.InferenceSession("${FILE}").run(None, {"input": x.astype(np.float32)})`,
   javascript: `import * as ort from 'onnxruntime-web';\nconst { logits, probabilities } = await (await ort.InferenceSession.create('${FILE}')).run({ input: new ort.Tensor('float32', x, dims) });`,
 } as const;
 
