@@ -55,14 +55,15 @@ export function ExportPanel() {
               <span>{t('export.size', { bytes: figure.weightBytes.toLocaleString('en-US'), kb: kbText(figure.weightBytes) })}</span>
               {' · '}
               <span>{t('export.accuracy', { accuracy: pct(figure.accuracy), float: pct(floatAccuracy) })}</span>
-              <br />
-              <span className="onnx-size">
-                {t('export.onnxSize', { bytes: figure.onnxBytes.toLocaleString('en-US'), kb: kbText(figure.onnxBytes), precision: q === 'float16' ? 'float16' : 'float32' })}
-              </span>
             </>
           ) : busy?.what === 'preview' ? (
             t('export.measuring')
           ) : null}
+        </p>
+      ) : null}
+      {done && figure ? (
+        <p className="export-figures onnx-size">
+          {t('export.onnxSize', { bytes: figure.onnxBytes.toLocaleString('en-US'), kb: kbText(figure.onnxBytes), precision: q === 'float16' ? 'float16' : 'float32' })}
         </p>
       ) : null}
       <div className="export-buttons">
