@@ -7,7 +7,6 @@ import { assertNever } from './protocol';
 import type { ModelRequest } from './modelMessages';
 import { PretrainedStore } from './pretrainedTeachers';
 import type { Post } from './runner';
-import { onnxPrecisionOf, sha256Hex, studentOnnx, teacherOnnx } from './onnxExport';
 import { quantizedPreview, studentZip, type FinishedStudent } from './studentDownloads';
 
 /** The worker's model requests: student downloads (zip, quantised previews) and pretrained teachers. */
@@ -83,6 +82,7 @@ export class ModelDesk {
     const s = this.student(msg.runId, msg.requestId);
     if (!s) return;
     try {
+      const { onnxPrecisionOf, sha256Hex, studentOnnx, teacherOnnx } = await import('./onnxExport'); // onnx-proto on first use
       const precision = onnxPrecisionOf(msg.quantization);
       let file;
       if (msg.which === 'student') file = await studentOnnx(s.model, s.config, s.data, precision);

@@ -5,7 +5,7 @@ import { loadCleanly } from '../engine/import/loadCleanly';
 import { toLogitsTopology } from '../engine/import/logitsOutput';
 import { checkInputShape, checkOutputClasses } from '../engine/import/topologyInfo';
 import { validateModelFiles, type ImportError } from '../engine/import/validateModelFiles';
-import { openOnnxTeacher, type OnnxTeacher } from '../engine/import/onnxRun';
+import type { OnnxTeacher } from '../engine/import/onnxRun';
 import { precomputedTeacherProblem } from '../engine/train/precomputedTeacher';
 import { loadOrt, type OrtSetup } from './onnxRuntime';
 import type { ExperimentConfig } from '../engine/train/types';
@@ -65,6 +65,7 @@ export class PretrainedStore {
     } catch (e) {
       return importError('onnx-unsupported', 'onnxSession', { detail: `onnxruntime-web could not be loaded (${firstSentence(e)})` });
     }
+    const { openOnnxTeacher } = await import('../engine/import/onnxRun'); // onnx-proto loads with the first ONNX file
     const opened = await openOnnxTeacher(setup.ort, bytes, dataset, { sessionOptions: { executionProviders: ['wasm'], graphOptimizationLevel: 'all' } });
     if (!opened.ok) return opened.error;
     const plan = opened.teacher.plan;

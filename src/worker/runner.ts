@@ -20,7 +20,6 @@ import { InspectFeed } from './inspectFeed';
 import { allEvaluated } from './evaluatedHooks';
 import type { UploadStore } from './uploads';
 import type { PretrainedStore } from './pretrainedTeachers';
-import { precomputeOnnxTeacher } from './onnxTeacherLogits';
 import { ImportFailure } from '../engine/import/errors';
 
 /** The teacher a run is given instead of training one: a tfjs model or an ONNX teacher's precomputed logits. */
@@ -97,6 +96,7 @@ export class Run {
         // The ONNX teacher runs once over both sets (onnxruntime-web); distillation then reads its logits.
         post({ type: 'loading', runId, what: 'onnxTeacher', fraction: 0 });
         try {
+          const { precomputeOnnxTeacher } = await import('./onnxTeacherLogits');
           const { teacher, timing } = await precomputeOnnxTeacher(pretrained.onnx, pretrained.params, data, (fraction) =>
             post({ type: 'loading', runId, what: 'onnxTeacher', fraction }),
           );

@@ -5,7 +5,6 @@ import { quantizeArtifacts } from '../engine/export/quantize';
 import { evaluateQuantized, type QuantizedEvaluation } from '../engine/export/quantizedAccuracy';
 import { studentCheck } from '../engine/export/studentCheck';
 import { buildStudentZip, STUDENT_ZIP_FILES, type StudentReport } from '../engine/export/studentZip';
-import { onnxPrecisionOf, sha256Hex, studentOnnx } from './onnxExport';
 import type { ExperimentConfig, ExperimentResults } from '../engine/train/types';
 import { serializeModel } from './exportModel';
 import type { QuantizationChoice } from './modelMessages';
@@ -44,6 +43,7 @@ export async function studentReport(s: FinishedStudent, quantization: Quantizati
 export async function studentZip(s: FinishedStudent, quantization: QuantizationChoice): Promise<{ bytes: Uint8Array; weightBytes: number }> {
   const artifacts = await serializeModel(s.model);
   const stored = quantization === 'none' ? artifacts : quantizeArtifacts(artifacts, quantization).artifacts;
+  const { onnxPrecisionOf, sha256Hex, studentOnnx } = await import('./onnxExport'); // onnx-proto loads on first export
   const onnx = await studentOnnx(s.model, s.config, s.data, onnxPrecisionOf(quantization));
   const report: StudentReport = {
     ...(await studentReport(s, quantization)),
@@ -56,6 +56,7 @@ export async function studentZip(s: FinishedStudent, quantization: QuantizationC
 /** Weights size and test accuracy of the student stored at `q` (quantised ones dequantised as tf.loadLayersModel does), and its ONNX file's size. */
 export async function quantizedPreview(s: FinishedStudent, q: QuantizationChoice): Promise<QuantizedEvaluation & { onnxBytes: number }> {
   const artifacts = await serializeModel(s.model);
+  const { onnxPrecisionOf, studentOnnx } = await import('./onnxExport');
   const onnxBytes = (await studentOnnx(s.model, s.config, s.data, onnxPrecisionOf(q))).bytes.byteLength;
   if (q === 'none') return { weightBytes: weightBuffer(artifacts).byteLength, accuracy: s.results.distilled.accuracy, onnxBytes };
   return { ...(await evaluateQuantized(artifacts, q, s.data)), onnxBytes };
