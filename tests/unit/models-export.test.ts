@@ -147,6 +147,12 @@ describe('models store and PyTorch spec', () => {
     const ready = reduceModels({ ...m, teacher: t.teacher }, { type: 'teacherLoaded', requestId: 2, info });
     expect(withPretrainedTeacher(CONFIG, { models: ready }).pretrainedTeacher).toEqual({ id: 'teacher-1', name: 'model.json' });
     expect(withPretrainedTeacher(CONFIG, { models: t }).pretrainedTeacher).toBeNull();
+    // A tfjs teacher keeps the live settings; an ONNX teacher (logits computed once) switches them off.
+    const live = { ...CONFIG, teacherLive: true, augment: 'all' as const };
+    expect(withPretrainedTeacher(live, { models: ready })).toMatchObject({ teacherLive: true, augment: 'all' });
+    const onnxReady = reduceModels({ ...m, teacher: t.teacher }, { type: 'teacherLoaded', requestId: 2, info: { ...info, format: 'onnx' } });
+    expect(withPretrainedTeacher(live, { models: onnxReady })).toMatchObject({ teacherLive: false, augment: 'off', pretrainedTeacher: info.ref });
+    expect(withPretrainedTeacher({ ...live, augment: 'teacher' }, { models: onnxReady }).augment).toBe('teacher');
   });
 
   it('reports a loaded teacher as gone after a worker crash, and stops referencing it', () => {
