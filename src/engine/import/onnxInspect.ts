@@ -52,7 +52,8 @@ function dimsOf(v: onnx.IValueInfoProto): Dim[] | null {
   return (shape.dim ?? []).map((d) => (d.dimValue != null && Number(d.dimValue) > 0 ? Number(d.dimValue) : d.dimParam ? d.dimParam : null));
 }
 
-const dimText = (dims: Dim[]) => shapeText(dims.map((d, i) => (typeof d === 'number' ? d : i === 0 ? null : null))).replace(/^\[\?/, '[N');
+/** A model shape as text, batch first: `[N, 28, 28, 1]` (other symbolic dimensions as `?`). */
+const dimText = (dims: Dim[]) => shapeText(dims.map((d) => (typeof d === 'number' ? d : null))).replace(/^\[\?/, '[N');
 
 /** The shapes the studio accepts for a dataset's examples, as text (e.g. `[N, 28, 28, 1] or [N, 1, 28, 28]`). */
 export function expectedInputText(inputShape: readonly number[]): string {
