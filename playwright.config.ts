@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 /** Flags that work on a sandboxed, offline machine. */
-const baseArgs = [
+export const baseArgs = [
   '--no-sandbox',
   '--headless=new',
   '--disable-background-networking',
@@ -38,7 +38,8 @@ export default defineConfig({
     {
       // No WebGPU flag: Auto must fall back to WebGL / WASM / CPU and say why.
       name: 'fallback',
-      testIgnore: /webgpu\.spec\.ts/,
+      // onnx-torch.spec.ts needs a PyTorch-trained file: `npm run test:onnx-torch` runs it (playwright.onnx-torch.config.ts).
+      testIgnore: [/webgpu\.spec\.ts/, /onnx-torch\.spec\.ts/],
       use: { launchOptions: { executablePath: chromiumPath, args: baseArgs } },
     },
     {

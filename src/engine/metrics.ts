@@ -33,9 +33,18 @@ export function predictLogits(model: tf.LayersModel, x: tf.Tensor, batchSize = 1
  * of the first `keepLogits` examples (so a caller that also wants them needs no second forward pass).
  */
 export async function evaluate(model: tf.LayersModel, x: tf.Tensor, yOneHot: tf.Tensor2D, keepLogits = 0): Promise<Evaluation> {
-  const keep = Math.min(Math.max(0, Math.floor(keepLogits)), x.shape[0]!);
+  const logits = predictLogits(model, x);
+  try {
+    return await evaluateLogits(logits, yOneHot, keepLogits);
+  } finally {
+    logits.dispose();
+  }
+}
+
+/** `evaluate` from logits already computed (borrowed, not disposed), e.g. a precomputed teacher's. */
+export async function evaluateLogits(logits: tf.Tensor2D, yOneHot: tf.Tensor2D, keepLogits = 0): Promise<Evaluation> {
+  const keep = Math.min(Math.max(0, Math.floor(keepLogits)), logits.shape[0]);
   const [lossT, predsT, labelsT, confT, keptT] = tf.tidy(() => {
-    const logits = predictLogits(model, x);
     const logProbs = tf.logSoftmax(logits);
     const loss = tf.neg(tf.mean(tf.sum(tf.mul(yOneHot, logProbs), -1)));
     const kept = keep > 0 ? tf.slice(logits, [0, 0], [keep, -1]) : null;

@@ -10,6 +10,8 @@ export interface QuantizedFigure {
   quantization: QuantizationChoice;
   weightBytes: number;
   accuracy: number;
+  /** Bytes of the student's ONNX file at this precision. */
+  onnxBytes: number;
 }
 
 /** Where the pretrained teacher is: none, checking its files in the worker, in use, rejected, or lost with the worker. */
@@ -21,7 +23,7 @@ export interface ModelsState {
   /** Measured quantised figures, newest per (run, scheme). */
   figures: QuantizedFigure[];
   /** Request id of the export or preview being built, or null. */
-  busy: { requestId: number; what: 'zip' | 'preview' } | null;
+  busy: { requestId: number; what: 'zip' | 'preview' | 'onnx' } | null;
   /** Why the last export failed (the worker's message), or null. */
   exportError: string | null;
   /** Id of the latest request to the worker; answers to older ones are ignored. */
@@ -50,9 +52,10 @@ export function reduceModels(m: ModelsState, event: ModelEvent): ModelsState {
   if (event.requestId !== m.requestId) return m;
   switch (event.type) {
     case 'studentZip':
+    case 'onnxFile':
       return { ...m, busy: null, exportError: null };
     case 'quantizedPreview': {
-      const figure: QuantizedFigure = { runId: event.runId, quantization: event.quantization, weightBytes: event.weightBytes, accuracy: event.accuracy };
+      const figure: QuantizedFigure = { runId: event.runId, quantization: event.quantization, weightBytes: event.weightBytes, accuracy: event.accuracy, onnxBytes: event.onnxBytes };
       const others = m.figures.filter((f) => f.runId === event.runId && f.quantization !== event.quantization);
       return { ...m, busy: null, exportError: null, figures: [...others, figure] };
     }
@@ -70,9 +73,19 @@ export function selectPretrainedTeacher(s: { models: ModelsState }): PretrainedT
   return s.models.teacher.status === 'ready' && s.models.teacher.info ? s.models.teacher.info.ref : null;
 }
 
-/** The experiment config with the loaded teacher referenced (or none). */
+/** True when the loaded teacher is an ONNX file: its logits are computed once, so it never runs live. */
+export function selectOnnxTeacher(s: { models: ModelsState }): boolean {
+  return s.models.teacher.status === 'ready' && s.models.teacher.info?.format === 'onnx';
+}
+
+/**
+ * The experiment config with the loaded teacher referenced (or none). With an ONNX teacher, settings that need the
+ * teacher live (running it live, augmenting the students' inputs) are switched off; the teacher loader says so.
+ */
 export function withPretrainedTeacher(config: ExperimentConfig, s: { models: ModelsState }): ExperimentConfig {
-  return { ...config, pretrainedTeacher: selectPretrainedTeacher(s) };
+  const withRef = { ...config, pretrainedTeacher: selectPretrainedTeacher(s) };
+  if (!selectOnnxTeacher(s)) return withRef;
+  return { ...withRef, teacherLive: false, augment: config.augment === 'all' ? 'off' : config.augment };
 }
 
 /** The export panel and teacher-loader actions the worker bridge and components use. */
@@ -81,7 +94,7 @@ export interface ModelsSlice {
   /** Picks the weight precision of the next download. */
   setQuantization: (q: QuantizationChoice) => void;
   /** Starts a request to the worker and returns its id. */
-  beginModelRequest: (what: 'zip' | 'preview' | 'teacher', fileNames?: string[]) => number;
+  beginModelRequest: (what: 'zip' | 'preview' | 'onnx' | 'teacher', fileNames?: string[]) => number;
   /** Applies a worker answer. */
   applyModelEvent: (event: ModelEvent) => void;
   /** Rejects the picked teacher files before they reach the worker (e.g. no model.json among them). */

@@ -219,6 +219,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'uploadFailed':
     case 'studentZip':
     case 'quantizedPreview':
+    case 'onnxFile':
     case 'modelExportFailed':
     case 'teacherLoaded':
     case 'teacherRejected':

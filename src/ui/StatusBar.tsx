@@ -25,7 +25,9 @@ function describe(t: TFunction<'app'>, run: RunState, prepared: BackendInfo | nu
       return run.loading
         ? run.loading.what === 'backend'
           ? t('status.preparingBackend')
-          : t('status.preparingLoading', { what: run.loading.what })
+          : run.loading.what === 'onnxTeacher'
+            ? t('status.preparingOnnxTeacher', { percent: String(Math.round(run.loading.fraction * 100)) })
+            : t('status.preparingLoading', { what: run.loading.what })
         : t('status.preparing');
     case 'running':
       return t('status.running', { where, backend });
@@ -56,7 +58,7 @@ export function StatusBar() {
         {describe(t, run, prepared?.info ?? null)}
       </p>
       {run.status === 'preparing' && run.loading ? (
-        <progress aria-label={t('status.loading', { what: run.loading.what })} max={1} value={run.loading.fraction} />
+        <progress aria-label={run.loading.what === 'onnxTeacher' ? t('status.onnxTeacherProgress') : t('status.loading', { what: run.loading.what })} max={1} value={run.loading.fraction} />
       ) : null}
       {shown ? (
         <div className="backend-note">

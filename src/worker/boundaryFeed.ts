@@ -36,7 +36,7 @@ export function boundaryFeed(data: Dataset, runId: number, post: Post, epochs: n
   const budget = new GridBudget();
   return async (phase, epoch, model) => {
     const start = now();
-    if (!budget.shouldDraw(epoch, epochs, start)) return;
+    if (!model || !budget.shouldDraw(epoch, epochs, start)) return; // no grid for a teacher known only by its logits
     const grid = await predictGrid(model, extent, size, points);
     budget.record(start, now());
     post({ type: 'boundary', runId, phase, epoch, ...grid }, [grid.classes.buffer as ArrayBuffer, grid.confidence.buffer as ArrayBuffer]);

@@ -44,11 +44,13 @@ export class InspectFeed {
    * them (copied: the evaluation keeps its array), else one forward pass of the (borrowed) model. A failure here
    * only stops the feed, never the run.
    */
-  readonly onEvaluated = async (phase: Phase, epoch: number, model: tf.LayersModel, evaluated: Float32Array | null): Promise<void> => {
+  readonly onEvaluated = async (phase: Phase, epoch: number, model: tf.LayersModel | null, evaluated: Float32Array | null): Promise<void> => {
     if (this.count === 0 || this.broken) return;
+    const kept = evaluated && evaluated.length % this.count === 0 && evaluated.length > 0 ? evaluated : null;
+    if (!kept && !model) return; // a teacher known by its logits always hands them over
     let logits: Float32Array;
     try {
-      logits = evaluated && evaluated.length % this.count === 0 && evaluated.length > 0 ? evaluated.slice() : await logitsOn(model, this.x, this.count, this.inputShape);
+      logits = kept ? kept.slice() : await logitsOn(model!, this.x, this.count, this.inputShape);
     } catch {
       this.broken = true;
       return;

@@ -19,8 +19,8 @@ export class ModelDesk {
   constructor(private readonly post: Post) {}
 
   /** Remembers the finished run's student (borrowed: the worker disposes it) and what its report needs. */
-  setFinished(runId: number, model: tf.LayersModel, config: ExperimentConfig, results: ExperimentResults, data: Dataset | null): void {
-    this.finished = data ? { runId, model, config, results, data, backend: tf.getBackend() ?? 'unknown', finishedAt: new Date().toISOString() } : null;
+  setFinished(runId: number, model: tf.LayersModel, config: ExperimentConfig, results: ExperimentResults, data: Dataset | null, teacherWeights: Float32Array[] | null = null): void {
+    this.finished = data ? { runId, model, config, results, data, backend: tf.getBackend() ?? 'unknown', finishedAt: new Date().toISOString(), teacherWeights } : null;
   }
 
   /** Forgets the finished student (before the worker disposes it). */
@@ -35,8 +35,12 @@ export class ModelDesk {
         return this.zip(msg);
       case 'previewQuantized':
         return this.preview(msg);
+      case 'buildOnnx':
+        return this.onnx(msg);
       case 'loadTeacher':
         return this.loadTeacher(msg);
+      case 'loadOnnxTeacher':
+        return this.loadOnnxTeacher(msg);
       case 'removeTeacher':
         this.teachers.remove(msg.id);
         return;
@@ -71,6 +75,34 @@ export class ModelDesk {
       this.post({ type: 'quantizedPreview', requestId: msg.requestId, runId: msg.runId, quantization: msg.quantization, ...r });
     } catch (e) {
       this.post({ type: 'modelExportFailed', requestId: msg.requestId, message: errorText(e) });
+    }
+  }
+
+  private async onnx(msg: Extract<ModelRequest, { type: 'buildOnnx' }>): Promise<void> {
+    const s = this.student(msg.runId, msg.requestId);
+    if (!s) return;
+    try {
+      const { onnxPrecisionOf, sha256Hex, studentOnnx, teacherOnnx } = await import('./onnxExport'); // onnx-proto on first use
+      const precision = onnxPrecisionOf(msg.quantization);
+      let file;
+      if (msg.which === 'student') file = await studentOnnx(s.model, s.config, s.data, precision);
+      else if (s.teacherWeights && !s.config.pretrainedTeacher) file = await teacherOnnx(s.teacherWeights, s.config, s.data, precision);
+      else throw new Error('The teacher of this run was loaded from a file, so the studio has no teacher of its own to export.');
+      const sha256 = await sha256Hex(file.bytes);
+      const buffer = file.bytes.slice().buffer as ArrayBuffer;
+      this.post({ type: 'onnxFile', requestId: msg.requestId, runId: msg.runId, which: msg.which, quantization: msg.quantization, bytes: buffer, sha256 }, [buffer]);
+    } catch (e) {
+      this.post({ type: 'modelExportFailed', requestId: msg.requestId, message: errorText(e) });
+    }
+  }
+
+  private async loadOnnxTeacher(msg: Extract<ModelRequest, { type: 'loadOnnxTeacher' }>): Promise<void> {
+    try {
+      const r = await this.teachers.loadOnnx(msg.name, new Uint8Array(msg.bytes), msg.dataset);
+      if ('code' in r) this.post({ type: 'teacherRejected', requestId: msg.requestId, code: r.code, value: r.value, message: r.message });
+      else this.post({ type: 'teacherLoaded', requestId: msg.requestId, info: r });
+    } catch (e) {
+      this.post({ type: 'teacherRejected', requestId: msg.requestId, ...importError('load-failed', 'unexpected', { detail: errorText(e) }) });
     }
   }
 

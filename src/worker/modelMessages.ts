@@ -34,6 +34,10 @@ export interface PretrainedTeacherInfo {
   softmaxRemoved: boolean;
   /** Non-fatal remarks of the validator (e.g. ignored files). */
   warnings: string[];
+  /** The file format: a TensorFlow.js layers model (absent, for older answers) or an ONNX file run by onnxruntime-web. */
+  format?: 'tfjs' | 'onnx';
+  /** ONNX only: opset, producer, how examples are fed, and onnxruntime-web's thread count. */
+  onnx?: { opset: number; producer: string; layout: 'nhwc' | 'nchw' | 'flat'; fixedBatch: number | null; threads: number };
 }
 
 /** Model requests from the UI to the worker (members of `WorkerRequest`). */
@@ -42,21 +46,26 @@ export type ModelRequest =
   | { type: 'buildStudentZip'; requestId: number; runId: number; quantization: QuantizationChoice }
   /** Quantises the finished student and measures its weights' size and its test accuracy after dequantisation. */
   | { type: 'previewQuantized'; requestId: number; runId: number; quantization: QuantizationChoice }
+  /** Writes the finished run's distilled student, or its studio-built teacher, as an ONNX file. */
+  | { type: 'buildOnnx'; requestId: number; runId: number; which: 'student' | 'teacher'; quantization: QuantizationChoice }
   /** Checks a pretrained teacher (model.json text + weight files) against the dataset and keeps it. */
   | { type: 'loadTeacher'; requestId: number; modelJsonName: string; modelJson: string; files: PickedModelFile[]; dataset: TeacherDatasetShape }
+  /** Checks an ONNX teacher file against the dataset with onnxruntime-web (loaded on first use) and keeps it. */
+  | { type: 'loadOnnxTeacher'; requestId: number; name: string; bytes: ArrayBuffer; dataset: TeacherDatasetShape }
   /** Forgets a loaded teacher (disposes it). */
   | { type: 'removeTeacher'; id: string };
 
 /** Answers to model requests (members of `WorkerEvent`). */
 export type ModelEvent =
   | { type: 'studentZip'; requestId: number; runId: number; quantization: QuantizationChoice; bytes: ArrayBuffer; weightBytes: number }
-  | { type: 'quantizedPreview'; requestId: number; runId: number; quantization: QuantizationChoice; weightBytes: number; accuracy: number }
+  | { type: 'quantizedPreview'; requestId: number; runId: number; quantization: QuantizationChoice; weightBytes: number; accuracy: number; onnxBytes: number }
+  | { type: 'onnxFile'; requestId: number; runId: number; which: 'student' | 'teacher'; quantization: QuantizationChoice; bytes: ArrayBuffer; sha256: string }
   | { type: 'modelExportFailed'; requestId: number; message: string }
   | { type: 'teacherLoaded'; requestId: number; info: PretrainedTeacherInfo }
   | { type: 'teacherRejected'; requestId: number; code: ImportErrorCode; value: ImportMessage; message: string };
 
 /** Type names of `ModelEvent`, to route them in the UI. */
-const MODEL_EVENT_TYPES: ReadonlySet<string> = new Set<ModelEvent['type']>(['studentZip', 'quantizedPreview', 'modelExportFailed', 'teacherLoaded', 'teacherRejected']);
+const MODEL_EVENT_TYPES: ReadonlySet<string> = new Set<ModelEvent['type']>(['studentZip', 'quantizedPreview', 'onnxFile', 'modelExportFailed', 'teacherLoaded', 'teacherRejected']);
 
 /** True for the model events among worker events. */
 export function isModelEvent(event: { type: string }): event is ModelEvent {

@@ -5,14 +5,19 @@ import { loadCleanly } from '../engine/import/loadCleanly';
 import { toLogitsTopology } from '../engine/import/logitsOutput';
 import { checkInputShape, checkOutputClasses } from '../engine/import/topologyInfo';
 import { validateModelFiles, type ImportError } from '../engine/import/validateModelFiles';
+import type { OnnxTeacher } from '../engine/import/onnxRun';
+import { precomputedTeacherProblem } from '../engine/train/precomputedTeacher';
+import { loadOrt, type OrtSetup } from './onnxRuntime';
 import type { ExperimentConfig } from '../engine/train/types';
 import { TEACHER_GONE, type PickedModelFile, type PretrainedTeacherInfo, type TeacherDatasetShape } from './modelMessages';
 
-/** A loaded teacher and what the UI was told about it. */
-interface HeldTeacher {
-  model: tf.LayersModel;
-  info: PretrainedTeacherInfo;
-}
+/** A loaded teacher and what the UI was told about it: a tfjs model, or an opened ONNX session. */
+type HeldTeacher =
+  | { kind: 'tfjs'; model: tf.LayersModel; info: PretrainedTeacherInfo }
+  | { kind: 'onnx'; onnx: OnnxTeacher; info: PretrainedTeacherInfo };
+
+/** The teacher a run uses: a tfjs model, or an ONNX teacher whose logits the run computes once. */
+export type RunTeacher = { kind: 'tfjs'; model: tf.LayersModel } | { kind: 'onnx'; onnx: OnnxTeacher; params: number };
 
 /**
  * Pretrained teachers the user loaded, held in the worker by id (the model never goes to the UI). Only the
@@ -48,7 +53,37 @@ export class PretrainedStore {
       warnings: s.warnings,
     };
     this.clear();
-    this.held = { id, teacher: { model, info } };
+    this.held = { id, teacher: { kind: 'tfjs', model, info } };
+    return info;
+  }
+
+  /** Checks an ONNX file against the dataset in onnxruntime-web (loaded now if it is not yet) and keeps its session. */
+  async loadOnnx(name: string, bytes: Uint8Array, dataset: TeacherDatasetShape, load: () => Promise<OrtSetup> = loadOrt): Promise<PretrainedTeacherInfo | ImportError> {
+    let setup: OrtSetup;
+    try {
+      setup = await load();
+    } catch (e) {
+      return importError('onnx-unsupported', 'onnxSession', { detail: `onnxruntime-web could not be loaded (${firstSentence(e)})` });
+    }
+    const { openOnnxTeacher } = await import('../engine/import/onnxRun'); // onnx-proto loads with the first ONNX file
+    const opened = await openOnnxTeacher(setup.ort, bytes, dataset, { sessionOptions: { executionProviders: ['wasm'], graphOptimizationLevel: 'all' } });
+    if (!opened.ok) return opened.error;
+    const plan = opened.teacher.plan;
+    const id = `teacher-${this.nextId++}`;
+    const info: PretrainedTeacherInfo = {
+      ref: { id, name },
+      params: plan.params,
+      layerTypes: plan.ops,
+      inputShape: [...dataset.inputShape],
+      numClasses: dataset.numClasses,
+      quantization: [],
+      softmaxRemoved: false,
+      warnings: [],
+      format: 'onnx',
+      onnx: { opset: plan.opset, producer: plan.producer, layout: plan.layout, fixedBatch: plan.fixedBatch, threads: setup.threads },
+    };
+    this.clear();
+    this.held = { id, teacher: { kind: 'onnx', onnx: opened.teacher, info } };
     return info;
   }
 
@@ -66,12 +101,20 @@ export class PretrainedStore {
    * The teacher a run's config asks for, checked against the run's data: null when the config trains its own,
    * the model when it fits, or a message saying why it cannot be used.
    */
-  forRun(config: ExperimentConfig, data: Dataset): tf.LayersModel | null | { error: string } {
+  forRun(config: ExperimentConfig, data: Dataset): RunTeacher | null | { error: string } {
     const ref = config.pretrainedTeacher;
     if (!ref) return null;
     if (this.held?.id !== ref.id) return { error: TEACHER_GONE };
     if (config.hint) return { error: 'The hint term needs a teacher built by the studio: turn the hint off or remove the loaded teacher.' };
-    const model = this.held.teacher.model;
+    const held = this.held.teacher;
+    if (held.kind === 'onnx') {
+      const d = held.onnx.dataset;
+      const fits = d.numClasses === data.numClasses && d.inputShape.length === data.inputShape.length && d.inputShape.every((v, i) => v === data.inputShape[i]);
+      if (!fits) return { error: `The loaded teacher does not fit ${data.name}: it was checked for inputs [${d.inputShape.join(', ')}] with ${d.numClasses} classes.` };
+      const problem = precomputedTeacherProblem(config, data.inputShape.length === 3);
+      return problem ? { error: problem } : { kind: 'onnx', onnx: held.onnx, params: held.info.params };
+    }
+    const model = held.model;
     try {
       checkInputShape(model.inputs[0]!.shape.slice(1), data.inputShape);
       checkOutputClasses(model.outputs[0]!.shape[1] ?? -1, data.numClasses);
@@ -79,11 +122,13 @@ export class PretrainedStore {
       if (e instanceof ImportFailure) return { error: `The loaded teacher does not fit ${data.name}: ${e.error.message}` };
       throw e;
     }
-    return model;
+    return { kind: 'tfjs', model };
   }
 
   private clear(): void {
-    this.held?.teacher.model.dispose();
+    const held = this.held?.teacher;
+    if (held?.kind === 'tfjs') held.model.dispose();
+    if (held?.kind === 'onnx') void held.onnx.session.release().catch(() => {});
     this.held = null;
   }
 }

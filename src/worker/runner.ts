@@ -6,7 +6,7 @@ import { validateConfig } from '../engine/train/validateConfig';
 import { missingKernel } from '../engine/train/parity';
 import { RunCancelled, RunController } from '../engine/train/controller';
 import { LossDivergedError } from '../engine/train/errors';
-import { runExperiment, type ExperimentHooks, type ExperimentOutcome } from '../engine/train/experiment';
+import { runExperiment, type ExperimentHooks, type ExperimentOptions, type ExperimentOutcome } from '../engine/train/experiment';
 import type { Dataset } from '../engine/data/types';
 import { encodeResumePoint, type ResumePoint } from '../engine/train/resume';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
@@ -20,6 +20,10 @@ import { InspectFeed } from './inspectFeed';
 import { allEvaluated } from './evaluatedHooks';
 import type { UploadStore } from './uploads';
 import type { PretrainedStore } from './pretrainedTeachers';
+import { ImportFailure } from '../engine/import/errors';
+
+/** The teacher a run is given instead of training one: a tfjs model or an ONNX teacher's precomputed logits. */
+type TeacherOptions = Pick<ExperimentOptions, 'teacher' | 'precomputed'>;
 
 /** Posts one typed event to the UI (transferring buffers where given). */
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
@@ -87,6 +91,23 @@ export class Run {
         post({ type: 'failed', runId, kind: 'invalid-config', message: { code: 'text', text: pretrained.error } });
         return null;
       }
+      let given: TeacherOptions = pretrained?.kind === 'tfjs' ? { teacher: pretrained.model } : {};
+      if (pretrained?.kind === 'onnx') {
+        // The ONNX teacher runs once over both sets (onnxruntime-web); distillation then reads its logits.
+        post({ type: 'loading', runId, what: 'onnxTeacher', fraction: 0 });
+        try {
+          const { precomputeOnnxTeacher } = await import('./onnxTeacherLogits');
+          const { teacher, timing } = await precomputeOnnxTeacher(pretrained.onnx, pretrained.params, data, (fraction) =>
+            post({ type: 'loading', runId, what: 'onnxTeacher', fraction }),
+          );
+          console.info(`[onnx-teacher] logits of ${timing.examples} examples in ${timing.ms.toFixed(0)} ms${timing.probabilities ? ' (probabilities → logits)' : ''}`);
+          given = { precomputed: teacher };
+        } catch (e) {
+          const text = e instanceof ImportFailure ? e.error.message : `The ONNX teacher failed on this dataset: ${errorText(e)}`;
+          post({ type: 'failed', runId, kind: 'invalid-config', message: { code: 'text', text } });
+          return null;
+        }
+      }
       const summary = summarizeDataset(data);
       post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
       const inspect = new InspectFeed(runId, data, post);
@@ -129,7 +150,7 @@ export class Run {
         onEvaluated: allEvaluated(inspect.onEvaluated, boundaryFeed(data, runId, post, config.epochs)),
         evaluatedLogits: inspect.logitCount,
       };
-      const outcome = await this.trainSurvivingBackendFaults(data, hooks, batcher, pretrained ?? undefined);
+      const outcome = await this.trainSurvivingBackendFaults(data, hooks, batcher, given);
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });
       return outcome;
@@ -152,13 +173,18 @@ export class Run {
     }
   }
 
+  /** The trained teacher's weights from the last checkpoint (null before the teacher is trained, or for a loaded teacher). */
+  get teacherWeights(): Float32Array[] | null {
+    return this.resume?.teacherWeights ?? null;
+  }
+
   /** Runs the experiment; when the GPU device is lost (or WebGPU lacks a kernel) continues on the next backend from the last checkpoint. */
-  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks, batcher: DeltaBatcher, teacher?: tf.LayersModel): Promise<ExperimentOutcome> {
+  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks, batcher: DeltaBatcher, given: TeacherOptions): Promise<ExperimentOutcome> {
     for (;;) {
       const backend = tf.getBackend() as BackendName;
       watchDevice((error) => this.controller.fault(error));
       try {
-        return await runExperiment(this.config, data, this.controller, hooks, { resume: this.resume, teacher });
+        return await runExperiment(this.config, data, this.controller, hooks, { resume: this.resume, ...given });
       } catch (e) {
         // Reads in flight when the device goes fail with their own messages (e.g. "Buffer was unmapped before mapping was resolved").
         const cause = backendFault(e, backend) ?? (backend === 'webgpu' && (await deviceWasLost()) ? 'device-lost' : null);

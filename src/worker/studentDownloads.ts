@@ -4,7 +4,7 @@ import { weightBuffer } from '../engine/export/artifacts';
 import { quantizeArtifacts } from '../engine/export/quantize';
 import { evaluateQuantized, type QuantizedEvaluation } from '../engine/export/quantizedAccuracy';
 import { studentCheck } from '../engine/export/studentCheck';
-import { buildStudentZip, type StudentReport } from '../engine/export/studentZip';
+import { buildStudentZip, STUDENT_ZIP_FILES, type StudentReport } from '../engine/export/studentZip';
 import type { ExperimentConfig, ExperimentResults } from '../engine/train/types';
 import { serializeModel } from './exportModel';
 import type { QuantizationChoice } from './modelMessages';
@@ -20,6 +20,8 @@ export interface FinishedStudent {
   backend: string;
   /** ISO time the run finished. */
   finishedAt: string;
+  /** The studio-built teacher's trained weights (null for a loaded teacher), for its ONNX export. */
+  teacherWeights: Float32Array[] | null;
 }
 
 /** The report.json of a finished student (check examples computed from the full-precision model). */
@@ -41,13 +43,21 @@ export async function studentReport(s: FinishedStudent, quantization: Quantizati
 export async function studentZip(s: FinishedStudent, quantization: QuantizationChoice): Promise<{ bytes: Uint8Array; weightBytes: number }> {
   const artifacts = await serializeModel(s.model);
   const stored = quantization === 'none' ? artifacts : quantizeArtifacts(artifacts, quantization).artifacts;
-  const bytes = buildStudentZip(stored, await studentReport(s, quantization));
+  const { onnxPrecisionOf, sha256Hex, studentOnnx } = await import('./onnxExport'); // onnx-proto loads on first export
+  const onnx = await studentOnnx(s.model, s.config, s.data, onnxPrecisionOf(quantization));
+  const report: StudentReport = {
+    ...(await studentReport(s, quantization)),
+    onnx: { file: STUDENT_ZIP_FILES.onnx, sha256: await sha256Hex(onnx.bytes), bytes: onnx.bytes.byteLength, opset: onnx.opset, precision: onnx.precision },
+  };
+  const bytes = buildStudentZip(stored, report, onnx.bytes);
   return { bytes, weightBytes: weightBuffer(stored).byteLength };
 }
 
-/** Weights size and test accuracy of the student stored at `q` (quantised ones dequantised as tf.loadLayersModel does). */
-export async function quantizedPreview(s: FinishedStudent, q: QuantizationChoice): Promise<QuantizedEvaluation> {
+/** Weights size and test accuracy of the student stored at `q` (quantised ones dequantised as tf.loadLayersModel does), and its ONNX file's size. */
+export async function quantizedPreview(s: FinishedStudent, q: QuantizationChoice): Promise<QuantizedEvaluation & { onnxBytes: number }> {
   const artifacts = await serializeModel(s.model);
-  if (q === 'none') return { weightBytes: weightBuffer(artifacts).byteLength, accuracy: s.results.distilled.accuracy };
-  return evaluateQuantized(artifacts, q, s.data);
+  const { onnxPrecisionOf, studentOnnx } = await import('./onnxExport');
+  const onnxBytes = (await studentOnnx(s.model, s.config, s.data, onnxPrecisionOf(q))).bytes.byteLength;
+  if (q === 'none') return { weightBytes: weightBuffer(artifacts).byteLength, accuracy: s.results.distilled.accuracy, onnxBytes };
+  return { ...(await evaluateQuantized(artifacts, q, s.data)), onnxBytes };
 }

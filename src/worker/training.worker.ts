@@ -36,7 +36,7 @@ async function start(msg: Extract<WorkerRequest, { type: 'start' | 'resumeRun' }
   const run = new Run(msg.runId, msg.config, msg.backend, post, planner, uploads, models.teachers, resume);
   const done = run.execute().then((outcome) => {
     if (outcome) student = { runId: msg.runId, model: outcome.student, dispose: outcome.dispose };
-    if (outcome) models.setFinished(msg.runId, outcome.student, msg.config, outcome.results, run.dataset);
+    if (outcome) models.setFinished(msg.runId, outcome.student, msg.config, outcome.results, run.dataset, run.teacherWeights);
     if (active?.run === run) active = null;
   });
   active = { run, done };
@@ -152,7 +152,9 @@ function handle(msg: WorkerRequest): void {
       break;
     case 'buildStudentZip':
     case 'previewQuantized':
+    case 'buildOnnx':
     case 'loadTeacher':
+    case 'loadOnnxTeacher':
     case 'removeTeacher':
       void models.handle(msg);
       break;

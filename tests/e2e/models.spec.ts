@@ -37,7 +37,7 @@ async function download(page: Page, name: string, dir: string): Promise<{ path: 
 /** Unzips a student zip into a fresh folder; returns the folder and the parsed report. */
 function unzipStudent(zipPath: string): { dir: string; report: Report; weightBytes: number } {
   const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
-  expect(Object.keys(files).sort()).toEqual(['model.json', 'report.json', 'weights.bin']);
+  expect(Object.keys(files).sort()).toEqual(['model.json', 'model.onnx', 'report.json', 'weights.bin']);
   const dir = mkdtempSync(join(tmpdir(), 'distill-student-'));
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
   const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { format: string; weightsManifest: { paths: string[] }[] };

@@ -46,7 +46,7 @@ test('Download student saves a zip of tfjs layers files whose predictions match 
   const zipPath = join(dir, 'student.zip');
   await download.saveAs(zipPath);
   const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
-  expect(Object.keys(files).sort()).toEqual(['model.json', 'report.json', 'weights.bin']);
+  expect(Object.keys(files).sort()).toEqual(['model.json', 'model.onnx', 'report.json', 'weights.bin']);
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
 
   const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { format: string; weightsManifest: { paths: string[] }[] };

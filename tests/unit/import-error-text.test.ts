@@ -73,6 +73,23 @@ const SAMPLES: Record<ImportMessageKey, Omit<ImportMessage, 'key'>> = {
   severalModelJson: { params: { names: 'a.json, b.json' } },
   unreadable: { params: { detail: 'NotReadableError' } },
   unexpected: { params: { detail: 'Out of memory' } },
+  onnxNotModel: { params: { detail: 'invalid wire type 7 at offset 12' } },
+  onnxEmpty: { params: {} },
+  onnxNoGraph: { params: {} },
+  onnxTooLarge: { params: {}, bytes: { size: 300_000_000, limit: 200_000_000 } },
+  onnxOpset: { params: { opset: '3', min: '7', max: '21' } },
+  onnxDomain: { params: { domain: 'com.example' } },
+  onnxOperator: { params: { op: 'DoesNotExist' } },
+  onnxSession: { params: { detail: 'Load model failed.' } },
+  onnxInputs: { params: { n: '2', names: 'a, b' } },
+  onnxNoInput: { params: {} },
+  onnxInputShape: { params: { name: 'x', shape: '[N, 3, 32, 32]', expected: '[N, 28, 28, 1] or [N, 1, 28, 28]' } },
+  onnxInputType: { params: { name: 'x', type: 'int64' } },
+  onnxOutputClasses: { params: { name: 'y', outputs: '5', classes: '10' } },
+  onnxOutputRank: { params: { name: 'y', shape: '[N, 10, 2]', classes: '10' } },
+  onnxOutputType: { params: { name: 'y', type: 'int64' } },
+  onnxRunFailed: { params: { detail: 'Reshape failed.' } },
+  onnxNonFinite: { params: { value: 'NaN' } },
 };
 
 const samples = (): ImportMessage[] => (Object.keys(SAMPLES) as ImportMessageKey[]).map((key) => ({ key, ...SAMPLES[key] }));

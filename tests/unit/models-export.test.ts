@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs';
+import { unzipSync } from 'fflate';
+import * as ort from 'onnxruntime-node';
 import { DATASETS } from '../../src/engine/data/registry';
 import type { Dataset } from '../../src/engine/data/types';
 import { decodeFloatWeights, quantizeArtifacts } from '../../src/engine/export/quantize';
@@ -31,7 +34,7 @@ beforeAll(async () => {
 /** A finished "run" around a freshly initialised student (weights random but fixed by the seed). */
 function finished(model: tf.LayersModel, accuracy: number): FinishedStudent {
   const results = { teacher: result(0.9), scratch: result(0.6), distilled: result(accuracy) } as ExperimentResults;
-  return { runId: 3, model, config: CONFIG, results, data, backend: 'cpu', finishedAt: '2026-11-28T03:00:00.000Z' };
+  return { runId: 3, model, config: CONFIG, results, data, backend: 'cpu', finishedAt: '2026-11-28T03:00:00.000Z', teacherWeights: null };
 }
 
 describe('student zip and report', () => {
@@ -67,6 +70,16 @@ describe('student zip and report', () => {
     const again = tf.tidy(() => (loaded.predict(tf.tensor2d(check.inputs)) as tf.Tensor2D).arraySync());
     again.forEach((row, i) => row.forEach((v, k) => expect(v).toBe(check.logits[i]![k]!)));
     loaded.dispose();
+    // The zip's model.onnx: the report records its SHA-256 (checked independently with node:crypto), and
+    // onnxruntime-node gives the report's logits on the report's check inputs within 1e-5.
+    const files = unzipSync(bytes);
+    const onnxBytes = files['model.onnx']!;
+    expect(r.onnx).toEqual({ file: 'model.onnx', sha256: createHash('sha256').update(onnxBytes).digest('hex'), bytes: onnxBytes.byteLength, opset: 13, precision: 'float32' });
+    const session = await ort.InferenceSession.create(onnxBytes);
+    const out = await session.run({ input: new ort.Tensor('float32', Float32Array.from(check.inputs.flat()), [8, 2]) });
+    const onnxLogits = out.logits!.data as Float32Array;
+    check.logits.forEach((row, i) => row.forEach((v, k) => expect(Math.abs(v - onnxLogits[i * 3 + k]!)).toBeLessThan(1e-5)));
+    await session.release();
     model.dispose();
   });
 
@@ -78,6 +91,7 @@ describe('student zip and report', () => {
       expect(weightBytes).toBe(51 * per);
       expect(zip.weights.byteLength).toBe(51 * per);
       expect(zip.report.quantization).toBe(q);
+      expect(zip.report.onnx!.precision).toBe(q === 'float16' ? 'float16' : 'float32');
       expect(zip.modelJson.weightsManifest[0]!.weights.every((w) => w.quantization?.dtype === q)).toBe(true);
     }
     model.dispose();
@@ -104,7 +118,12 @@ describe('quantised accuracy', () => {
       copy.dispose();
     }
     // The preview for float32 reports the run's own accuracy and the float32 byte size.
-    expect(await quantizedPreview(finished(model, 0.77), 'none')).toEqual({ weightBytes: 204, accuracy: 0.77 });
+    expect(await quantizedPreview(finished(model, 0.77), 'none')).toMatchObject({ weightBytes: 204, accuracy: 0.77 });
+    const f32 = (await quantizedPreview(finished(model, 0.77), 'none')).onnxBytes;
+    const f16 = (await quantizedPreview(finished(model, 0.77), 'float16')).onnxBytes;
+    expect(f32).toBeGreaterThan(204); // the weights plus the graph
+    expect(f16).toBeGreaterThan(51 * 2); // (for a model this small the float16 casts outweigh the saving; see exportOnnx.test.ts)
+    expect(f16).not.toBe(f32);
     tf.dispose([x, y]);
     model.dispose();
   });
@@ -113,10 +132,10 @@ describe('quantised accuracy', () => {
 describe('models store and PyTorch spec', () => {
   it('applies current answers only and keeps one figure per (run, precision)', () => {
     const m = { ...EMPTY_MODELS, requestId: 2, busy: { requestId: 2, what: 'preview' as const } };
-    expect(reduceModels(m, { type: 'quantizedPreview', requestId: 1, runId: 1, quantization: 'uint8', weightBytes: 5, accuracy: 0.5 })).toBe(m);
-    const a = reduceModels(m, { type: 'quantizedPreview', requestId: 2, runId: 1, quantization: 'uint8', weightBytes: 51, accuracy: 0.5 });
+    expect(reduceModels(m, { type: 'quantizedPreview', requestId: 1, runId: 1, quantization: 'uint8', weightBytes: 5, accuracy: 0.5, onnxBytes: 9 })).toBe(m);
+    const a = reduceModels(m, { type: 'quantizedPreview', requestId: 2, runId: 1, quantization: 'uint8', weightBytes: 51, accuracy: 0.5, onnxBytes: 900 });
     expect(a.busy).toBeNull();
-    expect(a.figures).toEqual([{ runId: 1, quantization: 'uint8', weightBytes: 51, accuracy: 0.5 }]);
+    expect(a.figures).toEqual([{ runId: 1, quantization: 'uint8', weightBytes: 51, accuracy: 0.5, onnxBytes: 900 }]);
     const b = reduceModels(a, { type: 'modelExportFailed', requestId: 2, message: 'nope' });
     expect(b.exportError).toBe('nope');
     const t = reduceModels(
@@ -128,6 +147,12 @@ describe('models store and PyTorch spec', () => {
     const ready = reduceModels({ ...m, teacher: t.teacher }, { type: 'teacherLoaded', requestId: 2, info });
     expect(withPretrainedTeacher(CONFIG, { models: ready }).pretrainedTeacher).toEqual({ id: 'teacher-1', name: 'model.json' });
     expect(withPretrainedTeacher(CONFIG, { models: t }).pretrainedTeacher).toBeNull();
+    // A tfjs teacher keeps the live settings; an ONNX teacher (logits computed once) switches them off.
+    const live = { ...CONFIG, teacherLive: true, augment: 'all' as const };
+    expect(withPretrainedTeacher(live, { models: ready })).toMatchObject({ teacherLive: true, augment: 'all' });
+    const onnxReady = reduceModels({ ...m, teacher: t.teacher }, { type: 'teacherLoaded', requestId: 2, info: { ...info, format: 'onnx' } });
+    expect(withPretrainedTeacher(live, { models: onnxReady })).toMatchObject({ teacherLive: false, augment: 'off', pretrainedTeacher: info.ref });
+    expect(withPretrainedTeacher({ ...live, augment: 'teacher' }, { models: onnxReady }).augment).toBe('teacher');
   });
 
   it('reports a loaded teacher as gone after a worker crash, and stops referencing it', () => {

@@ -40,7 +40,7 @@ describe('experiment with a pretrained teacher', () => {
       onLoss: (p) => trainedLosses.push(...p),
       onEpoch: () => {},
       onEvaluated: async (phase, epoch, model) => {
-        if (phase === 'teacher' && epoch === BASE.epochs) teacherWeights = model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
+        if (phase === 'teacher' && epoch === BASE.epochs) teacherWeights = model!.getWeights().map((w) => w.dataSync().slice() as Float32Array);
       },
     });
     trained.dispose();
@@ -118,8 +118,9 @@ describe('pretrained teachers in the worker', () => {
     expect(info.params).toBe(source.countParams());
     expect(info.softmaxRemoved).toBe(false);
     const cfg = { ...BASE, pretrainedTeacher: info.ref };
-    const model = store.forRun(cfg, data);
-    expect(model && 'predict' in model).toBe(true);
+    const run = store.forRun(cfg, data);
+    expect(run && 'kind' in run && run.kind).toBe('tfjs');
+    const model = run && 'kind' in run && run.kind === 'tfjs' ? run.model : null;
     // Same outputs as the source.
     const x = tf.tensor2d([[0.3, -0.2], [1, 2]]);
     const a = (source.predict(x) as tf.Tensor).arraySync() as number[][];
@@ -163,7 +164,7 @@ describe('pretrained teachers in the worker', () => {
     const info = await store.load('model.json', json, files, { inputShape: [2], numClasses: 3 });
     if ('code' in info) throw new Error(info.message);
     expect(info.softmaxRemoved).toBe(true);
-    const loaded = store.forRun({ ...BASE, pretrainedTeacher: info.ref }, await load(BASE)) as tf.LayersModel;
+    const loaded = (store.forRun({ ...BASE, pretrainedTeacher: info.ref }, await load(BASE)) as { model: tf.LayersModel }).model;
     tf.tidy(() => {
       const x = tf.tensor2d([[0.5, -1], [2, 0.1]]);
       const probs = (m.predict(x) as tf.Tensor).arraySync() as number[][];

@@ -8,7 +8,18 @@ import { toArrayBuffer, toModelJson, weightBuffer } from './artifacts';
 import { isPlainObject, tryParseJson } from './json';
 
 /** File names inside the student zip. */
-export const STUDENT_ZIP_FILES = { model: 'model.json', weights: 'weights.bin', report: 'report.json' } as const;
+export const STUDENT_ZIP_FILES = { model: 'model.json', weights: 'weights.bin', report: 'report.json', onnx: 'model.onnx' } as const;
+
+/** What report.json records about the zip's ONNX copy of the student. */
+export interface OnnxRecord {
+  file: string;
+  /** Lower-case hex SHA-256 of the file's bytes. */
+  sha256: string;
+  bytes: number;
+  opset: number;
+  /** Weight precision inside the ONNX file (inputs and outputs are float32 either way). */
+  precision: 'float32' | 'float16';
+}
 
 /** Final metrics of the three models of an experiment. */
 export interface ReportMetrics {
@@ -35,6 +46,8 @@ export interface StudentReport {
   check?: StudentCheck;
   /** Standardisation the studio applied to the features (user tables), to apply to new inputs. */
   featureScaling?: FeatureScaling;
+  /** The zip's `model.onnx` (same student), when written. */
+  onnx?: OnnxRecord;
 }
 
 /** The decoded contents of a student zip. */
@@ -49,8 +62,8 @@ export class StudentZipError extends Error {
   override readonly name = 'StudentZipError';
 }
 
-/** Zips `model.json` (tfjs layers format), `weights.bin` and `report.json` into one download. */
-export function buildStudentZip(artifacts: tf.io.ModelArtifacts, report: StudentReport): Uint8Array {
+/** Zips `model.json` (tfjs layers format), `weights.bin`, `report.json` and, when given, `model.onnx` into one download. */
+export function buildStudentZip(artifacts: tf.io.ModelArtifacts, report: StudentReport, onnxBytes?: Uint8Array): Uint8Array {
   const modelJson = toModelJson(artifacts, STUDENT_ZIP_FILES.weights);
   const weights = new Uint8Array(weightBuffer(artifacts));
   const time = Date.parse(report.createdAt);
@@ -61,6 +74,7 @@ export function buildStudentZip(artifacts: tf.io.ModelArtifacts, report: Student
       [STUDENT_ZIP_FILES.model]: strToU8(JSON.stringify(modelJson)),
       [STUDENT_ZIP_FILES.weights]: [weights, { level: 0 }],
       [STUDENT_ZIP_FILES.report]: strToU8(JSON.stringify(report, null, 2)),
+      ...(onnxBytes ? { [STUDENT_ZIP_FILES.onnx]: [onnxBytes, { level: 0 }] as [Uint8Array, { level: 0 }] } : {}),
     },
     { mtime, level: 6 },
   );

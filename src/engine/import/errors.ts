@@ -27,7 +27,11 @@ export type ImportErrorCode =
   | 'bad-topology'
   | 'weights-mismatch'
   | 'load-failed'
-  | 'predict-failed';
+  | 'predict-failed'
+  | 'onnx-not-model'
+  | 'onnx-too-large'
+  | 'onnx-unsupported'
+  | 'onnx-output-type';
 
 /**
  * English wording of every import message (one per key; a code may have several), `{{name}}` for parameters.
@@ -109,6 +113,23 @@ export const IMPORT_MESSAGES_EN = {
   severalModelJson: 'Select one model.json at a time (got {{names}}).',
   unreadable: 'The files could not be read: {{detail}}',
   unexpected: '{{detail}}',
+  onnxNotModel: 'This file is not an ONNX model ({{detail}}). Export one with torch.onnx.export or another ONNX exporter.',
+  onnxEmpty: 'The .onnx file is empty.',
+  onnxNoGraph: 'The ONNX file holds no graph, so there is no model to run.',
+  onnxTooLarge: 'The ONNX file has {{size}}; the studio loads ONNX teachers of at most {{limit}}.',
+  onnxOpset: 'The model needs ONNX opset {{opset}}; onnxruntime-web in the studio runs opsets {{min}} to {{max}}. Export it again with opset_version between {{min}} and {{max}}.',
+  onnxDomain: 'The model uses operators of the domain "{{domain}}", which onnxruntime-web cannot run.',
+  onnxOperator: 'onnxruntime-web cannot run the operator {{op}} used by this model. Export it again without it (or with another opset).',
+  onnxSession: 'onnxruntime-web cannot open this model: {{detail}}',
+  onnxInputs: 'The ONNX model has {{n}} inputs ({{names}}); the studio feeds a teacher exactly one.',
+  onnxNoInput: 'The ONNX model has no input.',
+  onnxInputShape: 'The ONNX model\'s input "{{name}}" has shape {{shape}}, but for this dataset the studio feeds {{expected}}.',
+  onnxInputType: 'The ONNX model\'s input "{{name}}" takes {{type}} values; the studio feeds float32.',
+  onnxOutputClasses: 'The ONNX model\'s output "{{name}}" has {{outputs}} scores per example, but this dataset has {{classes}} classes.',
+  onnxOutputRank: 'The ONNX model\'s output "{{name}}" has shape {{shape}}; the studio needs [N, {{classes}}], one score per class.',
+  onnxOutputType: 'The ONNX model\'s output "{{name}}" is {{type}}, not float32: the studio needs class scores (logits or probabilities).',
+  onnxRunFailed: 'The ONNX model opens, but running it on a batch of examples fails: {{detail}}',
+  onnxNonFinite: 'The ONNX model outputs {{value}} for an example of this dataset (its weights or graph are broken).',
   bytesOne: '{{n}} byte',
   bytesMany: '{{n}} bytes',
 } as const;

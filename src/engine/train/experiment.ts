@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset } from '../data/types';
+import type { Dataset, Split } from '../data/types';
 import { featureSize } from '../data/types';
 import { distillationLoss, hardLossParts, hintLoss, withHint, type HintAdapter, type KdLossParts, type KdWeights } from '../losses';
 import { agreement, evaluate, predictLogits, type Evaluation } from '../metrics';
@@ -17,6 +17,7 @@ import { captureResumePoint, phaseRecord, readWeights, recordEvaluation, restore
 import { sweepPoints } from './sweep';
 import type { PhaseContext } from './phaseContext';
 import { reportGivenTeacher } from './givenTeacher';
+import { precomputedTeacherProblem, reportPrecomputedTeacher, type PrecomputedTeacher } from './precomputedTeacher';
 import type {
   EpochPoint,
   ExperimentConfig,
@@ -46,9 +47,10 @@ export interface ExperimentHooks {
   onTrial?: (trial: TrialResult) => void;
   /**
    * The main run's model of `phase` after `epoch` (1-based) was evaluated. The model is only borrowed:
-   * read from it (e.g. test-set logits, decision-boundary grids) and do not keep or dispose it.
+   * read from it (e.g. test-set logits, decision-boundary grids) and do not keep or dispose it. It is null for a
+   * teacher known only by its logits (`ExperimentOptions.precomputed`); `logits` are given then.
    */
-  onEvaluated?: (phase: Phase, epoch: number, model: tf.LayersModel, logits: Float32Array | null) => Promise<void>;
+  onEvaluated?: (phase: Phase, epoch: number, model: tf.LayersModel | null, logits: Float32Array | null) => Promise<void>;
   /** How many leading test examples' logits `onEvaluated` receives from the epoch's evaluation (0: none). */
   evaluatedLogits?: number;
   /** Everything needed to continue the main run after this epoch (host memory only; the caller may keep it). */
@@ -61,6 +63,8 @@ export interface ExperimentOptions {
   resume?: ResumePoint | null;
   /** An already-trained teacher (borrowed: never trained nor disposed here); teacher training is skipped. */
   teacher?: tf.LayersModel;
+  /** A teacher known only by its logits (e.g. ONNX): teacher training is skipped and distillation reads them. */
+  precomputed?: PrecomputedTeacher;
 }
 
 /** A finished experiment: its results and the distilled student, owned by the caller until `dispose`. */
@@ -116,11 +120,11 @@ export async function runExperiment(
   const inputSize = featureSize(inputShape);
   // The students' training (transfer) set: a seeded, stratified subset when asked for; else the teacher's set.
   const subset = cfg.transferSize > 0 || cfg.excludeClasses.length > 0;
-  const studentSplit = subset
-    ? stratifiedSubset(data.train, inputSize, cfg.transferSize > 0 ? cfg.transferSize : data.train.count, deriveSeed(cfg.seed, 'transfer'), {
-        excludeClasses: cfg.excludeClasses,
-      })
-    : data.train;
+  const pickStudents = (split: Split, featureLen: number): Split =>
+    stratifiedSubset(split, featureLen, cfg.transferSize > 0 ? cfg.transferSize : data.train.count, deriveSeed(cfg.seed, 'transfer'), {
+      excludeClasses: cfg.excludeClasses,
+    });
+  const studentSplit = subset ? pickStudents(data.train, inputSize) : data.train;
   const studentTrain: TrainTensors = subset
     ? {
         x: keep(tf.tensor(studentSplit.x, [studentSplit.count, ...inputShape])),
@@ -210,11 +214,15 @@ export async function runExperiment(
 
   try {
     const given = options.teacher;
+    const pre = options.precomputed ?? null;
     if (given && cfg.hint) throw new Error('A hint term needs a teacher built by the studio, not a loaded one.');
+    const preProblem = pre ? precomputedTeacherProblem(cfg, isImage) : null;
+    if (preProblem) throw new Error(preProblem);
+    // A precomputed teacher has no tfjs model; a placeholder of the configured architecture is never run.
     const teacher = given ?? buildModel(cfg.teacher, inputShape, numClasses, 'teacher', { seed: deriveSeed(cfg.seed, 'teacher-dropout') });
     if (!given) {
       models.push(teacher);
-      assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
+      if (!pre) assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
     }
     const teacherX = shifted(cfg.augment !== 'off', deriveSeed(cfg.seed, 'teacher-shift'));
     const resumedTeacher = resume && resume.phase !== 'teacher' ? resume : null;
@@ -223,11 +231,13 @@ export async function runExperiment(
       // Resuming after the teacher finished: load it instead of training it again (a loaded teacher's
       // weights are restored too, so it survives a backend switch).
       if (!teacherWeights || !finished.teacher) throw new Error('The checkpoint has no trained teacher.');
-      assignWeights(teacher, teacherWeights);
+      if (!pre) assignWeights(teacher, teacherWeights);
       t = { last: recordEvaluation(finished.teacher), ms: finished.teacher.ms };
-      await hooks.onEvaluated?.('teacher', cfg.epochs, teacher, null);
+      await hooks.onEvaluated?.('teacher', cfg.epochs, pre ? null : teacher, null);
     } else {
-      t = given
+      t = pre
+        ? await reportPrecomputedTeacher(pre, yTest, cfg.epochs, hooks)
+        : given
         ? await reportGivenTeacher(given, xTest, yTest, cfg.epochs, hooks)
         : await trainModel(
             'teacher',
@@ -239,13 +249,17 @@ export async function runExperiment(
             null,
           );
       finished.teacher = phaseRecord(t.last, t.ms);
-      if (hooks.onCheckpoint) teacherWeights = await readWeights(teacher);
+      if (hooks.onCheckpoint) teacherWeights = pre ? [] : await readWeights(teacher);
     }
     const hint = cfg.hint ? resolveHint(cfg, inputShape) : null;
     // The teacher is frozen from here on: unless asked to run it live (or student inputs are augmented, so
     // every batch is new), cache its logits on the students' set once, so distillation never runs its forward pass.
     const augmentStudents = cfg.augment === 'all' && isImage;
-    const cachedLogits = cfg.teacherLive || augmentStudents ? null : keep(predictLogits(teacher, studentTrain.x));
+    const cachedLogits = pre
+      ? keep(tf.tensor2d(subset ? pickStudents({ x: pre.train, y: data.train.y, count: data.train.count }, numClasses).x : pre.train, [studentTrain.count, numClasses]))
+      : cfg.teacherLive || augmentStudents
+        ? null
+        : keep(predictLogits(teacher, studentTrain.x));
     const teacherLogits = (b: Batch, x: tf.Tensor): tf.Tensor2D =>
       cachedLogits ? tf.gather(cachedLogits, b.idx) : (teacher.apply(x, { training: false }) as tf.Tensor2D);
 
@@ -363,7 +377,8 @@ export async function runExperiment(
     hooks.onPhase('distill', 0, { kind: 'latency' }, 0);
     const latency: LatencyResults = { teacher: [], student: [] };
     for (const batch of [1, 256]) {
-      latency.teacher.push(await measureLatency(teacher, inputShape, batch));
+      if (!pre) latency.teacher.push(await measureLatency(teacher, inputShape, batch));
+      else if (pre.latency) latency.teacher.push(await pre.latency(batch));
       latency.student.push(await measureLatency(distilled, inputShape, batch));
     }
     const result = (e: Evaluation, ms: number, params: number, agree: number | null): ModelResult => ({
@@ -376,7 +391,7 @@ export async function runExperiment(
     });
     const studentParams = paramCount(cfg.student, inputShape, numClasses);
     const results: ExperimentResults = {
-      teacher: result(t.last, t.ms, given ? given.countParams() : paramCount(cfg.teacher, inputShape, numClasses), null),
+      teacher: result(t.last, t.ms, pre ? pre.params : given ? given.countParams() : paramCount(cfg.teacher, inputShape, numClasses), null),
       scratch: result(s.last, s.ms, studentParams, agreement(s.last.preds, t.last.preds)),
       distilled: result(d.last, d.ms, studentParams, agreement(d.last.preds, t.last.preds)),
       gainPoints: (d.last.accuracy - s.last.accuracy) * 100,

@@ -11,6 +11,13 @@ export function downloadStudentZip(): void {
   studioWorker.request(studentZipRequest(run.id, models.quantization));
 }
 
+/** Asks the worker for the finished run's student or teacher as an ONNX file (saved when it answers). */
+export function downloadOnnx(which: 'student' | 'teacher'): void {
+  const { run, models, beginModelRequest } = useStudio.getState();
+  const requestId = beginModelRequest('onnx');
+  studioWorker.request({ type: 'buildOnnx', requestId, runId: run.id, which, quantization: models.quantization });
+}
+
 /** Asks the worker for the weights' size and the test accuracy of the finished student stored at precision `dtype`. */
 export function previewQuantized(dtype: QuantizationChoice): void {
   const { run, beginModelRequest } = useStudio.getState();
@@ -25,6 +32,8 @@ export function previewQuantized(dtype: QuantizationChoice): void {
 export async function loadTeacherFiles(files: File[]): Promise<void> {
   const names = files.map((f) => f.name);
   const state = useStudio.getState();
+  const onnxFile = files.find((f) => /\.onnx$/i.test(f.name));
+  if (onnxFile) return loadOnnxTeacherFile(onnxFile, names);
   const jsons = files.filter((f) => /\.json$/i.test(f.name));
   if (jsons.length !== 1) {
     const error =
@@ -49,6 +58,22 @@ export async function loadTeacherFiles(files: File[]): Promise<void> {
     { type: 'loadTeacher', requestId, modelJsonName: json.name, modelJson, files: weights, dataset: { inputShape: [...meta.inputShape], numClasses: meta.numClasses } },
     weights.map((w) => w.bytes),
   );
+}
+
+/** Sends a picked `.onnx` file to the worker, which checks it with onnxruntime-web (other picked files are ignored). */
+async function loadOnnxTeacherFile(file: File, names: string[]): Promise<void> {
+  const state = useStudio.getState();
+  const requestId = state.beginModelRequest('teacher', names);
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch (e) {
+    state.rejectTeacherFiles(names, importError('load-failed', 'unreadable', { detail: e instanceof Error ? e.message : String(e) }));
+    return;
+  }
+  if (useStudio.getState().models.requestId !== requestId) return; // superseded while reading
+  const meta = currentMeta(useStudio.getState().config);
+  studioWorker.request({ type: 'loadOnnxTeacher', requestId, name: file.name, bytes, dataset: { inputShape: [...meta.inputShape], numClasses: meta.numClasses } }, [bytes]);
 }
 
 /** Stops using the loaded teacher and lets the worker dispose it. */

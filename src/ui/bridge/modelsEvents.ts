@@ -7,6 +7,11 @@ export function studentZipName(q: QuantizationChoice): string {
   return q === 'none' ? 'student.zip' : `student-${q}.zip`;
 }
 
+/** File name of an ONNX download: `student.onnx`, `teacher-float16.onnx`, … (uint8 exports keep float32 ONNX weights). */
+export function onnxFileName(which: 'student' | 'teacher', q: QuantizationChoice): string {
+  return q === 'float16' ? `${which}-float16.onnx` : `${which}.onnx`;
+}
+
 /** The request for the finished run's student zip (marks the export as busy). */
 export function studentZipRequest(runId: number, quantization: QuantizationChoice): ModelRequest {
   const requestId = useStudio.getState().beginModelRequest('zip');
@@ -17,5 +22,6 @@ export function studentZipRequest(runId: number, quantization: QuantizationChoic
 export function applyModelEvent(event: ModelEvent): void {
   const current = event.requestId === useStudio.getState().models.requestId;
   if (event.type === 'studentZip' && current) saveBlob(event.bytes, studentZipName(event.quantization), 'application/zip');
+  if (event.type === 'onnxFile' && current) saveBlob(event.bytes, onnxFileName(event.which, event.quantization), 'application/octet-stream');
   useStudio.getState().applyModelEvent(event);
 }

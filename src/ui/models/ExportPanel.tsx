@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
-import { downloadStudentZip, previewQuantized } from '../bridge/modelsBridge';
+import { downloadOnnx, downloadStudentZip, previewQuantized } from '../bridge/modelsBridge';
 import { saveBlob } from '../bridge/saveBlob';
 import { pct } from '../results/format';
+import { OnnxSnippet } from './OnnxSnippet';
 import { PrecisionPicker } from './PrecisionPicker';
 import { PYTORCH_FILE, exportRefusal, pytorchScriptOf } from './pytorchExport';
+
+/** A byte count in KB, two decimals under 10 KB. */
+const kbText = (bytes: number) => (bytes / 1024).toFixed(bytes < 10 * 1024 ? 2 : 1);
 
 /** Downloads of the finished run: the student as a zip (optionally quantised, with its size and accuracy) and a PyTorch script. */
 export function ExportPanel() {
@@ -21,6 +25,7 @@ export function ExportPanel() {
   const figure = models.figures.find((f) => f.runId === run.id && f.quantization === q) ?? null;
   const floatAccuracy = run.results?.distilled.accuracy ?? 0;
   const busy = models.busy;
+  const loadedTeacher = Boolean(run.config?.pretrainedTeacher);
 
   // Measure the size (and, when quantised, the test accuracy) of the student at the chosen precision.
   useEffect(() => {
@@ -49,7 +54,7 @@ export function ExportPanel() {
         <p className="export-figures" aria-live="polite">
           {figure ? (
             <>
-              <span>{t('export.size', { bytes: figure.weightBytes.toLocaleString('en-US'), kb: (figure.weightBytes / 1024).toFixed(figure.weightBytes < 10 * 1024 ? 2 : 1) })}</span>
+              <span>{t('export.size', { bytes: figure.weightBytes.toLocaleString('en-US'), kb: kbText(figure.weightBytes) })}</span>
               {' · '}
               <span>{t('export.accuracy', { accuracy: pct(figure.accuracy), float: pct(floatAccuracy) })}</span>
             </>
@@ -58,16 +63,31 @@ export function ExportPanel() {
           ) : null}
         </p>
       ) : null}
+      {done && figure ? (
+        <p className="export-figures onnx-size">
+          {t('export.onnxSize', { bytes: figure.onnxBytes.toLocaleString('en-US'), kb: kbText(figure.onnxBytes), precision: q === 'float16' ? 'float16' : 'float32' })}
+        </p>
+      ) : null}
       <div className="export-buttons">
         <button type="button" disabled={!done || busy !== null} onClick={downloadStudentZip}>
           {t('export.downloadZip')}
+        </button>
+        <button type="button" disabled={!done || busy !== null} onClick={() => downloadOnnx('student')}>
+          {t('export.downloadOnnx')}
+        </button>
+        <button type="button" disabled={!done || busy !== null || loadedTeacher} onClick={() => downloadOnnx('teacher')}>
+          {t('export.downloadTeacherOnnx')}
         </button>
         <button type="button" disabled={!done} onClick={exportScript}>
           {t('export.pytorch')}
         </button>
       </div>
       {busy?.what === 'zip' ? <p aria-live="polite">{t('export.building')}</p> : null}
+      {busy?.what === 'onnx' ? <p aria-live="polite">{t('export.buildingOnnx')}</p> : null}
       <p className="hint">{t('export.zipContents')}</p>
+      <p className="hint">{t('export.onnxNote')}</p>
+      {done && loadedTeacher ? <p className="hint">{t('export.onnxTeacherLoaded')}</p> : null}
+      <OnnxSnippet />
       <p className="hint">{run.config?.pretrainedTeacher ? t('export.pytorchLoadedTeacher') : t('export.pytorchNote')}</p>
       {error ? (
         <p className="field-error" role="alert">

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { currentMeta } from '../../store/configSlice';
@@ -22,7 +23,17 @@ export function TeacherLoader({ locked }: { locked: boolean }) {
     const row = s.run.epochRows.find((r) => r.teacher !== undefined);
     return row?.teacher ?? null;
   });
+  const setConfig = useStudio((s) => s.setConfig);
   const disabled = locked || teacher.status === 'loading';
+  const onnx = teacher.status === 'ready' && teacher.info?.format === 'onnx' ? teacher.info : null;
+  // An ONNX teacher's logits are computed once: settings that need it live are switched off, and the loader says so.
+  const [switchedOff, setSwitchedOff] = useState<string[]>([]);
+  const needsLive = [config.augment === 'all' ? 'augment' : null, config.teacherLive ? 'live' : null].filter((x): x is string => x !== null);
+  useEffect(() => {
+    if (!onnx || locked || needsLive.length === 0) return;
+    setSwitchedOff(needsLive);
+    setConfig({ ...(config.augment === 'all' ? { augment: 'off' as const } : {}), teacherLive: false });
+  }, [onnx, locked, needsLive.join(','), config.augment, setConfig]);
   const pick = (files: File[]) => {
     if (!disabled && files.length > 0) void loadTeacherFiles(files);
   };
@@ -36,7 +47,7 @@ export function TeacherLoader({ locked }: { locked: boolean }) {
         disabled={disabled}
         label={t('teacher.files')}
         hint={t('teacher.hint')}
-        accept=".json,.bin,application/json,application/octet-stream"
+        accept=".json,.bin,.onnx,application/json,application/octet-stream"
         onFiles={pick}
       />
       {teacher.status === 'loading' ? <p aria-live="polite">{t('teacher.checking', { names: teacher.fileNames.join(', ') })}</p> : null}
@@ -52,8 +63,29 @@ export function TeacherLoader({ locked }: { locked: boolean }) {
       ) : null}
       {info ? (
         <div className="teacher-in-use">
-          <p>{t('teacher.inUse', { name: info.ref.name, params: info.params.toLocaleString('en-US'), layers: info.layerTypes.join(' → ') })}</p>
-          <p className="hint">{t('teacher.skips')}</p>
+          <p>
+            {t(info.format === 'onnx' ? 'teacher.inUseOnnx' : 'teacher.inUse', {
+              name: info.ref.name,
+              params: info.params.toLocaleString('en-US'),
+              layers: info.format === 'onnx' ? info.layerTypes.slice(0, 12).join(', ') + (info.layerTypes.length > 12 ? ', …' : '') : info.layerTypes.join(' → '),
+            })}
+          </p>
+          {info.format === 'onnx' && info.onnx ? (
+            <p className="hint">
+              {t('teacher.onnxDetails', {
+                opset: String(info.onnx.opset),
+                producer: info.onnx.producer || '—',
+                layout: info.onnx.layout === 'nchw' ? 'NCHW' : info.onnx.layout === 'flat' ? 'flat' : 'NHWC',
+                threads: String(info.onnx.threads),
+              })}
+            </p>
+          ) : null}
+          <p className="hint">{info.format === 'onnx' ? t('teacher.onnxSkips') : t('teacher.skips')}</p>
+          {info.format === 'onnx' && switchedOff.length > 0 ? (
+            <p className="notice" role="status">
+              {t('teacher.onnxNoLive')}
+            </p>
+          ) : null}
           {info.softmaxRemoved ? <p className="hint">{t('teacher.softmax')}</p> : null}
           {info.quantization.length > 0 ? <p className="hint">{t('teacher.quantized', { schemes: info.quantization.join(', ') })}</p> : null}
           {info.warnings.map((w) => (

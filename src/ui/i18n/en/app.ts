@@ -22,6 +22,8 @@ export const app = {
     ready: 'Ready{{backend}}. Press Start to train the teacher, the scratch student and the distilled student.',
     preparing: 'Preparing…',
     preparingBackend: 'Preparing: choosing a backend…',
+    preparingOnnxTeacher: 'Preparing: computing the ONNX teacher’s logits on the training and test sets ({{percent}} %)…',
+    onnxTeacherProgress: 'ONNX teacher’s logits computed',
     preparingLoading: 'Preparing: loading {{what}}…',
     running: 'Running {{where}}{{backend}}',
     paused: 'Paused during {{where}}{{backend}}',

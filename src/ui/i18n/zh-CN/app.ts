@@ -25,6 +25,8 @@ export const app: Catalogue<typeof en> = {
     ready: '就绪{{backend}}。按“开始”依次训练教师模型、从零训练的学生模型和蒸馏学生模型。',
     preparing: '准备中…',
     preparingBackend: '准备中：正在选择后端…',
+    preparingOnnxTeacher: '准备中：正在训练集和测试集上计算 ONNX 教师模型的 logits（{{percent}} %）…',
+    onnxTeacherProgress: '已计算的 ONNX 教师模型 logits',
     preparingLoading: '准备中：正在加载 {{what}}…',
     running: '正在进行{{where}}{{backend}}',
     paused: '已在{{where}}时暂停{{backend}}',
