@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:pytorch`: the exported PyTorch scripts run for real (Vitest, tests/pytorch) with one process and
-// under torchrun with two, then the studio imports what they wrote (Playwright, tests/e2e-pytorch). Needs a Python
+// under torchrun with two, then the studio imports what they wrote (Playwright, tests/e2e-pytorch) and loads a teacher
+// trained in PyTorch and exported to ONNX (npm run test:onnx-torch). Needs a Python
 // with torch and numpy: $DISTILL_TORCH_PYTHON, else Debian's /usr/bin/python3 (apt install python3-torch
 // python3-numpy libopenblas0-pthread). Prints one closing line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -45,13 +46,24 @@ const readJson = (path) => {
     return null;
   }
 };
+console.log('\n▶ A teacher trained in PyTorch and exported with torch.onnx.export, loaded as the studio\'s ONNX teacher (Playwright)\n');
+const onnxJson = join(out, 'playwright-onnx.json');
+const onnxStatus = spawnSync(process.execPath, ['scripts/test-onnx-torch.mjs'], {
+  stdio: 'inherit',
+  env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: onnxJson, PLAYWRIGHT_REPORTERS: 'list,json' },
+}).status ?? 1;
+
 const unit = readJson(unitJson);
 const e2e = readJson(e2eJson);
+const onnx = readJson(onnxJson);
 const unitPassed = unit?.numPassedTests ?? 0;
 const unitFailed = unit ? unit.numFailedTests : 1;
 const e2ePassed = e2e?.stats?.expected ?? 0;
 const e2eFailed = e2e ? (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0) : 1;
-const failed = unitFailed + e2eFailed + (unitStatus !== 0 && unitFailed === 0 ? 1 : 0) + (e2eStatus !== 0 && e2eFailed === 0 ? 1 : 0);
-console.log(`\npytorch: ${unitPassed} passed, ${unitFailed} failed · e2e: ${e2ePassed} passed, ${e2eFailed} failed · ${((Date.now() - started) / 1000).toFixed(0)} s`);
-console.log(`${unitPassed + e2ePassed} passed, ${failed} failed`);
-process.exit(unitStatus === 0 && e2eStatus === 0 && failed === 0 ? 0 : 1);
+const onnxPassed = onnx?.stats?.expected ?? 0;
+const onnxFailed = onnx ? (onnx.stats.unexpected ?? 0) + (onnx.stats.flaky ?? 0) : 1;
+const failed =
+  unitFailed + e2eFailed + onnxFailed + (unitStatus !== 0 && unitFailed === 0 ? 1 : 0) + (e2eStatus !== 0 && e2eFailed === 0 ? 1 : 0) + (onnxStatus !== 0 && onnxFailed === 0 ? 1 : 0);
+console.log(`\npytorch: ${unitPassed} passed, ${unitFailed} failed · e2e: ${e2ePassed} passed, ${e2eFailed} failed · onnx teacher: ${onnxPassed} passed, ${onnxFailed} failed · ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${unitPassed + e2ePassed + onnxPassed} passed, ${failed} failed`);
+process.exit(unitStatus === 0 && e2eStatus === 0 && onnxStatus === 0 && failed === 0 ? 0 : 1);
