@@ -1,6 +1,6 @@
 import type { ArchSpec } from '../engine/models/spec';
 import { decodeArch, encodeArch } from './archCode';
-import { CONFIG_FIELDS, DEFAULT_CONFIG, fieldError, type StudioConfig } from './configFields';
+import { CONFIG_FIELDS, DEFAULT_CONFIG, fieldProblem, type StudioConfig } from './configFields';
 
 /** The URL key of every config field (short, stable names: part of shared links). */
 export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
@@ -199,7 +199,7 @@ export function parseHash(hash: string): ParsedHash {
     if (field) {
       hasConfig = true;
       const raw = textValue(field, text);
-      if (raw !== undefined && fieldError(field, raw) === null) config[field] = raw;
+      if (raw !== undefined && fieldProblem(field, raw) === null) config[field] = raw;
       else {
         config[field] = DEFAULT_CONFIG[field];
         notices.push({ kind: 'badValue', key, value: text, used: valueText(field, DEFAULT_CONFIG[field]) });

@@ -8,7 +8,7 @@ import { RunCancelled, RunController } from '../engine/train/controller';
 import { LossDivergedError } from '../engine/train/errors';
 import { runExperiment, type ExperimentHooks, type ExperimentOutcome } from '../engine/train/experiment';
 import type { Dataset } from '../engine/data/types';
-import { encodeResumePoint, type ResumePoint } from '../engine/train/resume';
+import { encodeResumePoint, type ResumePoint } from '../engine/train/resumePoint';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { errorText } from './backends';
 import { backendFault, deviceWasLost, nextBackend, watchDevice } from './deviceLoss';

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 import type * as tf from '@tensorflow/tfjs';
 import { errorText } from './backends';
-import { decodeResumePoint, type ResumePoint } from '../engine/train/resume';
+import { decodeResumePoint, type ResumePoint } from '../engine/train/resumePoint';
 import { backendFault, destroyDevice, deviceKnownLost } from './deviceLoss';
-import { holdLivenessLock } from './liveness';
+import { holdLivenessLock } from './lifeLock';
 import { serializeModel } from './exportModel';
 import { BackendPlanner } from './backendPlanner';
 import { ModelDesk } from './modelDesk';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { isPlainObject, tryParseJson } from '../export/json';
+import { isPlainObject, tryParseJson } from '../json';
 import { decodeFloatWeights } from '../export/quantize';
 import { ImportFailure, fail, firstSentence, importError, shapeText, type ImportError } from './errors';
 import { checkManifest } from './manifest';

@@ -13,7 +13,7 @@ import { stratifiedSubset } from '../data/subset';
 import { measureLatency } from './latency';
 import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
-import { captureResumePoint, phaseRecord, readWeights, recordEvaluation, restoreModel, restoreOptimizer, type ResumePoint } from './resume';
+import { captureResumePoint, phaseRecord, readWeights, recordEvaluation, restoreModel, restoreOptimizer, type ResumePoint } from './resumePoint';
 import { sweepPoints } from './sweep';
 import type { PhaseContext } from './phaseContext';
 import { reportGivenTeacher } from './givenTeacher';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { CheckpointError, decodeCheckpoint, encodeCheckpoint, type CheckpointTensor } from '../export/checkpoint';
-import { isPlainObject } from '../export/json';
+import { CheckpointError, decodeCheckpoint, encodeCheckpoint, type CheckpointTensor } from './checkpointCodec';
+import { isPlainObject } from '../json';
 import type { Evaluation } from '../metrics';
 import { assignWeights } from '../models/build';
 import { SeededDropout } from '../models/seededDropout';
