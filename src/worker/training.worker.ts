@@ -90,7 +90,7 @@ async function loadUpload(msg: Extract<WorkerRequest, { type: 'loadCsv' | 'loadI
 /** Answers a CSV preview request with the headers and first rows, or the reason the text cannot be read. */
 function inspectCsv(msg: Extract<WorkerRequest, { type: 'inspectCsv' }>): void {
   try {
-    post({ type: 'csvPreview', requestId: msg.requestId, preview: uploads.inspectCsv(msg.text), error: null });
+    post({ type: 'csvPreview', requestId: msg.requestId, preview: uploads.inspectCsv(msg.text, msg.fileName), error: null });
   } catch (e) {
     post({ type: 'csvPreview', requestId: msg.requestId, preview: null, error: errorText(e), ...withDataError(e) });
   }

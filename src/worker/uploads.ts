@@ -34,13 +34,13 @@ export class UploadStore {
   private nextId = 1;
 
   /** Headers, first rows and a suggested label column of a CSV text. */
-  inspectCsv(text: string): CsvPreview {
-    return previewCsv(text, PREVIEW_ROWS);
+  inspectCsv(text: string, fileName: string): CsvPreview {
+    return previewCsv(text, PREVIEW_ROWS, fileName);
   }
 
-  /** Parses a CSV (label column by 0-based index), splits it with `seed` and keeps it. Features are used as they are (not standardised). */
+  /** Parses a CSV (label column by 0-based index), splits it with `seed` and keeps it raw (runs standardise it when asked). */
   addCsv(fileName: string, text: string, labelColumn: number, seed: number): UploadResult {
-    return this.add(parseCsvDataset(text, labelColumn), fileName, 'csv', seed);
+    return this.add(parseCsvDataset(text, labelColumn, fileName), fileName, 'csv', seed);
   }
 
   /** Decodes an idx images + labels pair (raw or gzip), splits it with `seed` and keeps it. */
