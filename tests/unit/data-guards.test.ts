@@ -5,6 +5,12 @@ import { DataError } from '../../src/engine/data/dataErrors';
 import { parseIdxPair } from '../../src/engine/data/idx';
 import { sniffBinary, sniffBinaryText } from '../../src/engine/data/sniffBinary';
 import { fixtureBytes } from '../fixtures/fsSource';
+import { create } from 'zustand';
+import { ImportFailure } from '../../src/engine/import/errors';
+import { checkParamCount, filesTooLarge, MAX_TEACHER_FILE_BYTES } from '../../src/engine/import/teacherLimits';
+import { MAX_HISTORY_FILE_BYTES } from '../../src/store/history/historyFile';
+import { createStudioSlices } from '../../src/store/slices';
+import type { StudioState } from '../../src/store/types';
 
 /** The data error a call throws (fails the test when it throws nothing or something else). */
 async function dataErrorOf(f: () => unknown): Promise<DataError> {
@@ -63,5 +69,35 @@ describe('gzip size guard', () => {
     expect(b.message).toBe('The images file decompresses to more than 8 MB, the most the studio reads.');
     // Under the limit the same files parse.
     expect((await parseIdxPair(images, labels, 8 * 1024 * 1024)).count).toBe(90);
+  });
+});
+
+describe('teacher file guards', () => {
+  it('refuses teacher files over the size limit before reading them', () => {
+    expect(filesTooLarge([1024, 10 * 1024 * 1024])).toBeNull();
+    const e = filesTooLarge([1024, MAX_TEACHER_FILE_BYTES]);
+    expect(e?.code).toBe('too-large');
+    expect(e?.message).toBe('The model files take 257 MB together; the studio loads teachers of at most 256 MB.');
+  });
+
+  it('refuses a manifest declaring more parameters than the cap', () => {
+    const group = (shape: number[]) => ({ paths: ['w.bin'], weights: [{ name: 'k', shape, dtype: 'float32' as const }], byteLength: 0 });
+    expect(() => checkParamCount([group([1000, 1000])])).not.toThrow();
+    try {
+      checkParamCount([group([10_000, 5_001])]);
+      throw new Error('expected a failure');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportFailure);
+      expect((e as ImportFailure).error.message).toBe('The model has 50010000 parameters; the studio loads teachers of at most 50000000 parameters.');
+    }
+  });
+});
+
+describe('history import guard', () => {
+  it('a file over the limit is refused without being read, and says so', () => {
+    const store = create<StudioState>()(createStudioSlices);
+    store.getState().refuseLargeHistoryFile();
+    expect(store.getState().history.importResult).toEqual({ ok: false, code: 'tooLarge', run: null, field: null });
+    expect(MAX_HISTORY_FILE_BYTES).toBe(200 * 1024 * 1024);
   });
 });

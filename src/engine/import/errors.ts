@@ -27,7 +27,8 @@ export type ImportErrorCode =
   | 'bad-topology'
   | 'weights-mismatch'
   | 'load-failed'
-  | 'predict-failed';
+  | 'predict-failed'
+  | 'too-large';
 
 /**
  * English wording of every import message (one per key; a code may have several), `{{name}}` for parameters.
@@ -108,6 +109,8 @@ export const IMPORT_MESSAGES_EN = {
   noModelJson: 'Select the model.json file together with its weight file(s).',
   severalModelJson: 'Select one model.json at a time (got {{names}}).',
   unreadable: 'The files could not be read: {{detail}}',
+  filesTooLarge: 'The model files take {{size}} MB together; the studio loads teachers of at most {{limit}} MB.',
+  tooManyParams: 'The model has {{params}} parameters; the studio loads teachers of at most {{limit}} parameters.',
   unexpected: '{{detail}}',
   bytesOne: '{{n}} byte',
   bytesMany: '{{n}} bytes',

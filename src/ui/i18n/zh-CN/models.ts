@@ -109,6 +109,8 @@ export const models: Catalogue<typeof en> = {
     noModelJson: '请将 model.json 文件与其权重文件一起选择。',
     severalModelJson: '一次只能选择一个 model.json（收到了 {{names}}）。',
     unreadable: '无法读取这些文件：{{detail}}',
+    filesTooLarge: '这些模型文件合计 {{size}} MB；本工作室最多加载 {{limit}} MB 的教师模型。',
+    tooManyParams: '该模型有 {{params}} 个参数；本工作室最多加载 {{limit}} 个参数的教师模型。',
     unexpected: '出错了：{{detail}}',
     bytesOne: '{{n}} 字节',
     bytesMany: '{{n}} 字节',
