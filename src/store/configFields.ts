@@ -40,6 +40,12 @@ export interface StudioConfig {
   optimizer: OptimizerName;
   seed: number;
   backend: BackendChoice;
+  /** Fraction of the training set held out for validation (sweeps and the bias correction are read on it). */
+  validationFraction: number;
+  /** Retrain the teacher for every extra seed (the spread then includes the teacher's variance). */
+  teacherPerSeed: boolean;
+  /** Standardise CSV features with the training split's mean and deviation. */
+  standardize: boolean;
 }
 
 /** What a sweep varies: nothing, the temperature, alpha, or both (a grid). */
@@ -84,6 +90,9 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   optimizer: { kind: 'enum', default: 'adam', values: ['adam', 'sgd'] },
   seed: { kind: 'number', default: 1, min: 0, max: 2147483647, integer: true },
   backend: { kind: 'enum', default: 'auto', values: ['auto', ...BACKEND_NAMES] },
+  validationFraction: { kind: 'number', default: 0.1, min: 0.05, max: 0.5, integer: false },
+  teacherPerSeed: { kind: 'boolean', default: false },
+  standardize: { kind: 'boolean', default: true },
 };
 
 /** Every field's default. */

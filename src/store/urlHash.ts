@@ -33,6 +33,9 @@ export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
   optimizer: 'opt',
   seed: 'seed',
   backend: 'backend',
+  validationFraction: 'val',
+  teacherPerSeed: 'seedTeacher',
+  standardize: 'standardize',
 };
 
 /** View settings carried by the link besides the experiment (declared like the config fields). */
@@ -82,6 +85,9 @@ export const HIDEABLE_IDS = [
   'transfer',
   'exclude',
   'augment',
+  'val',
+  'seedTeacher',
+  'standardize',
   // Panels outside the sidebar sections, for focused exercises.
   'lessons',
   'teacherFile',

@@ -13,6 +13,8 @@ export interface PhaseRecord {
   ece: number;
   ms: number;
   preds: number[];
+  /** Validation accuracy of the phase's model (null or absent: no validation set). */
+  valAccuracy?: number | null;
 }
 
 /** Everything needed to continue the main run after `epoch` of `phase`, as an uninterrupted run would. */
