@@ -1,17 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
 import { featureSize } from '../data/types';
-import { distillationLoss, hardLossParts, hintLoss, withHint, type HintAdapter, type KdLossParts, type KdWeights } from '../losses';
+import { distillationLoss, hardLossParts, hintLoss, withHint, type KdLossParts, type KdWeights } from '../losses';
 import { agreement, evaluate, predictLogits, type Evaluation } from '../metrics';
 import { assignWeights, buildModel, seededWeights, trainableVariables } from '../models/build';
 import { forwardWithHidden } from '../models/forward';
 import { hiddenLayerOptions, paramCount } from '../models/spec';
-import { deriveSeed, Rng } from '../rng';
+import { deriveSeed } from '../rng';
 import { spread } from '../stats';
 import { randomShift } from '../data/augment';
 import { stratifiedSubset } from '../data/subset';
 import { holdOutValidation } from '../data/validation';
 import { poolableTrials, recordSettings } from './trialSettings';
+import { applyHintAdapter, englishHintAdapterProblem, hintAdapterProblem, makeHintAdapter, planHintAdapter } from './hintAdapter';
 import { measureLatency } from './latency';
 import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
@@ -283,7 +284,7 @@ export async function runExperiment(
         seed: deriveSeed(order, 'student-dropout'),
       });
       assignWeights(model, init);
-      const adapter = weights && hint ? makeHintAdapter(hint.studentWidth, hint.teacherWidth, deriveSeed(order, 'hint-adapter')) : null;
+      const adapter = weights && hint ? makeHintAdapter(hint.adapter, deriveSeed(order, 'hint-adapter')) : null;
       // Scratch and distilled students of one trial see the same shifts (same order seed).
       const inputOf = shifted(augmentStudents, deriveSeed(order, 'student-shift'));
       try {
@@ -294,7 +295,7 @@ export async function runExperiment(
           const tOut = forwardWithHidden(tc.model, x, false);
           const sOut = forwardWithHidden(model, x, true);
           const parts = distillationLoss(b.yOneHot, tc.cached ? tf.gather(tc.cached, b.idx) : tOut.logits, sOut.logits, weights!());
-          return withHint(parts, hintLoss(sOut.hidden[hint.studentLayer]!, tOut.hidden[hint.teacherLayer]!, adapter, hint.beta));
+          return withHint(parts, hintLoss(applyHintAdapter(sOut.hidden[hint.studentLayer]!, adapter), tOut.hidden[hint.teacherLayer]!, null, hint.beta));
         };
         const lossFor = weights ? distill : (b: Batch) => hardLossParts(b.yOneHot, model.apply(inputOf(b), { training: true }) as tf.Tensor2D);
         const extra = adapter ? [adapter.kernel, adapter.bias] : [];
@@ -485,26 +486,18 @@ export async function runExperiment(
   }
 }
 
-/** The hint layers' flattened widths, checked against the architectures. */
+/** The hint layers and the adapter between them, checked against the architectures and the adapter's parameter cap. */
 function resolveHint(cfg: ExperimentConfig, inputShape: number[]) {
   const h = cfg.hint!;
   const t = hiddenLayerOptions(cfg.teacher, inputShape)[h.teacherLayer];
   const s = hiddenLayerOptions(cfg.student, inputShape)[h.studentLayer];
   if (!t) throw new Error(`The teacher has no hidden block ${h.teacherLayer + 1} for the hint.`);
   if (!s) throw new Error(`The student has no hidden block ${h.studentLayer + 1} for the hint.`);
-  return { ...h, teacherWidth: t.width, studentWidth: s.width };
-}
-
-/** A Glorot-initialised linear adapter from student to teacher width (null when the widths already match). */
-function makeHintAdapter(studentWidth: number, teacherWidth: number, seed: number): HintAdapter | null {
-  if (studentWidth === teacherWidth) return null;
-  const rng = new Rng(seed);
-  const limit = Math.sqrt(6 / (studentWidth + teacherWidth));
-  const w = Float32Array.from({ length: studentWidth * teacherWidth }, () => rng.uniform(-limit, limit));
-  return tf.tidy(() => ({
-    kernel: tf.variable(tf.tensor2d(w, [studentWidth, teacherWidth]), true),
-    bias: tf.variable(tf.zeros([teacherWidth]), true),
-  }));
+  // FitNets' regressor: a 1×1 convolution between conv feature maps of one size, else dense; bounded in size.
+  const adapter = planHintAdapter(s.shape, t.shape);
+  const problem = hintAdapterProblem(adapter);
+  if (problem) throw new Error(englishHintAdapterProblem(problem));
+  return { ...h, adapter };
 }
 
 /** The distilled student's probabilities on the first few test examples (inputs included for low-dimensional sets). */

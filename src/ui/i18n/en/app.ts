@@ -211,6 +211,8 @@ export const app = {
     hintStudent: 'Student hint layer',
     hintBeta: 'Hint weight β',
     hintSame: 'Both layers have {{width}} features: matched directly.',
+    hintConv: "A learned 1×1 convolution (FitNets' regressor, {{params}} parameters) maps the student's {{student}} channels to the teacher's {{teacher}}; the teacher runs live on each batch.",
+    hintTooLarge: 'The adapter between these layers would have {{params}} parameters (at most {{max}}): pick layers with fewer features, or conv layers of the same height and width. Start will refuse this hint.',
     hintAdapter: "A learned linear adapter maps the student's {{student}} features to the teacher's {{teacher}}; the teacher runs live on each batch.",
   },
   training: {

@@ -214,6 +214,8 @@ export const app: Catalogue<typeof en> = {
     hintStudent: '学生模型提示层',
     hintBeta: '提示项权重 β',
     hintSame: '两层都有 {{width}} 个特征：直接匹配。',
+    hintConv: '一个可学习的 1×1 卷积（FitNets 的回归器，{{params}} 个参数）把学生模型的 {{student}} 个通道映射到教师模型的 {{teacher}} 个通道；教师模型在每个批次上实时运行。',
+    hintTooLarge: '这两层之间的适配器将有 {{params}} 个参数（上限 {{max}}）：请选择特征更少的层，或高宽相同的卷积层。开始时将拒绝此提示项。',
     hintAdapter: '一个可学习的线性适配器把学生模型的 {{student}} 个特征映射到教师模型的 {{teacher}} 个特征；教师模型在每个批次上实时运行。',
   },
   training: {
