@@ -4,7 +4,7 @@ import { dataErrorValue, type DataErrorValue } from '../engine/data/dataErrors';
 import type { UserDataMeta } from '../engine/data/meta';
 import { summarizeDataset, type DatasetSummary } from '../engine/data/summary';
 import type { Dataset } from '../engine/data/types';
-import { toUserDataset, type LabeledData } from '../engine/data/userData';
+import { classesMissingFrom, toUserDataset, type LabeledData } from '../engine/data/userData';
 import { UPLOAD_GONE } from './protocol';
 
 /** The `dataError` field of a failure event: the code and parameters when the error is a data error. */
@@ -75,6 +75,7 @@ export class UploadStore {
       classNames: [...dataset.classNames],
       trainCount: dataset.train.count,
       testCount: dataset.test.count,
+      missingFromTest: classesMissingFrom(dataset.test, dataset.classNames),
     };
     return { meta, summary: summarizeDataset(dataset) };
   }

@@ -48,10 +48,9 @@ test('A CSV from disk previews, loads in the worker and trains all three models'
   await studio.setNumber('Epochs', '10');
   await studio.button('Start').click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);
+  // Floors, not ranges: the fixture's clusters are well separated, so every model must reach 80 %.
   const acc = await accuracies(studio);
-  for (const a of acc) expect(a).toBeGreaterThanOrEqual(0);
-  for (const a of acc) expect(a).toBeLessThanOrEqual(1);
-  expect(acc[0]).toBeGreaterThan(0.8); // well-separated clusters
+  for (const a of acc) expect(a).toBeGreaterThanOrEqual(0.8);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
@@ -98,7 +97,9 @@ test('An idx pair (gzip) loads with its counts and image preview, and trains', a
   await studio.setNumber('Epochs', '5');
   await studio.button('Start').click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);
-  for (const a of await accuracies(studio)) expect(a).toBeGreaterThanOrEqual(0);
+  // Three shapes on 8×8 images: the teacher must clearly beat chance (33 %).
+  const acc = await accuracies(studio);
+  expect(acc[0]).toBeGreaterThanOrEqual(0.6);
 });
 
 test('Dropping a CSV onto the drop zone previews it', async ({ studio, page }) => {

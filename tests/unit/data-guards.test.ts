@@ -11,6 +11,8 @@ import { checkParamCount, filesTooLarge, MAX_TEACHER_FILE_BYTES } from '../../sr
 import { MAX_HISTORY_FILE_BYTES } from '../../src/store/history/historyFile';
 import { createStudioSlices } from '../../src/store/slices';
 import type { StudioState } from '../../src/store/types';
+import { standardizedCopy } from '../../src/engine/data/userData';
+import { UploadStore } from '../../src/worker/uploads';
 
 /** The data error a call throws (fails the test when it throws nothing or something else). */
 async function dataErrorOf(f: () => unknown): Promise<DataError> {
@@ -99,5 +101,34 @@ describe('history import guard', () => {
     store.getState().refuseLargeHistoryFile();
     expect(store.getState().history.importResult).toEqual({ ok: false, code: 'tooLarge', run: null, field: null });
     expect(MAX_HISTORY_FILE_BYTES).toBe(200 * 1024 * 1024);
+  });
+});
+
+describe('classes too small for the test split', () => {
+  it('an upload names the classes with no test example', () => {
+    // 20 rows of class a, 20 of b, 2 of c: a 20 % stratified split gives c round(0.4) = 0 test rows.
+    const rows = [...Array.from({ length: 20 }, (_, i) => `${i},a`), ...Array.from({ length: 20 }, (_, i) => `${i + 50},b`), '100,c', '101,c'];
+    const result = new UploadStore().addCsv('few.csv', `x,y\n${rows.join('\n')}\n`, 1, 1);
+    expect(result.meta.missingFromTest).toEqual(['c']);
+    const fine = new UploadStore().addCsv('ok.csv', `x,y\n${rows.slice(0, 40).join('\n')}\n`, 1, 1);
+    expect(fine.meta.missingFromTest).toEqual([]);
+  });
+});
+
+describe('CSV standardisation', () => {
+  it('standardises a copy on the training split, leaving the upload raw, and records the statistics', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${10000 + 100 * i},${i % 2 ? 'p' : 'q'}`);
+    const store = new UploadStore();
+    const { meta } = store.addCsv('big.csv', `x,y\n${rows.join('\n')}\n`, 1, 1);
+    const raw = store.get(meta.id);
+    const scaled = standardizedCopy(raw);
+    const mean = raw.train.x.reduce((a, b) => a + b, 0) / raw.train.count;
+    expect(scaled.featureScaling!.mean[0]).toBeCloseTo(mean, 3);
+    const m = scaled.train.x.reduce((a, b) => a + b, 0) / scaled.train.count;
+    const v = scaled.train.x.reduce((a, b) => a + (b - m) ** 2, 0) / scaled.train.count;
+    expect(m).toBeCloseTo(0, 5);
+    expect(v).toBeCloseTo(1, 4);
+    expect(scaled.test.x[0]).toBeCloseTo((raw.test.x[0]! - mean) / scaled.featureScaling!.std[0]!, 4);
+    expect(raw.train.x[0]).toBeGreaterThanOrEqual(10000); // the kept upload is untouched
   });
 });

@@ -16,6 +16,8 @@ export interface UserDataMeta extends DatasetMeta {
   id: string;
   trainCount: number;
   testCount: number;
+  /** Classes with too few examples to get any into the test split (their test accuracy cannot be measured). */
+  missingFromTest?: string[];
 }
 
 /** The dataset an experiment uses: the user's upload when present, else the built-in one. */

@@ -78,6 +78,12 @@ export function standardizedCopy(data: Dataset): Dataset {
   return { ...data, train, test, featureScaling: scaling };
 }
 
+/** Names of the classes that have no example in a split (too few examples to be drawn into it). */
+export function classesMissingFrom(split: Split, classNames: readonly string[]): string[] {
+  const seen = new Set(split.y);
+  return classNames.filter((_, k) => !seen.has(k));
+}
+
 /** Mean and standard deviation of each feature of a split (deviation 1 for constant features). */
 export function fitScaling(split: Split, len: number): FeatureScaling {
   const mean = new Array<number>(len).fill(0);

@@ -369,6 +369,8 @@ export const app = {
     split: 'Train / test: {{train}} / {{test}} (20 % held out, stratified, seed {{seed}})',
     input: 'Input: {{text}}',
     classNames: 'Class names: {{names}}',
+    missingFromTest_one: 'Class {{names}} has too few examples to appear in the test split: its test accuracy cannot be measured (add more rows of it).',
+    missingFromTest_other: 'Classes {{names}} have too few examples to appear in the test split: their test accuracy cannot be measured (add more rows of them).',
     images: '{{width}}×{{height}} grey images',
     features_one: '{{count}} numeric feature{{names}}',
     features_other: '{{count}} numeric features{{names}}',

@@ -371,6 +371,8 @@ export const app: Catalogue<typeof en> = {
     split: '训练 / 测试：{{train}} / {{test}}（留出 20 %，分层抽样，随机种子 {{seed}}）',
     input: '输入：{{text}}',
     classNames: '类别名称：{{names}}',
+    missingFromTest_one: '类别 {{names}} 的样本太少，测试集中没有它：无法测量它的测试准确率（请添加更多该类别的行）。',
+    missingFromTest_other: '类别 {{names}} 的样本太少，测试集中没有它们：无法测量它们的测试准确率（请添加更多这些类别的行）。',
     images: '{{width}}×{{height}} 灰度图像',
     features_one: '{{count}} 个数值特征{{names}}',
     features_other: '{{count}} 个数值特征{{names}}',
