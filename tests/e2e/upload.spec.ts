@@ -114,3 +114,12 @@ test('Dropping a CSV onto the drop zone previews it', async ({ studio, page }) =
   await expect(page.getByRole('table', { name: 'CSV preview' }).getByText('First 5 of 120 rows')).toBeVisible();
   await expect(page.getByText('dropped.csv: choose the label column')).toBeVisible();
 });
+
+test('A PNG renamed photo.csv is named for what it is, not previewed as a CSV', async ({ studio, page }) => {
+  await chooseYourData(studio);
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  await page.getByLabel('Data file(s)').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: png });
+  await expect(page.getByRole('alert')).toHaveText('"photo.csv" is not a CSV text file: it looks like a PNG image.');
+  await expect(page.getByRole('table', { name: 'CSV preview' })).toHaveCount(0);
+  await expect(studio.button('Start')).toBeDisabled();
+});
