@@ -1,12 +1,11 @@
 import { DATASET_IDS, type DatasetId } from '../engine/data/registry';
 import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS, STUDENT_PRESETS, TEACHER_PRESETS } from '../engine/models/presets';
 import type { SoftTerm } from '../engine/losses';
-import { englishArchProblem, type ArchField, type ArchPlace, type ArchProblem } from '../engine/models/archProblems';
+import { type ArchField, type ArchPlace, type ArchProblem } from '../engine/models/archProblems';
 import { MAX_CNN_LAYERS, MAX_FILTERS, MAX_MLP_HIDDEN, MAX_UNITS } from '../engine/models/plan';
 import type { ArchSpec } from '../engine/models/spec';
 import type { AugmentMode, OptimizerName } from '../engine/train/types';
 import { BACKEND_NAMES, type BackendChoice } from '../worker/protocol';
-import { i18n } from '../ui/i18n';
 
 /** The user's experiment settings as the UI holds them (architectures by preset id). */
 export interface StudioConfig {
@@ -41,6 +40,12 @@ export interface StudioConfig {
   optimizer: OptimizerName;
   seed: number;
   backend: BackendChoice;
+  /** Fraction of the training set held out for validation (sweeps and the bias correction are read on it). */
+  validationFraction: number;
+  /** Retrain the teacher for every extra seed (the spread then includes the teacher's variance). */
+  teacherPerSeed: boolean;
+  /** Standardise CSV features with the training split's mean and deviation. */
+  standardize: boolean;
 }
 
 /** What a sweep varies: nothing, the temperature, alpha, or both (a grid). */
@@ -85,6 +90,9 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   optimizer: { kind: 'enum', default: 'adam', values: ['adam', 'sgd'] },
   seed: { kind: 'number', default: 1, min: 0, max: 2147483647, integer: true },
   backend: { kind: 'enum', default: 'auto', values: ['auto', ...BACKEND_NAMES] },
+  validationFraction: { kind: 'number', default: 0.1, min: 0.05, max: 0.5, integer: false },
+  teacherPerSeed: { kind: 'boolean', default: false },
+  standardize: { kind: 'boolean', default: true },
 };
 
 /** Every field's default. */
@@ -92,28 +100,45 @@ export const DEFAULT_CONFIG: StudioConfig = Object.fromEntries(
   Object.entries(CONFIG_FIELDS).map(([k, f]) => [k, f.default]),
 ) as unknown as StudioConfig;
 
+/** Why a raw value is not acceptable for a field, as a code with parameters (the UI words it). */
+export type FieldProblem =
+  | { code: 'number' }
+  | { code: 'whole' }
+  | { code: 'range'; min: number; max: number }
+  | { code: 'listEmpty' }
+  | { code: 'listLong'; max: number }
+  | { code: 'listNumbers' }
+  | { code: 'listWhole' }
+  | { code: 'listRange'; min: number; max: number }
+  | { code: 'unknownValue'; value: string }
+  | { code: 'boolean' }
+  | { code: 'arch'; problem: ArchProblem };
+
 /** Why a raw value is not acceptable for a field, or null when it is. */
-export function fieldError<K extends keyof StudioConfig>(key: K, value: unknown): string | null {
+export function fieldProblem<K extends keyof StudioConfig>(key: K, value: unknown): FieldProblem | null {
   const f = CONFIG_FIELDS[key] as Field<K>;
   switch (f.kind) {
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return i18n.t('app:field.number');
-      if (f.integer && !Number.isInteger(value)) return i18n.t('app:field.whole');
-      if (value < f.min || value > f.max) return i18n.t('app:field.range', { min: String(f.min), max: String(f.max) });
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { code: 'number' };
+      if (f.integer && !Number.isInteger(value)) return { code: 'whole' };
+      if (value < f.min || value > f.max) return { code: 'range', min: f.min, max: f.max };
       return null;
     case 'numberList':
-      if (!Array.isArray(value) || value.length < (f.minLength ?? 1)) return i18n.t('app:field.listEmpty');
-      if (value.length > f.maxLength) return i18n.t('app:field.listLong', { max: String(f.maxLength) });
-      if (value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) return i18n.t('app:field.listNumbers');
-      if (f.integer && value.some((v: number) => !Number.isInteger(v))) return i18n.t('app:field.listWhole');
-      if (value.some((v: number) => v < f.min || v > f.max)) return i18n.t('app:field.listRange', { min: String(f.min), max: String(f.max) });
+      if (!Array.isArray(value) || value.length < (f.minLength ?? 1)) return { code: 'listEmpty' };
+      if (value.length > f.maxLength) return { code: 'listLong', max: f.maxLength };
+      if (value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) return { code: 'listNumbers' };
+      if (f.integer && value.some((v: number) => !Number.isInteger(v))) return { code: 'listWhole' };
+      if (value.some((v: number) => v < f.min || v > f.max)) return { code: 'listRange', min: f.min, max: f.max };
       return null;
     case 'enum':
-      return (f.values as readonly unknown[]).includes(value) ? null : i18n.t('app:field.unknownValue', { value: JSON.stringify(value) });
+      return (f.values as readonly unknown[]).includes(value) ? null : { code: 'unknownValue', value: shown(value) };
     case 'boolean':
-      return typeof value === 'boolean' ? null : i18n.t('app:field.boolean');
-    case 'arch':
-      return value === null ? null : archShapeError(value);
+      return typeof value === 'boolean' ? null : { code: 'boolean' };
+    case 'arch': {
+      if (value === null) return null;
+      const problem = archShapeProblem(value);
+      return problem ? { code: 'arch', problem } : null;
+    }
   }
 }
 
@@ -194,12 +219,6 @@ export function archShapeProblem(value: unknown): ArchProblem | null {
   return null;
 }
 
-/** Why an untrusted value is not an ArchSpec's exact JSON shape, as an English sentence, or null. */
-function archShapeError(value: unknown): string | null {
-  const problem = archShapeProblem(value);
-  return problem ? englishArchProblem(problem) : null;
-}
-
 /** Builds a valid config from untrusted input (storage, later URLs); bad or missing fields take their defaults. */
 export function sanitizeConfig(raw: unknown): { config: StudioConfig; rejected: (keyof StudioConfig)[] } {
   const src = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -207,7 +226,7 @@ export function sanitizeConfig(raw: unknown): { config: StudioConfig; rejected: 
   const rejected: (keyof StudioConfig)[] = [];
   for (const key of Object.keys(CONFIG_FIELDS) as (keyof StudioConfig)[]) {
     if (!(key in src)) continue;
-    if (fieldError(key, src[key]) === null) config[key] = src[key];
+    if (fieldProblem(key, src[key]) === null) config[key] = src[key];
     else rejected.push(key);
   }
   return { config: config as unknown as StudioConfig, rejected };

@@ -96,5 +96,8 @@ export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | nul
     optimizer: c.optimizer,
     learningRate: c.learningRate,
     seed: c.seed,
+    validationFraction: c.validationFraction,
+    teacherPerSeed: c.teacherPerSeed,
+    standardize: c.standardize,
   };
 }

@@ -1,4 +1,3 @@
-import type { lessons as en } from '../ui/i18n/en/lessons';
 import { DEFAULT_CONFIG, sanitizeConfig, type StudioConfig } from './configFields';
 import { RECIPES } from './recipes';
 
@@ -11,26 +10,26 @@ export const LESSON_IDS = ['temperature', 'distillVsScratch', 'omittedDigit', 'w
 /** Id of a lesson. */
 export type LessonId = (typeof LESSON_IDS)[number];
 
-/** Every dotted key of a nested catalogue type. */
-type KeyPaths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${KeyPaths<T[K]>}` }[keyof T & string];
-
-/** A message key of the `lessons` namespace. */
-export type LessonMessageKey = KeyPaths<typeof en>;
+/**
+ * A message code of the `lessons` namespace: a lesson's title, explanation or part label (the UI words it; the
+ * catalogues must have every code a lesson uses, which `tests/unit/lessons.test.ts` checks).
+ */
+export type LessonMessageKey = `${LessonId}.${'title' | 'explanation' | `part${number}`}`;
 
 /** A part's settings: every config field except the backend (the machine's choice, not the lesson's). */
 export type LessonSettings = Omit<StudioConfig, 'backend'>;
 
 /** One step of a lesson: a button label and the full settings it applies. */
 export interface LessonPart {
-  labelKey: LessonMessageKey;
+  labelKey: Extract<LessonMessageKey, `${string}.part${number}`>;
   settings: LessonSettings;
 }
 
 /** A declared lesson: title, one explanatory paragraph, its parts, and the panel it opens (or null). */
 export interface Lesson {
   id: LessonId;
-  titleKey: LessonMessageKey;
-  explanationKey: LessonMessageKey;
+  titleKey: `${LessonId}.title`;
+  explanationKey: `${LessonId}.explanation`;
   parts: readonly LessonPart[];
   focus: LessonFocus | null;
 }

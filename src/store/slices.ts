@@ -6,6 +6,7 @@ import { createLessonSlice } from './lessonSlice';
 import { createHistorySlice } from './history/historySlice';
 import { createModelsSlice } from './modelsSlice';
 import { createRunSlice } from './runSlice';
+import { createShareSlice } from './shareSlice';
 import { createSurviveSlice } from './surviveSlice';
 import { createUploadSlice } from './uploadSlice';
 import type { StudioState } from './types';
@@ -21,4 +22,5 @@ export const createStudioSlices: StateCreator<StudioState> = (...a) => ({
   ...createBoundarySlice(...a),
   ...createLessonSlice(...a),
   ...createInspectSlice(...a),
+  ...createShareSlice(...a),
 });

@@ -5,8 +5,9 @@ import type { LessonSlice } from './lessonSlice';
 import type { InspectSlice } from './inspectSlice';
 import type { RunSlice } from './runSlice';
 import type { UploadSlice } from './uploadSlice';
+import type { ShareSlice } from './shareSlice';
 import type { SurviveSlice } from './surviveSlice';
 import type { ModelsSlice } from './modelsSlice';
 
 /** The whole studio store: typed slices combined. */
-export type StudioState = ConfigSlice & RunSlice & UploadSlice & SurviveSlice & ModelsSlice & HistorySlice & BoundarySlice & LessonSlice & InspectSlice;
+export type StudioState = ConfigSlice & RunSlice & UploadSlice & SurviveSlice & ModelsSlice & HistorySlice & BoundarySlice & LessonSlice & InspectSlice & ShareSlice;

@@ -4,7 +4,7 @@ import type { DataErrorValue } from '../engine/data/dataErrors';
 import type { DatasetMeta, UserDataMeta } from '../engine/data/meta';
 import { DATASETS, type DatasetId } from '../engine/data/registry';
 import type { DatasetSummary } from '../engine/data/summary';
-import { validateArch } from '../engine/models/analysis';
+import { validateArch } from '../engine/models/archFigures';
 import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS, type PresetFamily } from '../engine/models/presets';
 import type { WorkerEvent } from '../worker/protocol';
 import type { StudioState } from './types';

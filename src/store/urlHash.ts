@@ -1,6 +1,6 @@
 import type { ArchSpec } from '../engine/models/spec';
 import { decodeArch, encodeArch } from './archCode';
-import { CONFIG_FIELDS, DEFAULT_CONFIG, fieldError, type StudioConfig } from './configFields';
+import { CONFIG_FIELDS, DEFAULT_CONFIG, fieldProblem, type StudioConfig } from './configFields';
 
 /** The URL key of every config field (short, stable names: part of shared links). */
 export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
@@ -33,6 +33,9 @@ export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
   optimizer: 'opt',
   seed: 'seed',
   backend: 'backend',
+  validationFraction: 'val',
+  teacherPerSeed: 'seedTeacher',
+  standardize: 'standardize',
 };
 
 /** View settings carried by the link besides the experiment (declared like the config fields). */
@@ -82,6 +85,9 @@ export const HIDEABLE_IDS = [
   'transfer',
   'exclude',
   'augment',
+  'val',
+  'seedTeacher',
+  'standardize',
   // Panels outside the sidebar sections, for focused exercises.
   'lessons',
   'teacherFile',
@@ -199,7 +205,7 @@ export function parseHash(hash: string): ParsedHash {
     if (field) {
       hasConfig = true;
       const raw = textValue(field, text);
-      if (raw !== undefined && fieldError(field, raw) === null) config[field] = raw;
+      if (raw !== undefined && fieldProblem(field, raw) === null) config[field] = raw;
       else {
         config[field] = DEFAULT_CONFIG[field];
         notices.push({ kind: 'badValue', key, value: text, used: valueText(field, DEFAULT_CONFIG[field]) });

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
-import { flopsPerExample } from '../engine/models/analysis';
+import { flopsPerExample } from '../engine/models/archFigures';
 import { BENCH_CNN_RECIPE, BENCH_RECIPE, runBenchRecipe, type BenchBudget } from '../engine/train/benchRecipe';
 import { activateBackend, errorText, overrideWasmThreads, startedWasmThreads } from './backends';
 import { appBenchConfig, runAppBench } from './benchAppRun';

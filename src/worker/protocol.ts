@@ -114,9 +114,6 @@ export type WorkerEvent =
   /** A main-run model's logits on the inspected examples after an evaluated epoch (row-major, transferred). */
   | { type: 'inspectLogits'; runId: number; phase: Phase; epoch: number; logits: Float32Array };
 
-/** Why a run paused itself: the loss diverged, or (set by the UI) the worker crashed. */
-export type HaltReason = 'diverged' | 'crashed';
-
 /** Why a run paused itself, with its parameters: a diverged loss (phase, step, the bad value) or a crashed worker. */
 export type Halt = { reason: 'diverged'; phase: Phase; step: number; value: number } | { reason: 'crashed'; message: string };
 

@@ -8,7 +8,8 @@ import { RunCancelled, RunController } from '../engine/train/controller';
 import { LossDivergedError } from '../engine/train/errors';
 import { runExperiment, type ExperimentHooks, type ExperimentOptions, type ExperimentOutcome } from '../engine/train/experiment';
 import type { Dataset } from '../engine/data/types';
-import { encodeResumePoint, type ResumePoint } from '../engine/train/resume';
+import { standardizedCopy } from '../engine/data/userData';
+import { encodeResumePoint, type ResumePoint } from '../engine/train/resumePoint';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { errorText } from './backends';
 import { backendFault, deviceWasLost, nextBackend, watchDevice } from './deviceLoss';
@@ -78,8 +79,12 @@ export class Run {
     };
     try {
       post({ type: 'loading', runId, what: 'dataset', fraction: 0 });
-      const data = config.userData
-        ? this.uploads.get(config.userData.id)
+      const upload = config.userData ? this.uploads.get(config.userData.id) : null;
+      // A CSV's features are standardised on its training split unless the user turned it off.
+      const data = upload
+        ? upload.inputShape.length === 1 && config.standardize !== false
+          ? standardizedCopy(upload)
+          : upload
         : await DATASETS[config.dataset].load(
             { seed: config.seed, noise: config.noise, samples: config.samples },
             (fraction) => post({ type: 'loading', runId, what: 'dataset', fraction }),

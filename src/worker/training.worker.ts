@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 import type * as tf from '@tensorflow/tfjs';
 import { errorText } from './backends';
-import { decodeResumePoint, type ResumePoint } from '../engine/train/resume';
+import { decodeResumePoint, type ResumePoint } from '../engine/train/resumePoint';
 import { backendFault, destroyDevice, deviceKnownLost } from './deviceLoss';
-import { holdLivenessLock } from './liveness';
+import { holdLivenessLock } from './lifeLock';
 import { serializeModel } from './exportModel';
 import { BackendPlanner } from './backendPlanner';
 import { ModelDesk } from './modelDesk';
@@ -90,7 +90,7 @@ async function loadUpload(msg: Extract<WorkerRequest, { type: 'loadCsv' | 'loadI
 /** Answers a CSV preview request with the headers and first rows, or the reason the text cannot be read. */
 function inspectCsv(msg: Extract<WorkerRequest, { type: 'inspectCsv' }>): void {
   try {
-    post({ type: 'csvPreview', requestId: msg.requestId, preview: uploads.inspectCsv(msg.text), error: null });
+    post({ type: 'csvPreview', requestId: msg.requestId, preview: uploads.inspectCsv(msg.text, msg.fileName), error: null });
   } catch (e) {
     post({ type: 'csvPreview', requestId: msg.requestId, preview: null, error: errorText(e), ...withDataError(e) });
   }

@@ -4,7 +4,7 @@ import { dataErrorValue, type DataErrorValue } from '../engine/data/dataErrors';
 import type { UserDataMeta } from '../engine/data/meta';
 import { summarizeDataset, type DatasetSummary } from '../engine/data/summary';
 import type { Dataset } from '../engine/data/types';
-import { toUserDataset, type LabeledData } from '../engine/data/userData';
+import { classesMissingFrom, toUserDataset, type LabeledData } from '../engine/data/userData';
 import { UPLOAD_GONE } from './protocol';
 
 /** The `dataError` field of a failure event: the code and parameters when the error is a data error. */
@@ -34,13 +34,13 @@ export class UploadStore {
   private nextId = 1;
 
   /** Headers, first rows and a suggested label column of a CSV text. */
-  inspectCsv(text: string): CsvPreview {
-    return previewCsv(text, PREVIEW_ROWS);
+  inspectCsv(text: string, fileName: string): CsvPreview {
+    return previewCsv(text, PREVIEW_ROWS, fileName);
   }
 
-  /** Parses a CSV (label column by 0-based index), splits it with `seed` and keeps it. Features are used as they are (not standardised). */
+  /** Parses a CSV (label column by 0-based index), splits it with `seed` and keeps it raw (runs standardise it when asked). */
   addCsv(fileName: string, text: string, labelColumn: number, seed: number): UploadResult {
-    return this.add(parseCsvDataset(text, labelColumn), fileName, 'csv', seed);
+    return this.add(parseCsvDataset(text, labelColumn, fileName), fileName, 'csv', seed);
   }
 
   /** Decodes an idx images + labels pair (raw or gzip), splits it with `seed` and keeps it. */
@@ -75,6 +75,7 @@ export class UploadStore {
       classNames: [...dataset.classNames],
       trainCount: dataset.train.count,
       testCount: dataset.test.count,
+      missingFromTest: classesMissingFrom(dataset.test, dataset.classNames),
       ...(data.columns && data.labelName ? { csv: { columns: data.columns, labelColumn: data.labelName, testFraction: UPLOAD_TEST_FRACTION, splitSeed: seed } } : {}),
     };
     return { meta, summary: summarizeDataset(dataset) };

@@ -31,7 +31,7 @@ test('A short CNN distillation on MNIST (Auto backend) beats chance clearly and 
   expect(await studio.waitForEnd(400_000)).toMatch(/^Done · backend: wasm$/);
   expect(await studio.accuracy('Teacher')).toBeGreaterThan(0.8);
   expect(await studio.accuracy('Distilled student')).toBeGreaterThan(0.5);
-  await expect(page.getByText('The teacher trained on 8,000 examples; each student on 2,000.')).toBeVisible();
+  await expect(page.getByText('The teacher trained on 7,200 examples; each student on 2,000. 800 training examples were held out as the validation set.')).toBeVisible();
   const speed = page.getByRole('region', { name: 'Inference speed' });
   await expect(speed.getByRole('row', { name: /^256 / })).toContainText('×');
 });

@@ -48,10 +48,9 @@ test('A CSV from disk previews, loads in the worker and trains all three models'
   await studio.setNumber('Epochs', '10');
   await studio.button('Start').click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);
+  // Floors, not ranges: the fixture's clusters are well separated, so every model must reach 80 %.
   const acc = await accuracies(studio);
-  for (const a of acc) expect(a).toBeGreaterThanOrEqual(0);
-  for (const a of acc) expect(a).toBeLessThanOrEqual(1);
-  expect(acc[0]).toBeGreaterThan(0.8); // well-separated clusters
+  for (const a of acc) expect(a).toBeGreaterThanOrEqual(0.8);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
@@ -98,7 +97,9 @@ test('An idx pair (gzip) loads with its counts and image preview, and trains', a
   await studio.setNumber('Epochs', '5');
   await studio.button('Start').click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);
-  for (const a of await accuracies(studio)) expect(a).toBeGreaterThanOrEqual(0);
+  // Three shapes on 8×8 images: the teacher must clearly beat chance (33 %).
+  const acc = await accuracies(studio);
+  expect(acc[0]).toBeGreaterThanOrEqual(0.6);
 });
 
 test('Dropping a CSV onto the drop zone previews it', async ({ studio, page }) => {
@@ -112,4 +113,13 @@ test('Dropping a CSV onto the drop zone previews it', async ({ studio, page }) =
   await page.getByText(/^Drop a CSV file here/).dispatchEvent('drop', { dataTransfer });
   await expect(page.getByRole('table', { name: 'CSV preview' }).getByText('First 5 of 120 rows')).toBeVisible();
   await expect(page.getByText('dropped.csv: choose the label column')).toBeVisible();
+});
+
+test('A PNG renamed photo.csv is named for what it is, not previewed as a CSV', async ({ studio, page }) => {
+  await chooseYourData(studio);
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  await page.getByLabel('Data file(s)').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: png });
+  await expect(page.getByRole('alert')).toHaveText('"photo.csv" is not a CSV text file: it looks like a PNG image.');
+  await expect(page.getByRole('table', { name: 'CSV preview' })).toHaveCount(0);
+  await expect(studio.button('Start')).toBeDisabled();
 });

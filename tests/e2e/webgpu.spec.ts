@@ -15,10 +15,10 @@ test('WebGPU forced from the Backend menu trains a short run to the end', async 
   await expect(studio.status).toContainText('backend: webgpu', { timeout: 60_000 });
   await expect(page.locator('.backend-note')).toContainText('webgpu: chosen in the Backend menu');
   expect(await studio.waitForEnd(170_000)).toBe('Done · backend: webgpu');
-  expect(await studio.lossPoints()).toBe(9); // 3 phases × ceil(1200 / 400) steps
-  for (const row of ['Teacher', 'Student from scratch', 'Distilled student'] as const) {
-    const acc = await studio.accuracy(row);
-    expect(acc).toBeGreaterThanOrEqual(0);
-    expect(acc).toBeLessThanOrEqual(1);
-  }
+  expect(await studio.lossPoints()).toBe(9); // 3 phases × ceil(1080 / 400) steps
+  // Floors the recipe reaches (one epoch of three batches is far from converged, yet well above chance, 33 %), so a
+  // WebGPU kernel that computes nonsense turns this red.
+  expect(await studio.accuracy('Teacher')).toBeGreaterThan(0.45);
+  expect(await studio.accuracy('Student from scratch')).toBeGreaterThan(0.4);
+  expect(await studio.accuracy('Distilled student')).toBeGreaterThan(0.4);
 });

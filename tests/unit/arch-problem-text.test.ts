@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { englishArchProblem, type ArchProblem } from '../../src/engine/models/archProblems';
 import { planArch } from '../../src/engine/models/plan';
 import { archProblem, validateArch, type ArchSpec } from '../../src/engine/models/spec';
-import { archShapeProblem, fieldError } from '../../src/store/configFields';
+import { archShapeProblem } from '../../src/store/configFields';
+import { fieldError } from './fieldText';
 import { i18n } from '../../src/ui/i18n';
 import { describeArchProblem } from '../../src/ui/controls/arch/archProblemText';
 

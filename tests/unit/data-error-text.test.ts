@@ -39,6 +39,8 @@ const SAMPLES: { [C in DataErrorValue['code']]: Extract<DataErrorValue, { code: 
   singleClass: { code: 'singleClass', subject: { kind: 'labelColumn', name: 'y' }, label: 'cat' },
   inconsistent: { code: 'inconsistent', count: 4, features: 2, needed: 8, got: 7 },
   tooFewExamples: { code: 'tooFewExamples', count: 3, percent: 20 },
+  binaryFile: { code: 'binaryFile', name: 'photo.csv', kind: 'png' },
+  gzipTooLarge: { code: 'gzipTooLarge', subject: { kind: 'imagesFile' }, limitMB: 512 },
 };
 
 /** The data error thrown by `f` (fails the test when it throws something else or nothing). */

@@ -72,6 +72,8 @@ const SAMPLES: Record<ImportMessageKey, Omit<ImportMessage, 'key'>> = {
   noModelJson: { params: {} },
   severalModelJson: { params: { names: 'a.json, b.json' } },
   unreadable: { params: { detail: 'NotReadableError' } },
+  filesTooLarge: { params: { size: '300', limit: '256' } },
+  tooManyParams: { params: { params: '60000000', limit: '50000000' } },
   unexpected: { params: { detail: 'Out of memory' } },
   onnxNotModel: { params: { detail: 'invalid wire type 7 at offset 12' } },
   onnxEmpty: { params: {} },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paramCount, type ArchSpec, type CnnLayer } from '../../src/engine/models/spec';
-import { analyseRows, statsOf, statsText } from '../../src/ui/controls/arch/analysis';
+import { analyseRows, statsOf, statsText } from '../../src/ui/controls/arch/archStatsText';
 import { addRow, convertKind, defaultLayer, editRows, moveItem, removeItem, replaceItem } from '../../src/ui/controls/arch/rows';
 
 const IMG = [28, 28, 1];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchSpec } from '../../src/engine/models/spec';
-import { DEFAULT_CONFIG, fieldError, sanitizeConfig } from '../../src/store/configFields';
+import { DEFAULT_CONFIG, sanitizeConfig } from '../../src/store/configFields';
+import { fieldError } from './fieldText';
 import { menuPreset, studentPreset, teacherPreset, toExperimentConfig } from '../../src/store/configSlice';
 
 const MLP: ArchSpec = { kind: 'mlp', hidden: [8, 16], activation: 'relu', dropout: 0.2 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import { validateConfig } from '../../src/engine/train/validateConfig';
-import { CONFIG_FIELDS, DEFAULT_CONFIG, fieldError, type StudioConfig } from '../../src/store/configFields';
+import { CONFIG_FIELDS, DEFAULT_CONFIG, fieldProblem, type StudioConfig } from '../../src/store/configFields';
 import { toExperimentConfig } from '../../src/store/configSlice';
 import { LESSON_IDS, LESSONS, lessonById, lessonConfig, type LessonSettings } from '../../src/store/lessons';
 import { RECIPES } from '../../src/store/recipes';
@@ -42,7 +42,7 @@ describe('lessons', () => {
 
   it.each(allParts)('$name sets every field except the backend, each one valid, and makes a valid experiment', ({ part }) => {
     expect(Object.keys(part.settings).sort()).toEqual(Object.keys(CONFIG_FIELDS).filter((k) => k !== 'backend').sort());
-    for (const [key, value] of Object.entries(part.settings)) expect(fieldError(key as keyof StudioConfig, value), key).toBeNull();
+    for (const [key, value] of Object.entries(part.settings)) expect(fieldProblem(key as keyof StudioConfig, value), key).toBeNull();
     const { config, rejected } = lessonConfig(part, { ...DEFAULT_CONFIG, backend: 'wasm' });
     expect(rejected).toEqual([]);
     expect(config).toEqual({ ...part.settings, backend: 'wasm' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, fieldError, sanitizeConfig } from '../../src/store/configFields';
+import { DEFAULT_CONFIG, sanitizeConfig } from '../../src/store/configFields';
+import { fieldError } from './fieldText';
 import { toExperimentConfig } from '../../src/store/configSlice';
 import { IDLE_RUN, mergeEpochs, mergeLosses, newRun, reduceRun } from '../../src/store/runState';
 import { verdictOf } from '../../src/ui/results/verdict';

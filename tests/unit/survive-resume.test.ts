@@ -14,7 +14,7 @@ import {
   restoreModel,
   restoreOptimizer,
   type ResumePoint,
-} from '../../src/engine/train/resume';
+} from '../../src/engine/train/resumePoint';
 import { trainStep } from '../../src/engine/train/step';
 import type { EpochPoint, ExperimentConfig, LossPoint, Phase } from '../../src/engine/train/types';
 import { useCpu } from './tfSetup';

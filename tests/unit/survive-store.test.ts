@@ -7,7 +7,7 @@ import { toExperimentConfig } from '../../src/store/configSlice';
 import { isFinished, newRun, reduceRun, type RunState } from '../../src/store/runState';
 import type { StudioState } from '../../src/store/types';
 import { createStudioSlices } from '../../src/store/slices';
-import { clearActiveRun, loadActiveRun, saveActiveRun, type SavedRun } from '../../src/ui/bridge/checkpointDb';
+import { clearActiveRun, loadActiveRun, saveActiveRun, type SavedRun } from '../../src/ui/bridge/unfinishedRunDb';
 
 const CONFIG = toExperimentConfig(DEFAULT_CONFIG);
 const running = (): RunState => ({ ...newRun(4, CONFIG), status: 'running', phase: 'teacher', epochs: 6 });

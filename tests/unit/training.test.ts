@@ -244,20 +244,26 @@ describe('experiment', () => {
     const data = await load(BASE);
     const controller = new RunController({ temperature: 4, alpha: 0.7 });
     const softs: number[] = [];
-    let pausedAt = -1;
+    // The loop reports where it really halts (the controller's onPaused, as the worker uses it): no fixed sleep.
+    let halted = 0;
+    let softsWhenHalted = -1;
+    controller.onPaused = () => {
+      halted++;
+      softsWhenHalted = softs.length;
+    };
     const done = runExperiment({ ...BASE, epochs: 1 }, data, controller, {
       ...noHooks,
       onPhase: (p) => {
-        if (p === 'distill') {
-          controller.pause();
-          pausedAt = Date.now();
-        }
+        if (p === 'distill') controller.pause();
       },
       onLoss: (p) => p.filter((q) => q.phase === 'distill').forEach((q) => softs.push(q.soft)),
     });
-    await vi.waitFor(() => expect(pausedAt).toBeGreaterThan(0), { timeout: 30_000, interval: 10 });
-    await new Promise((r) => setTimeout(r, 100)); // a running loop would log distillation steps in this window
+    await vi.waitFor(() => expect(halted).toBe(1), { timeout: 30_000, interval: 10 });
+    // Halted before the first distillation step, and still there after the loop had every chance to run on.
+    expect(softsWhenHalted).toBe(0);
+    for (let i = 0; i < 50; i++) await Promise.resolve();
     expect(softs).toHaveLength(0);
+    expect(halted).toBe(1);
     controller.hyper = { temperature: 4, alpha: 0 };
     controller.resume();
     const out = await done;
@@ -344,8 +350,10 @@ describe('seeds, sweeps and the teacher cache', () => {
     const distill = points.filter((p) => p.phase === 'distill');
     expect(distill[0]!.soft).toBeGreaterThan(0);
     expect(distill[distill.length - 1]!.soft).toBeLessThan(distill[0]!.soft);
-    expect(out.results.distilled.ece).toBeGreaterThanOrEqual(0);
-    expect(out.results.distilled.ece).toBeLessThanOrEqual(1);
+    // A floor the recipe must reach, not just a value in [0, 1]: well-calibrated enough to be worth reporting.
+    expect(out.results.distilled.ece).toBeGreaterThan(0);
+    expect(out.results.distilled.ece).toBeLessThan(0.25);
+    expect(out.results.teacher.ece).toBeLessThan(0.15);
     out.dispose();
   });
 

@@ -11,13 +11,13 @@ import { useCpu } from './tfSetup';
 
 describe('worker upload store', () => {
   it('previews a CSV: headers, first rows, row count and the suggested label column', async () => {
-    const preview = new UploadStore().inspectCsv(await fixtureText('three-classes.csv'));
+    const preview = new UploadStore().inspectCsv(await fixtureText('three-classes.csv'), 'data.csv');
     expect(preview.headers).toEqual(['length', 'width', 'height', 'kind']);
     expect(preview.rows).toHaveLength(5);
     expect(preview.rows[0]).toEqual(['1.480', '0.726', '0.831', 'beta']);
     expect(preview.rowCount).toBe(120);
     expect(preview.suggestedLabelColumn).toBe(3);
-    expect(() => new UploadStore().inspectCsv('')).toThrow('The CSV file is empty.');
+    expect(() => new UploadStore().inspectCsv('', 'data.csv')).toThrow('The CSV file is empty.');
   });
 
   it('turns a CSV into metadata with counts and classes, split 80/20 by the seed, and keeps the data by id', async () => {

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { DataError } from './dataErrors';
+import { sniffBinaryText } from './sniffBinary';
 import { indexClasses, requireTwoClasses, type LabeledData } from './userData';
 
 /** Most classes a CSV label column may have (more usually means the wrong column was chosen). */
@@ -36,16 +37,17 @@ interface CsvTable {
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const INTEGER = /^[+-]?\d+$/;
 
 /** True when a cell is a plain decimal number (no hex, no Infinity, not empty). */
 function isNumeric(cell: string): boolean {
   return NUMBER.test(cell.trim());
 }
 
-/** Parses CSV text into rows with papaparse (delimiter auto-detected); throws on empty text and broken quoting. */
-function readTable(text: string): CsvTable {
+/** Parses CSV text into rows with papaparse (delimiter auto-detected); throws on binary content, empty text and broken quoting. */
+function readTable(text: string, fileName: string): CsvTable {
   const clean = text.replace(/^\ufeff/, '');
+  const binary = sniffBinaryText(clean);
+  if (binary) throw new DataError({ code: 'binaryFile', name: fileName, kind: binary });
   if (clean.trim() === '') throw new DataError({ code: 'csvEmpty' });
   const result = Papa.parse<string[]>(clean, { header: false, dynamicTyping: false, skipEmptyLines: false });
   const error = result.errors.find((e) => e.type !== 'Delimiter');
@@ -65,8 +67,8 @@ function readTable(text: string): CsvTable {
 }
 
 /** Headers, the first rows and a suggested label column (the last), for a preview before parsing. */
-export function previewCsv(text: string, maxRows = 5): CsvPreview {
-  const { headers, hasHeader, rows, delimiter } = readTable(text);
+export function previewCsv(text: string, maxRows = 5, fileName = 'the file'): CsvPreview {
+  const { headers, hasHeader, rows, delimiter } = readTable(text, fileName);
   return {
     headers,
     hasHeader,
@@ -92,11 +94,12 @@ function resolveColumn(headers: readonly string[], labelColumn: string | number)
 
 /**
  * Parses a CSV table of numeric feature columns plus one label column (by name or 0-based index).
- * Labels may be integers (classes in numeric order) or text (classes in sorted order); the first row is
+ * Labels may be numbers (classes in numeric order; `1` and `1.0` are the same class, named `1`) or text (classes
+ * in sorted order); the first row is
  * the header unless it looks like data. Throws a message naming the line and column of any bad cell.
  */
-export function parseCsvDataset(text: string, labelColumn: string | number): LabeledData {
-  const { headers, hasHeader, rows } = readTable(text);
+export function parseCsvDataset(text: string, labelColumn: string | number, fileName = 'the file'): LabeledData {
+  const { headers, hasHeader, rows } = readTable(text, fileName);
   const labelIdx = resolveColumn(headers, labelColumn);
   const labelName = headers[labelIdx]!;
   if (headers.length < 2) throw new DataError({ code: 'noFeatures' });
@@ -119,7 +122,7 @@ export function parseCsvDataset(text: string, labelColumn: string | number): Lab
     if (label === '') throw new DataError({ code: 'emptyLabel', line, column: labelName });
     labels.push(label);
   });
-  const numeric = labels.every((l) => INTEGER.test(l));
+  const numeric = labels.every((l) => isNumeric(l));
   const { y, classNames } = numeric
     ? indexClasses(labels.map(Number), (a, b) => a - b)
     : indexClasses(labels, (a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,3 +1,5 @@
+import type { BinaryKind } from './sniffBinary';
+
 /*
  * Why the user's files cannot be used, as codes + parameters: the UI words them through the `app`
  * catalogue (English and Chinese); `.message` keeps the English sentence for Node tests and logs.
@@ -31,7 +33,22 @@ export type DataErrorValue =
   | { code: 'noExamples'; subject: DataSubject }
   | { code: 'singleClass'; subject: DataSubject; label: string }
   | { code: 'inconsistent'; count: number; features: number; needed: number; got: number }
-  | { code: 'tooFewExamples'; count: number; percent: number };
+  | { code: 'tooFewExamples'; count: number; percent: number }
+  | { code: 'binaryFile'; name: string; kind: BinaryKind }
+  | { code: 'gzipTooLarge'; subject: DataSubject; limitMB: number };
+
+/** English description of what a binary file looks like. */
+export const BINARY_KIND_EN: Record<BinaryKind, string> = {
+  png: 'a PNG image',
+  jpeg: 'a JPEG image',
+  gif: 'a GIF image',
+  gzip: 'a gzip archive',
+  zip: 'a zip archive (or an Excel .xlsx workbook)',
+  pdf: 'a PDF document',
+  webp: 'a WebP image',
+  idx: 'an idx file (pick it together with its images or labels partner)',
+  binary: 'a binary file (it contains NUL bytes)',
+};
 
 /** English name of a data subject, as it appears inside a sentence ("images file", 'label column "y"'). */
 export function englishSubject(s: DataSubject): string {
@@ -98,6 +115,10 @@ export function englishDataError(e: DataErrorValue): string {
       return `Inconsistent data: ${e.count} examples of ${e.features} features need ${e.needed} values, got ${e.got}.`;
     case 'tooFewExamples':
       return `Too few examples (${e.count}) for a ${e.percent} % test split: add more rows.`;
+    case 'binaryFile':
+      return `"${e.name}" is not a CSV text file: it looks like ${BINARY_KIND_EN[e.kind]}.`;
+    case 'gzipTooLarge':
+      return `The ${englishSubject(e.subject)} decompresses to more than ${e.limitMB} MB, the most the studio reads.`;
   }
 }
 

@@ -5,7 +5,10 @@
  */
 import { pixelsToFloat } from './bundle';
 import { DataError, englishSubject, type DataSubject } from './dataErrors';
-import { gunzip, isGzip } from './source';
+import { gunzip, isGzip, TooLargeError } from './source';
+
+/** Most bytes one idx file may decompress to (Fashion-MNIST's training images are 47 MB; this leaves room, not a gzip bomb). */
+export const MAX_IDX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
 import { indexClasses, requireTwoClasses, type LabeledData } from './userData';
 
 /** Magic number of an idx file of unsigned-byte images (3 dimensions). */
@@ -63,11 +66,12 @@ export function parseIdxLabels(bytes: Uint8Array, subject: DataSubject = { kind:
 
 /**
  * Parses an idx images file and its labels file (each raw or gzip) into normalised images in [0, 1]
- * with `inputShape [rows, cols, 1]`; distinct label values become classes 0..k-1 in ascending order.
+ * with `inputShape [rows, cols, 1]`; distinct label values become classes 0..k-1 in ascending order. Each file may
+ * decompress to at most `maxBytes` (a `gzipTooLarge` data error otherwise).
  */
-export async function parseIdxPair(imagesBytes: Uint8Array, labelsBytes: Uint8Array): Promise<LabeledData> {
-  const images = parseIdxImages(await unzipIdx(imagesBytes, { kind: 'imagesFile' }));
-  const labels = parseIdxLabels(await unzipIdx(labelsBytes, { kind: 'labelsFile' }));
+export async function parseIdxPair(imagesBytes: Uint8Array, labelsBytes: Uint8Array, maxBytes = MAX_IDX_DECOMPRESSED_BYTES): Promise<LabeledData> {
+  const images = parseIdxImages(await unzipIdx(imagesBytes, { kind: 'imagesFile' }, maxBytes));
+  const labels = parseIdxLabels(await unzipIdx(labelsBytes, { kind: 'labelsFile' }, maxBytes));
   if (labels.length !== images.count) {
     throw new DataError({ code: 'idxCountMismatch', labels: labels.length, images: images.count });
   }
@@ -84,11 +88,12 @@ export async function parseIdxPair(imagesBytes: Uint8Array, labelsBytes: Uint8Ar
 }
 
 /** Gunzips an idx file when it is gzip; a broken gzip stream becomes a `notGzip` data error. */
-async function unzipIdx(bytes: Uint8Array, subject: DataSubject): Promise<Uint8Array> {
+async function unzipIdx(bytes: Uint8Array, subject: DataSubject, maxBytes: number): Promise<Uint8Array> {
   if (!isGzip(bytes)) return bytes;
   try {
-    return await gunzip(bytes, `the ${englishSubject(subject)}`);
+    return await gunzip(bytes, `the ${englishSubject(subject)}`, maxBytes);
   } catch (e) {
+    if (e instanceof TooLargeError) throw new DataError({ code: 'gzipTooLarge', subject, limitMB: Math.round(maxBytes / 1024 / 1024) });
     const cause = e instanceof Error ? e.cause : undefined;
     throw new DataError({ code: 'notGzip', subject, detail: cause instanceof Error ? cause.message : String(cause ?? e) });
   }

@@ -16,6 +16,8 @@ export interface UserDataMeta extends DatasetMeta {
   id: string;
   trainCount: number;
   testCount: number;
+  /** Classes with too few examples to get any into the test split (their test accuracy cannot be measured). */
+  missingFromTest?: string[];
   /** For a CSV upload: its columns in file order, the label column and how it was split (what an export needs to re-read it). */
   csv?: CsvSource;
 }

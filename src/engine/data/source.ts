@@ -17,8 +17,16 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Reads a byte stream to the end, reporting `received / total` when the total is known. */
-async function readAll(stream: ReadableStream<Uint8Array>, total: number, onProgress: ProgressFn): Promise<Uint8Array> {
+/** Decompressed data grew past the caller's limit (a gzip bomb, or simply too much data); reading stopped there. */
+export class TooLargeError extends Error {
+  override readonly name = 'TooLargeError';
+  constructor(readonly limitBytes: number) {
+    super(`The data decompresses to more than ${Math.round(limitBytes / 1024 / 1024)} MB.`);
+  }
+}
+
+/** Reads a byte stream to the end (or throws `TooLargeError` past `limit` bytes), reporting `received / total` when the total is known. */
+async function readAll(stream: ReadableStream<Uint8Array>, total: number, onProgress: ProgressFn, limit = Infinity): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -27,13 +35,20 @@ async function readAll(stream: ReadableStream<Uint8Array>, total: number, onProg
     if (done) break;
     chunks.push(value);
     received += value.length;
+    if (received > limit) {
+      await reader.cancel();
+      throw new TooLargeError(limit);
+    }
     if (total > 0) onProgress(Math.min(received / total, 1));
   }
   return concatBytes(chunks);
 }
 
-/** Decompresses gzip bytes with the platform's `DecompressionStream` (workers, browsers, Node ≥ 18). */
-export async function gunzip(bytes: Uint8Array, what = 'data'): Promise<Uint8Array> {
+/**
+ * Decompresses gzip bytes with the platform's `DecompressionStream` (workers, browsers, Node ≥ 18); stops with
+ * `TooLargeError` as soon as the output passes `maxBytes`, so a small file cannot expand to gigabytes in memory.
+ */
+export async function gunzip(bytes: Uint8Array, what = 'data', maxBytes = Infinity): Promise<Uint8Array> {
   // DecompressionStream takes ArrayBuffer-backed views only (not SharedArrayBuffer).
   const owned = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
   const input = new ReadableStream<Uint8Array<ArrayBuffer>>({
@@ -43,8 +58,9 @@ export async function gunzip(bytes: Uint8Array, what = 'data'): Promise<Uint8Arr
     },
   });
   try {
-    return await readAll(input.pipeThrough(new DecompressionStream('gzip')), 0, () => undefined);
+    return await readAll(input.pipeThrough(new DecompressionStream('gzip')), 0, () => undefined, maxBytes);
   } catch (e) {
+    if (e instanceof TooLargeError) throw e;
     throw new Error(`Could not decompress ${what}: it is not valid gzip (${e instanceof Error ? e.message : String(e)}).`, { cause: e });
   }
 }

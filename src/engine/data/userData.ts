@@ -67,6 +67,27 @@ export function toUserDataset(data: LabeledData, options: UserDatasetOptions): D
   return dataset;
 }
 
+/**
+ * A copy of a table dataset with every feature standardised by the training split's mean and deviation (recorded in
+ * `featureScaling`, so report.json and the exports can scale new inputs the same way); the original is left untouched.
+ */
+export function standardizedCopy(data: Dataset): Dataset {
+  const len = featureSize(data.inputShape);
+  const scaling = fitScaling(data.train, len);
+  const copy = (s: Split): Split => ({ x: Float32Array.from(s.x), y: s.y, count: s.count });
+  const train = copy(data.train);
+  const test = copy(data.test);
+  applyScaling(train, len, scaling);
+  applyScaling(test, len, scaling);
+  return { ...data, train, test, featureScaling: scaling };
+}
+
+/** Names of the classes that have no example in a split (too few examples to be drawn into it). */
+export function classesMissingFrom(split: Split, classNames: readonly string[]): string[] {
+  const seen = new Set(split.y);
+  return classNames.filter((_, k) => !seen.has(k));
+}
+
 /** Mean and standard deviation of each feature of a split (deviation 1 for constant features). */
 export function fitScaling(split: Split, len: number): FeatureScaling {
   const mean = new Array<number>(len).fill(0);

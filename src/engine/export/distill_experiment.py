@@ -809,6 +809,13 @@ def run(args):
     classes = exp["numClasses"]
     if x_train.shape[1] != int(np.prod(shape)):
         raise UsageError(f"the data has {x_train.shape[1]} values per example; the models need {int(np.prod(shape))} ({shape})")
+    val_fraction = exp.get("validationFraction", 0)
+    if val_fraction > 0:
+        # The studio's validation hold-out (src/engine/data/validation.ts): no model trains on it.
+        xr, yr, xv, _ = stratified_split(x_train, y_train, val_fraction, derive_seed(args.seed, "validation"))
+        if len(xv) > 0 and len(xr) > 0:
+            x_train, y_train = xr, yr
+            log(f"validation: {len(xv)} training examples held out, as in the studio")
     transfer = exp["transfer"]
     subset = transfer["size"] > 0 or len(transfer["exclude"]) > 0
     xs, ys = (stratified_subset(x_train, y_train, transfer["size"] if transfer["size"] > 0 else len(x_train),

@@ -76,7 +76,7 @@ function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<st
       classNames: cfg.userData.classNames,
       testFraction: csv.testFraction,
       splitSeed: csv.splitSeed,
-      standardize: csv.standardize ?? false,
+      standardize: csv.standardize ?? cfg.standardize !== false,
     };
   }
   const entry = DATASETS[cfg.dataset];
@@ -126,6 +126,8 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
     loss: { soft: cfg.softTerm, temperature: cfg.temperature, alpha: cfg.alpha, scaleByT2: cfg.scaleByT2, hint },
     schedule: hyperSchedule(options.changes ?? []),
     transfer: { size: cfg.transferSize, exclude: cfg.excludeClasses },
+    // The studio's validation hold-out (seeded, stratified; no model trains on it).
+    validationFraction: cfg.validationFraction ?? 0,
     augment: cfg.augment,
     optimizer: cfg.optimizer,
     sweep: cfg.sweep ? sweepPoints(cfg.sweep, cfg.temperature, cfg.alpha) : null,

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { shapeSize, weightBuffer, weightSpecByteLength, weightSpecs } from './artifacts';
+import { weightBuffer, weightSpecByteLength, weightSpecs } from './artifacts';
 import { FLOAT16_MAX, float16BitsToFloat32, float32ToFloat16Bits, roundHalfEven } from './float16';
 
 /** Quantisation schemes tfjs `loadLayersModel` dequantises on load. */
@@ -156,11 +156,4 @@ export function quantizationErrorBound(spec: tf.io.WeightsManifestEntry, value: 
   // uint8/uint16: half a quantisation step, plus the float32 rounding of the dequantised value.
   const scale = q.scale ?? 0;
   return scale / 2 + (Math.abs(value) + scale) * 2 ** -23;
-}
-
-/** Number of float32 elements of the artifacts' weights (for size accounting). */
-export function floatElementCount(artifacts: tf.io.ModelArtifacts): number {
-  return weightSpecs(artifacts)
-    .filter((s) => s.dtype === 'float32')
-    .reduce((n, s) => n + shapeSize(s.shape), 0);
 }

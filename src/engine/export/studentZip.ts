@@ -5,7 +5,7 @@ import type { ModelResult } from '../train/types';
 import type { StudentCheck } from './studentCheck';
 import { checkManifest, type ManifestGroup } from '../import/manifest';
 import { toArrayBuffer, toModelJson, weightBuffer } from './artifacts';
-import { isPlainObject, tryParseJson } from './json';
+import { isPlainObject, tryParseJson } from '../json';
 
 /** File names inside the student zip. */
 export const STUDENT_ZIP_FILES = { model: 'model.json', weights: 'weights.bin', report: 'report.json', onnx: 'model.onnx' } as const;

@@ -28,6 +28,7 @@ export type ImportErrorCode =
   | 'weights-mismatch'
   | 'load-failed'
   | 'predict-failed'
+  | 'too-large'
   | 'onnx-not-model'
   | 'onnx-too-large'
   | 'onnx-unsupported'
@@ -112,6 +113,8 @@ export const IMPORT_MESSAGES_EN = {
   noModelJson: 'Select the model.json file together with its weight file(s).',
   severalModelJson: 'Select one model.json at a time (got {{names}}).',
   unreadable: 'The files could not be read: {{detail}}',
+  filesTooLarge: 'The model files take {{size}} MB together; the studio loads teachers of at most {{limit}} MB.',
+  tooManyParams: 'The model has {{params}} parameters; the studio loads teachers of at most {{limit}} parameters.',
   unexpected: '{{detail}}',
   onnxNotModel: 'This file is not an ONNX model ({{detail}}). Export one with torch.onnx.export or another ONNX exporter.',
   onnxEmpty: 'The .onnx file is empty.',

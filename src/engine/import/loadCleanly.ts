@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { isPlainObject } from '../export/json';
+import { isPlainObject } from '../json';
 import { readTopology } from './topologyInfo';
 
 /**

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../export/json';
+import { isPlainObject } from '../json';
 
 /** A layer entry of a topology, as stored in model.json. */
 type LayerEntry = Record<string, unknown> & { class_name?: unknown; config?: unknown };

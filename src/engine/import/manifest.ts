@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { weightSpecByteLength } from '../export/artifacts';
-import { isPlainObject } from '../export/json';
+import { isPlainObject } from '../json';
 import { fail } from './errors';
 
 /** Weight dtypes a layers model can store. */

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../export/json';
+import { isPlainObject } from '../json';
 import { fail, shapeText } from './errors';
 
 /** One layer as written in the topology JSON. */

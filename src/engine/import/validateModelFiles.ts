@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { isPlainObject, tryParseJson } from '../export/json';
+import { isPlainObject, tryParseJson } from '../json';
 import { decodeFloatWeights } from '../export/quantize';
 import { ImportFailure, fail, firstSentence, importError, shapeText, type ImportError } from './errors';
 import { checkManifest } from './manifest';
+import { checkParamCount } from './teacherLimits';
 import { checkInputShape, checkOutputClasses, readTopology } from './topologyInfo';
 import { loadCleanly } from './loadCleanly';
 import { matchWeightFiles, type ModelFile } from './weightFiles';
@@ -192,6 +193,7 @@ export async function validateModelFiles(
     }
     if (info.outputUnits !== null) checkOutputClasses(info.outputUnits, dataset.numClasses);
     const groups = checkManifest(json.weightsManifest);
+    checkParamCount(groups);
     const ignore = [options.modelJsonName ?? 'model.json'];
     const matched = matchWeightFiles(groups, files, ignore);
     warnings = matched.warnings;

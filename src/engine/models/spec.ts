@@ -41,4 +41,4 @@ export {
   validateArch,
   type HiddenLayerOption,
   type LayerShape,
-} from './analysis';
+} from './archFigures';

@@ -1,19 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset, Split } from '../data/types';
 import { featureSize } from '../data/types';
-import { distillationLoss, hardLossParts, hintLoss, withHint, type HintAdapter, type KdLossParts, type KdWeights } from '../losses';
+import { distillationLoss, hardLossParts, hintLoss, withHint, type KdLossParts, type KdWeights } from '../losses';
 import { agreement, evaluate, predictLogits, type Evaluation } from '../metrics';
 import { assignWeights, buildModel, seededWeights, trainableVariables } from '../models/build';
 import { forwardWithHidden } from '../models/forward';
 import { hiddenLayerOptions, paramCount } from '../models/spec';
-import { deriveSeed, Rng } from '../rng';
+import { deriveSeed } from '../rng';
 import { spread } from '../stats';
 import { randomShift } from '../data/augment';
 import { stratifiedSubset } from '../data/subset';
+import { holdOutValidation } from '../data/validation';
+import { poolableTrials, recordSettings } from './trialSettings';
+import { applyHintAdapter, englishHintAdapterProblem, hintAdapterProblem, makeHintAdapter, planHintAdapter } from './hintAdapter';
 import { measureLatency } from './latency';
 import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
-import { captureResumePoint, phaseRecord, readWeights, recordEvaluation, restoreModel, restoreOptimizer, type ResumePoint } from './resume';
+import { captureResumePoint, phaseRecord, readWeights, recordEvaluation, restoreModel, restoreOptimizer, type ResumePoint } from './resumePoint';
 import { sweepPoints } from './sweep';
 import type { PhaseContext } from './phaseContext';
 import { reportGivenTeacher } from './givenTeacher';
@@ -30,6 +33,7 @@ import type {
   SeedSummary,
   SweepSummary,
   TrialResult,
+  TrialSettings,
 } from './types';
 
 /** Progress callbacks of an experiment (the worker turns them into messages). */
@@ -88,6 +92,17 @@ function studentSeeds(seed: number, trial: number): { init: number; order: numbe
   return { init: deriveSeed(seed, `student-init${suffix}`), order: deriveSeed(seed, `student-order${suffix}`) };
 }
 
+/** Accuracy of row-major logits against integer labels. */
+function logitsAccuracy(logits: Float32Array, labels: ArrayLike<number>, numClasses: number): number {
+  let right = 0;
+  for (let i = 0; i < labels.length; i++) {
+    let best = 0;
+    for (let k = 1; k < numClasses; k++) if (logits[i * numClasses + k]! > logits[i * numClasses + best]!) best = k;
+    if (best === labels[i]) right++;
+  }
+  return labels.length > 0 ? right / labels.length : 0;
+}
+
 /**
  * Trains the teacher on hard labels, then the student from scratch, then distils the same student
  * architecture from the same initial weights and data order. With `repeats` > 1 the two students are
@@ -109,22 +124,30 @@ export async function runExperiment(
   const owned: tf.Tensor[] = [];
   const models: tf.LayersModel[] = [];
   const keep = <T extends tf.Tensor>(t: T): T => (owned.push(t), t);
+  const inputSize = featureSize(inputShape);
+  // A seeded, stratified validation set that no model trains on: sweeps and the bias correction are read on it.
+  const held = holdOutValidation(data.train, inputSize, cfg.validationFraction ?? 0, deriveSeed(cfg.seed, 'validation'));
+  const trainSplit = held.train;
+  const valSplit = held.validation;
   const train: TrainTensors = {
-    x: keep(tf.tensor(data.train.x, [data.train.count, ...inputShape])),
-    yOneHot: keep(oneHotLabels(data.train.y, numClasses)),
-    count: data.train.count,
-    host: { x: data.train.x, y: data.train.y, numClasses },
+    x: keep(tf.tensor(trainSplit.x, [trainSplit.count, ...inputShape])),
+    yOneHot: keep(oneHotLabels(trainSplit.y, numClasses)),
+    count: trainSplit.count,
+    host: { x: trainSplit.x, y: trainSplit.y, numClasses },
   };
   const xTest = keep(tf.tensor(data.test.x, [data.test.count, ...inputShape]));
   const yTest = keep(oneHotLabels(data.test.y, numClasses));
-  const inputSize = featureSize(inputShape);
+  const xVal = valSplit ? keep(tf.tensor(valSplit.x, [valSplit.count, ...inputShape])) : null;
+  const yVal = valSplit ? keep(oneHotLabels(valSplit.y, numClasses)) : null;
+  /** A model's accuracy on the validation set (null without one). */
+  const valAccuracy = async (model: tf.LayersModel): Promise<number | null> => (xVal && yVal ? (await evaluate(model, xVal, yVal)).accuracy : null);
   // The students' training (transfer) set: a seeded, stratified subset when asked for; else the teacher's set.
   const subset = cfg.transferSize > 0 || cfg.excludeClasses.length > 0;
   const pickStudents = (split: Split, featureLen: number): Split =>
-    stratifiedSubset(split, featureLen, cfg.transferSize > 0 ? cfg.transferSize : data.train.count, deriveSeed(cfg.seed, 'transfer'), {
+    stratifiedSubset(split, featureLen, cfg.transferSize > 0 ? cfg.transferSize : split.count, deriveSeed(cfg.seed, 'transfer'), {
       excludeClasses: cfg.excludeClasses,
     });
-  const studentSplit = subset ? pickStudents(data.train, inputSize) : data.train;
+  const studentSplit = subset ? pickStudents(trainSplit, inputSize) : trainSplit;
   const studentTrain: TrainTensors = subset
     ? {
         x: keep(tf.tensor(studentSplit.x, [studentSplit.count, ...inputShape])),
@@ -251,17 +274,29 @@ export async function runExperiment(
       finished.teacher = phaseRecord(t.last, t.ms);
       if (hooks.onCheckpoint) teacherWeights = pre ? [] : await readWeights(teacher);
     }
+    let teacherVal = pre ? null : await valAccuracy(teacher);
     const hint = cfg.hint ? resolveHint(cfg, inputShape) : null;
     // The teacher is frozen from here on: unless asked to run it live (or student inputs are augmented, so
     // every batch is new), cache its logits on the students' set once, so distillation never runs its forward pass.
     const augmentStudents = cfg.augment === 'all' && isImage;
-    const cachedLogits = pre
-      ? keep(tf.tensor2d(subset ? pickStudents({ x: pre.train, y: data.train.y, count: data.train.count }, numClasses).x : pre.train, [studentTrain.count, numClasses]))
-      : cfg.teacherLive || augmentStudents
-        ? null
-        : keep(predictLogits(teacher, studentTrain.x));
-    const teacherLogits = (b: Batch, x: tf.Tensor): tf.Tensor2D =>
-      cachedLogits ? tf.gather(cachedLogits, b.idx) : (teacher.apply(x, { training: false }) as tf.Tensor2D);
+    // A teacher known by its logits: its rows go through the same validation hold-out and transfer subset as the data
+    // (both are chosen from the labels and the seed only, so passing logits as the "features" keeps rows aligned).
+    const preHeld = pre
+      ? holdOutValidation({ x: pre.train, y: data.train.y, count: data.train.count }, numClasses, cfg.validationFraction ?? 0, deriveSeed(cfg.seed, 'validation'))
+      : null;
+    const cacheLogits = (m: tf.LayersModel): tf.Tensor2D | null => (cfg.teacherLive || augmentStudents ? null : predictLogits(m, studentTrain.x));
+    const cachedLogits = preHeld
+      ? tf.tensor2d(subset ? pickStudents(preHeld.train, numClasses).x : preHeld.train.x, [studentTrain.count, numClasses])
+      : cacheLogits(teacher);
+    if (cachedLogits) keep(cachedLogits);
+    if (preHeld?.validation) teacherVal = logitsAccuracy(preHeld.validation.x, preHeld.validation.y, numClasses);
+    /** The teacher the students learn from: the main one, or (teacher per seed) one retrained for a seed. */
+    interface TeacherInUse {
+      model: tf.LayersModel;
+      cached: tf.Tensor2D | null;
+      preds: Int32Array;
+    }
+    const mainTeacher: TeacherInUse = { model: teacher, cached: cachedLogits, preds: t.last.preds };
 
     /** Trains a fresh student from `init` on hard labels (scratch) or with distillation (weights given). */
     const trainStudent = async (
@@ -270,12 +305,15 @@ export async function runExperiment(
       order: number,
       weights: (() => KdWeights) | null,
       context: PhaseContext | null,
+      tc: TeacherInUse = mainTeacher,
     ) => {
+      const teacherLogits = (b: Batch, x: tf.Tensor): tf.Tensor2D =>
+        tc.cached ? tf.gather(tc.cached, b.idx) : (tc.model.apply(x, { training: false }) as tf.Tensor2D);
       const model = buildModel(cfg.student, inputShape, numClasses, phase === 'scratch' ? 'student_scratch' : 'student', {
         seed: deriveSeed(order, 'student-dropout'),
       });
       assignWeights(model, init);
-      const adapter = weights && hint ? makeHintAdapter(hint.studentWidth, hint.teacherWidth, deriveSeed(order, 'hint-adapter')) : null;
+      const adapter = weights && hint ? makeHintAdapter(hint.adapter, deriveSeed(order, 'hint-adapter')) : null;
       // Scratch and distilled students of one trial see the same shifts (same order seed).
       const inputOf = shifted(augmentStudents, deriveSeed(order, 'student-shift'));
       try {
@@ -283,15 +321,15 @@ export async function runExperiment(
           const x = inputOf(b);
           if (!hint) return distillationLoss(b.yOneHot, teacherLogits(b, x), model.apply(x, { training: true }) as tf.Tensor2D, weights!());
           // The hint needs the teacher's hidden features, so the teacher runs live on this batch.
-          const tOut = forwardWithHidden(teacher, x, false);
+          const tOut = forwardWithHidden(tc.model, x, false);
           const sOut = forwardWithHidden(model, x, true);
-          const parts = distillationLoss(b.yOneHot, cachedLogits ? tf.gather(cachedLogits, b.idx) : tOut.logits, sOut.logits, weights!());
-          return withHint(parts, hintLoss(sOut.hidden[hint.studentLayer]!, tOut.hidden[hint.teacherLayer]!, adapter, hint.beta));
+          const parts = distillationLoss(b.yOneHot, tc.cached ? tf.gather(tc.cached, b.idx) : tOut.logits, sOut.logits, weights!());
+          return withHint(parts, hintLoss(applyHintAdapter(sOut.hidden[hint.studentLayer]!, adapter), tOut.hidden[hint.teacherLayer]!, null, hint.beta));
         };
         const lossFor = weights ? distill : (b: Batch) => hardLossParts(b.yOneHot, model.apply(inputOf(b), { training: true }) as tf.Tensor2D);
         const extra = adapter ? [adapter.kernel, adapter.bias] : [];
-        const r = await trainModel(phase, studentTrain, model, order, lossFor, t.last.preds, context, extra);
-        return { ...r, model };
+        const r = await trainModel(phase, studentTrain, model, order, lossFor, tc.preds, context, extra);
+        return { ...r, model, val: await valAccuracy(model) };
       } catch (e) {
         model.dispose();
         throw e;
@@ -307,51 +345,109 @@ export async function runExperiment(
       softTerm: cfg.softTerm,
     });
 
+    /** Teacher per seed: a teacher of the same architecture trained from seed `trial`'s own weights and data order. */
+    const trainSeedTeacher = async (trial: number, context: PhaseContext): Promise<TeacherInUse & { accuracy: number }> => {
+      const model = buildModel(cfg.teacher, inputShape, numClasses, 'teacher', { seed: deriveSeed(cfg.seed, `teacher-dropout-${trial}`) });
+      let cached: tf.Tensor2D | null = null;
+      try {
+        assignWeights(model, seededWeights(model, deriveSeed(cfg.seed, `teacher-init-${trial}`)));
+        const x = shifted(cfg.augment !== 'off', deriveSeed(cfg.seed, `teacher-shift-${trial}`));
+        const r = await trainModel(
+          'teacher',
+          train,
+          model,
+          deriveSeed(cfg.seed, `teacher-order-${trial}`),
+          (b) => hardLossParts(b.yOneHot, model.apply(x(b), { training: true }) as tf.Tensor2D),
+          null,
+          context,
+        );
+        cached = cacheLogits(model);
+        return { model, cached, preds: r.last.preds, accuracy: r.last.accuracy };
+      } catch (e) {
+        model.dispose();
+        cached?.dispose();
+        throw e;
+      }
+    };
+
     // Main run (trial 0).
     const seeds0 = studentSeeds(cfg.seed, 0);
     const probe = buildModel(cfg.student, inputShape, numClasses, 'student_init');
     const initOf = (seed: number) => seededWeights(probe, seed);
     models.push(probe);
     const init0 = initOf(seeds0.init);
-    let s: { last: Evaluation; ms: number };
+    let s: { last: Evaluation; ms: number; val: number | null };
     if (resume?.phase === 'distill') {
       if (!finished.scratch) throw new Error('The checkpoint has no scratch student results.');
-      s = { last: recordEvaluation(finished.scratch), ms: finished.scratch.ms };
+      s = { last: recordEvaluation(finished.scratch), ms: finished.scratch.ms, val: finished.scratch.valAccuracy ?? null };
     } else {
       const scratch = await trainStudent('scratch', init0, seeds0.order, null, null);
       models.push(scratch.model);
       s = scratch;
-      finished.scratch = phaseRecord(s.last, s.ms);
+      finished.scratch = { ...phaseRecord(s.last, s.ms), valAccuracy: s.val };
     }
-    const d = await trainStudent('distill', init0, seeds0.order, liveWeights, null);
+    const main = recordSettings(liveWeights);
+    const d = await trainStudent('distill', init0, seeds0.order, main.weights, null);
     student = d.model;
+    const settings: TrialSettings[] = [main.settings()];
 
     // Further seeds: both students again from new initial weights and data orders.
     let seeds: SeedSummary | null = null;
     if (cfg.repeats > 1) {
       const scratchAcc = [s.last.accuracy];
       const distilledAcc = [d.last.accuracy];
+      const retrainTeacher = cfg.teacherPerSeed === true && !given;
       for (let trial = 1; trial < cfg.repeats; trial++) {
         const sd = studentSeeds(cfg.seed, trial);
         const init = initOf(sd.init);
         const context: PhaseContext = { kind: 'seed', seed: trial + 1, of: cfg.repeats };
-        const sr = await trainStudent('scratch', init, sd.order, null, context);
-        sr.model.dispose();
-        const dr = await trainStudent('distill', init, sd.order, liveWeights, context);
-        dr.model.dispose();
-        scratchAcc.push(sr.last.accuracy);
-        distilledAcc.push(dr.last.accuracy);
-        hooks.onTrial?.({ kind: 'seed', index: trial, total: cfg.repeats, seed: trial + 1, scratch: sr.last.accuracy, distilled: dr.last.accuracy });
+        const own = retrainTeacher ? await trainSeedTeacher(trial, context) : null;
+        try {
+          const tc = own ?? mainTeacher;
+          const sr = await trainStudent('scratch', init, sd.order, null, context, tc);
+          sr.model.dispose();
+          const rec = recordSettings(liveWeights);
+          const dr = await trainStudent('distill', init, sd.order, rec.weights, context, tc);
+          dr.model.dispose();
+          scratchAcc.push(sr.last.accuracy);
+          distilledAcc.push(dr.last.accuracy);
+          settings.push(rec.settings());
+          hooks.onTrial?.({
+            kind: 'seed',
+            index: trial,
+            total: cfg.repeats,
+            seed: trial + 1,
+            scratch: sr.last.accuracy,
+            distilled: dr.last.accuracy,
+            settings: rec.settings(),
+            ...(own ? { teacher: own.accuracy } : {}),
+          });
+        } finally {
+          if (own) {
+            own.model.dispose();
+            own.cached?.dispose();
+          }
+        }
       }
-      const gains = distilledAcc.map((a, i) => (a - scratchAcc[i]!) * 100);
-      seeds = { scratch: spread(scratchAcc), distilled: spread(distilledAcc), gains, gain: spread(gains) };
+      // Only trials that trained with the same settings are pooled into one mean ± std.
+      const pooled = poolableTrials(settings);
+      const gains = pooled.map((i) => (distilledAcc[i]! - scratchAcc[i]!) * 100);
+      seeds = {
+        scratch: spread(pooled.map((i) => scratchAcc[i]!)),
+        distilled: spread(pooled.map((i) => distilledAcc[i]!)),
+        gains,
+        gain: spread(gains),
+        settings,
+        pooled: pooled.map((i) => i + 1),
+        variance: retrainTeacher ? 'students-and-teacher' : 'students',
+      };
     }
 
     // Sweep: distil again at each grid point, from the main run's initial weights and order.
     let sweep: SweepSummary | null = null;
     if (cfg.sweep) {
       const grid = sweepPoints(cfg.sweep, cfg.temperature, cfg.alpha);
-      sweep = { baseline: s.last.accuracy, points: [] };
+      sweep = { baseline: s.last.accuracy, baselineVal: s.val, points: [] };
       for (const [index, point] of grid.entries()) {
         const context: PhaseContext = { kind: 'sweep', point: index + 1, of: grid.length, temperature: point.temperature, alpha: point.alpha };
         const fixed: KdWeights = { ...point, scaleByT2: cfg.scaleByT2, softTerm: cfg.softTerm };
@@ -365,6 +461,8 @@ export async function runExperiment(
           alpha: point.alpha,
           accuracy: r.last.accuracy,
           agreement: agreement(r.last.preds, t.last.preds),
+          valAccuracy: r.val,
+          baselineVal: s.val,
         };
         sweep.points.push(result);
         hooks.onTrial?.(result);
@@ -372,6 +470,12 @@ export async function runExperiment(
     }
 
     const distilled = d.model;
+    // With classes left out, the distilled student's validation logits let the bias correction be read on validation too.
+    let validationLogits: ExperimentResults['validationLogits'] = null;
+    if (cfg.excludeClasses.length > 0 && xVal && yVal && valSplit) {
+      const v = await evaluate(distilled, xVal, yVal, valSplit.count);
+      validationLogits = { labels: Array.from(valSplit.y), logits: Array.from(v.logits ?? []) };
+    }
     const samples = await samplePredictions(distilled, data, inputSize);
     await controller.checkpoint();
     hooks.onPhase('distill', 0, { kind: 'latency' }, 0);
@@ -381,25 +485,27 @@ export async function runExperiment(
       else if (pre.latency) latency.teacher.push(await pre.latency(batch));
       latency.student.push(await measureLatency(distilled, inputShape, batch));
     }
-    const result = (e: Evaluation, ms: number, params: number, agree: number | null): ModelResult => ({
+    const result = (e: Evaluation, ms: number, params: number, agree: number | null, val: number | null): ModelResult => ({
       accuracy: e.accuracy,
       loss: e.loss,
       agreement: agree,
       params,
       ece: e.ece,
       trainMs: ms,
+      valAccuracy: val,
     });
     const studentParams = paramCount(cfg.student, inputShape, numClasses);
     const results: ExperimentResults = {
-      teacher: result(t.last, t.ms, pre ? pre.params : given ? given.countParams() : paramCount(cfg.teacher, inputShape, numClasses), null),
-      scratch: result(s.last, s.ms, studentParams, agreement(s.last.preds, t.last.preds)),
-      distilled: result(d.last, d.ms, studentParams, agreement(d.last.preds, t.last.preds)),
+      teacher: result(t.last, t.ms, pre ? pre.params : given ? given.countParams() : paramCount(cfg.teacher, inputShape, numClasses), null, teacherVal),
+      scratch: result(s.last, s.ms, studentParams, agreement(s.last.preds, t.last.preds), s.val),
+      distilled: result(d.last, d.ms, studentParams, agreement(d.last.preds, t.last.preds), d.val),
       gainPoints: (d.last.accuracy - s.last.accuracy) * 100,
       samples,
       seeds,
       sweep,
       latency,
-      trainCounts: { teacher: train.count, students: studentTrain.count },
+      trainCounts: { teacher: train.count, students: studentTrain.count, validation: valSplit?.count ?? 0 },
+      validationLogits,
     };
     student = null;
     return { results, student: distilled, dispose: () => distilled.dispose() };
@@ -410,26 +516,18 @@ export async function runExperiment(
   }
 }
 
-/** The hint layers' flattened widths, checked against the architectures. */
+/** The hint layers and the adapter between them, checked against the architectures and the adapter's parameter cap. */
 function resolveHint(cfg: ExperimentConfig, inputShape: number[]) {
   const h = cfg.hint!;
   const t = hiddenLayerOptions(cfg.teacher, inputShape)[h.teacherLayer];
   const s = hiddenLayerOptions(cfg.student, inputShape)[h.studentLayer];
   if (!t) throw new Error(`The teacher has no hidden block ${h.teacherLayer + 1} for the hint.`);
   if (!s) throw new Error(`The student has no hidden block ${h.studentLayer + 1} for the hint.`);
-  return { ...h, teacherWidth: t.width, studentWidth: s.width };
-}
-
-/** A Glorot-initialised linear adapter from student to teacher width (null when the widths already match). */
-function makeHintAdapter(studentWidth: number, teacherWidth: number, seed: number): HintAdapter | null {
-  if (studentWidth === teacherWidth) return null;
-  const rng = new Rng(seed);
-  const limit = Math.sqrt(6 / (studentWidth + teacherWidth));
-  const w = Float32Array.from({ length: studentWidth * teacherWidth }, () => rng.uniform(-limit, limit));
-  return tf.tidy(() => ({
-    kernel: tf.variable(tf.tensor2d(w, [studentWidth, teacherWidth]), true),
-    bias: tf.variable(tf.zeros([teacherWidth]), true),
-  }));
+  // FitNets' regressor: a 1×1 convolution between conv feature maps of one size, else dense; bounded in size.
+  const adapter = planHintAdapter(s.shape, t.shape);
+  const problem = hintAdapterProblem(adapter);
+  if (problem) throw new Error(englishHintAdapterProblem(problem));
+  return { ...h, adapter };
 }
 
 /** The distilled student's probabilities on the first few test examples (inputs included for low-dimensional sets). */

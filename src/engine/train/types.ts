@@ -59,6 +59,23 @@ export interface ExperimentConfig {
   seed: number;
   /** A loaded, already-trained teacher held by the worker (teacher training is skipped); absent or null: train one. */
   pretrainedTeacher?: PretrainedTeacherRef | null;
+  /**
+   * Fraction of the training set held out as a validation set (seeded, stratified; no model trains on it). Sweeps and
+   * the bias correction are read on it; the test set stays the final figure. Absent or 0: no validation set.
+   */
+  validationFraction?: number;
+  /** Retrain the teacher for every extra seed, so the seeds' spread includes the teacher's variance (absent: false). */
+  teacherPerSeed?: boolean;
+  /** Standardise table features (a user's CSV) with the training split's mean and deviation (absent: true). */
+  standardize?: boolean;
+}
+
+/** The distillation settings one trial actually trained with. */
+export interface TrialSettings {
+  temperature: number;
+  alpha: number;
+  /** True when T or α was moved during the trial (then `temperature` and `alpha` are the last values used). */
+  changed: boolean;
 }
 
 /** Reference to a pretrained teacher the worker holds under `id` (the model itself never leaves the worker). */
@@ -115,6 +132,8 @@ export interface ModelResult {
   ece: number;
   /** Wall time of the phase that trained it, in ms. */
   trainMs: number;
+  /** Accuracy on the validation set (null or absent: the run had none). */
+  valAccuracy?: number | null;
 }
 
 /** In-browser inference latency of teacher and student on the active backend. */
@@ -125,8 +144,32 @@ export interface LatencyResults {
 
 /** A finished extra trial: one seed of the repeated comparison, or one sweep point. */
 export type TrialResult =
-  | { kind: 'seed'; index: number; total: number; seed: number; scratch: number; distilled: number }
-  | { kind: 'sweep'; index: number; total: number; temperature: number; alpha: number; accuracy: number; agreement: number };
+  | {
+      kind: 'seed';
+      index: number;
+      total: number;
+      seed: number;
+      scratch: number;
+      distilled: number;
+      /** The T and α this trial's distillation used (absent in runs saved before they were recorded). */
+      settings?: TrialSettings;
+      /** The teacher's test accuracy when it was retrained for this seed (absent: the main run's teacher). */
+      teacher?: number;
+    }
+  | {
+      kind: 'sweep';
+      index: number;
+      total: number;
+      temperature: number;
+      alpha: number;
+      /** Test accuracy (reported, never used to choose). */
+      accuracy: number;
+      agreement: number;
+      /** Validation accuracy, which the sweep is read on (null or absent: no validation set). */
+      valAccuracy?: number | null;
+      /** The scratch student's validation accuracy, the baseline this point is read against. */
+      baselineVal?: number | null;
+    };
 
 /** Mean ± std over seeds of the two students' accuracy and of the gain (in points). */
 export interface SeedSummary {
@@ -135,11 +178,19 @@ export interface SeedSummary {
   /** Distilled − scratch, percentage points, per seed. */
   gains: number[];
   gain: Spread;
+  /** The settings each seed's distillation used, seed 1 (the main run) first (absent in older saved runs). */
+  settings?: TrialSettings[];
+  /** The seeds (1-based) pooled into the means: only trials with identical settings are pooled. */
+  pooled?: number[];
+  /** What the spread covers: the students' initial weights and data order only, or a retrained teacher too. */
+  variance?: 'students' | 'students-and-teacher';
 }
 
 /** Distilled accuracy at each sweep point, against the scratch baseline. */
 export interface SweepSummary {
   baseline: number;
+  /** The scratch student's validation accuracy, the baseline the sweep is read against (null or absent: none). */
+  baselineVal?: number | null;
   points: Extract<TrialResult, { kind: 'sweep' }>[];
 }
 
@@ -166,6 +217,11 @@ export interface ExperimentResults {
   sweep: SweepSummary | null;
   /** Latency per batch of 1 and of 256, measured after training (null when not measured). */
   latency: LatencyResults | null;
-  /** Examples the students trained on (the transfer set), and the teacher. */
-  trainCounts: { teacher: number; students: number };
+  /** Examples the students trained on (the transfer set), and the teacher; `validation`: held-out examples (0: none). */
+  trainCounts: { teacher: number; students: number; validation?: number };
+  /**
+   * The distilled student's logits on the validation set (row-major) with its labels, when classes were left out of the
+   * transfer set, so the bias correction can be read on validation as well as test (null or absent otherwise).
+   */
+  validationLogits?: { labels: number[]; logits: number[] } | null;
 }

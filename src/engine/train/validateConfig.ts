@@ -2,6 +2,7 @@ import { datasetMeta } from '../data/meta';
 import { DATASETS } from '../data/registry';
 import { hiddenLayerOptions, validateArch } from '../models/spec';
 import { MAX_SWEEP_POINTS, sweepPoints } from './sweep';
+import { englishHintAdapterProblem, hintAdapterProblem, planHintAdapter } from './hintAdapter';
 import type { ExperimentConfig } from './types';
 
 /** A reason the experiment cannot run, or null. Guards the engine against bad input that slipped past the UI. */
@@ -33,6 +34,10 @@ export function validateConfig(c: ExperimentConfig): string | null {
     if (!(c.hint.beta >= 0) || !Number.isFinite(c.hint.beta)) return `The hint weight β must be ≥ 0 (got ${c.hint.beta}).`;
     if (!hiddenLayerOptions(c.teacher, dataset.inputShape)[c.hint.teacherLayer]) return 'The hint needs a teacher hidden layer: pick one that exists.';
     if (!hiddenLayerOptions(c.student, dataset.inputShape)[c.hint.studentLayer]) return 'The hint needs a student hidden layer: pick one that exists.';
+    const t = hiddenLayerOptions(c.teacher, dataset.inputShape)[c.hint.teacherLayer]!;
+    const s = hiddenLayerOptions(c.student, dataset.inputShape)[c.hint.studentLayer]!;
+    const problem = hintAdapterProblem(planHintAdapter(s.shape, t.shape));
+    if (problem) return englishHintAdapterProblem(problem);
   }
   return null;
 }

@@ -10,10 +10,13 @@ export const HISTORY_FILE_VERSION = 1;
 /** Suggested file name of an export. */
 export const HISTORY_FILE_NAME = 'distill-studio-history.json';
 
+/** Largest history file the studio imports (its text, the parsed JSON and the decoded weights are all in memory at once). */
+export const MAX_HISTORY_FILE_BYTES = 200 * 1024 * 1024;
+
 /** Why an import file was refused: a code the UI translates, with the run index and field when they apply. */
 export class HistoryFileError extends Error {
   constructor(
-    readonly code: 'notJson' | 'notHistory' | 'newerVersion' | 'badRun' | 'badWeights',
+    readonly code: 'notJson' | 'notHistory' | 'newerVersion' | 'badRun' | 'badWeights' | 'tooLarge',
     readonly run: number | null = null,
     readonly field: string | null = null,
   ) {

@@ -32,6 +32,8 @@ export interface HistorySlice {
   deleteHistoryRun: (id: string) => Promise<void>;
   /** Imports an exported history file's text, merging runs whose ids are new. */
   importHistory: (text: string) => Promise<void>;
+  /** Refuses an import file larger than `MAX_HISTORY_FILE_BYTES` without reading it. */
+  refuseLargeHistoryFile: () => void;
   /** Adds a run to (or removes it from) the comparison; a third pick replaces the older one. */
   toggleCompare: (id: string) => void;
 }
@@ -66,6 +68,7 @@ export function historySliceWith(archive: HistoryArchive): StateCreator<StudioSt
         show(snapshot);
         set((s) => ({ history: { ...s.history, importResult: { ok: true, added, skipped } } }));
       },
+      refuseLargeHistoryFile: () => set((s) => ({ history: { ...s.history, importResult: { ok: false, code: 'tooLarge', run: null, field: null } } })),
       toggleCompare: (id) =>
         set((s) => {
           const picked = s.history.compare;

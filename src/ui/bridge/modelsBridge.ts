@@ -4,6 +4,7 @@ import type { PickedModelFile, QuantizationChoice } from '../../worker/modelMess
 import { studentZipRequest } from './modelsEvents';
 import { studioWorker } from './studioWorker';
 import { importError } from '../../engine/import/errors';
+import { filesTooLarge } from '../../engine/import/teacherLimits';
 
 /** Asks the worker for the finished student as a zip at the chosen precision (saved when it answers). */
 export function downloadStudentZip(): void {
@@ -39,6 +40,11 @@ export async function loadTeacherFiles(files: File[]): Promise<void> {
     const error =
       jsons.length === 0 ? importError('missing-manifest', 'noModelJson') : importError('missing-manifest', 'severalModelJson', { names: jsons.map((f) => f.name).join(', ') });
     state.rejectTeacherFiles(names, error);
+    return;
+  }
+  const tooLarge = filesTooLarge(files.map((f) => f.size));
+  if (tooLarge) {
+    state.rejectTeacherFiles(names, tooLarge);
     return;
   }
   const json = jsons[0]!;

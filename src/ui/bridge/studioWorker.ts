@@ -6,7 +6,7 @@ import { selectUserData } from '../../store/uploadSlice';
 import type { WorkerEvent, WorkerRequest } from '../../worker/protocol';
 import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
 import { afterWorkerEvent, forgetCheckpoint, type Continuation } from './survival';
-import { watchWorkerLock } from './liveness';
+import { watchWorkerLock } from './watchWorkerLock';
 import { i18n } from '../i18n';
 import { withPretrainedTeacher } from '../../store/modelsSlice';
 import { isModelEvent } from '../../worker/modelMessages';

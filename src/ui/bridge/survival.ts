@@ -5,7 +5,7 @@ import { resumeConflicts } from '../../engine/train/resumeFit';
 import type { ExperimentConfig } from '../../engine/train/types';
 import type { BackendChoice, WorkerEvent } from '../../worker/protocol';
 import { i18n } from '../i18n';
-import { clearActiveRun, loadActiveRun, saveActiveRun, type SavedRun } from './checkpointDb';
+import { clearActiveRun, loadActiveRun, saveActiveRun, type SavedRun } from './unfinishedRunDb';
 
 /** The newest checkpoint of the current run, kept in memory too (resume after a fault needs no database read). */
 let latest: SavedRun | null = null;

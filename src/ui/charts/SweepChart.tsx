@@ -22,7 +22,7 @@ function xKeyOf(points: SweepPoint[]): 'temperature' | 'alpha' {
 }
 
 /** The drawing, memoised on its data. */
-const SweepLines = memo(function SweepLines({ points, baseline }: { points: SweepPoint[]; baseline: number | null }) {
+const SweepLines = memo(function SweepLines({ points, baseline, onValidation }: { points: SweepPoint[]; baseline: number | null; onValidation: boolean }) {
   const { t } = useTranslation();
   const font = useChartFont();
   const xKey = xKeyOf(points);
@@ -58,7 +58,7 @@ const SweepLines = memo(function SweepLines({ points, baseline }: { points: Swee
             <Line
               key={g.alpha}
               data={g.list}
-              dataKey="accuracy"
+              dataKey={onValidation ? 'valAccuracy' : 'accuracy'}
               name={lineName(g.alpha)}
               stroke={LINE_COLORS[i % LINE_COLORS.length]}
               strokeWidth={2}
@@ -77,21 +77,24 @@ const SweepLines = memo(function SweepLines({ points, baseline }: { points: Swee
   );
 });
 
-/** Distilled test accuracy at each sweep point, with the scratch student as a baseline; points stream in as they finish. */
+/** Distilled validation accuracy (test accuracy when no validation set was held out) at each sweep point, with the scratch student as a baseline; points stream in as they finish. */
 export function SweepChart() {
   const { t } = useTranslation();
   const trials = useStudio((s) => s.run.trials);
   const epochRows = useStudio((s) => s.run.epochRows);
   const points = useMemo(() => trials.filter((t): t is SweepPoint => t.kind === 'sweep'), [trials]);
   const last = epochRows[epochRows.length - 1];
-  const baseline = useStudio((s) => s.run.results?.sweep?.baseline ?? null) ?? last?.scratch ?? null;
+  // Settings are chosen on the validation set: the chart plots validation accuracy whenever the run held one out.
+  const onValidation = points.length > 0 && points.every((p) => typeof p.valAccuracy === 'number');
+  const testBaseline = useStudio((s) => s.run.results?.sweep?.baseline ?? null) ?? last?.scratch ?? null;
+  const baseline = onValidation ? (points[0]!.baselineVal ?? null) : testBaseline;
   if (points.length === 0) return null;
   return (
     <figure className="chart" aria-label={t('charts.sweepRegion')}>
       <h2>{t('charts.sweepTitle')}</h2>
-      <SweepLines points={points} baseline={baseline} />
+      <SweepLines points={points} baseline={baseline} onValidation={onValidation} />
       <figcaption>
-        {t('charts.sweepPoints', { count: points.length, total: String(points[0]!.total) })}
+        {t('charts.sweepPoints', { count: points.length, total: String(points[0]!.total) })} {onValidation ? t('charts.sweepOnValidation') : t('charts.sweepOnTest')}
       </figcaption>
     </figure>
   );

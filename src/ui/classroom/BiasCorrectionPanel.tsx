@@ -1,6 +1,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { biasCorrection } from '../../engine/inspect/biasCorrection';
+import { useStudio } from '../../store';
 import { SelectField } from '../controls/SelectField';
 import { SliderField } from '../controls/SliderField';
 import { classLabel, pctNumber } from './format';
@@ -20,6 +21,13 @@ export const BiasCorrectionPanel = memo(function BiasCorrectionPanel({ data }: {
   const result = useMemo(
     () => (distill ? biasCorrection(distill, examples.labels, examples.numClasses, cls, bias) : null),
     [distill, examples.labels, examples.numClasses, cls, bias],
+  );
+  // The same correction on the validation set (sent with the results), so the bias can be chosen without the test set.
+  const validation = useStudio((s) => s.run.results?.validationLogits ?? null);
+  const valLogits = useMemo(() => (validation ? Float32Array.from(validation.logits) : null), [validation]);
+  const valResult = useMemo(
+    () => (valLogits && validation ? biasCorrection(valLogits, validation.labels, examples.numClasses, cls, bias) : null),
+    [valLogits, validation, examples.numClasses, cls, bias],
   );
   const name = classLabel(classNames, cls);
   const fmt = (v: number | null) => (v === null ? t('bias.noExamples') : t('percent', { value: pctNumber(v) }));
@@ -61,6 +69,20 @@ export const BiasCorrectionPanel = memo(function BiasCorrectionPanel({ data }: {
                 <td>{fmt(result.before.accuracy)}</td>
                 <td>{fmt(result.after.accuracy)}</td>
               </tr>
+              {valResult ? (
+                <>
+                  <tr>
+                    <th scope="row">{t('bias.valClass', { name })}</th>
+                    <td>{fmt(valResult.before.classAccuracy)}</td>
+                    <td>{fmt(valResult.after.classAccuracy)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('bias.valOverall')}</th>
+                    <td>{fmt(valResult.before.accuracy)}</td>
+                    <td>{fmt(valResult.after.accuracy)}</td>
+                  </tr>
+                </>
+              ) : null}
             </tbody>
           </table>
           <p className="hint">{t('bias.changed', { n: String(result.changed), count: examples.count })}</p>

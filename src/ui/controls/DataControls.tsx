@@ -19,6 +19,9 @@ export function DataControls({ locked }: { locked: boolean }) {
   const useUpload = useStudio((s) => s.upload.useUpload);
   const chooseUpload = useStudio((s) => s.chooseUpload);
   const chooseBuiltIn = useStudio((s) => s.chooseBuiltIn);
+  const isTable = useStudio((s) => s.upload.useUpload && s.upload.meta?.inputShape.length === 1);
+  const standardize = useStudio((s) => s.config.standardize);
+  const setConfig = useStudio((s) => s.setConfig);
   const recipes = RECIPES[dataset];
   return (
     <fieldset>
@@ -35,6 +38,15 @@ export function DataControls({ locked }: { locked: boolean }) {
         </SelectField>
       </Hideable>
       {useUpload ? <UploadPanel locked={locked} /> : null}
+      {isTable ? (
+        <Hideable id="standardize">
+          <label className="check">
+            <input type="checkbox" checked={standardize} disabled={locked} onChange={(e) => setConfig({ standardize: e.currentTarget.checked })} />
+            {t('data.standardize')}
+          </label>
+          <p className="hint">{t('data.standardizeHint')}</p>
+        </Hideable>
+      ) : null}
       {!useUpload && recipes ? (
         <Hideable id="recipe">
           <RecipePicker recipes={recipes} locked={locked} />
@@ -50,6 +62,10 @@ export function DataControls({ locked }: { locked: boolean }) {
           </Hideable>
         </div>
       ) : null}
+      <Hideable id="val">
+        <NumberField field="validationFraction" label={t('data.validation')} step="0.05" disabled={locked} />
+        <p className="hint">{t('data.validationHint')}</p>
+      </Hideable>
     </fieldset>
   );
 }

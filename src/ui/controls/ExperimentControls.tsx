@@ -3,6 +3,7 @@ import type { AugmentMode } from '../../engine/train/types';
 import type { SweepMode } from '../../store/configFields';
 import { useStudio } from '../../store';
 import { currentMeta } from '../../store/configSlice';
+import { selectPretrainedTeacher } from '../../store/modelsSlice';
 import { Hideable } from '../share/Hideable';
 import { ListField } from './ListField';
 import { NumberField } from './NumberField';
@@ -13,6 +14,9 @@ export function ExperimentControls({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
   const sweep = useStudio((s) => s.config.sweep);
   const augment = useStudio((s) => s.config.augment);
+  const repeats = useStudio((s) => s.config.repeats);
+  const teacherPerSeed = useStudio((s) => s.config.teacherPerSeed);
+  const loadedTeacher = useStudio((s) => selectPretrainedTeacher(s) !== null);
   const isImage = useStudio((s) => currentMeta(s.config).inputShape.length === 3);
   const setConfig = useStudio((s) => s.setConfig);
   const sweepOptions: { value: SweepMode; label: string }[] = [
@@ -28,6 +32,15 @@ export function ExperimentControls({ locked }: { locked: boolean }) {
         <NumberField field="repeats" label={t('experiment.seeds')} step="1" disabled={locked} />
         <p className="hint">{t('experiment.seedsHint')}</p>
       </Hideable>
+      {repeats > 1 && !loadedTeacher ? (
+        <Hideable id="seedTeacher">
+          <label className="check">
+            <input type="checkbox" checked={teacherPerSeed} disabled={locked} onChange={(e) => setConfig({ teacherPerSeed: e.currentTarget.checked })} />
+            {t('experiment.teacherPerSeed')}
+          </label>
+          <p className="hint">{t('experiment.teacherPerSeedCost', { count: repeats - 1 })}</p>
+        </Hideable>
+      ) : null}
       <Hideable id="sweep">
         <SelectField<SweepMode> label={t('experiment.sweep')} value={sweep} disabled={locked} options={sweepOptions} onChange={(v) => setConfig({ sweep: v })} />
         {sweep === 'temperature' || sweep === 'both' ? <ListField field="sweepTemperatures" label={t('experiment.temperatures')} disabled={locked} /> : null}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { hiddenLayerOptions } from '../../engine/models/spec';
+import { hintAdapterProblem, planHintAdapter } from '../../engine/train/hintAdapter';
 import { useStudio } from '../../store';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { NumberField } from './NumberField';
@@ -17,6 +18,10 @@ export function HintControls({ locked }: { locked: boolean }) {
   const sIndex = Math.min(config.hintStudentLayer, Math.max(0, sLayers.length - 1));
   const tWidth = tLayers[tIndex]?.width;
   const sWidth = sLayers[sIndex]?.width;
+  const tShape = tLayers[tIndex]?.shape;
+  const sShape = sLayers[sIndex]?.shape;
+  const plan = tShape && sShape ? planHintAdapter(sShape, tShape) : null;
+  const problem = plan ? hintAdapterProblem(plan) : null;
   return (
     <>
       <label className="check">
@@ -46,10 +51,17 @@ export function HintControls({ locked }: { locked: boolean }) {
           />
           <NumberField field="hintBeta" label={t('distill.hintBeta')} disabled={locked} />
           <p className="hint">
-            {tWidth === sWidth
+            {!plan || plan.kind === 'none'
               ? t('distill.hintSame', { width: String(tWidth) })
-              : t('distill.hintAdapter', { student: String(sWidth), teacher: String(tWidth) })}
+              : plan.kind === 'conv1x1'
+                ? t('distill.hintConv', { student: String(plan.inChannels), teacher: String(plan.outChannels), params: plan.params.toLocaleString('en-US') })
+                : t('distill.hintAdapter', { student: String(sWidth), teacher: String(tWidth) })}
           </p>
+          {problem ? (
+            <p role="alert" className="error">
+              {t('distill.hintTooLarge', { params: problem.params.toLocaleString('en-US'), max: problem.max.toLocaleString('en-US') })}
+            </p>
+          ) : null}
         </>
       ) : null}
     </>

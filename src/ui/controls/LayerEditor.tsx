@@ -4,8 +4,8 @@ import type { ArchPreset } from '../../engine/models/presets';
 import { englishArchProblem } from '../../engine/models/archProblems';
 import { archProblem, type ArchSpec } from '../../engine/models/spec';
 import { useStudio } from '../../store';
-import { archShapeProblem, fieldError } from '../../store/configFields';
-import { analyseRows, compact, shapeText, statsOf, statsText } from './arch/analysis';
+import { archShapeProblem, fieldProblem } from '../../store/configFields';
+import { analyseRows, compact, shapeText, statsOf, statsText } from './arch/archStatsText';
 import { describeArchProblem } from './arch/archProblemText';
 import { CnnLayerFields } from './arch/CnnLayerFields';
 import { LayerNumber } from './arch/LayerNumber';
@@ -71,7 +71,7 @@ export function LayerEditor({ role, spec, preset, inputShape, numClasses, locked
   const commit = (next: ArchSpec, nextIds: number[]) => {
     setDraft(next);
     setIds(nextIds);
-    if (fieldError(key, next) !== null) return;
+    if (fieldProblem(key, next) !== null) return;
     written.current = next;
     setConfig(role === 'teacher' ? { teacherCustom: next } : { studentCustom: next });
   };

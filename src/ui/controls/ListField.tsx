@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldError } from '../../store/configFields';
+import { fieldProblem } from '../../store/configFields';
+import { fieldProblemText } from './fieldProblemText';
 import { useStudio } from '../../store';
 import { TextInputField } from './TextInputField';
 
@@ -18,7 +19,7 @@ const sameList = (a: readonly number[], b: readonly number[]): boolean => a.leng
 
 /** A comma-separated list of numbers bound to one config field, validated inline. */
 export function ListField({ field, label, disabled }: { field: ListKey; label: string; disabled?: boolean }) {
-  useTranslation(); // re-render on a language change: the message below is worded at render time
+  const { t } = useTranslation(); // the message below is worded at render time, in the chosen language
   const value = useStudio((s) => s.config[field]);
   const error = useStudio((s) => s.fieldErrors[field]);
   const setConfig = useStudio((s) => s.setConfig);
@@ -33,11 +34,12 @@ export function ListField({ field, label, disabled }: { field: ListKey; label: s
   const onChange = (raw: string) => {
     setText(raw);
     const parsed = parse(raw);
-    const problem = fieldError(field, parsed);
-    setFieldError(field, problem);
+    const problem = fieldProblem(field, parsed);
+    setFieldError(field, problem ? fieldProblemText(problem, t) : null);
     if (problem === null) setConfig({ [field]: parsed });
   };
 
-  const shown = error === undefined ? undefined : (fieldError(field, parse(text)) ?? error);
+  const now = fieldProblem(field, parse(text));
+  const shown = error === undefined ? undefined : now ? fieldProblemText(now, t) : error;
   return <TextInputField label={label} type="text" value={text} error={shown} disabled={disabled} onChange={onChange} />;
 }

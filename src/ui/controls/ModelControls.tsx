@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { archProblem } from '../../engine/models/spec';
 import { useStudio } from '../../store';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
-import { statsOf } from './arch/analysis';
+import { statsOf } from './arch/archStatsText';
 import { describeArchProblem } from './arch/archProblemText';
 import { ModelPicker } from './arch/ModelPicker';
 import { Hideable } from '../share/Hideable';

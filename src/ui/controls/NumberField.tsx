@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldError, type StudioConfig } from '../../store/configFields';
+import { fieldProblem, type StudioConfig } from '../../store/configFields';
+import { fieldProblemText } from './fieldProblemText';
 import { useStudio } from '../../store';
 import { TextInputField } from './TextInputField';
 
@@ -20,7 +21,7 @@ const parse = (raw: string): number => (raw.trim() === '' ? Number.NaN : Number(
 
 /** A number input bound to one config field; invalid text shows an inline message and blocks Start. */
 export function NumberField({ field, label, step = 'any', disabled }: NumberFieldProps) {
-  useTranslation(); // re-render on a language change: the message below is worded at render time
+  const { t } = useTranslation(); // the message below is worded at render time, in the chosen language
   const value = useStudio((s) => s.config[field]);
   const error = useStudio((s) => s.fieldErrors[field]);
   const setConfig = useStudio((s) => s.setConfig);
@@ -34,11 +35,12 @@ export function NumberField({ field, label, step = 'any', disabled }: NumberFiel
   const onChange = (raw: string) => {
     setText(raw);
     const parsed = parse(raw);
-    const problem = fieldError(field, parsed);
-    setFieldError(field, problem);
+    const problem = fieldProblem(field, parsed);
+    setFieldError(field, problem ? fieldProblemText(problem, t) : null);
     if (problem === null) setConfig({ [field]: parsed });
   };
 
-  const shown = error === undefined ? undefined : (fieldError(field, parse(text)) ?? error);
+  const now = fieldProblem(field, parse(text));
+  const shown = error === undefined ? undefined : now ? fieldProblemText(now, t) : error;
   return <TextInputField label={label} type="number" step={step} value={text} error={shown} disabled={disabled} onChange={onChange} />;
 }

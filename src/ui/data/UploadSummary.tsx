@@ -22,6 +22,11 @@ export function UploadSummary({ meta, upload }: { meta: UserDataMeta; upload: Up
       <li>{t('upload.split', { train: meta.trainCount.toLocaleString('en-US'), test: meta.testCount.toLocaleString('en-US'), seed: String(upload.seed) })}</li>
       <li>{t('upload.input', { text: inputText(t, meta, upload) })}</li>
       <li>{t('upload.classNames', { names: meta.classNames.join(', ') })}</li>
+      {meta.missingFromTest && meta.missingFromTest.length > 0 ? (
+        <li role="note" className="error">
+          {t('upload.missingFromTest', { count: meta.missingFromTest.length, names: meta.missingFromTest.join(', ') })}
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -1,7 +1,9 @@
 import { useStudio } from '../../store';
 import { studioWorker } from '../bridge/studioWorker';
 import { i18n } from '../i18n';
+import { SNIFF_BYTES, sniffBinary } from '../../engine/data/sniffBinary';
 import { classifyFiles } from './classifyFiles';
+import { describeDataError } from './dataErrorText';
 
 /** The reason a file could not be read, for the alert. */
 function readError(name: string, e: unknown): string {
@@ -24,6 +26,12 @@ export async function acceptFiles(files: readonly File[], pending: File | null):
     case 'csv': {
       let text: string;
       try {
+        // A binary file (an image renamed .csv, a zip) is named for what it is instead of being previewed as text.
+        const kind = sniffBinary(new Uint8Array(await pick.file.slice(0, SNIFF_BYTES).arrayBuffer()));
+        if (kind) {
+          failUpload(describeDataError({ code: 'binaryFile', name: pick.file.name, kind }, i18n.getFixedT(null, 'app')), [pick.file.name]);
+          return null;
+        }
         text = await pick.file.text();
       } catch (e) {
         failUpload(readError(pick.file.name, e), [pick.file.name]);

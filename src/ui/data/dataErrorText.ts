@@ -69,5 +69,9 @@ export function describeDataError(e: DataErrorValue, t: TFunction<'app'>): strin
       return t('dataError.inconsistent', { n: String(e.count), features: String(e.features), needed: String(e.needed), got: String(e.got) });
     case 'tooFewExamples':
       return t('dataError.tooFewExamples', { n: String(e.count), percent: String(e.percent) });
+    case 'binaryFile':
+      return t('dataError.binaryFile', { name: e.name, kind: t(`dataError.binaryKind.${e.kind}`) });
+    case 'gzipTooLarge':
+      return t('dataError.gzipTooLarge', { subject: describeSubject(e.subject, t), limit: String(e.limitMB) });
   }
 }

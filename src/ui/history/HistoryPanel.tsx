@@ -2,7 +2,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { artifactsFromStudent, runFromRecord } from '../../store/history/fromRun';
-import { encodeHistoryFile, HISTORY_FILE_NAME } from '../../store/history/historyFile';
+import { encodeHistoryFile, HISTORY_FILE_NAME, MAX_HISTORY_FILE_BYTES } from '../../store/history/historyFile';
 import type { HistoryRecord } from '../../store/history/records';
 import { isFinished } from '../../store/runState';
 import { saveStudentFiles } from '../bridge/saveStudent';
@@ -48,6 +48,11 @@ export function HistoryPanel() {
     const file = input.files?.[0];
     if (!file) return;
     setFileError(null);
+    if (file.size > MAX_HISTORY_FILE_BYTES) {
+      useStudio.getState().refuseLargeHistoryFile();
+      input.value = '';
+      return;
+    }
     let text: string | null = null;
     try {
       text = await file.text();

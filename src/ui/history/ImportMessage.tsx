@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MAX_HISTORY_FILE_BYTES } from '../../store/history/historyFile';
 import type { ImportResult } from '../../store/history/historySlice';
 
 /** The outcome of the last import: how many runs came in, or exactly what is wrong with the file (a polite live region). */
@@ -9,7 +10,7 @@ export function ImportMessage({ result }: { result: ImportResult | null }) {
   else if (result) {
     content = (
       <p role="alert" className="error">
-        {t(`file.${result.code}`, { run: String((result.run ?? 0) + 1), field: result.field ?? '' })}
+        {t(`file.${result.code}`, { run: String((result.run ?? 0) + 1), field: result.field ?? '', limit: String(MAX_HISTORY_FILE_BYTES / 1024 / 1024) })}
       </p>
     );
   }

@@ -24,7 +24,7 @@ export function LessonCard() {
       <div className="lesson-parts">
         {lesson.parts.map((part, i) => (
           <button key={part.labelKey} type="button" disabled={locked} onClick={() => applyLessonPart(i) && setApplied(i)}>
-            {t('card.part', { n: String(i + 1), label: t(part.labelKey) })}
+            {t('card.part', { n: String(i + 1), label: t(part.labelKey, { defaultValue: part.labelKey }) })}
           </button>
         ))}
       </div>

@@ -15,6 +15,8 @@ export function ResultsTable() {
     [t('results.distilled'), results.distilled],
   ];
   const verdict = verdictOf(results);
+  const hasVal = rows.some(([, r]) => typeof r.valAccuracy === 'number');
+  const validationCount = results.trainCounts.validation ?? 0;
   return (
     <section className="results" aria-label={t('results.region')}>
       <h2>{t('results.region')}</h2>
@@ -25,7 +27,9 @@ export function ResultsTable() {
       </p>
       <p className="hint">
         {t('results.trainCounts', { teacher: results.trainCounts.teacher.toLocaleString('en-US'), students: results.trainCounts.students.toLocaleString('en-US') })}
+        {validationCount > 0 ? ` ${t('results.validationCount', { validation: validationCount.toLocaleString('en-US') })}` : null}
       </p>
+      {hasVal ? <p className="hint">{t('results.finalFigure')}</p> : null}
       <table>
         <caption>{t('results.caption')}</caption>
         <thead>
@@ -33,6 +37,7 @@ export function ResultsTable() {
             <th scope="col">{t('results.model')}</th>
             <th scope="col">{t('results.parameters')}</th>
             <th scope="col">{t('results.accuracy')}</th>
+            {hasVal ? <th scope="col">{t('results.valAccuracy')}</th> : null}
             <th scope="col">{t('results.loss')}</th>
             <th scope="col">{t('results.agreement')}</th>
             <th scope="col">{t('results.ece')}</th>
@@ -45,6 +50,7 @@ export function ResultsTable() {
               <th scope="row">{name}</th>
               <td>{r.params.toLocaleString('en-US')}</td>
               <td>{pct(r.accuracy)}</td>
+              {hasVal ? <td>{typeof r.valAccuracy === 'number' ? pct(r.valAccuracy) : '—'}</td> : null}
               <td>{r.loss.toFixed(4)}</td>
               <td>{r.agreement === null ? '—' : pct(r.agreement)}</td>
               <td>{r.ece.toFixed(3)}</td>

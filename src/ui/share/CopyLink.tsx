@@ -2,15 +2,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { currentLink } from './hashSync';
-import { useShare } from './shareStore';
 
 /** Copies the link to this setup; says "Copied", or shows the link selected in a read-only field when the clipboard is unavailable. */
 export function CopyLink() {
   const { t } = useTranslation('share');
   const id = useId();
   const config = useStudio((s) => s.config);
-  const hidden = useShare((s) => s.hidden);
-  const large = useShare((s) => s.large);
+  const hidden = useStudio((s) => s.share.hidden);
+  const large = useStudio((s) => s.share.large);
   const [state, setState] = useState<'idle' | 'copied' | 'fallback'>('idle');
   const [link, setLink] = useState('');
   const field = useRef<HTMLInputElement>(null);

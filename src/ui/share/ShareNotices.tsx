@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { useStudio } from '../../store';
 import type { HashNotice } from '../../store/urlHash';
-import { useShare } from './shareStore';
 import './share.css';
 
 /** One notice in words. */
@@ -22,8 +22,8 @@ function useNoticeText(): (n: HashNotice) => string {
 /** What in the opened link could not be used (field, bad value, value used instead), dismissible. */
 export function ShareNotices() {
   const { t } = useTranslation('share');
-  const notices = useShare((s) => s.notices);
-  const dismiss = useShare((s) => s.dismissNotices);
+  const notices = useStudio((s) => s.share.notices);
+  const dismiss = useStudio((s) => s.dismissNotices);
   const text = useNoticeText();
   if (notices.length === 0) return null;
   return (

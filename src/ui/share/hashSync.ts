@@ -1,10 +1,9 @@
 import { useStudio } from '../../store';
 import { parseHash, serializeHash } from '../../store/urlHash';
-import { useShare } from './shareStore';
 
 /** The hash describing the current setup (experiment, hide flags, large-font mode). */
 export function currentHash(): string {
-  const { hidden, large } = useShare.getState();
+  const { hidden, large } = useStudio.getState().share;
   return serializeHash(useStudio.getState().config, hidden, { large });
 }
 
@@ -22,9 +21,9 @@ export function currentLink(): string {
 export function applyLocationHash(): void {
   const parsed = parseHash(window.location.hash);
   if (parsed.hasConfig) useStudio.getState().setConfig(parsed.config);
-  const share = useShare.getState();
-  if (parsed.view.large !== undefined) share.setLarge(parsed.view.large);
-  useShare.setState({ hidden: parsed.hidden, notices: parsed.notices });
+  const studio = useStudio.getState();
+  if (parsed.view.large !== undefined) studio.setLarge(parsed.view.large);
+  studio.setLinkView(parsed.hidden, parsed.notices);
 }
 
 /** Rewrites the hash in place (history.replaceState: no history entries, no reload) when it differs. */
@@ -46,14 +45,11 @@ function syncLargeClass(large: boolean): void {
  */
 export function startShareLink(): () => void {
   applyLocationHash();
-  syncLargeClass(useShare.getState().large);
+  syncLargeClass(useStudio.getState().share.large);
   writeHash();
   const stopStudio = useStudio.subscribe((s, prev) => {
-    if (s.config !== prev.config) writeHash();
-  });
-  const stopShare = useShare.subscribe((s, prev) => {
-    if (s.large !== prev.large) syncLargeClass(s.large);
-    if (s.hidden !== prev.hidden || s.large !== prev.large) writeHash();
+    if (s.share.large !== prev.share.large) syncLargeClass(s.share.large);
+    if (s.config !== prev.config || s.share.hidden !== prev.share.hidden || s.share.large !== prev.share.large) writeHash();
   });
   const onHashChange = () => {
     applyLocationHash();
@@ -62,7 +58,6 @@ export function startShareLink(): () => void {
   window.addEventListener('hashchange', onHashChange);
   return () => {
     stopStudio();
-    stopShare();
     window.removeEventListener('hashchange', onHashChange);
   };
 }

@@ -1,4 +1,4 @@
-import { useShare } from './shareStore';
+import { useStudio } from '../../store';
 
 /** Font and size settings of the charts. */
 export interface ChartFont {
@@ -15,5 +15,5 @@ const LARGE: ChartFont = { tick: { fontSize: 18 }, label: 18, scale: 1.35 };
 
 /** Chart fonts: larger in large-font (projector) mode, so axis ticks stay readable from the back of a room. */
 export function useChartFont(): ChartFont {
-  return useShare((s) => s.large) ? LARGE : NORMAL;
+  return useStudio((s) => s.share.large) ? LARGE : NORMAL;
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compact, shapeText, type RowShape } from './analysis';
+import { compact, shapeText, type RowShape } from './archStatsText';
 
 /** Props of one editable row. */
 interface LayerRowProps {

@@ -4,7 +4,7 @@ import { useStudio } from '../../../store';
 import { CUSTOM_ARCH_ID, currentMeta, familyOf, menuPreset } from '../../../store/configSlice';
 import { LayerEditor } from '../LayerEditor';
 import { SelectField } from '../SelectField';
-import { statsOf, statsText } from './analysis';
+import { statsOf, statsText } from './archStatsText';
 import type { ModelRole } from './rows';
 import { presetLabel, presetNote } from '../../i18n/labels';
 

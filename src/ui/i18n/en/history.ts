@@ -61,6 +61,7 @@ export const history = {
     badRun: 'Run {{run}} in this file is damaged: “{{field}}” is missing or invalid. Nothing was imported.',
     badWeights: 'Run {{run}} in this file has damaged student weights (not base64, or not the size its layers need). Nothing was imported.',
     unreadable: 'The file could not be read. Nothing was imported.',
+    tooLarge: 'The file is larger than {{limit}} MB, the most the studio imports. Nothing was imported.',
   },
   compare: {
     heading: 'Comparing two saved runs',

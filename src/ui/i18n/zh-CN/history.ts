@@ -64,6 +64,7 @@ export const history: Catalogue<typeof en> = {
     badRun: '此文件中的第 {{run}} 个运行已损坏：“{{field}}”缺失或无效。未导入任何内容。',
     badWeights: '此文件中的第 {{run}} 个运行的学生模型权重已损坏（不是 base64，或大小与其层不符）。未导入任何内容。',
     unreadable: '无法读取此文件。未导入任何内容。',
+    tooLarge: '文件大于 {{limit}} MB，超出本工作室可导入的上限。未导入任何内容。',
   },
   compare: {
     heading: '比较两个已保存的运行',

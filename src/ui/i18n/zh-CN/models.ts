@@ -127,6 +127,8 @@ export const models: Catalogue<typeof en> = {
     noModelJson: '请将 model.json 文件与其权重文件一起选择。',
     severalModelJson: '一次只能选择一个 model.json（收到了 {{names}}）。',
     unreadable: '无法读取这些文件：{{detail}}',
+    filesTooLarge: '这些模型文件合计 {{size}} MB；本工作室最多加载 {{limit}} MB 的教师模型。',
+    tooManyParams: '该模型有 {{params}} 个参数；本工作室最多加载 {{limit}} 个参数的教师模型。',
     unexpected: '出错了：{{detail}}',
     onnxNotModel: '该文件不是 ONNX 模型（{{detail}}）。请用 torch.onnx.export 或其他 ONNX 导出工具导出。',
     onnxEmpty: '该 .onnx 文件是空的。',

@@ -1,5 +1,6 @@
-import { create } from 'zustand';
-import type { HashNotice, HideId } from '../../store/urlHash';
+import type { StateCreator } from 'zustand';
+import type { HashNotice, HideId } from './urlHash';
+import type { StudioState } from './types';
 
 /** localStorage key of large-font mode. */
 export const LARGE_FONT_KEY = 'distill-studio-large-font';
@@ -12,38 +13,39 @@ export interface ShareState {
   notices: HashNotice[];
   /** Large-font mode for projectors. */
   large: boolean;
+}
+
+/** The link slice: view state that is not an experiment setting (so it is neither persisted with the config nor in history). */
+export interface ShareSlice {
+  share: ShareState;
   /** Turns large-font mode on or off and remembers it. */
   setLarge: (large: boolean) => void;
   /** Hides the notices. */
   dismissNotices: () => void;
+  /** Applies an opened link's hide flags and notices. */
+  setLinkView: (hidden: HideId[], notices: HashNotice[]) => void;
 }
 
 /** The saved large-font choice (false when storage is unavailable). */
 function savedLarge(): boolean {
   try {
-    return localStorage.getItem(LARGE_FONT_KEY) === '1';
+    return typeof localStorage !== 'undefined' && localStorage.getItem(LARGE_FONT_KEY) === '1';
   } catch {
     return false;
   }
 }
 
-/** The link state store (separate from the studio store: nothing here is an experiment setting). */
-export const useShare = create<ShareState>()((set) => ({
-  hidden: [],
-  notices: [],
-  large: typeof localStorage === 'undefined' ? false : savedLarge(),
+/** Creates the link slice. */
+export const createShareSlice: StateCreator<StudioState, [], [], ShareSlice> = (set) => ({
+  share: { hidden: [], notices: [], large: savedLarge() },
   setLarge: (large) => {
     try {
       localStorage.setItem(LARGE_FONT_KEY, large ? '1' : '0');
     } catch {
       // Not remembered; still applied.
     }
-    set({ large });
+    set((s) => ({ share: { ...s.share, large } }));
   },
-  dismissNotices: () => set({ notices: [] }),
-}));
-
-/** True when the link hides this control. */
-export function useHidden(id: HideId): boolean {
-  return useShare((s) => s.hidden.includes(id));
-}
+  dismissNotices: () => set((s) => ({ share: { ...s.share, notices: [] } })),
+  setLinkView: (hidden, notices) => set((s) => ({ share: { ...s.share, hidden, notices } })),
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../../src/engine/export/crc32';
-import { CheckpointError, decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '../../src/engine/export/checkpoint';
+import { crc32 } from '../../src/engine/train/crc32';
+import { CheckpointError, decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '../../src/engine/train/checkpointCodec';
 
 const tensor = (name: string, shape: number[], f: (i: number) => number) => ({
   name,

@@ -1,9 +1,3 @@
-/** A JSON value, as produced by `JSON.parse`. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** A JSON object (a plain, non-array object). */
-export type JsonObject = { [key: string]: JsonValue };
-
 /** True when `v` is a plain object (not null, not an array). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

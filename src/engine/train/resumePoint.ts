@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { CheckpointError, decodeCheckpoint, encodeCheckpoint, type CheckpointTensor } from '../export/checkpoint';
-import { isPlainObject } from '../export/json';
+import { CheckpointError, decodeCheckpoint, encodeCheckpoint, type CheckpointTensor } from './checkpointCodec';
+import { isPlainObject } from '../json';
 import type { Evaluation } from '../metrics';
 import { assignWeights } from '../models/build';
 import { SeededDropout } from '../models/seededDropout';
@@ -13,6 +13,8 @@ export interface PhaseRecord {
   ece: number;
   ms: number;
   preds: number[];
+  /** Validation accuracy of the phase's model (null or absent: no validation set). */
+  valAccuracy?: number | null;
 }
 
 /** Everything needed to continue the main run after `epoch` of `phase`, as an uninterrupted run would. */

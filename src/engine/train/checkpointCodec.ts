@@ -1,6 +1,6 @@
-import { PHASES, type Phase } from '../train/types';
+import { PHASES, type Phase } from './types';
 import { crc32 } from './crc32';
-import { isPlainObject, tryParseJson } from './json';
+import { isPlainObject, tryParseJson } from '../json';
 
 /** One named float32 tensor of a checkpoint. */
 export interface CheckpointTensor {

@@ -18,6 +18,8 @@ export interface HiddenLayerOption {
   label: string;
   /** Flattened width of the block's output. */
   width: number;
+  /** The block's output shape per example, e.g. `[5, 5, 64]` or `[128]`. */
+  shape: number[];
 }
 
 const sum = (layers: readonly PlannedLayer[], key: 'params' | 'flops'): number => layers.reduce((a, l) => a + l[key], 0);
@@ -77,7 +79,7 @@ export function hiddenLayerOptions(spec: ArchSpec, inputShape: readonly number[]
   if (!plan.ok) return [];
   return planBlocks(plan.layers, false).map((b, index) => {
     const parts = plan.layers.slice(plan.layers.indexOf(b.head), b.lastLayer + 1).map(layerLabel);
-    return { index, label: `${parts.join(' → ')} (${b.outShape.join('×')})`, width: product(b.outShape) };
+    return { index, label: `${parts.join(' → ')} (${b.outShape.join('×')})`, width: product(b.outShape), shape: [...b.outShape] };
   });
 }
 
