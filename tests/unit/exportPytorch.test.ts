@@ -58,8 +58,11 @@ describe('PyTorch script export', () => {
       classNames: ['ant', 'bee', 'cat'],
       testFraction: 0.2,
       splitSeed: 5,
-      standardize: false,
+      // The studio standardises CSV features by default (config.standardize unset or true), so the script does too.
+      standardize: true,
     });
+    expect(pytorchExperiment({ ...csvConfig(), standardize: false }).data).toMatchObject({ standardize: false });
+    expect(pytorchExperiment({ ...csvConfig(), validationFraction: 0.1 }).validationFraction).toBe(0.1);
   });
 
   it('turns live T/α changes into a schedule by distillation step', () => {

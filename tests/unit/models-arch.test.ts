@@ -156,12 +156,12 @@ describe('shapes and descriptions', () => {
   });
 
   it('hiddenLayerOptions: one per conv/dense block, pools included, dropout excluded', () => {
-    expect(hiddenLayerOptions(MNIST_CNN, IMG)).toEqual([
+    expect(hiddenLayerOptions(MNIST_CNN, IMG)).toMatchObject([
       { index: 0, label: 'conv32·3×3 → pool2 (13×13×32)', width: 5408 },
       { index: 1, label: 'conv64·3×3 → pool2 (5×5×64)', width: 1600 },
       { index: 2, label: 'dense128 (128)', width: 128 },
     ]);
-    expect(hiddenLayerOptions({ kind: 'mlp', hidden: [1200, 1200], activation: 'relu', dropout: 0.5 }, IMG)).toEqual([
+    expect(hiddenLayerOptions({ kind: 'mlp', hidden: [1200, 1200], activation: 'relu', dropout: 0.5 }, IMG)).toMatchObject([
       { index: 0, label: 'dense1200 (1200)', width: 1200 },
       { index: 1, label: 'dense1200 (1200)', width: 1200 },
     ]);
