@@ -7,12 +7,14 @@ import { notesInEnglish, type BackendNote, type BackendTiming, type WebGpuStatus
 import { BACKEND_NAMES, type BackendChoice, type BackendInfo, type BackendName, type WasmThreads } from './protocol';
 
 /**
- * Threads for the WASM backend: every core, up to 8 (tfjs's default is half the cores, which leaves one thread on a 2-core
- * machine). Measured with `npm run bench` on a 2-core machine: see the README's bench table.
+ * Threads for the WASM backend: one per core but one (up to 8), leaving a core for the page's own thread (charts, the
+ * drawing pad) and the browser. `npm run bench` measures 1 against 2 threads: on the 2-core development machine one
+ * thread was faster for every recipe (XNNPACK's pool spins and competes with the page for the second core, and the
+ * studio's small matmuls split poorly), so 2 cores get 1 thread; 4 cores get 3. tfjs's own default is half the cores.
  */
 export function wasmThreadCount(): number {
   const cores = self.navigator?.hardwareConcurrency ?? 1;
-  return Math.max(1, Math.min(8, cores));
+  return Math.max(1, Math.min(8, cores - 1));
 }
 
 /**
