@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { currentLink } from './hashSync';
+import { useLayout } from '../layout/layoutStore';
 import { useShare } from './shareStore';
 
 /** Copies the link to this setup; says "Copied", or shows the link selected in a read-only field when the clipboard is unavailable. */
@@ -11,6 +12,9 @@ export function CopyLink() {
   const config = useStudio((s) => s.config);
   const hidden = useShare((s) => s.hidden);
   const large = useShare((s) => s.large);
+  const lessonId = useStudio((s) => s.lessonId);
+  const lessonPart = useStudio((s) => s.lessonPart);
+  const view = useLayout((s) => s.view);
   const [state, setState] = useState<'idle' | 'copied' | 'fallback'>('idle');
   const [link, setLink] = useState('');
   const field = useRef<HTMLInputElement>(null);
@@ -19,7 +23,7 @@ export function CopyLink() {
   useEffect(() => {
     setLink(currentLink());
     setState((s) => (s === 'copied' ? 'idle' : s));
-  }, [config, hidden, large]);
+  }, [config, hidden, large, lessonId, lessonPart, view]);
 
   useEffect(() => {
     if (state === 'fallback') field.current?.select();
