@@ -1,3 +1,6 @@
+import { datasetMeta } from '../engine/data/meta';
+import { planArch } from '../engine/models/plan';
+import type { ArchSpec } from '../engine/models/spec';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
 import type { PhaseContext } from '../engine/train/phaseContext';
 import type { WorkerEvent } from '../worker/protocol';
@@ -11,10 +14,23 @@ export interface ProgressSegment {
 }
 
 /**
- * Cost of evaluating one epoch (test metrics, classroom logits, boundary grids), in training steps: counted so
- * that a run with few steps per epoch does not look faster than it is.
+ * Cost of evaluating one epoch (test metrics, classroom logits, boundary grids), in units of a tiny model's
+ * training step: counted so that a run with few steps per epoch does not look faster than it is.
  */
-export const EVAL_STEPS_PER_EPOCH = 4;
+export const EVAL_STEPS_PER_EPOCH = 1;
+
+/**
+ * Training FLOPs per batch that cost as much as one step's fixed overhead (the ~100 small ops of a step).
+ * Measured on the development machine: a 64·64 teacher's step on the spiral costs about 5 steps of an 8-unit student.
+ */
+export const FLOPS_PER_STEP_OVERHEAD = 30_000;
+
+/** Relative cost of one training step of a model: the fixed per-step overhead plus its arithmetic. */
+export function stepWeight(spec: ArchSpec, inputShape: readonly number[], numClasses: number, batchSize: number): number {
+  const plan = planArch(spec, inputShape, numClasses);
+  const flops = plan.ok ? plan.layers.reduce((a, l) => a + l.flops, 0) : 0;
+  return 1 + (flops * batchSize) / FLOPS_PER_STEP_OVERHEAD;
+}
 
 /** The whole run's progress: its plan, where it stands, and the clock behind elapsed time and the ETA. */
 export interface RunProgressState {
@@ -22,6 +38,8 @@ export interface RunProgressState {
   segments: ProgressSegment[];
   /** Steps per epoch of the teacher and of the students: estimated from the config, then as the worker reports them. */
   steps: { teacher: number; student: number };
+  /** Relative cost of one step of the teacher and of a student (`stepWeight`). */
+  weights: { teacher: number; student: number };
   /** Batch size and training-set size, to estimate steps before the worker reports them. */
   batchSize: number;
   transferSize: number;
@@ -29,6 +47,8 @@ export interface RunProgressState {
   current: number;
   /** Epochs finished in the current segment. */
   epochsDone: number;
+  /** Training steps done in the current segment (from the main run's loss points; 0 for extra trials, which send none). */
+  stepsDone: number;
   status: 'idle' | 'preparing' | 'training' | 'paused' | 'done' | 'ended';
   /** What the preparation is doing (dataset load, backend choice), with its fraction when known. */
   preparing: { what: string; fraction: number } | null;
@@ -51,10 +71,12 @@ export const IDLE_PROGRESS: RunProgressState = {
   runId: 0,
   segments: [],
   steps: { teacher: 1, student: 1 },
+  weights: { teacher: 1, student: 1 },
   batchSize: 1,
   transferSize: 0,
   current: -1,
   epochsDone: 0,
+  stepsDone: 0,
   status: 'idle',
   preparing: null,
   requestedAt: 0,
@@ -99,7 +121,7 @@ export function segmentIndex(segments: readonly ProgressSegment[], phase: Phase,
 
 /** Work units of one epoch of a segment (its steps plus the evaluation). */
 function epochUnits(p: RunProgressState, s: ProgressSegment): number {
-  return (s.teacher ? p.steps.teacher : p.steps.student) + EVAL_STEPS_PER_EPOCH;
+  return s.teacher ? p.steps.teacher * p.weights.teacher + EVAL_STEPS_PER_EPOCH : p.steps.student * p.weights.student + EVAL_STEPS_PER_EPOCH;
 }
 
 /** Total and finished work units. */
@@ -110,7 +132,10 @@ export function progressUnits(p: RunProgressState): { done: number; total: numbe
     const units = s.epochs * epochUnits(p, s);
     total += units;
     if (i < p.current) done += units;
-    else if (i === p.current) done += Math.min(p.epochsDone, s.epochs) * epochUnits(p, s);
+    else if (i === p.current) {
+      const steps = Math.max(p.stepsDone, p.epochsDone * (s.teacher ? p.steps.teacher : p.steps.student));
+      done += Math.min(units, steps * (s.teacher ? p.weights.teacher : p.weights.student) + Math.min(p.epochsDone, s.epochs) * EVAL_STEPS_PER_EPOCH);
+    }
   });
   if (p.status === 'done') done = total;
   return { done, total };
@@ -120,7 +145,12 @@ export function progressUnits(p: RunProgressState): { done: number; total: numbe
 export function beginProgress(runId: number, cfg: ExperimentConfig, now: number): RunProgressState {
   const guessTrain = Math.max(1, Math.round(cfg.samples * 0.8));
   const steps = stepsFor(guessTrain, cfg.batchSize, cfg.transferSize);
-  return { ...IDLE_PROGRESS, runId, segments: planSegments(cfg), steps, batchSize: cfg.batchSize, transferSize: cfg.transferSize, status: 'preparing', requestedAt: now };
+  const meta = datasetMeta(cfg);
+  const weights = {
+    teacher: stepWeight(cfg.teacher, meta.inputShape, meta.numClasses, cfg.batchSize),
+    student: stepWeight(cfg.student, meta.inputShape, meta.numClasses, cfg.batchSize),
+  };
+  return { ...IDLE_PROGRESS, runId, segments: planSegments(cfg), steps, weights, batchSize: cfg.batchSize, transferSize: cfg.transferSize, status: 'preparing', requestedAt: now };
 }
 
 /** Steps per epoch of the teacher (all training examples) and of the students (the transfer set). */
@@ -141,21 +171,28 @@ export function reduceProgress(p: RunProgressState, event: WorkerEvent, now: num
       const current = segmentIndex(p.segments, event.phase, event.context, repeats);
       const seg = p.segments[current];
       const steps = seg && event.stepsPerEpoch > 0 ? (seg.teacher ? { ...p.steps, teacher: event.stepsPerEpoch } : { ...p.steps, student: event.stepsPerEpoch }) : p.steps;
-      const next: RunProgressState = { ...p, steps, current, epochsDone: event.fromEpoch ?? 0, preparing: null, status: p.status === 'paused' ? 'paused' : 'training' };
+      const fromEpoch = event.fromEpoch ?? 0;
+      const perEpoch = seg?.teacher ? steps.teacher : steps.student;
+      return { ...p, steps, current, epochsDone: fromEpoch, stepsDone: fromEpoch * perEpoch, preparing: null, status: p.status === 'paused' ? 'paused' : 'training' };
+    }
+    case 'metrics': {
+      const phase = p.segments[p.current]?.phase;
+      const lastEpoch = event.epochs.filter((e) => e.phase === phase).pop();
+      const lastLoss = event.losses.filter((l) => l.phase === phase).pop();
+      if (!lastEpoch && !lastLoss) return p;
+      const next = { ...p, epochsDone: lastEpoch ? lastEpoch.epoch : p.epochsDone, stepsDone: lastLoss ? lastLoss.step : p.stepsDone };
+      // The clock behind the ETA starts at the first reported steps: the first step's one-time warm-up (kernel
+      // compilation, first allocations) is not extrapolated over the whole run.
       if (p.trainingAt !== null) return next;
       const pausedSoFar = p.pausedMs + (p.pausedAt !== null ? now - p.pausedAt : 0);
       return { ...next, trainingAt: now, unitsAtTraining: progressUnits(next).done, pausedBeforeTraining: pausedSoFar };
-    }
-    case 'metrics': {
-      const last = event.epochs[event.epochs.length - 1];
-      return last && p.segments[p.current]?.phase === last.phase ? { ...p, epochsDone: last.epoch } : p;
     }
     case 'trial':
       return { ...p, epochsDone: p.segments[p.current]?.epochs ?? p.epochsDone };
     case 'paused':
       return p.pausedAt === null && (p.status === 'training' || p.status === 'preparing') ? { ...p, status: 'paused', pausedAt: now } : p;
     case 'resumed':
-      return p.pausedAt === null ? p : { ...p, status: p.trainingAt === null ? 'preparing' : 'training', pausedMs: p.pausedMs + (now - p.pausedAt), pausedAt: null };
+      return p.pausedAt === null ? p : { ...p, status: p.current >= 0 ? 'training' : 'preparing', pausedMs: p.pausedMs + (now - p.pausedAt), pausedAt: null };
     case 'done':
       return { ...p, status: 'done', current: p.segments.length, endedAt: now, preparing: null };
     case 'stopped':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beginProgress, EVAL_STEPS_PER_EPOCH, planSegments, progressView, reduceProgress, segmentIndex, type RunProgressState } from '../../src/store/progress';
+import { beginProgress, EVAL_STEPS_PER_EPOCH, FLOPS_PER_STEP_OVERHEAD, planSegments, progressView, reduceProgress, segmentIndex, type RunProgressState } from '../../src/store/progress';
 import type { WorkerEvent } from '../../src/worker/protocol';
 import { toyConfig } from './toyConfig';
 
@@ -24,6 +24,12 @@ const epoch = (p: 'teacher' | 'scratch' | 'distill', n: number): WorkerEvent => 
   losses: [],
   epochs: [{ phase: p, epoch: n, testAccuracy: 0.5, testLoss: 1, agreement: null } as never],
 });
+const steps = (p: 'teacher' | 'scratch' | 'distill', step: number): WorkerEvent => ({
+  type: 'metrics',
+  runId: 1,
+  losses: [{ phase: p, step, total: 1, soft: 0, hard: 1, hint: 0 } as never],
+  epochs: [],
+});
 
 describe('whole-run progress', () => {
   it('plans teacher, both students, and both students again per extra seed', () => {
@@ -42,21 +48,28 @@ describe('whole-run progress', () => {
       [100, phase('teacher', 10, null)],
     ]);
     // Teacher: 2 epochs × (10 steps + eval); six student segments: 2 × (2 + eval).
-    const teacherEpoch = 10 + EVAL_STEPS_PER_EPOCH;
-    const studentEpoch = 2 + EVAL_STEPS_PER_EPOCH;
+    // toyConfig: a 2→16→3 tanh teacher (2·(2·16 + 16·3) = 160 FLOPs per example) and a 2→8→3 student (80).
+    expect(p.weights).toEqual({ teacher: 1 + (160 * 10) / FLOPS_PER_STEP_OVERHEAD, student: 1 + (80 * 10) / FLOPS_PER_STEP_OVERHEAD });
+    const teacherEpoch = 10 * p.weights.teacher + EVAL_STEPS_PER_EPOCH;
+    const studentEpoch = 2 * p.weights.student + EVAL_STEPS_PER_EPOCH;
     const total = 2 * teacherEpoch + 6 * 2 * studentEpoch;
     expect(progressView(p, 100)).toEqual({ fraction: 0, elapsedMs: 100, etaMs: null });
-    p = play(p, [[1100, epoch('teacher', 1)]]);
+    // The clock starts at the first reported steps (2 of 10): the warm-up before them is not extrapolated.
+    p = play(p, [[600, steps('teacher', 2)]]);
+    expect(progressView(p, 600).fraction).toBeCloseTo((2 * p.weights.teacher) / total, 12);
+    expect(progressView(p, 600).etaMs).toBeNull();
+    p = play(p, [[1100, steps('teacher', 10)], [1100, epoch('teacher', 1)]]);
     const v = progressView(p, 1100);
     expect(v.fraction).toBeCloseTo(teacherEpoch / total, 12);
-    // 1,000 ms for one teacher epoch's units: the rest at the same rate.
-    expect(v.etaMs).toBeCloseTo(((total - teacherEpoch) * 1000) / teacherEpoch, 6);
+    // 500 ms for the units after step 2: the rest at the same rate.
+    const measured = teacherEpoch - 2 * p.weights.teacher;
+    expect(v.etaMs).toBeCloseTo(((total - teacherEpoch) * 500) / measured, 6);
     // A pause does not count as training time.
     p = play(p, [
       [1200, { type: 'paused', runId: 1 }],
       [5200, { type: 'resumed', runId: 1 }],
     ]);
-    expect(progressView(p, 5200).etaMs).toBeCloseTo(((total - teacherEpoch) * 1100) / teacherEpoch, 6);
+    expect(progressView(p, 5200).etaMs).toBeCloseTo(((total - teacherEpoch) * 600) / measured, 6);
     expect(progressView(p, 5200).elapsedMs).toBe(1200);
     p = play(p, [
       [6000, phase('scratch', 2, null)],
