@@ -21,12 +21,14 @@ async function cells(table: Locator): Promise<{ name: string; t: string; p: stri
 }
 
 test('the temperature explorer re-softens the bars without touching the run', async ({ studio, page }) => {
+  await studio.view('See the dark knowledge');
   const classroom = page.getByRole('region', { name: 'Classroom: see the dark knowledge' });
   await expect(classroom).toContainText('Start a run');
   await studio.setNumber('Epochs', '5');
   await studio.button('Start').click();
   expect(await studio.waitForEnd(60_000)).toMatch(/^Done/);
   const points = await studio.lossPoints();
+  await studio.view('See the dark knowledge');
   const explorer = page.getByRole('region', { name: 'Temperature explorer' });
   const picker = explorer.getByRole('group', { name: 'Test examples' });
   const third = picker.getByRole('button').nth(2);
@@ -61,11 +63,13 @@ test('while a run is paused before distillation, the explorer falls back to the 
   await studio.setNumber('Epochs', '60');
   const since = await studio.now();
   await studio.button('Start').click();
+  await studio.view('See the dark knowledge');
   const explorer = page.getByRole('region', { name: 'Temperature explorer' });
   await expect(explorer.getByText('The distilled student is not trained yet: the student from scratch is shown instead.')).toBeVisible({ timeout: 90_000 });
   await studio.button('Pause').click();
   await expect(studio.status).toHaveText(/^Paused during scratch student training/);
   const points = await studio.lossPoints();
+  await studio.view('See the dark knowledge');
   const bars = explorer.getByRole('table', { name: /^Class probabilities of example 1 at T = 4\.0$/ });
   await expect(bars.getByRole('columnheader', { name: 'Student from scratch' })).toBeVisible();
   const slider = explorer.getByRole('slider', { name: 'Explorer T' });
@@ -87,6 +91,7 @@ test('a confusion-matrix cell lists its misclassified examples', async ({ studio
   await studio.setNumber('Epochs', '3');
   await studio.button('Start').click();
   expect(await studio.waitForEnd(60_000)).toMatch(/^Done/);
+  await studio.view('See the dark knowledge');
   const panel = page.getByRole('region', { name: 'Confusion matrices' });
   const scratch = panel.getByRole('table', { name: /^Student from scratch after epoch 3: \d+ of \d+ right/ });
   await expect(scratch).toBeVisible();
@@ -133,6 +138,7 @@ test('the omitted-3 lesson at a small scale: raising the bias of the 3 logit rec
   await studio.button('Start').click();
   expect(await studio.waitForEnd(60_000)).toMatch(/^Done/);
   console.log(`omitted-3 run: ${((Date.now() - t0) / 1000).toFixed(1)} s from Start to Done`);
+  await studio.view('See the dark knowledge');
   const panel = page.getByRole('region', { name: 'Bias correction for a left-out class' });
   await expect(panel).toHaveClass(/lesson-focus/);
   await expect(panel.getByRole('combobox', { name: 'Class to correct' })).toHaveValue('3');

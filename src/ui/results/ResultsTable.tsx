@@ -15,8 +15,9 @@ export function ResultsTable() {
     [t('results.distilled'), results.distilled],
   ];
   const verdict = verdictOf(results);
+  // Focusable: on a phone the table scrolls sideways, and keyboard users must be able to scroll it.
   return (
-    <section className="results" aria-label={t('results.region')}>
+    <section className="results" aria-label={t('results.region')} tabIndex={0}>
       <h2>{t('results.region')}</h2>
       <p className="verdict" aria-label={t('results.verdictLabel')}>
         <strong>{verdict.headline}</strong>
