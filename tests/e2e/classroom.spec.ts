@@ -34,14 +34,14 @@ test('the temperature explorer re-softens the bars without touching the run', as
   const third = picker.getByRole('button').nth(2);
   await third.click();
   await expect(third).toHaveAttribute('aria-pressed', 'true');
-  const bars = explorer.getByRole('table', { name: /^Class probabilities of example 3 at T = 4\.0$/ });
+  const bars = explorer.getByRole('table', { name: /^Class probabilities of example 3 at T = 2\.0$/ });
   await expect(bars.getByRole('columnheader', { name: 'Distilled student' })).toBeVisible();
   await expect(bars.getByRole('rowheader', { name: /\(true class\)/ })).toHaveCount(1);
   const teacherBefore = await column(bars, 0);
   const studentBefore = await column(bars, 1);
   expect(teacherBefore.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
   const slider = explorer.getByRole('slider', { name: 'Explorer T' });
-  await expect(slider).toHaveValue('4');
+  await expect(slider).toHaveValue('2');
   await slider.focus();
   await page.keyboard.press('End'); // T = 20
   await expect(slider).toHaveValue('20');
@@ -56,11 +56,12 @@ test('the temperature explorer re-softens the bars without touching the run', as
   // Nothing was retrained: same status, same loss points, and the experiment's own T is unchanged.
   await expect(studio.status).toHaveText(/^Done/);
   expect(await studio.lossPoints()).toBe(points);
-  await expect(page.getByRole('slider', { name: 'Temperature', exact: true })).toHaveValue('4');
+  await expect(page.getByRole('slider', { name: 'Temperature', exact: true })).toHaveValue('2');
 });
 
 test('while a run is paused before distillation, the explorer falls back to the scratch student and moving its T sends nothing', async ({ studio, page }) => {
   await studio.setNumber('Epochs', '60');
+  await studio.setNumber('Transfer set size', '0'); // every point: a scratch phase long enough to pause in
   const since = await studio.now();
   await studio.button('Start').click();
   await studio.view('See the dark knowledge');
@@ -70,13 +71,13 @@ test('while a run is paused before distillation, the explorer falls back to the 
   await expect(studio.status).toHaveText(/^Paused during scratch student training/);
   const points = await studio.lossPoints();
   await studio.view('See the dark knowledge');
-  const bars = explorer.getByRole('table', { name: /^Class probabilities of example 1 at T = 4\.0$/ });
+  const bars = explorer.getByRole('table', { name: /^Class probabilities of example 1 at T = 2\.0$/ });
   await expect(bars.getByRole('columnheader', { name: 'Student from scratch' })).toBeVisible();
   const slider = explorer.getByRole('slider', { name: 'Explorer T' });
   await slider.focus();
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft'); // 4.0 → 3.5
-  await expect(slider).toHaveValue('3.5');
-  await expect(explorer.getByRole('table', { name: /^Class probabilities of example 1 at T = 3\.5$/ })).toBeVisible();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft'); // 2.0 → 1.5
+  await expect(slider).toHaveValue('1.5');
+  await expect(explorer.getByRole('table', { name: /^Class probabilities of example 1 at T = 1\.5$/ })).toBeVisible();
   await expect(studio.status).toHaveText(/^Paused during scratch student training/);
   expect(await studio.lossPoints()).toBe(points);
   // The experiment's T was not changed live (that would add a "T=…" mark to the loss chart).

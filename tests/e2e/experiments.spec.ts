@@ -34,10 +34,10 @@ test('Moving T during distillation takes effect live and is marked on the loss c
   await expect(studio.status).toContainText('Running distillation', { timeout: 90_000 });
   const slider = page.getByRole('slider', { name: 'Temperature' });
   await slider.focus();
-  await page.keyboard.press('ArrowRight'); // 4 → 4.5
-  await expect(slider).toHaveValue('4.5');
+  await page.keyboard.press('ArrowRight'); // 2 → 2.5
+  await expect(slider).toHaveValue('2.5');
   const lossChart = page.getByRole('figure', { name: 'Loss curves' });
-  await expect(lossChart.getByText('T=4.5, α=0.7')).toBeVisible();
+  await expect(lossChart.getByText('T=2.5, α=0.9')).toBeVisible();
   await studio.button('Stop').click();
   expect(await studio.waitForEnd()).toMatch(/^Stopped/);
 });
