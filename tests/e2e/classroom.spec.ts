@@ -61,7 +61,9 @@ test('the temperature explorer re-softens the bars without touching the run', as
 
 test('while a run is paused before distillation, the explorer falls back to the scratch student and moving its T sends nothing', async ({ studio, page }) => {
   await studio.setNumber('Epochs', '60');
-  await studio.setNumber('Transfer set size', '0'); // every point: a scratch phase long enough to pause in
+  // The earlier defaults (every point, batch 32): a scratch phase long enough to pause in.
+  await studio.setNumber('Transfer set size', '0');
+  await studio.setNumber('Batch size', '32');
   const since = await studio.now();
   await studio.button('Start').click();
   await studio.view('See the dark knowledge');
