@@ -4,9 +4,13 @@ import './ui/i18n';
 import { App } from './ui/App';
 import { startShareLink } from './ui/share/hashSync';
 import './ui/styles.css';
+import './ui/layout/layout.css';
+import './ui/layout/dark.css';
+import { startTheme } from './ui/layout/theme';
 
 // The link's settings apply before the first render (they win over the saved ones).
 startShareLink();
+startTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -59,7 +59,12 @@ type Field<K extends keyof StudioConfig> =
   | { kind: 'boolean'; default: StudioConfig[K] }
   | { kind: 'arch'; default: StudioConfig[K] };
 
-/** The one table that defines every config field (defaults and bounds); UI, storage and validation all read it. */
+/**
+ * The one table that defines every config field (defaults and bounds); UI, storage and validation all read it.
+ * The defaults are the first lesson: the teacher learns from all 1,200 spiral points, both students from a
+ * 120-point transfer set (batch 16, T = 2, α = 0.9), where distillation beats scratch by more than the
+ * seed-to-seed spread (`tests/unit/default-recipe-gain.test.ts`).
+ */
 export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   dataset: { kind: 'enum', default: 'spiral', values: DATASET_IDS },
   samples: { kind: 'number', default: 1500, min: 150, max: 10000, integer: true },
@@ -68,8 +73,8 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   studentId: { kind: 'enum', default: STUDENT_PRESETS[0]!.id, values: [...STUDENT_PRESETS, ...IMAGE_STUDENT_PRESETS].map((p) => p.id) },
   teacherCustom: { kind: 'arch', default: null },
   studentCustom: { kind: 'arch', default: null },
-  temperature: { kind: 'number', default: 4, min: 0.5, max: 20, integer: false },
-  alpha: { kind: 'number', default: 0.7, min: 0, max: 1, integer: false },
+  temperature: { kind: 'number', default: 2, min: 0.5, max: 20, integer: false },
+  alpha: { kind: 'number', default: 0.9, min: 0, max: 1, integer: false },
   scaleByT2: { kind: 'boolean', default: true },
   softTerm: { kind: 'enum', default: 'kl', values: ['kl', 'mse'] },
   teacherLive: { kind: 'boolean', default: false },
@@ -81,11 +86,11 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   hintBeta: { kind: 'number', default: 1, min: 0, max: 1000, integer: false },
   hintTeacherLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
   hintStudentLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
-  transferSize: { kind: 'number', default: 0, min: 0, max: 100000, integer: true },
+  transferSize: { kind: 'number', default: 120, min: 0, max: 100000, integer: true },
   excludeClasses: { kind: 'numberList', default: [], min: 0, max: 99, maxLength: 10, minLength: 0, integer: true },
   augment: { kind: 'enum', default: 'off', values: ['off', 'teacher', 'all'] },
   epochs: { kind: 'number', default: 30, min: 1, max: 500, integer: true },
-  batchSize: { kind: 'number', default: 32, min: 1, max: 4096, integer: true },
+  batchSize: { kind: 'number', default: 16, min: 1, max: 4096, integer: true },
   learningRate: { kind: 'number', default: 0.02, min: 1e-6, max: 1e6, integer: false },
   optimizer: { kind: 'enum', default: 'adam', values: ['adam', 'sgd'] },
   seed: { kind: 'number', default: 1, min: 0, max: 2147483647, integer: true },

@@ -9,6 +9,10 @@ export interface LessonSlice {
   lessonId: LessonId | null;
   /** The panel the open lesson is about ('explorer', 'bias', 'boundaries'), or null. */
   lessonFocus: LessonFocus | null;
+  /** The part of the open lesson applied last (0-based), or null; it goes into shared links. */
+  lessonPart: number | null;
+  /** Marks a part as applied without changing the settings (a link that carries the part's settings itself). */
+  markLessonPart: (index: number | null) => void;
   /** Opens a lesson's card (settings stay as they are until a part is applied). */
   openLesson: (id: LessonId) => void;
   /** Closes the lesson card. */
@@ -24,8 +28,10 @@ export interface LessonSlice {
 export const createLessonSlice: StateCreator<StudioState, [], [], LessonSlice> = (set, get) => ({
   lessonId: null,
   lessonFocus: null,
-  openLesson: (id) => set({ lessonId: id, lessonFocus: lessonById(id).focus }),
-  closeLesson: () => set({ lessonId: null, lessonFocus: null }),
+  lessonPart: null,
+  markLessonPart: (index) => set({ lessonPart: index }),
+  openLesson: (id) => set({ lessonId: id, lessonFocus: lessonById(id).focus, lessonPart: null }),
+  closeLesson: () => set({ lessonId: null, lessonFocus: null, lessonPart: null }),
   applyLessonPart: (index) => {
     const s = get();
     const part = s.lessonId ? lessonById(s.lessonId).parts[index] : undefined;
@@ -33,7 +39,7 @@ export const createLessonSlice: StateCreator<StudioState, [], [], LessonSlice> =
     const { config, rejected } = lessonConfig(part, s.config);
     if (rejected.length > 0) return false;
     s.chooseBuiltIn(config.dataset);
-    set({ config, fieldErrors: {} });
+    set({ config, fieldErrors: {}, lessonPart: index });
     return true;
   },
 });

@@ -49,7 +49,10 @@ function mnistRecipe(id: string): Partial<StudioConfig> {
 }
 
 /** A quick spiral run: the default toy teacher and an 8-unit student. */
-const SPIRAL: Partial<LessonSettings> = { dataset: 'spiral', samples: 1500, noise: 0.08, teacherId: 'mlp-64-64', studentId: 'mlp-8', epochs: 15 };
+const SPIRAL: Partial<LessonSettings> = { dataset: 'spiral', samples: 1500, noise: 0.08, teacherId: 'mlp-64-64', studentId: 'mlp-8', epochs: 15, transferSize: 0, batchSize: 32 };
+
+/** The studio's earlier default: both students see every spiral point, and distillation gains nothing (the honest contrast). */
+export const ALL_POINTS_CONTRAST: Partial<LessonSettings> = { ...SPIRAL, epochs: 30, temperature: 4, alpha: 0.7 };
 
 /** The five lessons of the classroom menu. */
 export const LESSONS: readonly Lesson[] = [
@@ -67,6 +70,7 @@ export const LESSONS: readonly Lesson[] = [
     parts: [
       { labelKey: 'distillVsScratch.part1', settings: settings({ dataset: 'mnist', ...mnistRecipe('mnist-kd'), repeats: 3 }) },
       { labelKey: 'distillVsScratch.part2', settings: settings({ dataset: 'mnist', ...mnistRecipe('mnist-tiny'), repeats: 3 }) },
+      { labelKey: 'distillVsScratch.part3', settings: settings({ ...ALL_POINTS_CONTRAST, repeats: 3 }) },
     ],
     focus: null,
   },

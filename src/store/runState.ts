@@ -225,6 +225,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'teacherRejected':
     case 'inspectExamples':
     case 'inspectLogits':
+    case 'predicted':
       return run;
     default:
       return assertNever(event);

@@ -1,6 +1,7 @@
 import type { ArchSpec } from '../engine/models/spec';
 import { decodeArch, encodeArch } from './archCode';
 import { CONFIG_FIELDS, DEFAULT_CONFIG, fieldProblem, type StudioConfig } from './configFields';
+import { isLessonId, lessonById, type LessonId } from './lessons';
 
 /** The URL key of every config field (short, stable names: part of shared links). */
 export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
@@ -42,12 +43,36 @@ export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
 export interface ViewSettings {
   /** Large-font (projector) mode. */
   large: boolean;
+  /** The open view (tab) of the main area. */
+  view: ViewId;
 }
 
 /** The view fields: URL key and default. */
 export const VIEW_FIELDS: { readonly [K in keyof ViewSettings]: { key: string; default: ViewSettings[K] } } = {
   large: { key: 'large', default: false },
+  view: { key: 'view', default: 'train' },
 };
+
+/** The named views of the main area, in tab order (the link's `view=`). */
+export const VIEW_IDS = ['train', 'data', 'knowledge', 'export', 'history'] as const;
+
+/** One named view (a tab). */
+export type ViewId = (typeof VIEW_IDS)[number];
+
+/** True for a declared view id. */
+export function isViewId(v: string): v is ViewId {
+  return (VIEW_IDS as readonly string[]).includes(v);
+}
+
+/** URL keys of the open lesson and its applied part (1-based): `lesson=omittedDigit&part=1`. */
+export const LESSON_KEY = 'lesson';
+export const PART_KEY = 'part';
+
+/** A lesson named by a link: its id and the part to apply (1-based), when given and valid. */
+export interface LinkedLesson {
+  id: LessonId;
+  part: number | null;
+}
 
 /** URL key of the hide flags. */
 export const HIDE_KEY = 'hide';
@@ -123,6 +148,8 @@ export interface ParsedHash {
   notices: HashNotice[];
   /** True when the link names at least one config field (then it defines the whole experiment). */
   hasConfig: boolean;
+  /** The lesson the link opens (and the part it applies), or null. */
+  lesson: LinkedLesson | null;
 }
 
 /** Numbers as written in links: plain decimal or exponent notation (no hex, no blanks, no Infinity). */
@@ -200,6 +227,8 @@ export function parseHash(hash: string): ParsedHash {
   const hidden = new Set<HideId>();
   const notices: HashNotice[] = [];
   let hasConfig = false;
+  let lessonText: string | null = null;
+  let partText: string | null = null;
   for (const [key, text] of pairs(hash)) {
     const field = FIELD_BY_KEY.get(key);
     if (field) {
@@ -213,6 +242,13 @@ export function parseHash(hash: string): ParsedHash {
     } else if (key === VIEW_FIELDS.large.key) {
       if (text === '1' || text === '0') view.large = text === '1';
       else notices.push({ kind: 'badValue', key, value: text, used: VIEW_FIELDS.large.default ? '1' : '0' });
+    } else if (key === VIEW_FIELDS.view.key) {
+      if (isViewId(text)) view.view = text;
+      else notices.push({ kind: 'badValue', key, value: text, used: VIEW_FIELDS.view.default });
+    } else if (key === LESSON_KEY) {
+      lessonText = text;
+    } else if (key === PART_KEY) {
+      partText = text;
     } else if (key === HIDE_KEY) {
       for (const id of text.split(',').filter((s) => s !== '')) {
         if (isHideId(id)) hidden.add(id);
@@ -228,7 +264,25 @@ export function parseHash(hash: string): ParsedHash {
     hidden: HIDEABLE_IDS.filter((id) => hidden.has(id)),
     notices,
     hasConfig,
+    lesson: linkedLesson(lessonText, partText, notices),
   };
+}
+
+/** The lesson a link's `lesson=` and `part=` name; an unknown lesson or part is a notice (no lesson, or no part). */
+function linkedLesson(lessonText: string | null, partText: string | null, notices: HashNotice[]): LinkedLesson | null {
+  if (lessonText === null) {
+    if (partText !== null) notices.push({ kind: 'unknownKey', key: PART_KEY, value: partText });
+    return null;
+  }
+  if (!isLessonId(lessonText)) {
+    notices.push({ kind: 'badValue', key: LESSON_KEY, value: lessonText, used: '' });
+    return null;
+  }
+  if (partText === null) return { id: lessonText, part: null };
+  const n = NUMBER_TEXT.test(partText) ? Number(partText) : Number.NaN;
+  if (Number.isInteger(n) && n >= 1 && n <= lessonById(lessonText).parts.length) return { id: lessonText, part: n };
+  notices.push({ kind: 'badValue', key: PART_KEY, value: partText, used: '' });
+  return { id: lessonText, part: null };
 }
 
 /** Characters kept as they are in link values (besides letters and digits): readable links. */
@@ -238,13 +292,15 @@ const encodeValue = (v: string): string => encodeURIComponent(v).replace(/%2C/g,
  * The hash of a link to this setup: every field that differs from its default (in table order), the view
  * settings that differ from theirs, and the hide flags. Defaults are left out, so `parseHash` restores them.
  */
-export function serializeHash(config: StudioConfig, hidden: readonly HideId[] = [], view: Partial<ViewSettings> = {}): string {
+export function serializeHash(config: StudioConfig, hidden: readonly HideId[] = [], view: Partial<ViewSettings> = {}, lesson: LinkedLesson | null = null): string {
   const parts: string[] = [];
   for (const key of Object.keys(CONFIG_FIELDS) as (keyof StudioConfig)[]) {
     const text = valueText(key, config[key]);
     if (text !== valueText(key, DEFAULT_CONFIG[key])) parts.push(`${HASH_KEYS[key]}=${encodeValue(text)}`);
   }
   if (view.large !== undefined && view.large !== VIEW_FIELDS.large.default) parts.push(`${VIEW_FIELDS.large.key}=${view.large ? 1 : 0}`);
+  if (view.view !== undefined && view.view !== VIEW_FIELDS.view.default) parts.push(`${VIEW_FIELDS.view.key}=${view.view}`);
+  if (lesson) parts.push(`${LESSON_KEY}=${lesson.id}`, ...(lesson.part !== null ? [`${PART_KEY}=${lesson.part}`] : []));
   const hide = HIDEABLE_IDS.filter((id) => hidden.includes(id));
   if (hide.length > 0) parts.push(`${HIDE_KEY}=${hide.join(',')}`);
   return parts.length > 0 ? `#${parts.join('&')}` : '';

@@ -6,6 +6,7 @@ import { LossChart } from './charts/LossChart';
 import { DataControls } from './controls/DataControls';
 import { DistillControls } from './controls/DistillControls';
 import { ExperimentControls } from './controls/ExperimentControls';
+import { LiveControls } from './controls/LiveControls';
 import { ModelControls } from './controls/ModelControls';
 import { TrainingControls } from './controls/TrainingControls';
 import { ResultsTable } from './results/ResultsTable';
@@ -29,13 +30,27 @@ import { TeacherLoader } from './models/TeacherLoader';
 import { HeaderTools } from './share/HeaderTools';
 import { Hideable } from './share/Hideable';
 import { ShareNotices } from './share/ShareNotices';
+import { RunProgress } from './progress/RunProgress';
+import { useTitleProgress } from './progress/useTitleProgress';
+import { SettingsToggle } from './layout/SettingsToggle';
+import { ViewPanel, ViewTabs } from './layout/ViewTabs';
+import { useLayout } from './layout/layoutStore';
+import { useLessonView } from './layout/useLessonView';
+import { TryItPanel } from './tryit/TryItPanel';
 
-/** The studio: controls on the left, status, live charts and results on the right. */
+
+/**
+ * The studio: the lesson controls (Start, T, α, the lesson card) and the full settings on the left; the status,
+ * the run's progress and named views (Train, Data, Dark knowledge, Export, History) on the right.
+ */
 export function App() {
   const { t } = useTranslation();
   const locked = useStudio((s) => !isFinished(s.run.status));
+  const settingsOpen = useLayout((s) => s.settingsOpen);
   useSpaceToggle();
   usePrepareBackend();
+  useTitleProgress();
+  useLessonView();
   return (
     <div className="app">
       <header>
@@ -46,54 +61,75 @@ export function App() {
         <HeaderTools />
       </header>
       <aside className="controls" aria-label={t('settings')}>
+        <RunButtons />
+        <Hideable id="distillation">
+          <LiveControls />
+        </Hideable>
         <Hideable id="lessons">
           <LessonsPanel />
         </Hideable>
-        <RunButtons />
-        <Hideable id="data">
-          <DataControls locked={locked} />
-        </Hideable>
-        <Hideable id="models">
-          <ModelControls locked={locked} />
-          <Hideable id="teacherFile">
-            <TeacherLoader locked={locked} />
+        <SettingsToggle />
+        <div id="all-settings" className="all-settings" hidden={!settingsOpen}>
+          <Hideable id="data">
+            <DataControls locked={locked} />
           </Hideable>
-        </Hideable>
-        <Hideable id="distillation">
-          <DistillControls locked={locked} />
-        </Hideable>
-        <Hideable id="training">
-          <TrainingControls locked={locked} />
-        </Hideable>
-        <Hideable id="experiment">
-          <ExperimentControls locked={locked} />
-        </Hideable>
+          <Hideable id="models">
+            <ModelControls locked={locked} />
+            <Hideable id="teacherFile">
+              <TeacherLoader locked={locked} />
+            </Hideable>
+          </Hideable>
+          <Hideable id="distillation">
+            <DistillControls locked={locked} />
+          </Hideable>
+          <Hideable id="training">
+            <TrainingControls locked={locked} />
+          </Hideable>
+          <Hideable id="experiment">
+            <ExperimentControls locked={locked} />
+          </Hideable>
+        </div>
       </aside>
       <main>
         <StatusBar />
+        <RunProgress />
         <ShareNotices />
         <RecoveryPanel />
-        <ScatterPlot />
-        <Hideable id="boundaries">
-          <DecisionBoundaries />
-        </Hideable>
-        <Gallery />
-        <LossChart />
-        <AccuracyChart />
-        <ResultsTable />
-        <Hideable id="classroom">
-          <ClassroomPanels />
-        </Hideable>
-        <LatencyTable />
-        <SeedsTable />
-        <SweepChart />
-        <SamplePredictions />
-        <Hideable id="export">
-          <ExportPanel />
-        </Hideable>
-        <Hideable id="history">
-          <HistoryPanel />
-        </Hideable>
+        <ViewTabs />
+        <ViewPanel view="train">
+          <div className="chart-pair">
+            <LossChart />
+            <AccuracyChart />
+          </div>
+          <ResultsTable />
+          <SeedsTable />
+          <SweepChart />
+          <LatencyTable />
+          <SamplePredictions />
+        </ViewPanel>
+        <ViewPanel view="data">
+          <ScatterPlot />
+          <Hideable id="boundaries">
+            <DecisionBoundaries />
+          </Hideable>
+          <Gallery />
+        </ViewPanel>
+        <ViewPanel view="knowledge">
+          <TryItPanel />
+          <Hideable id="classroom">
+            <ClassroomPanels />
+          </Hideable>
+        </ViewPanel>
+        <ViewPanel view="export">
+          <Hideable id="export">
+            <ExportPanel />
+          </Hideable>
+        </ViewPanel>
+        <ViewPanel view="history">
+          <Hideable id="history">
+            <HistoryPanel />
+          </Hideable>
+        </ViewPanel>
       </main>
     </div>
   );

@@ -10,6 +10,7 @@ import type { PhaseContext } from '../engine/train/phaseContext';
 import type { BackendNote, BackendReason } from './backendReason';
 import type { ModelRequest, ModelEvent } from './modelMessages';
 import type { RunMessage } from './runMessage';
+import type { PredictedLogits, PredictProblem } from './predictors';
 
 /** tfjs backends the studio can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -66,6 +67,8 @@ export type WorkerRequest =
   | { type: 'resumeRun'; runId: number; config: ExperimentConfig; backend: BackendChoice; checkpoint: ArrayBuffer | null }
   /** Test builds only: destroys the WebGPU backend's device, as a driver reset would. */
   | { type: 'debugLoseDevice' }
+  /** The main run's three models' logits on `count` inputs (a drawn digit, a point of the plane); answered by `predicted`. */
+  | { type: 'predict'; requestId: number; runId: number; inputs: Float32Array; count: number }
   /** Student zip, quantised previews and pretrained teachers (see `modelMessages.ts`). */
   | ModelRequest;
 
@@ -107,6 +110,8 @@ export type WorkerEvent =
   | { type: 'halted'; runId: number; halt: Halt }
   /** The backend failed mid-run; training continues on `info.name` from the last checkpoint (`epoch`/`step` of `phase`, or the start). */
   | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number; step: number }
+  /** Answer to `predict`: each model's logits (null for one not trained yet), or why there are none. */
+  | { type: 'predicted'; requestId: number; runId: number; logits: PredictedLogits | null; numClasses: number; problem: PredictProblem | null }
   /** Answers to model requests (see `modelMessages.ts`). */
   | ModelEvent
   /** The test examples the classroom views inspect (sent once per run; buffers transferred). */

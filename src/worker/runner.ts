@@ -19,6 +19,7 @@ import { boundaryFeed } from './boundaryFeed';
 import { type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
 import { InspectFeed } from './inspectFeed';
 import { allEvaluated } from './evaluatedHooks';
+import { predictors } from './predictors';
 import type { UploadStore } from './uploads';
 import type { PretrainedStore } from './pretrainedTeachers';
 import { ImportFailure } from '../engine/import/errors';
@@ -152,7 +153,11 @@ export class Run {
           const data = encodeResumePoint(point);
           post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data }, [data]);
         },
-        onEvaluated: allEvaluated(inspect.onEvaluated, boundaryFeed(data, runId, post, config.epochs)),
+        onEvaluated: allEvaluated(
+          inspect.onEvaluated,
+          boundaryFeed(data, runId, post, config.epochs),
+          predictors.feed(runId, config, data.inputShape, data.numClasses),
+        ),
         evaluatedLogits: inspect.logitCount,
       };
       const outcome = await this.trainSurvivingBackendFaults(data, hooks, batcher, given);

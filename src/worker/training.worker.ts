@@ -9,6 +9,7 @@ import { BackendPlanner } from './backendPlanner';
 import { ModelDesk } from './modelDesk';
 import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
 import { Run } from './runner';
+import { predictors } from './predictors';
 import { UploadStore, withDataError } from './uploads';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -96,6 +97,18 @@ function inspectCsv(msg: Extract<WorkerRequest, { type: 'inspectCsv' }>): void {
   }
 }
 
+/** Answers a predict request with the three models' logits (buffers transferred) or the reason there are none. */
+async function predict(msg: Extract<WorkerRequest, { type: 'predict' }>): Promise<void> {
+  const answer = await predictors.predict(msg.runId, msg.inputs, msg.count);
+  if ('problem' in answer) {
+    post({ type: 'predicted', requestId: msg.requestId, runId: msg.runId, logits: null, numClasses: 0, problem: answer.problem });
+    return;
+  }
+  const { logits, numClasses } = answer;
+  const buffers = [logits.teacher, logits.scratch, logits.distill].filter((l): l is Float32Array => l !== null).map((l) => l.buffer as ArrayBuffer);
+  post({ type: 'predicted', requestId: msg.requestId, runId: msg.runId, logits, numClasses, problem: null }, buffers);
+}
+
 /** Handles one request; the switch is exhaustive over the request union. */
 function handle(msg: WorkerRequest): void {
   const run = active && 'runId' in msg && active.run.runId === msg.runId ? active.run : null;
@@ -157,6 +170,9 @@ function handle(msg: WorkerRequest): void {
     case 'loadOnnxTeacher':
     case 'removeTeacher':
       void models.handle(msg);
+      break;
+    case 'predict':
+      void predict(msg);
       break;
     case 'debugCrash':
       if (import.meta.env.VITE_TEST_HOOKS === '1') throw new Error('Simulated worker crash (test hook)');

@@ -60,7 +60,7 @@ test('Tab reaches Start and the sliders with a visible focus outline; Space togg
   const alpha = page.getByRole('slider', { name: 'Alpha' });
   await expect(alpha).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  await expect(alpha).toHaveValue('0.75');
+  await expect(alpha).toHaveValue('0.95');
   await page.keyboard.press('Space');
   await expect(studio.status).toContainText('Ready');
 
@@ -76,3 +76,32 @@ test('Tab reaches Start and the sliders with a visible focus outline; Space togg
   }
   expect(await studio.waitForEnd()).toMatch(/^Done/);
 });
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 360, height: 640 },
+]) {
+  test(`axe finds no serious or critical problems in light and dark mode at ${size.width}×${size.height}, after a run, in every view`, async ({ studio, page }) => {
+    await page.setViewportSize(size);
+    await studio.setNumber('Epochs', '2');
+    await studio.button('Start').click();
+    expect(await studio.waitForEnd()).toMatch(/^Done/);
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    for (const mode of ['light', 'dark'] as const) {
+      await theme.selectOption(mode);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', mode);
+      for (const tab of ['Train', 'See the dark knowledge', 'History']) {
+        await page.getByRole('tab', { name: tab }).click();
+        expect(await audit(page, `${mode}, ${tab}, ${size.width}px`)).toEqual([]);
+      }
+    }
+    // The manual choice is remembered; "System" follows prefers-color-scheme.
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+}

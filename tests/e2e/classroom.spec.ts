@@ -21,25 +21,27 @@ async function cells(table: Locator): Promise<{ name: string; t: string; p: stri
 }
 
 test('the temperature explorer re-softens the bars without touching the run', async ({ studio, page }) => {
+  await studio.view('See the dark knowledge');
   const classroom = page.getByRole('region', { name: 'Classroom: see the dark knowledge' });
   await expect(classroom).toContainText('Start a run');
   await studio.setNumber('Epochs', '5');
   await studio.button('Start').click();
   expect(await studio.waitForEnd(60_000)).toMatch(/^Done/);
   const points = await studio.lossPoints();
+  await studio.view('See the dark knowledge');
   const explorer = page.getByRole('region', { name: 'Temperature explorer' });
   const picker = explorer.getByRole('group', { name: 'Test examples' });
   const third = picker.getByRole('button').nth(2);
   await third.click();
   await expect(third).toHaveAttribute('aria-pressed', 'true');
-  const bars = explorer.getByRole('table', { name: /^Class probabilities of example 3 at T = 4\.0$/ });
+  const bars = explorer.getByRole('table', { name: /^Class probabilities of example 3 at T = 2\.0$/ });
   await expect(bars.getByRole('columnheader', { name: 'Distilled student' })).toBeVisible();
   await expect(bars.getByRole('rowheader', { name: /\(true class\)/ })).toHaveCount(1);
   const teacherBefore = await column(bars, 0);
   const studentBefore = await column(bars, 1);
   expect(teacherBefore.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
   const slider = explorer.getByRole('slider', { name: 'Explorer T' });
-  await expect(slider).toHaveValue('4');
+  await expect(slider).toHaveValue('2');
   await slider.focus();
   await page.keyboard.press('End'); // T = 20
   await expect(slider).toHaveValue('20');
@@ -54,25 +56,30 @@ test('the temperature explorer re-softens the bars without touching the run', as
   // Nothing was retrained: same status, same loss points, and the experiment's own T is unchanged.
   await expect(studio.status).toHaveText(/^Done/);
   expect(await studio.lossPoints()).toBe(points);
-  await expect(page.getByRole('slider', { name: 'Temperature', exact: true })).toHaveValue('4');
+  await expect(page.getByRole('slider', { name: 'Temperature', exact: true })).toHaveValue('2');
 });
 
 test('while a run is paused before distillation, the explorer falls back to the scratch student and moving its T sends nothing', async ({ studio, page }) => {
   await studio.setNumber('Epochs', '60');
+  // The earlier defaults (every point, batch 32): a scratch phase long enough to pause in.
+  await studio.setNumber('Transfer set size', '0');
+  await studio.setNumber('Batch size', '32');
   const since = await studio.now();
   await studio.button('Start').click();
+  await studio.view('See the dark knowledge');
   const explorer = page.getByRole('region', { name: 'Temperature explorer' });
   await expect(explorer.getByText('The distilled student is not trained yet: the student from scratch is shown instead.')).toBeVisible({ timeout: 90_000 });
   await studio.button('Pause').click();
   await expect(studio.status).toHaveText(/^Paused during scratch student training/);
   const points = await studio.lossPoints();
-  const bars = explorer.getByRole('table', { name: /^Class probabilities of example 1 at T = 4\.0$/ });
+  await studio.view('See the dark knowledge');
+  const bars = explorer.getByRole('table', { name: /^Class probabilities of example 1 at T = 2\.0$/ });
   await expect(bars.getByRole('columnheader', { name: 'Student from scratch' })).toBeVisible();
   const slider = explorer.getByRole('slider', { name: 'Explorer T' });
   await slider.focus();
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft'); // 4.0 → 3.5
-  await expect(slider).toHaveValue('3.5');
-  await expect(explorer.getByRole('table', { name: /^Class probabilities of example 1 at T = 3\.5$/ })).toBeVisible();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft'); // 2.0 → 1.5
+  await expect(slider).toHaveValue('1.5');
+  await expect(explorer.getByRole('table', { name: /^Class probabilities of example 1 at T = 1\.5$/ })).toBeVisible();
   await expect(studio.status).toHaveText(/^Paused during scratch student training/);
   expect(await studio.lossPoints()).toBe(points);
   // The experiment's T was not changed live (that would add a "T=…" mark to the loss chart).
@@ -87,6 +94,7 @@ test('a confusion-matrix cell lists its misclassified examples', async ({ studio
   await studio.setNumber('Epochs', '3');
   await studio.button('Start').click();
   expect(await studio.waitForEnd(60_000)).toMatch(/^Done/);
+  await studio.view('See the dark knowledge');
   const panel = page.getByRole('region', { name: 'Confusion matrices' });
   const scratch = panel.getByRole('table', { name: /^Student from scratch after epoch 3: \d+ of \d+ right/ });
   await expect(scratch).toBeVisible();
@@ -133,6 +141,7 @@ test('the omitted-3 lesson at a small scale: raising the bias of the 3 logit rec
   await studio.button('Start').click();
   expect(await studio.waitForEnd(60_000)).toMatch(/^Done/);
   console.log(`omitted-3 run: ${((Date.now() - t0) / 1000).toFixed(1)} s from Start to Done`);
+  await studio.view('See the dark knowledge');
   const panel = page.getByRole('region', { name: 'Bias correction for a left-out class' });
   await expect(panel).toHaveClass(/lesson-focus/);
   await expect(panel.getByRole('combobox', { name: 'Class to correct' })).toHaveValue('3');

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 
 test('Toy sets are drawn as a scatter plot that follows the settings', async ({ studio, page }) => {
+  await studio.view('Data');
   const plot = page.getByRole('figure', { name: 'Dataset' });
   await expect(plot.getByRole('img')).toHaveAccessibleName(/1200 training points \(filled\) and 300 test points \(rings\) in 3 classes/);
   await page.getByRole('combobox', { name: 'Dataset' }).selectOption('moons');
@@ -25,6 +26,7 @@ test('A short CNN distillation on MNIST (Auto backend) beats chance clearly and 
   await expect(studio.status).toContainText('backend: wasm', { timeout: 90_000 });
   await expect(page.locator('.backend-note')).toContainText(/^Backend wasm · \d+ threads? \(cross-origin isolated\)/);
   await studio.button('Start').click();
+  await studio.view('Data');
   const gallery = page.getByRole('region', { name: 'Gallery' });
   await expect(gallery.getByRole('heading')).toContainText('8,000 training and 2,000 test images', { timeout: 60_000 });
   await expect(gallery.getByRole('img', { name: '7, example 1' })).toBeVisible();

@@ -4,7 +4,7 @@ test('Repeating with 3 seeds reports mean ± std and an honest verdict', async (
   await studio.setNumber('Seeds', '3');
   await studio.setNumber('Epochs', '6');
   await studio.button('Start').click();
-  await expect(studio.status).toContainText('seed 2 of 3', { timeout: 60_000 });
+  // No poll for the transient "seed 2 of 3" status: on a 120-point transfer set a seed's phases pass between polls.
   expect(await studio.waitForEnd()).toMatch(/^Done/);
   const verdict = page.getByLabel('Verdict');
   await expect(verdict).toContainText(/Distillation: (\+|−|±)\d+\.\d ± \d+\.\d points over scratch \(mean ± std over 3 seeds\)/);
@@ -30,14 +30,15 @@ test('A two-point temperature sweep plots two points against the scratch baselin
 
 test('Moving T during distillation takes effect live and is marked on the loss chart', async ({ studio, page }) => {
   await studio.setNumber('Epochs', '60');
+  await studio.setNumber('Batch size', '32'); // the earlier default: the teacher phase stays as short as it was
   await studio.button('Start').click();
   await expect(studio.status).toContainText('Running distillation', { timeout: 90_000 });
   const slider = page.getByRole('slider', { name: 'Temperature' });
   await slider.focus();
-  await page.keyboard.press('ArrowRight'); // 4 → 4.5
-  await expect(slider).toHaveValue('4.5');
+  await page.keyboard.press('ArrowRight'); // 2 → 2.5
+  await expect(slider).toHaveValue('2.5');
   const lossChart = page.getByRole('figure', { name: 'Loss curves' });
-  await expect(lossChart.getByText('T=4.5, α=0.7')).toBeVisible();
+  await expect(lossChart.getByText('T=2.5, α=0.9')).toBeVisible();
   await studio.button('Stop').click();
   expect(await studio.waitForEnd()).toMatch(/^Stopped/);
 });

@@ -36,8 +36,16 @@ export class Studio {
     await this.page.getByLabel(label, { exact: true }).fill(value);
   }
 
-  /** Loss points received so far, read from the chart caption. */
+  /** Opens one of the main area's views (tabs): Train, Data, See the dark knowledge, Export, History. */
+  async view(name: 'Train' | 'Data' | 'See the dark knowledge' | 'Export' | 'History'): Promise<void> {
+    const tab = this.page.getByRole('tab', { name, exact: true });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Loss points received so far, read from the chart caption (opens the Train view). */
   async lossPoints(): Promise<number> {
+    await this.view('Train');
     const text = await this.page.getByText(/^\d+ loss points?$/).textContent();
     return Number(text?.split(' ')[0]);
   }
@@ -48,8 +56,9 @@ export class Studio {
     return (await this.status.textContent()) ?? '';
   }
 
-  /** Test accuracy (0–1) of one row of the results table. */
+  /** Test accuracy (0–1) of one row of the results table (opens the Train view). */
   async accuracy(row: 'Teacher' | 'Student from scratch' | 'Distilled student'): Promise<number> {
+    await this.view('Train');
     const table = this.page.getByRole('region', { name: 'Results' }).getByRole('table');
     const cells = table.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell');
     const text = (await cells.nth(1).textContent()) ?? '';

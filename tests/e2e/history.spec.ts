@@ -19,18 +19,22 @@ test('finished runs are saved, survive a reload, open, compare, delete, export a
   const saved = history.getByRole('table', { name: /^Saved runs/ });
   const row = (t: string) => saved.getByRole('row', { name: new RegExp(`T=${t} ·`) });
   const action = (verb: string, t: string) => history.getByRole('button', { name: new RegExp(`^${verb} .*T=${t} ·`) });
+  await studio.view('History');
   await expect(history.getByText('No finished runs yet.')).toBeVisible();
 
   await studio.setNumber('Epochs', '2');
   const points2 = await shortRun(studio, '2');
   const distilled2 = await studio.accuracy('Distilled student');
+  await studio.view('History');
   // Saved with the distilled student's weights once the worker hands them over.
   await expect(action('Download student of', '2')).toBeVisible();
   await shortRun(studio, '8');
+  await studio.view('History');
   await expect(action('Download student of', '8')).toBeVisible();
 
   await page.reload();
   await expect(studio.status).toContainText('Ready');
+  await studio.view('History');
   await expect(saved.getByRole('row')).toHaveCount(3); // header + two runs
   await expect(saved.getByRole('row').nth(1)).toContainText('T=8'); // newest first
   await expect(row('2')).toContainText(`${(distilled2 * 100).toFixed(1)}%`);
@@ -44,6 +48,7 @@ test('finished runs are saved, survive a reload, open, compare, delete, export a
   await expect(page.getByRole('figure', { name: 'Accuracy curves' }).locator('.recharts-line')).toHaveCount(5);
   // The worker holds no student for a saved run: the main download waits for a live run (History has its own).
   await expect(studio.button('Download student')).toBeDisabled();
+  await studio.view('History');
   await history.getByRole('button', { name: 'Back to the current run' }).click();
   await expect(history.getByText(/^Viewing saved run/)).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Results' })).toHaveCount(0);
@@ -134,9 +139,11 @@ test('without IndexedDB (private mode) the history warns, keeps finished runs fo
   const studio = new Studio(page);
   await studio.open();
   const history = page.getByRole('region', { name: 'History' });
+  await studio.view('History');
   await expect(history.getByRole('alert')).toHaveText(/^History is not being saved: this browser does not allow storage here \(The user denied permission/);
   await studio.setNumber('Epochs', '1');
   await shortRun(studio, '3');
+  await studio.view('History');
   await expect(history.getByRole('table', { name: /^Saved runs/ }).getByRole('row', { name: /T=3 ·/ })).toBeVisible();
   await expect(history.getByRole('button', { name: /^Download student of .*T=3 ·/ })).toBeVisible();
 });

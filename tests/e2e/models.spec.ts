@@ -28,6 +28,8 @@ interface Report {
 
 /** Clicks a button and saves the download it starts into `dir`; returns its path and suggested name. */
 async function download(page: Page, name: string, dir: string): Promise<{ path: string; name: string }> {
+  // The export panel's buttons live in the Export view (the sidebar's Download student is always there).
+  if (name !== 'Download student') await page.getByRole('tab', { name: 'Export', exact: true }).click();
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
   const path = join(dir, (d as Download).suggestedFilename());
   await d.saveAs(path);
@@ -56,6 +58,7 @@ async function shortRun(studio: Studio, epochs = '3'): Promise<void> {
   await studio.setNumber('Epochs', epochs);
   await studio.button('Start').click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);
+  await studio.view('Export');
 }
 
 test('Download student (.zip) loads in a separate Node.js process with the studio’s outputs; uint8 size matches', async ({ studio, page }) => {

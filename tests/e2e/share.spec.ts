@@ -65,11 +65,11 @@ test('Bad values in a link fall back to defaults with a notice; hide flags hide 
   await openLink(page, '#T=99&epochs=abc&alpha=0.2&colour=red&hide=alpha,backend,data,history,wings');
   const notices = page.getByRole('region', { name: 'Link problems' });
   const alert = notices.getByRole('alert');
-  await expect(alert).toContainText('T: “99” is not valid; using 4.');
+  await expect(alert).toContainText('T: “99” is not valid; using 2.');
   await expect(alert).toContainText('epochs: “abc” is not valid; using 30.');
   await expect(alert).toContainText('Unknown setting “colour” (value “red”) was ignored.');
   await expect(alert).toContainText('Unknown control “wings” in hide= was ignored.');
-  await expect(page.getByRole('slider', { name: 'Temperature' })).toHaveValue('4');
+  await expect(page.getByRole('slider', { name: 'Temperature' })).toHaveValue('2');
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('30');
   // Hidden: the Alpha slider, the Backend menu and the whole Data section; the rest stays.
   await expect(page.getByRole('slider', { name: 'Alpha' })).toHaveCount(0);

@@ -57,8 +57,19 @@ describe('URL hash: round trips generated from the field table', () => {
 
   it('the default setup is an empty hash, and an empty hash is the defaults', () => {
     expect(serializeHash(DEFAULT_CONFIG)).toBe('');
-    expect(parseHash('')).toEqual({ config: DEFAULT_CONFIG, view: {}, hidden: [], notices: [], hasConfig: false });
+    expect(parseHash('')).toEqual({ config: DEFAULT_CONFIG, view: {}, hidden: [], notices: [], hasConfig: false, lesson: null });
     expect(parseHash('#')).toEqual(parseHash(''));
+  });
+
+  it('carries the open view, and the lesson with its part (1-based), and words bad ones as notices', () => {
+    const hash = serializeHash(DEFAULT_CONFIG, [], { view: 'knowledge' }, { id: 'omittedDigit', part: 1 });
+    expect(hash).toBe('#view=knowledge&lesson=omittedDigit&part=1');
+    expect(parseHash(hash)).toMatchObject({ view: { view: 'knowledge' }, lesson: { id: 'omittedDigit', part: 1 }, notices: [], hasConfig: false });
+    expect(serializeHash(DEFAULT_CONFIG, [], { view: 'train' }, { id: 'whyT2', part: null })).toBe('#lesson=whyT2');
+    expect(parseHash('#lesson=nope&part=1')).toMatchObject({ lesson: null, notices: [{ kind: 'badValue', key: 'lesson', value: 'nope', used: '' }] });
+    expect(parseHash('#lesson=whyT2&part=3')).toMatchObject({ lesson: { id: 'whyT2', part: null }, notices: [{ kind: 'badValue', key: 'part', value: '3', used: '' }] });
+    expect(parseHash('#part=2').notices).toEqual([{ kind: 'unknownKey', key: 'part', value: '2' }]);
+    expect(parseHash('#view=sideways')).toMatchObject({ view: {}, notices: [{ kind: 'badValue', key: 'view', value: 'sideways', used: 'train' }] });
   });
 
   it('writes readable values', () => {

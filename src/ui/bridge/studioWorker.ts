@@ -12,6 +12,8 @@ import { withPretrainedTeacher } from '../../store/modelsSlice';
 import { isModelEvent } from '../../worker/modelMessages';
 import { applyModelEvent, studentZipRequest } from './modelsEvents';
 import { StudentRequests } from './studentRequests';
+import { useProgress } from '../progress/progressStore';
+import { PredictRequests, type PredictAnswer } from './predictRequests';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
@@ -28,6 +30,7 @@ class StudioWorker {
   private prepareId = 0;
   private prepareTimer: ReturnType<typeof setTimeout> | null = null;
   private studentRequests = new StudentRequests();
+  private predictRequests = new PredictRequests();
 
   /** Asks the idle worker to choose and warm up a backend for the current settings (debounced). */
   prepare(delayMs = 300): void {
@@ -54,6 +57,7 @@ class StudioWorker {
     forgetCheckpoint();
     useStudio.getState().beginRun(runId, experiment);
     useStudio.getState().resetInspectFeed(runId);
+    useProgress.getState().begin(runId, experiment);
     this.send({ type: 'start', runId, config: experiment, backend: config.backend });
     return runId;
   }
@@ -68,6 +72,7 @@ class StudioWorker {
       ? { lossRows: c.saved.lossRows, epochRows: c.saved.epochRows, lossCount: c.saved.lossCount, checkpoint: { phase: c.saved.phase, epoch: c.saved.epoch, epochs: c.experiment.epochs } }
       : null;
     useStudio.getState().restoreRun(runId, c.experiment, curves);
+    useProgress.getState().begin(runId, c.experiment);
     this.send({ type: 'resumeRun', runId, config: c.experiment, backend: c.backend, checkpoint: c.saved ? c.saved.data : null });
     return runId;
   }
@@ -110,6 +115,15 @@ class StudioWorker {
   /** Sends a request built elsewhere (model export, pretrained teachers), transferring buffers where given. */
   request(msg: WorkerRequest, transfer: Transferable[] = []): void {
     this.send(msg, transfer);
+  }
+
+  /** Asks the worker for the live run's three models' logits on `count` inputs (a drawn digit, a point of the plane). */
+  predict(inputs: Float32Array, count: number): Promise<PredictAnswer> {
+    const { requestId, answer } = this.predictRequests.add();
+    const { viewing, run } = useStudio.getState();
+    const runId = viewing ? viewing.live.id : run.id;
+    this.send({ type: 'predict', requestId, runId, inputs, count }, [inputs.buffer as ArrayBuffer]);
+    return answer;
   }
 
   /** Asks the worker for a finished run's distilled student without downloading it (the history keeps it). */
@@ -180,6 +194,7 @@ class StudioWorker {
     this.worker?.terminate();
     this.worker = null;
     this.studentRequests.failAll(message);
+    this.predictRequests.failAll();
     const { run, upload, failUpload, setNotice } = useStudio.getState();
     if (upload.status === 'inspecting' || upload.status === 'loading') failUpload(i18n.t('app:failure.crashWhileReading', { message }));
     else if (upload.status === 'ready') failUpload(i18n.t('app:failure.uploadGone'));
@@ -195,6 +210,10 @@ class StudioWorker {
       return;
     }
     if (event.type === 'exportFailed' && this.studentRequests.settle(event)) return;
+    if (event.type === 'predicted') {
+      this.predictRequests.settle(event);
+      return;
+    }
     if (isModelEvent(event)) {
       applyModelEvent(event);
       return;
@@ -216,6 +235,7 @@ class StudioWorker {
       useStudio.getState().setNotice(i18n.t('app:failure.downloadFailed', { error: event.message }));
       return;
     }
+    useProgress.getState().apply(event); // at once, not per frame: a background tab's title keeps counting
     this.queue.push(event);
     if (TERMINAL.has(event.type)) this.flush();
     else if (this.frame === null) this.frame = requestAnimationFrame(() => this.flush());

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -8,6 +8,7 @@ import { COLORS } from '../palette';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { useThrottled } from './useThrottled';
 import { useChartFont, type ChartFont } from '../share/useChartFont';
+import { ChartDownloads } from './export/ChartDownloads';
 
 /** The legend in the current language. */
 const legendOf = (t: TFunction<'app'>): LegendItem[] => [
@@ -28,7 +29,8 @@ const AccuracyLines = memo(function AccuracyLines({ rows, font, names }: { rows:
   const { t } = useTranslation();
   const xLabel = useMemo(() => ({ value: t('charts.epoch'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
   return (
-    <ResponsiveContainer width="100%" height={Math.round(240 * font.scale)}>
+    <div className="chart-body">
+    <ResponsiveContainer width="100%" height="100%">
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis interval={0} dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={xLabel} tick={font.tick} />
@@ -41,6 +43,7 @@ const AccuracyLines = memo(function AccuracyLines({ rows, font, names }: { rows:
         <Line name={names[4]!.label} dataKey="distillAgree" stroke={COLORS.distill} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls />
       </LineChart>
     </ResponsiveContainer>
+    </div>
   );
 });
 
@@ -50,9 +53,13 @@ export function AccuracyChart() {
   const rows = useThrottled(useStudio((s) => s.run.epochRows), 250);
   const font = useChartFont();
   const legend = useMemo(() => legendOf(t), [t]); // t changes with the language
+  const figure = useRef<HTMLElement>(null);
   return (
-    <figure className="chart" aria-label={t('charts.accuracyRegion')}>
-      <h2>{t('charts.accuracyTitle')}</h2>
+    <figure ref={figure} className="chart" aria-label={t('charts.accuracyRegion')}>
+      <div className="chart-head">
+        <h2>{t('charts.accuracyTitle')}</h2>
+        <ChartDownloads figure={figure} title={t('charts.accuracyTitle')} legend={legend} fileName="distill-accuracy" />
+      </div>
       <AccuracyLines rows={rows} font={font} names={legend} />
       <SeriesLegend items={legend} />
     </figure>

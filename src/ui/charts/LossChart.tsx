@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -9,6 +9,7 @@ import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { downsample } from './downsample';
 import { useThrottled } from './useThrottled';
 import { useChartFont, type ChartFont } from '../share/useChartFont';
+import { ChartDownloads } from './export/ChartDownloads';
 
 /** Points drawn per series at most while training (keeps each redraw short) and once the run is over. */
 const LIVE_POINTS = 150;
@@ -35,7 +36,8 @@ const LossLines = memo(function LossLines(props: { data: LossRow[]; marks: Hyper
   const { t } = useTranslation();
   const xLabel = useMemo(() => ({ value: t('charts.step'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
   return (
-    <ResponsiveContainer width="100%" height={Math.round(260 * font.scale)}>
+    <div className="chart-body">
+    <ResponsiveContainer width="100%" height="100%">
       <LineChart data={data} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis interval={0} dataKey="step" type="number" domain={['dataMin', 'dataMax']} label={xLabel} tick={font.tick} />
@@ -58,6 +60,7 @@ const LossLines = memo(function LossLines(props: { data: LossRow[]; marks: Hyper
         ))}
       </LineChart>
     </ResponsiveContainer>
+    </div>
   );
 });
 
@@ -66,6 +69,7 @@ export function LossChart() {
   const { t } = useTranslation();
   const font = useChartFont();
   const names = useMemo(() => legendOf(t), [t]);
+  const figure = useRef<HTMLElement>(null);
   const rows = useThrottled(useStudio((s) => s.run.lossRows), REDRAW_MS);
   const count = useStudio((s) => s.run.lossCount);
   const allMarks = useStudio((s) => s.run.marks);
@@ -74,8 +78,11 @@ export function LossChart() {
   const hasHint = useStudio((s) => s.run.config?.hint != null);
   const data = useMemo(() => downsample(rows, live ? LIVE_POINTS : FINAL_POINTS), [rows, live]);
   return (
-    <figure className="chart" aria-label={t('charts.lossRegion')}>
-      <h2>{t('charts.lossTitle')}</h2>
+    <figure ref={figure} className="chart" aria-label={t('charts.lossRegion')}>
+      <div className="chart-head">
+        <h2>{t('charts.lossTitle')}</h2>
+        <ChartDownloads figure={figure} title={t('charts.lossTitle')} legend={hasHint ? names : names.slice(0, 5)} fileName="distill-loss" />
+      </div>
       <LossLines data={data} marks={marks} hasHint={hasHint} font={font} names={names} />
       <SeriesLegend items={hasHint ? names : names.slice(0, 5)} />
       <figcaption>{t('charts.lossPoints', { count })}</figcaption>

@@ -9,6 +9,7 @@ import { classLabel, coordsText, pctNumber } from './format';
 import { ProbabilityTable, type ProbColumn } from './ProbabilityTable';
 import { useLessonFocus } from '../lessons/useLessonFocus';
 import type { ClassroomData } from './useClassroomData';
+import { useExplorerT } from './explorerStore';
 
 /** How many examples the picker shows as buttons (others are chosen by number). */
 const PICKER_SIZE = 24;
@@ -34,7 +35,8 @@ export const TemperatureExplorer = memo(function TemperatureExplorer({ data }: {
   const { t } = useTranslation('classroom');
   const { examples, logits, classNames } = data;
   const runT = useStudio((s) => s.run.config?.temperature ?? s.config.temperature);
-  const [temperature, setTemperature] = useState<number | null>(null);
+  const temperature = useExplorerT((s) => s.temperature);
+  const setTemperature = useExplorerT((s) => s.setTemperature);
   const [index, setIndex] = useState(0);
   const [typed, setTyped] = useState('');
   const headingId = useId();

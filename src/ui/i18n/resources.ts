@@ -4,6 +4,7 @@ import { history as enHistory } from './en/history';
 import { lessons as enLessons } from './en/lessons';
 import { models as enModels } from './en/models';
 import { share as enShare } from './en/share';
+import { glance as enGlance } from './en/glance';
 import { survive as enSurvive } from './en/survive';
 import { app as zhApp } from './zh-CN/app';
 import { classroom as zhClassroom } from './zh-CN/classroom';
@@ -11,6 +12,7 @@ import { history as zhHistory } from './zh-CN/history';
 import { lessons as zhLessons } from './zh-CN/lessons';
 import { models as zhModels } from './zh-CN/models';
 import { share as zhShare } from './zh-CN/share';
+import { glance as zhGlance } from './zh-CN/glance';
 import { survive as zhSurvive } from './zh-CN/survive';
 
 /** The languages the studio speaks. */
@@ -20,12 +22,12 @@ export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** The English catalogues, one per namespace (the reference for keys and types). */
-export const EN = { app: enApp, classroom: enClassroom, history: enHistory, lessons: enLessons, models: enModels, share: enShare, survive: enSurvive } as const;
+export const EN = { app: enApp, classroom: enClassroom, history: enHistory, lessons: enLessons, models: enModels, share: enShare, survive: enSurvive, glance: enGlance } as const;
 
 /** Every catalogue, by language and namespace. */
 export const RESOURCES = {
   en: EN,
-  'zh-CN': { app: zhApp, classroom: zhClassroom, history: zhHistory, lessons: zhLessons, models: zhModels, share: zhShare, survive: zhSurvive },
+  'zh-CN': { app: zhApp, classroom: zhClassroom, history: zhHistory, lessons: zhLessons, models: zhModels, share: zhShare, survive: zhSurvive, glance: zhGlance },
 } as const;
 
 /** The namespaces. */

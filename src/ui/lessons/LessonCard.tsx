@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { lessonById } from '../../store/lessons';
@@ -12,8 +12,7 @@ export function LessonCard() {
   const locked = useStudio((s) => !isFinished(s.run.status));
   const applyLessonPart = useStudio((s) => s.applyLessonPart);
   const closeLesson = useStudio((s) => s.closeLesson);
-  const [applied, setApplied] = useState<number | null>(null);
-  useEffect(() => setApplied(null), [lessonId]);
+  const applied = useStudio((s) => s.lessonPart);
   if (!lessonId) return null;
   const lesson = lessonById(lessonId);
   return (
@@ -23,7 +22,7 @@ export function LessonCard() {
       {lesson.focus ? <p className="hint">{t(`card.focus_${lesson.focus}`)}</p> : null}
       <div className="lesson-parts">
         {lesson.parts.map((part, i) => (
-          <button key={part.labelKey} type="button" disabled={locked} onClick={() => applyLessonPart(i) && setApplied(i)}>
+          <button key={part.labelKey} type="button" disabled={locked} onClick={() => applyLessonPart(i)}>
             {t('card.part', { n: String(i + 1), label: t(part.labelKey, { defaultValue: part.labelKey }) })}
           </button>
         ))}

@@ -17,8 +17,9 @@ export function ResultsTable() {
   const verdict = verdictOf(results);
   const hasVal = rows.some(([, r]) => typeof r.valAccuracy === 'number');
   const validationCount = results.trainCounts.validation ?? 0;
+  // Focusable: on a phone the table scrolls sideways, and keyboard users must be able to scroll it.
   return (
-    <section className="results" aria-label={t('results.region')}>
+    <section className="results" aria-label={t('results.region')} tabIndex={0}>
       <h2>{t('results.region')}</h2>
       <p className="verdict" aria-label={t('results.verdictLabel')}>
         <strong>{verdict.headline}</strong>

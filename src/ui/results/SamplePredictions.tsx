@@ -8,7 +8,7 @@ export function SamplePredictions() {
   if (!samples || samples.length === 0 || samples[0]!.input.length === 0) return null;
   const dims = samples[0]!.input.length;
   return (
-    <section className="samples" aria-label={t('results.predictionsRegion')}>
+    <section className="samples" aria-label={t('results.predictionsRegion')} tabIndex={0}>
       <h2>{t('results.predictionsTitle')}</h2>
       <table>
         <caption>{t('results.predictionsCaption', { count: samples.length })}</caption>

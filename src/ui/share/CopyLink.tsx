@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { currentLink } from './hashSync';
+import { useLayout } from '../layout/layoutStore';
 
 /** Copies the link to this setup; says "Copied", or shows the link selected in a read-only field when the clipboard is unavailable. */
 export function CopyLink() {
@@ -10,6 +11,9 @@ export function CopyLink() {
   const config = useStudio((s) => s.config);
   const hidden = useStudio((s) => s.share.hidden);
   const large = useStudio((s) => s.share.large);
+  const lessonId = useStudio((s) => s.lessonId);
+  const lessonPart = useStudio((s) => s.lessonPart);
+  const view = useLayout((s) => s.view);
   const [state, setState] = useState<'idle' | 'copied' | 'fallback'>('idle');
   const [link, setLink] = useState('');
   const field = useRef<HTMLInputElement>(null);
@@ -18,7 +22,7 @@ export function CopyLink() {
   useEffect(() => {
     setLink(currentLink());
     setState((s) => (s === 'copied' ? 'idle' : s));
-  }, [config, hidden, large]);
+  }, [config, hidden, large, lessonId, lessonPart, view]);
 
   useEffect(() => {
     if (state === 'fallback') field.current?.select();

@@ -1,10 +1,17 @@
 import { useStudio } from '../../store';
-import { parseHash, serializeHash } from '../../store/urlHash';
+import { parseHash, serializeHash, type LinkedLesson } from '../../store/urlHash';
+import { useLayout } from '../layout/layoutStore';
 
-/** The hash describing the current setup (experiment, hide flags, large-font mode). */
+/** The open lesson and its applied part (1-based) as a link names them. */
+function linkedLesson(): LinkedLesson | null {
+  const { lessonId, lessonPart } = useStudio.getState();
+  return lessonId ? { id: lessonId, part: lessonPart === null ? null : lessonPart + 1 } : null;
+}
+
+/** The hash describing the current setup (experiment, hide flags, large-font mode, view, lesson). */
 export function currentHash(): string {
   const { hidden, large } = useStudio.getState().share;
-  return serializeHash(useStudio.getState().config, hidden, { large });
+  return serializeHash(useStudio.getState().config, hidden, { large, view: useLayout.getState().view }, linkedLesson());
 }
 
 /** The full link to the current setup. */
@@ -23,7 +30,22 @@ export function applyLocationHash(): void {
   if (parsed.hasConfig) useStudio.getState().setConfig(parsed.config);
   const studio = useStudio.getState();
   if (parsed.view.large !== undefined) studio.setLarge(parsed.view.large);
-  studio.setLinkView(parsed.hidden, parsed.notices);
+  if (parsed.view.view !== undefined) useLayout.getState().setView(parsed.view.view);
+  applyLinkedLesson(parsed.lesson, parsed.hasConfig);
+  useStudio.getState().setLinkView(parsed.hidden, parsed.notices);
+}
+
+/**
+ * Opens the link's lesson. Its part is applied when the link carries no settings of its own; a link copied from
+ * the studio carries the part's settings (and any change made after it), which then win and the part is only marked.
+ */
+function applyLinkedLesson(lesson: LinkedLesson | null, hasConfig: boolean): void {
+  if (!lesson) return;
+  const studio = useStudio.getState();
+  if (studio.lessonId !== lesson.id) studio.openLesson(lesson.id);
+  if (lesson.part === null) return;
+  if (hasConfig) useStudio.getState().markLessonPart(lesson.part - 1);
+  else useStudio.getState().applyLessonPart(lesson.part - 1);
 }
 
 /** Rewrites the hash in place (history.replaceState: no history entries, no reload) when it differs. */
@@ -49,7 +71,17 @@ export function startShareLink(): () => void {
   writeHash();
   const stopStudio = useStudio.subscribe((s, prev) => {
     if (s.share.large !== prev.share.large) syncLargeClass(s.share.large);
-    if (s.config !== prev.config || s.share.hidden !== prev.share.hidden || s.share.large !== prev.share.large) writeHash();
+    if (
+      s.config !== prev.config ||
+      s.share.hidden !== prev.share.hidden ||
+      s.share.large !== prev.share.large ||
+      s.lessonId !== prev.lessonId ||
+      s.lessonPart !== prev.lessonPart
+    )
+      writeHash();
+  });
+  const stopLayout = useLayout.subscribe((s, prev) => {
+    if (s.view !== prev.view) writeHash();
   });
   const onHashChange = () => {
     applyLocationHash();
@@ -58,6 +90,7 @@ export function startShareLink(): () => void {
   window.addEventListener('hashchange', onHashChange);
   return () => {
     stopStudio();
+    stopLayout();
     window.removeEventListener('hashchange', onHashChange);
   };
 }

@@ -23,9 +23,10 @@ export const lessons = {
   distillVsScratch: {
     title: 'Does distillation beat training from scratch?',
     explanation:
-      'The lesson is both halves. Part 1: a CNN teacher learns from all training digits; an unregularised 784→800→800→10 student then learns from only 1,000 digits, once from the labels alone and once distilled at T = 20, α = 0.9, over 3 seeds. The big student overfits its 1,000 labels, and the soft targets act as its regulariser: distillation wins on every seed. Part 2 repeats this with a tiny 784→32→10 student, which is too small to absorb what the teacher knows: distillation gains little or nothing. Whether it helps depends on the student having room to learn.',
+      'The lesson is both halves. Part 1: a CNN teacher learns from all training digits; an unregularised 784→800→800→10 student then learns from only 1,000 digits, once from the labels alone and once distilled at T = 20, α = 0.9, over 3 seeds. The big student overfits its 1,000 labels, and the soft targets act as its regulariser: distillation wins on every seed. Part 2 repeats this with a tiny 784→32→10 student, which is too small to absorb what the teacher knows: distillation gains little or nothing. Whether it helps depends on the student having room to learn. Part 3 is the studio’s own contrast: its default run shows the students only 120 of the 1,200 spiral points (the teacher sees them all) and distillation wins; when both students see every point, the labels alone are enough and distillation gains nothing.',
     part1: 'MNIST, 800·800 student on 1,000 digits (3 seeds)',
     part2: 'MNIST, tiny 32-unit student on 1,000 digits (3 seeds)',
+    part3: 'Spiral, both students see all 1,200 points (3 seeds): no gain',
   },
   omittedDigit: {
     title: 'Hinton 2015: the omitted digit',
