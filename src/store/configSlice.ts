@@ -23,7 +23,7 @@ export interface ConfigSlice {
 /** Creates the config slice. */
 export const createConfigSlice: StateCreator<StudioState, [], [], ConfigSlice> = (set) => ({
   config: DEFAULT_CONFIG,
-  setConfig: (patch) => set((s) => ({ config: { ...s.config, ...patch } })),
+  setConfig: (patch) => set((s) => ({ config: withFamilyDefaults(s.config, patch) })),
   resetConfig: () => set({ config: DEFAULT_CONFIG, fieldErrors: {} }),
   fieldErrors: {},
   setFieldError: (key, message) =>
@@ -44,6 +44,25 @@ export function familyOf(dataset: DatasetId, userData: DatasetMeta | null = null
 /** The metadata of the dataset the current settings use: the upload in use (by default the store's), else the built-in one. */
 export function currentMeta(c: StudioConfig, userData: UserDataMeta | null = userDataInUse()): DatasetMeta {
   return datasetMeta({ dataset: c.dataset, userData });
+}
+
+/**
+ * Applies a settings patch. The default 120-point transfer set is a toy-set recipe (a teacher on every point, students
+ * on 10 %): when only the dataset changes from a toy set to an image set, a transfer size still at that default is
+ * cleared, so MNIST students train on every digit unless the user (or a lesson, recipe or link) says otherwise.
+ */
+export function withFamilyDefaults(config: StudioConfig, patch: Partial<StudioConfig>): StudioConfig {
+  const next = { ...config, ...patch };
+  if (
+    patch.dataset !== undefined &&
+    patch.transferSize === undefined &&
+    familyOf(config.dataset) === 'toy' &&
+    familyOf(next.dataset) === 'image' &&
+    next.transferSize === DEFAULT_CONFIG.transferSize
+  ) {
+    next.transferSize = 0;
+  }
+  return next;
 }
 
 /** Menu id of an architecture edited in the layer editor (never a preset id). */

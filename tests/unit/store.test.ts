@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, sanitizeConfig } from '../../src/store/configFields';
 import { fieldError } from './fieldText';
-import { toExperimentConfig } from '../../src/store/configSlice';
+import { toExperimentConfig, withFamilyDefaults } from '../../src/store/configSlice';
 import { IDLE_RUN, mergeEpochs, mergeLosses, newRun, reduceRun } from '../../src/store/runState';
 import { verdictOf } from '../../src/ui/results/verdict';
 import type { ExperimentResults, ModelResult } from '../../src/engine/train/types';
+
+describe('switching the dataset family', () => {
+  it('clears the toy default transfer set when only the dataset changes to an image set, and nothing else', () => {
+    expect(DEFAULT_CONFIG.transferSize).toBeGreaterThan(0);
+    expect(withFamilyDefaults(DEFAULT_CONFIG, { dataset: 'mnist' }).transferSize).toBe(0);
+    // A transfer size the user chose, a patch that sets one (lessons, links), or another toy set keep it.
+    expect(withFamilyDefaults({ ...DEFAULT_CONFIG, transferSize: 300 }, { dataset: 'mnist' }).transferSize).toBe(300);
+    expect(withFamilyDefaults(DEFAULT_CONFIG, { dataset: 'mnist', transferSize: DEFAULT_CONFIG.transferSize }).transferSize).toBe(DEFAULT_CONFIG.transferSize);
+    expect(withFamilyDefaults(DEFAULT_CONFIG, { dataset: 'moons' }).transferSize).toBe(DEFAULT_CONFIG.transferSize);
+  });
+});
 
 describe('config field table', () => {
   it('defaults are valid and bad values fall back to them', () => {
