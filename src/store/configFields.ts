@@ -62,7 +62,7 @@ type Field<K extends keyof StudioConfig> =
 /**
  * The one table that defines every config field (defaults and bounds); UI, storage and validation all read it.
  * The defaults are the first lesson: the teacher learns from all 1,200 spiral points, both students from a
- * 120-point transfer set (batch 16, T = 2, α = 0.9), where distillation beats scratch by more than the
+ * 60-point transfer set (batch 16, T = 2, α = 0.9), where distillation beats scratch by more than the
  * seed-to-seed spread (`tests/unit/default-recipe-gain.test.ts`).
  */
 export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
@@ -86,7 +86,7 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   hintBeta: { kind: 'number', default: 1, min: 0, max: 1000, integer: false },
   hintTeacherLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
   hintStudentLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
-  transferSize: { kind: 'number', default: 120, min: 0, max: 100000, integer: true },
+  transferSize: { kind: 'number', default: 60, min: 0, max: 100000, integer: true },
   excludeClasses: { kind: 'numberList', default: [], min: 0, max: 99, maxLength: 10, minLength: 0, integer: true },
   augment: { kind: 'enum', default: 'off', values: ['off', 'teacher', 'all'] },
   epochs: { kind: 'number', default: 30, min: 1, max: 500, integer: true },

