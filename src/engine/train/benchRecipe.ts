@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { distillationLoss, hardLossParts } from '../losses';
+import { IMAGE_TEACHER_PRESETS } from '../models/presets';
 import { assignWeights, buildModel, seededWeights, trainableVariables } from '../models/build';
 import type { ArchSpec } from '../models/spec';
 import { Rng } from '../rng';
@@ -28,18 +29,7 @@ export const BENCH_RECIPE: BenchRecipe = {
 
 /** The CNN recipe: the studio's MNIST CNN teacher preset on 28×28×1 inputs, batch 64, with the 32-unit student. */
 export const BENCH_CNN_RECIPE: BenchRecipe = {
-  teacher: {
-    kind: 'cnn',
-    layers: [
-      { type: 'conv', filters: 32, kernel: 3, stride: 1, activation: 'relu' },
-      { type: 'maxpool', size: 2 },
-      { type: 'conv', filters: 64, kernel: 3, stride: 1, activation: 'relu' },
-      { type: 'maxpool', size: 2 },
-      { type: 'flatten' },
-      { type: 'dense', units: 128, activation: 'relu' },
-      { type: 'dropout', rate: 0.5 },
-    ],
-  },
+  teacher: IMAGE_TEACHER_PRESETS.find((p) => p.id === 'cnn-32-64-128')!.spec,
   student: { kind: 'mlp', hidden: [32], activation: 'relu' },
   inputShape: [28, 28, 1],
   numClasses: 10,
