@@ -46,6 +46,7 @@ test('A CNN run forced to WASM trains the MNIST CNN teacher preset and finishes 
   await page.getByRole('combobox', { name: 'Backend' }).selectOption('wasm');
   await studio.setNumber('Epochs', '1');
   await studio.setNumber('Batch size', '64');
+  await studio.setNumber('Learning rate', '0.002');
   await studio.setNumber('Transfer set size', '1000');
   await studio.button('Start').click();
   expect(await studio.waitForEnd(280_000)).toMatch(/^Done · backend: wasm$/);
