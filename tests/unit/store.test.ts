@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, sanitizeConfig } from '../../src/store/configFields';
 import { fieldError } from './fieldText';
-import { toExperimentConfig, withFamilyDefaults } from '../../src/store/configSlice';
+import { IMAGE_LEARNING_RATE, toExperimentConfig, withFamilyDefaults } from '../../src/store/configSlice';
 import { IDLE_RUN, mergeEpochs, mergeLosses, newRun, reduceRun } from '../../src/store/runState';
 import { verdictOf } from '../../src/ui/results/verdict';
 import type { ExperimentResults, ModelResult } from '../../src/engine/train/types';
@@ -14,6 +14,14 @@ describe('switching the dataset family', () => {
     expect(withFamilyDefaults({ ...DEFAULT_CONFIG, transferSize: 300 }, { dataset: 'mnist' }).transferSize).toBe(300);
     expect(withFamilyDefaults(DEFAULT_CONFIG, { dataset: 'mnist', transferSize: DEFAULT_CONFIG.transferSize }).transferSize).toBe(DEFAULT_CONFIG.transferSize);
     expect(withFamilyDefaults(DEFAULT_CONFIG, { dataset: 'moons' }).transferSize).toBe(DEFAULT_CONFIG.transferSize);
+  });
+
+  it('moves a default learning rate with the family, and keeps one the user chose', () => {
+    const mnist = withFamilyDefaults(DEFAULT_CONFIG, { dataset: 'mnist' });
+    expect(mnist.learningRate).toBe(IMAGE_LEARNING_RATE);
+    expect(withFamilyDefaults(mnist, { dataset: 'spiral' }).learningRate).toBe(DEFAULT_CONFIG.learningRate);
+    expect(withFamilyDefaults({ ...DEFAULT_CONFIG, learningRate: 0.05 }, { dataset: 'mnist' }).learningRate).toBe(0.05);
+    expect(withFamilyDefaults(DEFAULT_CONFIG, { dataset: 'mnist', learningRate: 0.01 }).learningRate).toBe(0.01);
   });
 });
 
