@@ -69,11 +69,15 @@ export function StatusBar() {
             {shown.reason}
           </p>
           {shown.notes.length > 0 ? (
-            <ul>
-              {shown.notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
+            // Folded, so the notes never push the charts below the fold on a projector; their text stays in the page.
+            <details className="backend-notes">
+              <summary>{t('status.backendNotes', { count: shown.notes.length })}</summary>
+              <ul>
+                {shown.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </details>
           ) : null}
         </div>
       ) : null}

@@ -36,6 +36,8 @@ export const app = {
     whereContext: '{{phase}} ({{detail}})',
     whereEpoch: '{{phase}}, epoch {{epoch}} of {{epochs}}',
     loading: 'Loading {{what}}',
+    backendNotes_one: 'How the backend was chosen ({{count}} note)',
+    backendNotes_other: 'How the backend was chosen ({{count}} notes)',
     backendName: 'Backend {{name}}',
     prepareFailed: 'Choosing a backend failed: {{message}}',
   },

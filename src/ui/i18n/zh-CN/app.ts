@@ -39,6 +39,8 @@ export const app: Catalogue<typeof en> = {
     whereContext: '{{phase}}（{{detail}}）',
     whereEpoch: '{{phase}}，第 {{epoch}} / {{epochs}} 轮',
     loading: '正在加载 {{what}}',
+    backendNotes_one: '后端是如何选出的（{{count}} 条说明）',
+    backendNotes_other: '后端是如何选出的（{{count}} 条说明）',
     backendName: '后端 {{name}}',
     prepareFailed: '选择后端失败：{{message}}',
   },
