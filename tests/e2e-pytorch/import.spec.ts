@@ -36,6 +36,7 @@ test('the PyTorch run imports through History → Import and opens next to the t
   const studio = new Studio(page);
   await page.goto(`/${SETTINGS}`);
   await expect(studio.status).toContainText('Ready');
+  await studio.view('History');
   const history = page.getByRole('region', { name: 'History' });
   await history.getByLabel('Import history (.json)').setInputFiles(join(RUN, 'report.json'));
   await expect(history.getByText('Imported 1 run(s); 0 were already in the history.')).toBeVisible();

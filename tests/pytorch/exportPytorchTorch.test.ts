@@ -19,6 +19,7 @@ import type { ExperimentConfig, ExperimentResults } from '../../src/engine/train
 import { UploadStore } from '../../src/worker/uploads';
 import { REPO_ROOT, fsSource } from '../fixtures/fsSource';
 import { useCpu } from '../unit/tfSetup';
+import { standardizedCopy } from '../../src/engine/data/userData';
 import { CSV_COLUMNS, MNIST_CNN, MNIST_OMIT3, SPIRAL, SPIRAL_CHANGES, SWEEP, csvText } from '../unit/pytorchSpecs';
 import { ENV, OUT, PYTHON, pythonJson, reportOf, runScript, writeScript, type ScriptRun } from './torchRun';
 
@@ -38,7 +39,8 @@ beforeAll(async () => {
   writeFileSync(csvPath, csvText());
   const store = new UploadStore();
   const upload = store.addCsv('insects.csv', csvText(), CSV_COLUMNS.indexOf('species'), 5);
-  data.csv = store.get(upload.meta.id);
+  // As the worker's runner does for every run on a CSV (standardisation is on by default): the studio's own examples.
+  data.csv = standardizedCopy(store.get(upload.meta.id)!);
   csvConfig = {
     ...SPIRAL,
     userData: upload.meta,
