@@ -21,6 +21,7 @@ test('a PyTorch-trained CNN exported with torch.onnx.export is the teacher: its 
   await page.getByRole('combobox', { name: 'Backend' }).selectOption('wasm');
   await studio.setNumber('Epochs', '2');
   await studio.setNumber('Batch size', '64');
+  await studio.setNumber('Learning rate', '0.005');
   await page.getByLabel('Pretrained teacher files').setInputFiles(onnxPath);
   const name = basename(onnxPath).replace(/\./g, '\\.');
   await expect(page.getByText(new RegExp(`^In use: ${name} \\(ONNX\\) · 56,714 parameters · operators: Conv, Relu, MaxPool, Flatten, Gemm$`))).toBeVisible({ timeout: 60_000 });

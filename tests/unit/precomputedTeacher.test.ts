@@ -66,6 +66,13 @@ describe('a teacher given only by its logits (ONNX teachers)', () => {
     expect(asLogits.results.distilled.accuracy).toBe(asModel.results.distilled.accuracy);
   });
 
+  it('lines its logits up with the validation hold-out and a transfer subset, and reports the validation accuracy', async () => {
+    const { asModel, asLogits } = await both(toyConfig({ validationFraction: 0.1, transferSize: 60 }));
+    expect(asLogits.losses).toEqual(asModel.losses);
+    expect(asLogits.results.distilled.accuracy).toBe(asModel.results.distilled.accuracy);
+    expect(asLogits.results.teacher.valAccuracy).toBeCloseTo(asModel.results.teacher.valAccuracy!, 6);
+  });
+
   it('refuses live teachers, augmented student inputs and hints, with a reason', async () => {
     expect(precomputedTeacherProblem({ teacherLive: true, augment: 'off' }, true)).toMatch(/cannot run live/);
     expect(precomputedTeacherProblem({ teacherLive: false, augment: 'all' }, true)).toMatch(/augmentation off/);
