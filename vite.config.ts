@@ -17,8 +17,11 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
-    // The studio, plus the benchmark page that `npm run bench` drives.
-    rollupOptions: { input: { main: 'index.html', bench: 'bench.html', parity: 'parity.html' } },
+    // The studio; test and bench builds (VITE_TEST_HOOKS=1: the e2e web server, `npm run bench`) add the throughput
+    // bench page and the kernel parity page, which the production bundle does not ship.
+    rollupOptions: {
+      input: process.env.VITE_TEST_HOOKS === '1' ? { main: 'index.html', bench: 'bench.html', parity: 'parity.html' } : { main: 'index.html' },
+    },
   },
   // The production build is served with the same policy as a header, so worker scripts get it too.
   // Cross-origin isolation (COOP + COEP) on every server, so SharedArrayBuffer exists and WASM trains on all cores.

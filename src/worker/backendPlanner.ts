@@ -1,5 +1,5 @@
 import { datasetMeta } from '../engine/data/meta';
-import { benchmarkTrainingStep, type StepBenchmarkSpec } from '../engine/train/benchmark';
+import { benchmarkTrainingStep, type StepBenchmarkSpec } from '../engine/train/backendStepTimer';
 import type { ExperimentConfig } from '../engine/train/types';
 import { chooseBackend } from './backends';
 import type { BackendChoice, BackendInfo } from './protocol';

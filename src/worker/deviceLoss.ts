@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { missingKernel } from '../engine/train/parity';
+import { missingKernel } from '../engine/parity';
 import { activateBackend, errorText } from './backends';
 import { notesInEnglish, type BackendNote } from './backendReason';
 import { BACKEND_NAMES, type BackendInfo, type BackendName, type SwitchCause } from './protocol';

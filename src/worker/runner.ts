@@ -3,7 +3,7 @@ import { DATASETS } from '../engine/data/registry';
 import { createFetchSource } from '../engine/data/source';
 import { summarizeDataset } from '../engine/data/summary';
 import { validateConfig } from '../engine/train/validateConfig';
-import { missingKernel } from '../engine/train/parity';
+import { missingKernel } from '../engine/parity';
 import { RunCancelled, RunController } from '../engine/train/controller';
 import { LossDivergedError } from '../engine/train/errors';
 import { runExperiment, type ExperimentHooks, type ExperimentOptions, type ExperimentOutcome } from '../engine/train/experiment';

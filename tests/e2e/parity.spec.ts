@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import type { CaseOutcome, ParityReport } from '../../src/engine/train/parity';
+import type { CaseOutcome, ParityReport } from '../../src/engine/parity';
 
 // Kernel parity (parity.html): two SGD steps of one tiny model per layer type on each backend, in a worker, with the
 // app's own activateBackend (so the app's tfjs flags), compared with the CPU backend: both losses, every gradient

@@ -1,4 +1,4 @@
-import type { ParityReport } from '../../src/engine/train/parity';
+import type { ParityReport } from '../../src/engine/parity';
 import { test, expect } from './fixtures';
 
 // Kernel parity on SwiftShader's WebGPU (this file runs in the `webgpu` project: --enable-unsafe-webgpu). Same cases,

@@ -10,7 +10,7 @@ import {
   runParitySuite,
   type ParityCase,
   type ParityRecord,
-} from '../../src/engine/train/parity';
+} from '../../src/engine/parity';
 import { useCpu } from './tfSetup';
 
 const caseById = (id: string): ParityCase => PARITY_CASES.find((c) => c.id === id)!;

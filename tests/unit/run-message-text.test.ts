@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingKernelMessage } from '../../src/engine/train/parity';
+import { missingKernelMessage } from '../../src/engine/parity';
 import { i18n } from '../../src/ui/i18n';
 import { describeRunMessage } from '../../src/ui/runMessageText';
 import { UPLOAD_GONE } from '../../src/worker/protocol';

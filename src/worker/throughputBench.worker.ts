@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
 import { flopsPerExample } from '../engine/models/archFigures';
-import { BENCH_CNN_RECIPE, BENCH_RECIPE, runBenchRecipe, type BenchBudget } from '../engine/train/benchRecipe';
+import { BENCH_CNN_RECIPE, BENCH_RECIPE, runBenchRecipe, type BenchBudget } from '../engine/train/throughputRecipes';
 import { activateBackend, errorText, overrideWasmThreads, startedWasmThreads } from './backends';
 import { appBenchConfig, runAppBench } from './benchAppRun';
 import type { BackendName } from './protocol';

@@ -16,7 +16,7 @@ import {
   type ParityBackend,
   type ParityMessage,
   type ParityRequest,
-} from '../engine/train/parity';
+} from '../engine/parity';
 import { activateBackend, errorText } from './backends';
 
 // The parity page's worker (the studio trains in a worker too, so backends and flags behave as in the app).

@@ -2,7 +2,7 @@
 // (?backend=wasm&teacherSteps=…&studentSteps=…&budgetMs=…) and publishes the figures on window.__bench.
 const params = new URLSearchParams(location.search);
 const num = (key: string, fallback: number) => Number(params.get(key) ?? fallback);
-const worker = new Worker(new URL('../worker/bench.worker.ts', import.meta.url), { type: 'module', name: 'distill-bench' });
+const worker = new Worker(new URL('../worker/throughputBench.worker.ts', import.meta.url), { type: 'module', name: 'distill-bench' });
 const out = document.getElementById('out')!;
 worker.onmessage = (e: MessageEvent<unknown>) => {
   // Events of the app run are forwarded here as the studio's worker posts them; only the final figures are published.

@@ -4,7 +4,7 @@
 //   ?mode=flags[&candidates=0,1][&workloads=cnn,mlp][&batch=32][&reps=3][&parity=1]  times the candidate flag sets
 //     below (each on top of the app's flags) and, with parity=1, runs every parity case under each.
 // The result is published on window.__parity: { ok: true, mode, report | rows } or { ok: false, error }.
-import type { FlagCandidate, FlagWorkload, ParityBackend, ParityMessage, ParityRequest } from '../engine/train/parity';
+import type { FlagCandidate, FlagWorkload, ParityBackend, ParityMessage, ParityRequest } from '../engine/parity';
 
 /** tfjs's defaults for the WebGPU flags that steer convolution and matmul (tfjs-backend-webgpu 4.22 flags_webgpu.js). */
 const WEBGPU_DEFAULTS = {
@@ -81,7 +81,7 @@ const request: ParityRequest =
 // The candidate list, for scripts/measure-webgpu-flags.mjs (which opens one fresh page per candidate).
 (window as Window & { __parityCandidates?: unknown }).__parityCandidates = CANDIDATES.map(({ backend, label, flags }) => ({ backend, label, flags }));
 
-const worker = new Worker(new URL('../worker/parity.worker.ts', import.meta.url), { type: 'module', name: 'distill-parity' });
+const worker = new Worker(new URL('../worker/kernelParity.worker.ts', import.meta.url), { type: 'module', name: 'distill-parity' });
 worker.onmessage = (e: MessageEvent<ParityMessage>) => {
   const m = e.data;
   if (m.type === 'progress') log.textContent += `${m.text}\n`;
