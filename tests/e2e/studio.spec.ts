@@ -24,12 +24,16 @@ test('Auto falls back without WebGPU, streams losses live and reports all three 
   const teacher = await studio.accuracy('Teacher');
   const scratch = await studio.accuracy('Student from scratch');
   const distilled = await studio.accuracy('Distilled student');
+  // The default recipe: the teacher sees every training point, the 8-unit students a small transfer set (3 classes).
   expect(teacher).toBeGreaterThan(0.8);
-  expect(scratch).toBeGreaterThan(0.5);
-  expect(distilled).toBeGreaterThan(0.8);
+  expect(scratch).toBeGreaterThan(0.45);
+  expect(distilled).toBeGreaterThan(0.45);
   await expect(page.getByLabel('Verdict')).toContainText(/Distillation: (\+|−|±)\d+\.\d points over scratch/);
-  // 3 phases × 30 epochs × ceil(1080 / 32) steps (1200 training points, 10 % held out for validation).
-  expect(await studio.lossPoints()).toBe(3 * 30 * 34);
+  // Every step's losses arrived: 30 epochs of ceil(n / 16) steps for the teacher's n points and for each student's.
+  const countsText = (await page.getByText(/The teacher trained on [\d,]+ examples; each student on [\d,]+/).first().textContent()) ?? '';
+  const counts = /The teacher trained on ([\d,]+) examples; each student on ([\d,]+)/.exec(countsText)!;
+  const [teacherN, studentN] = [counts[1]!, counts[2]!].map((c) => Number(c.replace(/,/g, '')));
+  expect(await studio.lossPoints()).toBe(30 * Math.ceil(teacherN! / 16) + 2 * 30 * Math.ceil(studentN! / 16));
 
   const long = await studio.longTasks(runStart);
   console.log(`[metrics] first loss point ${firstPointMs} ms after Start (pressed as soon as the page was ready); main-thread long tasks (> 50 ms) during the run: ${long.count} (longest ${long.maxMs.toFixed(0)} ms)`);
