@@ -24,7 +24,8 @@ export class Studio {
   }
 
   get status() {
-    return this.page.getByRole('status');
+    // The run's status line (other live notices, e.g. the teacher loader's, are status regions too).
+    return this.page.locator('.status-area').getByRole('status');
   }
 
   button(name: string) {

@@ -2,8 +2,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { loadLayersModelFromFiles, tf } from './loadModel';
+
+/** Steps of a finished default run: 30 epochs of ceil(n / 16) for the teacher's n points and for each student's (read from the results). */
+async function defaultRunSteps(page: Page): Promise<number> {
+  const text = (await page.getByText(/The teacher trained on [\d,]+ examples; each student on [\d,]+/).first().textContent()) ?? '';
+  const counts = /The teacher trained on ([\d,]+) examples; each student on ([\d,]+)/.exec(text)!;
+  const [teacherN, studentN] = [counts[1]!, counts[2]!].map((c) => Number(c.replace(/,/g, '')));
+  return 30 * Math.ceil(teacherN! / 16) + 2 * 30 * Math.ceil(studentN! / 16);
+}
 
 test('Auto falls back without WebGPU, streams losses live and reports all three models', async ({ studio, page }) => {
   // Start is pressed as soon as the page is ready (the fixture waits for "Ready"), while Auto may still be choosing the
@@ -30,10 +39,7 @@ test('Auto falls back without WebGPU, streams losses live and reports all three 
   expect(distilled).toBeGreaterThan(0.45);
   await expect(page.getByLabel('Verdict')).toContainText(/Distillation: (\+|−|±)\d+\.\d points over scratch/);
   // Every step's losses arrived: 30 epochs of ceil(n / 16) steps for the teacher's n points and for each student's.
-  const countsText = (await page.getByText(/The teacher trained on [\d,]+ examples; each student on [\d,]+/).first().textContent()) ?? '';
-  const counts = /The teacher trained on ([\d,]+) examples; each student on ([\d,]+)/.exec(countsText)!;
-  const [teacherN, studentN] = [counts[1]!, counts[2]!].map((c) => Number(c.replace(/,/g, '')));
-  expect(await studio.lossPoints()).toBe(30 * Math.ceil(teacherN! / 16) + 2 * 30 * Math.ceil(studentN! / 16));
+  expect(await studio.lossPoints()).toBe(await defaultRunSteps(page));
 
   const long = await studio.longTasks(runStart);
   console.log(`[metrics] first loss point ${firstPointMs} ms after Start (pressed as soon as the page was ready); main-thread long tasks (> 50 ms) during the run: ${long.count} (longest ${long.maxMs.toFixed(0)} ms)`);
@@ -94,7 +100,7 @@ test('Pause holds training, Resume continues it to the end', async ({ studio }) 
   await studio.button('Resume').click();
   await expect(studio.status).toHaveText(/^Running /);
   expect(await studio.waitForEnd()).toMatch(/^Done/);
-  expect(await studio.lossPoints()).toBe(3 * 30 * 34);
+  expect(await studio.lossPoints()).toBe(await defaultRunSteps(studio.page));
 });
 
 test('Stop ends a run, Space starts the next one', async ({ studio, page }) => {
