@@ -4,6 +4,12 @@ import { test, expect, type Studio } from './fixtures';
 type Hooks = { crashWorker: () => void; terminateWorker: () => void };
 const STEPS = 34; // ceil(1080 training points (1200, 10 % held out for validation) / batch 32)
 
+/** The earlier default recipe (students on every point, batch 32), so each phase has STEPS steps an epoch. */
+async function everyPointAtBatch32(studio: Studio): Promise<void> {
+  await studio.setNumber('Transfer set size', '0');
+  await studio.setNumber('Batch size', '32');
+}
+
 /** Records every text the status line shows from now on (a MutationObserver in the page). */
 async function recordStatus(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -30,6 +36,7 @@ async function afterFirstEpoch(studio: Studio, epochs: number): Promise<void> {
 
 test('a run interrupted by a reload resumes from its checkpoint: the epochs continue and it finishes', async ({ studio, page }) => {
   await studio.setNumber('Epochs', '6');
+  await everyPointAtBatch32(studio);
   await studio.button('Start').click();
   await expect(studio.status).toHaveText(/^Running (teacher training, epoch [3-6]|scratch student training|distillation).* of 6/);
   await page.reload();
@@ -80,6 +87,7 @@ test('a diverging run pauses with the message; with a lower learning rate it res
 for (const how of ['crashWorker', 'terminateWorker'] as const) {
   test(`a worker that dies (${how}) is noticed; a new worker resumes from the checkpoint and finishes`, async ({ studio, page }) => {
     await studio.setNumber('Epochs', '4');
+    await everyPointAtBatch32(studio);
     await studio.button('Start').click();
     await afterFirstEpoch(studio, 4);
     // Kill it and time (in the page) how long the status line takes to say so.
