@@ -7,6 +7,7 @@ test('a lost WebGPU device mid-run: the run switches to the next backend, says s
   await studio.setNumber('Samples', '300');
   await studio.setNumber('Epochs', '2');
   await studio.setNumber('Batch size', '60');
+  await studio.setNumber('Transfer set size', '0'); // students on every point, like the teacher
   await studio.button('Start').click();
   await expect(studio.status).toContainText('backend: webgpu', { timeout: 60_000 });
   // Lose the device once the first epoch is checkpointed, well before the end.

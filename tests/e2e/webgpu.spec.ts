@@ -11,6 +11,7 @@ test('WebGPU forced from the Backend menu trains a short run to the end', async 
   await page.getByRole('combobox', { name: 'Backend' }).selectOption('webgpu');
   await studio.setNumber('Epochs', '1');
   await studio.setNumber('Batch size', '400');
+  await studio.setNumber('Transfer set size', '0'); // students on every point, like the teacher
   await studio.button('Start').click();
   await expect(studio.status).toContainText('backend: webgpu', { timeout: 60_000 });
   await expect(page.locator('.backend-note')).toContainText('webgpu: chosen in the Backend menu');
