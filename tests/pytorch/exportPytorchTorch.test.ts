@@ -19,7 +19,6 @@ import type { ExperimentConfig, ExperimentResults } from '../../src/engine/train
 import { UploadStore } from '../../src/worker/uploads';
 import { REPO_ROOT, fsSource } from '../fixtures/fsSource';
 import { useCpu } from '../unit/tfSetup';
-import { standardizedCopy } from '../../src/engine/data/userData';
 import { CSV_COLUMNS, MNIST_CNN, MNIST_OMIT3, SPIRAL, SPIRAL_CHANGES, SWEEP, csvText } from '../unit/pytorchSpecs';
 import { ENV, OUT, PYTHON, pythonJson, reportOf, runScript, writeScript, type ScriptRun } from './torchRun';
 
@@ -40,11 +39,12 @@ beforeAll(async () => {
   writeFileSync(csvPath, csvText());
   const store = new UploadStore();
   const upload = store.addCsv('insects.csv', csvText(), CSV_COLUMNS.indexOf('species'), 5);
-  // What the script reads (the raw file), and what the studio trains on: the runner standardises every CSV run by default.
+  // Standardisation off for this run (set below): the studio and the script both train on the file's raw values.
   csvRaw = store.get(upload.meta.id)!;
-  data.csv = standardizedCopy(csvRaw);
+  data.csv = csvRaw;
   csvConfig = {
     ...SPIRAL,
+    standardize: false,
     userData: upload.meta,
     teacher: { kind: 'mlp', hidden: [32, 16], activation: 'relu' },
     student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
