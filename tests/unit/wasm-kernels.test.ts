@@ -74,6 +74,41 @@ describe('wasm training kernels (against the CPU backend)', () => {
     });
   }
 
+  for (const [stride, pad, k, h, w] of [[1, 'same', 3, 11, 9], [1, 'valid', 3, 11, 9], [1, 'same', 5, 7, 10], [1, 'valid', 1, 6, 6], [2, 'same', 3, 11, 9]] as const) {
+    it(`conv2d input gradient (kernel ${k}, stride ${stride}, ${pad}, ${h}×${w}) equals the CPU`, async () => {
+      const [n, c, f] = [3, 4, 6];
+      const x = values(n * h * w * c, 10);
+      const filt = values(k * k * c * f, 11);
+      const grad = () =>
+        tf.tidy(() => {
+          const wt = tf.tensor4d(filt, [k, k, c, f]);
+          const weights = (shape: number[]) => tf.tensor(values(shape.reduce((a, b) => a * b, 1), 12), shape);
+          const g = tf.grad((xt: tf.Tensor) => {
+            const y = tf.conv2d(xt as tf.Tensor4D, wt, stride, pad);
+            return tf.sum(tf.mul(y, weights(y.shape)));
+          });
+          return g(tf.tensor4d(x, [n, h, w, c]));
+        });
+      const cpu = await on('cpu', grad);
+      const wasm = await on('wasm', grad);
+      expect(maxDiff(cpu, wasm)).toBeLessThan(1e-4 * Math.max(1, ...Array.from(cpu, Math.abs)));
+    });
+  }
+
+  for (const [shape, axes, keepDims] of [[[4, 5, 6, 7], [0, 1, 2], false], [[4, 5, 6, 7], [0, 1, 2], true], [[30, 17], [0], false], [[4, 5, 6], [1, 0], false], [[4, 5, 6], [1, 2], false]] as const) {
+    it(`sum over axes ${axes.join(',')} of [${shape.join(',')}]${keepDims ? ' (keepDims)' : ''} equals the CPU`, async () => {
+      const x = values(shape.reduce((a, b) => a * b, 1), 13);
+      const f = () => tf.sum(tf.tensor(x, [...shape]), [...axes], keepDims);
+      const cpu = await on('cpu', f);
+      const wasm = await on('wasm', f);
+      expect(maxDiff(cpu, wasm)).toBeLessThan(1e-4);
+      await tf.setBackend('wasm');
+      const t = f();
+      expect(t.shape).toEqual(tf.sum(tf.tensor(x, [...shape]), [...axes], keepDims).shape);
+      t.dispose();
+    });
+  }
+
   for (const [size, stride, pad] of [[2, 2, 'valid'], [3, 2, 'same'], [2, 1, 'same']] as const) {
     it(`max-pool input gradient (size ${size}, stride ${stride}, ${pad}) equals the CPU, all-negative windows included`, async () => {
       const [n, h, w, c] = [2, 7, 6, 3];
@@ -95,7 +130,8 @@ describe('wasm training kernels (against the CPU backend)', () => {
     const step = () =>
       tf.tidy(() => {
         const g = tf.grad((wt: tf.Tensor) => tf.sum(tf.conv2d(x, wt as tf.Tensor4D, 2, 'same')));
-        return [g(w), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), true, false), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), false, true)];
+        const gx = tf.grad((xt: tf.Tensor) => tf.sum(tf.maxPool(tf.conv2d(xt as tf.Tensor4D, w, 1, 'same'), 2, 2, 'valid')));
+        return [g(w), gx(x), tf.sum(x, [0, 1, 2]), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), true, false), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), false, true)];
       });
     tf.dispose(step());
     const tensors = tf.memory().numTensors;

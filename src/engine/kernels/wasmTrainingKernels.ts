@@ -5,13 +5,17 @@ import * as tf from '@tensorflow/tfjs';
  * - BatchMatMul / _FusedMatMul: the wasm backend hands a matmul to XNNPACK (SIMD, thread pool) only when neither input is
  *   transposed; otherwise it runs a scalar loop. Every dense layer's backward pass multiplies by a transposed operand
  *   (dy·Wᵀ and xᵀ·dy), so these wrappers transpose explicitly (a memory-bound copy) and then take the XNNPACK path.
- * - Conv2DBackpropFilter: missing from the wasm backend (so no CNN could train there). It is built here from kernels the
- *   backend has: im2col as kh·kw (strided) slices of the padded input, concatenated, then one XNNPACK matmul with dy.
+ * - Conv2DBackpropFilter: missing from the wasm backend (so no CNN could train there). It is built here as a transposed
+ *   im2col written straight into the heap, then one XNNPACK matmul with dy.
+ * - Conv2DBackpropInput: the backend's own kernel is a scalar loop; a stride-1 convolution's input gradient is a forward
+ *   convolution (XNNPACK) of the padded dy with the filter turned 180°.
+ * - Sum over leading axes (every bias gradient): the backend's kernel transposes the whole tensor first; one pass instead.
  * - MaxPoolGrad: the wasm backend's own kernel sends the gradient of a window whose values are all negative to the window's
  *   first element instead of its maximum (a tfjs-backend-wasm 4.22 defect the kernel parity test found). Once CNNs train
  *   on WASM, a tanh or gelu conv before a pool hits it, so it is replaced by a direct loop over the tensors in the wasm
  *   heap (memory-bound, like the original), picking the first maximum as the CPU backend does.
- * Each function only composes other wasm kernels (or reads the heap) and disposes every intermediate it makes.
+ * Each function only composes other wasm kernels or reads and fills the heap in place, and disposes every intermediate it
+ * makes.
  */
 
 /** A kernel's arguments as the engine passes them. */
@@ -71,56 +75,58 @@ function transposeFirst(original: tf.KernelConfig): tf.KernelFunc {
   };
 }
 
-/** The filter gradient of a 2-D convolution (NHWC input, HWIO filter) by im2col and one matmul. */
+/** The wasm backend's view of its heap, for kernels that read or fill tensors in place. */
+type HeapBackend = Backend & {
+  makeOutput(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: Float32Array): tf.TensorInfo;
+  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
+};
+
+/**
+ * The filter gradient of a 2-D convolution (NHWC input, HWIO filter): the transposed im2col matrix `[kh·kw·c, n·oh·ow]`
+ * is written straight into the wasm heap (zeros where a patch reaches into the padding), then one untransposed matmul with
+ * dy `[n·oh·ow, out]` runs on XNNPACK. Its rows are ordered (i, j, channel), the HWIO filter's own order.
+ */
 function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
-  const backend = args.backend as Backend;
+  const backend = args.backend as HeapBackend;
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   if (dataFormat !== 'NHWC') throw new Error(`Conv2DBackpropFilter on wasm supports NHWC only (got ${dataFormat}).`);
   const [n, h, w, c] = x.shape as [number, number, number, number];
   const info = tf.backend_util.computeConv2DInfo([n, h, w, c], filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo, outChannels } = info;
+  const rows = n * oh * ow;
   const made: tf.TensorInfo[] = [];
   try {
-    const top = Math.max(0, padInfo.top);
-    const left = Math.max(0, padInfo.left);
-    const bottom = Math.max(0, padInfo.bottom);
-    const right = Math.max(0, padInfo.right);
-    let padded = x;
-    if (top + left + bottom + right > 0) {
-      padded = run('PadV2', backend, { x }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 });
-      made.push(padded);
-    }
-    // Patch offset (i, j) of every output position: rows i, i+sh, …, i+sh·(oh−1); columns likewise.
-    const patches: tf.TensorInfo[] = [];
+    const colsT = backend.makeOutput([kh * kw * c, rows], 'float32');
+    made.push(colsT);
+    // Views after the allocation (a growing heap would leave earlier views stale).
+    const cols = backend.typedArrayFromHeap(colsT);
+    const xs = backend.typedArrayFromHeap(x);
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++) {
-        const patch =
-          sh === 1 && sw === 1
-            ? run('Slice', backend, { x: padded }, { begin: [0, i, j, 0], size: [n, oh, ow, c] })
-            : run('StridedSlice', backend, { x: padded }, {
-                begin: [0, i, j, 0],
-                end: [n, i + sh * (oh - 1) + 1, j + sw * (ow - 1) + 1, c],
-                strides: [1, sh, sw, 1],
-                beginMask: 0,
-                endMask: 0,
-                ellipsisMask: 0,
-                newAxisMask: 0,
-                shrinkAxisMask: 0,
-              });
-        patches.push(patch);
-        made.push(patch);
+        for (let ch = 0; ch < c; ch++) {
+          let at = ((i * kw + j) * c + ch) * rows;
+          for (let b = 0; b < n; b++) {
+            for (let r = 0; r < oh; r++) {
+              const sr = r * sh + i - padInfo.top;
+              if (sr < 0 || sr >= h) {
+                cols.fill(0, at, at + ow);
+                at += ow;
+                continue;
+              }
+              const rowBase = (b * h + sr) * w;
+              for (let col = 0; col < ow; col++) {
+                const sc = col * sw + j - padInfo.left;
+                cols[at++] = sc < 0 || sc >= w ? 0 : xs[(rowBase + sc) * c + ch]!;
+              }
+            }
+          }
+        }
       }
     }
-    // Columns ordered (i, j, channel), the HWIO filter's own order.
-    const cols4 = patches.length === 1 ? patches[0]! : run('Concat', backend, patches, { axis: 3 });
-    if (cols4 !== patches[0]) made.push(cols4);
-    const rows = n * oh * ow;
-    const cols = run('Reshape', backend, { x: cols4 }, { shape: [rows, kh * kw * c] });
-    made.push(cols);
     const dy2 = run('Reshape', backend, { x: dy }, { shape: [rows, outChannels] });
     made.push(dy2);
-    const product = run('BatchMatMul', backend, { a: cols, b: dy2 }, { transposeA: true, transposeB: false });
+    const product = run('BatchMatMul', backend, { a: colsT, b: dy2 }, { transposeA: false, transposeB: false });
     made.push(product);
     return run('Reshape', backend, { x: product }, { shape: [kh, kw, c, outChannels] });
   } finally {
@@ -128,20 +134,67 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   }
 }
 
-/** The input gradient of 2-D max pooling (NHWC): each window's dy goes to its first maximum, as on the CPU backend. */
-function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
-  const backend = args.backend as Backend & {
-    readSync(dataId: object): Float32Array;
-    makeOutput(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: Float32Array): tf.TensorInfo;
+/**
+ * The input gradient of a stride-1 2-D convolution as a forward convolution on XNNPACK: dy, padded by kh−1−top (and so
+ * on), convolved with the filter turned 180° and with its channel axes swapped. The wasm backend's own kernel is a scalar
+ * loop (about ten times slower); strided or dilated convolutions still use it.
+ */
+function conv2DBackpropInput(original: tf.KernelConfig): tf.KernelFunc {
+  return (args) => {
+    const backend = args.backend as HeapBackend;
+    const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
+    const { strides, pad, dataFormat, dimRoundingMode, inputShape } = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
+    if (dataFormat !== 'NHWC') return original.kernelFunc(args);
+    const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode, false, 'channelsLast');
+    const { filterHeight: kh, filterWidth: kw, inHeight, inWidth, outHeight, outWidth, inChannels, outChannels, padInfo } = info;
+    const top = kh - 1 - padInfo.top;
+    const left = kw - 1 - padInfo.left;
+    const bottom = inHeight - outHeight + padInfo.top;
+    const right = inWidth - outWidth + padInfo.left;
+    if (info.strideHeight !== 1 || info.strideWidth !== 1 || Math.min(top, left, bottom, right) < 0) return original.kernelFunc(args);
+    const flipped = backend.makeOutput([kh, kw, outChannels, inChannels], 'float32');
+    try {
+      const src = backend.typedArrayFromHeap(filter);
+      const dst = backend.typedArrayFromHeap(flipped);
+      for (let i = 0; i < kh; i++) {
+        for (let j = 0; j < kw; j++) {
+          const from = ((kh - 1 - i) * kw + (kw - 1 - j)) * inChannels * outChannels;
+          const to = (i * kw + j) * outChannels * inChannels;
+          for (let ci = 0; ci < inChannels; ci++) {
+            for (let co = 0; co < outChannels; co++) dst[to + co * inChannels + ci] = src[from + ci * outChannels + co]!;
+          }
+        }
+      }
+      return run('Conv2D', backend, { x: dy, filter: flipped }, {
+        strides: [1, 1],
+        pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
+        dataFormat: 'NHWC',
+        dilations: [1, 1],
+      } as unknown as tf.NamedAttrMap);
+    } finally {
+      free(backend, flipped);
+    }
   };
+}
+
+/**
+ * The input gradient of 2-D max pooling (NHWC): each window's dy goes to its first maximum, as on the CPU backend. It reads
+ * and writes the wasm heap in place, channels innermost (the memory order), with no copies.
+ */
+function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
+  const backend = args.backend as HeapBackend;
   const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
   const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
   const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
   const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight: fh, effectiveFilterWidth: fw } = info;
   const { top, left } = info.padInfo;
-  const x = backend.readSync(input.dataId);
-  const g = backend.readSync(dy.dataId);
-  const dx = new Float32Array(x.length);
+  const out = backend.makeOutput(input.shape, 'float32');
+  const dx = backend.typedArrayFromHeap(out);
+  const x = backend.typedArrayFromHeap(input);
+  const g = backend.typedArrayFromHeap(dy);
+  dx.fill(0);
+  const bestValue = new Float32Array(c);
+  const bestAt = new Int32Array(c);
   for (let b = 0; b < batchSize; b++) {
     const xBase = b * inHeight * inWidth * c;
     for (let oh = 0; oh < outHeight; oh++) {
@@ -152,25 +205,58 @@ function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
         const c0 = ow * strideWidth - left;
         const cStart = Math.max(0, c0);
         const cEnd = Math.min(inWidth, c0 + fw);
-        const gBase = ((b * outHeight + oh) * outWidth + ow) * c;
-        for (let ch = 0; ch < c; ch++) {
-          let best = -1;
-          let bestValue = Number.NEGATIVE_INFINITY;
-          for (let r = rStart; r < rEnd; r++) {
-            for (let col = cStart; col < cEnd; col++) {
-              const at = xBase + (r * inWidth + col) * c + ch;
-              if (x[at]! > bestValue || best < 0) {
-                bestValue = x[at]!;
-                best = at;
+        bestAt.fill(-1);
+        for (let r = rStart; r < rEnd; r++) {
+          for (let col = cStart; col < cEnd; col++) {
+            const base = xBase + (r * inWidth + col) * c;
+            for (let ch = 0; ch < c; ch++) {
+              const v = x[base + ch]!;
+              if (bestAt[ch]! < 0 || v > bestValue[ch]!) {
+                bestValue[ch] = v;
+                bestAt[ch] = base + ch;
               }
             }
           }
-          if (best >= 0) dx[best] = dx[best]! + g[gBase + ch]!;
+        }
+        const gBase = ((b * outHeight + oh) * outWidth + ow) * c;
+        for (let ch = 0; ch < c; ch++) {
+          const at = bestAt[ch]!;
+          if (at >= 0) dx[at] = dx[at]! + g[gBase + ch]!;
         }
       }
     }
   }
-  return backend.makeOutput(input.shape, 'float32', undefined, dx);
+  return out;
+}
+
+/**
+ * Sums over the leading axes (a bias gradient: `[n, h, w, c]` → `[c]`) with one pass over the heap in memory order and
+ * double-precision accumulators. The wasm backend's own Sum first transposes the reduced axes to the end (a full copy).
+ * Other reductions use the original kernel.
+ */
+function sumLeadingAxes(original: tf.KernelConfig): tf.KernelFunc {
+  return (args) => {
+    const backend = args.backend as HeapBackend;
+    const { x } = args.inputs as { x: tf.TensorInfo };
+    const { axis, keepDims } = args.attrs as unknown as tf.SumAttrs;
+    const rank = x.shape.length;
+    const axes = tf.util.parseAxisParam(axis, x.shape).sort((a, b) => a - b);
+    const leading = axes.length > 0 && axes.length < rank && axes.every((a, i) => a === i);
+    if (!leading || x.dtype !== 'float32') return original.kernelFunc(args);
+    const inner = x.shape.slice(axes.length).reduce((a, b) => a * b, 1);
+    const outer = x.shape.slice(0, axes.length).reduce((a, b) => a * b, 1);
+    const shape = keepDims ? x.shape.map((d, i) => (i < axes.length ? 1 : d)) : x.shape.slice(axes.length);
+    const out = backend.makeOutput(shape, 'float32');
+    const dst = backend.typedArrayFromHeap(out);
+    const src = backend.typedArrayFromHeap(x);
+    const acc = new Float64Array(inner);
+    for (let o = 0; o < outer; o++) {
+      const base = o * inner;
+      for (let k = 0; k < inner; k++) acc[k]! += src[base + k]!;
+    }
+    dst.set(acc);
+    return out;
+  };
 }
 
 /** Wraps a registered wasm kernel with `wrap` (keeping its setup), once. */
@@ -190,6 +276,8 @@ export function registerWasmTrainingKernels(): void {
   rewrap('BatchMatMul', transposeFirst);
   rewrap('_FusedMatMul', transposeFirst);
   rewrap('MaxPoolGrad', () => maxPoolGrad as unknown as tf.KernelFunc);
+  rewrap('Conv2DBackpropInput', conv2DBackpropInput);
+  rewrap('Sum', sumLeadingAxes);
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) {
     tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2DBackpropFilter as unknown as tf.KernelFunc });
   }
