@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { makeOptimizer } from './hostAdam';
 import { distillationLoss, hardLossParts } from '../losses';
 import { buildModel, trainableVariables } from '../models/build';
 import type { ArchSpec } from '../models/spec';
@@ -21,8 +22,8 @@ export interface StepBenchmarkSpec {
 export async function benchmarkTrainingStep(spec: StepBenchmarkSpec, budgetMs = 150, maxReps = 20): Promise<number> {
   const teacher = buildModel(spec.teacher, spec.inputShape, spec.numClasses, 'bench_teacher');
   const student = buildModel(spec.student, spec.inputShape, spec.numClasses, 'bench_student');
-  const optT = tf.train.adam(1e-3);
-  const optS = tf.train.adam(1e-3);
+  const optT = makeOptimizer('adam', 1e-3);
+  const optS = makeOptimizer('adam', 1e-3);
   const x = tf.randomUniform([spec.batchSize, ...spec.inputShape]);
   const y = tf.tidy(() => tf.oneHot(tf.randomUniform([spec.batchSize], 0, spec.numClasses, 'int32'), spec.numClasses).toFloat()) as tf.Tensor2D;
   const zt = tf.randomNormal([spec.batchSize, spec.numClasses]) as tf.Tensor2D;

@@ -14,6 +14,7 @@ import { holdOutValidation } from '../data/validation';
 import { poolableTrials, recordSettings } from './trialSettings';
 import { applyHintAdapter, englishHintAdapterProblem, hintAdapterProblem, makeHintAdapter, planHintAdapter } from './hintAdapter';
 import { measureLatency } from './latency';
+import { makeOptimizer } from './hostAdam';
 import type { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
 import { captureResumePoint, phaseRecord, readWeights, recordEvaluation, restoreModel, restoreOptimizer, type ResumePoint } from './resumePoint';
@@ -178,7 +179,7 @@ export async function runExperiment(
     // Only the main run's phase named by the checkpoint continues from it; everything else starts fresh.
     const restore = context === null && resume?.phase === phase ? resume : null;
     const report = context === null ? hooks : quiet;
-    const optimizer = cfg.optimizer === 'sgd' ? tf.train.sgd(cfg.learningRate) : tf.train.adam(cfg.learningRate);
+    const optimizer = makeOptimizer(cfg.optimizer, cfg.learningRate);
     const started = performance.now() - (restore?.elapsedMs ?? 0);
     const state: { last: Evaluation | null } = { last: null };
     try {

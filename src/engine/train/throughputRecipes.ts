@@ -6,6 +6,7 @@ import type { ArchSpec } from '../models/spec';
 import { Rng } from '../rng';
 import { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
+import { makeOptimizer } from './hostAdam';
 
 /** A fixed benchmark recipe: a teacher and a student on random data of one shape. */
 export interface BenchRecipe {
@@ -92,7 +93,7 @@ export async function runBenchRecipe(budget: BenchBudget, readEvery = 5, r: Benc
 
   /** Calibrates how many steps fit the budget, then times them. */
   const phase = async (model: tf.LayersModel, maxSteps: number, lossFor: (b: Batch) => ReturnType<typeof distillationLoss>) => {
-    const optimizer = tf.train.adam(1e-3);
+    const optimizer = makeOptimizer('adam', 1e-3);
     const vars = trainableVariables(model);
     const run = async (steps: number) => {
       const t0 = performance.now();
