@@ -7,6 +7,7 @@ import type { DatasetSummary } from '../engine/data/summary';
 import { validateArch } from '../engine/models/archFigures';
 import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS, type PresetFamily } from '../engine/models/presets';
 import type { WorkerEvent } from '../worker/protocol';
+import { withFamilyDefaults } from './configSlice';
 import type { StudioState } from './types';
 
 /** Where the user's upload is: nothing picked, previewing a CSV, parsing in the worker, usable, or rejected. */
@@ -102,7 +103,7 @@ export interface UploadSlice {
   upload: UploadState;
   /** Chooses "Your data" in the Dataset menu. */
   chooseUpload: () => void;
-  /** Chooses a built-in dataset (the upload stays loaded, unused). */
+  /** Chooses a built-in dataset (the upload stays loaded, unused); a change of preset family applies `withFamilyDefaults`. */
   chooseBuiltIn: (dataset: DatasetId) => void;
   /** A CSV was picked: its preview is being read. */
   beginInspect: (requestId: number, fileName: string, text: string) => void;
@@ -128,12 +129,13 @@ function datasetError(s: StudioState, upload: UploadState): StudioState['fieldEr
 
 /**
  * The new upload state with the matching `fieldErrors`; when the upload comes into use, the config's
- * dataset moves to the upload's preset family (a new config object, so config-derived views recompute).
+ * dataset moves to the upload's preset family with that family's defaults (`withFamilyDefaults`; a new config
+ * object, so config-derived views recompute).
  */
 function withUpload(s: StudioState, upload: UploadState): Partial<StudioState> {
   const patch: Partial<StudioState> = { upload, fieldErrors: datasetError(s, upload) };
   const meta = selectUserData({ upload });
-  if (meta && meta !== selectUserData(s)) patch.config = { ...s.config, dataset: datasetForFamily(s.config.dataset, uploadFamily(meta)) };
+  if (meta && meta !== selectUserData(s)) patch.config = withFamilyDefaults(s.config, { dataset: datasetForFamily(s.config.dataset, uploadFamily(meta)) });
   return patch;
 }
 
@@ -151,7 +153,7 @@ export const createUploadSlice: StateCreator<StudioState, [], [], UploadSlice> =
     upload: EMPTY_UPLOAD,
     chooseUpload: () => set((s) => withUpload(s, { ...s.upload, useUpload: true })),
     chooseBuiltIn: (dataset) =>
-      set((s) => ({ ...withUpload(s, { ...s.upload, useUpload: false }), config: { ...s.config, dataset } })),
+      set((s) => ({ ...withUpload(s, { ...s.upload, useUpload: false }), config: withFamilyDefaults(s.config, { dataset }) })),
     beginInspect: (requestId, fileName, text) =>
       set((s) =>
         withUpload(s, { ...EMPTY_UPLOAD, useUpload: s.upload.useUpload, requestId, kind: 'csv', fileNames: [fileName], csvText: text, status: 'inspecting' }),

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { UserDataMeta } from '../../src/engine/data/meta';
 import type { DatasetSummary } from '../../src/engine/data/summary';
 import { DEFAULT_CONFIG } from '../../src/store/configFields';
-import { currentMeta, familyOf, toExperimentConfig } from '../../src/store/configSlice';
+import { currentMeta, familyOf, IMAGE_LEARNING_RATE, toExperimentConfig } from '../../src/store/configSlice';
 import { IDLE_RUN, reduceRun } from '../../src/store/runState';
 import type { StudioState } from '../../src/store/types';
 import { createStudioSlices } from '../../src/store/slices';
@@ -141,6 +141,31 @@ describe('upload slice', () => {
     store.getState().applyUploadEvent({ type: 'uploadReady', requestId: 2, meta: digits, summary: summary(digits) });
     expect(store.getState().config.dataset).toBe('mnist');
     expect(toExperimentConfig(store.getState().config, digits).teacher.kind).toBe('cnn');
+  });
+
+  it('the Dataset menu moves the family defaults with the dataset: from the spiral to MNIST students train on every digit at the image learning rate', () => {
+    // The menu calls chooseBuiltIn (not setConfig): the toy defaults (a 60-point transfer set, lr 0.02) must not reach MNIST.
+    const store = newStore();
+    store.getState().chooseBuiltIn('mnist');
+    const mnist = toExperimentConfig(store.getState().config);
+    expect(mnist).toMatchObject({ dataset: 'mnist', transferSize: 0, learningRate: IMAGE_LEARNING_RATE });
+    store.getState().chooseBuiltIn('fashion-mnist'); // within the family: nothing moves
+    expect(store.getState().config).toMatchObject({ transferSize: 0, learningRate: IMAGE_LEARNING_RATE });
+    store.getState().chooseBuiltIn('spiral');
+    expect(store.getState().config.learningRate).toBe(DEFAULT_CONFIG.learningRate);
+    // Values the user chose stay.
+    store.getState().setConfig({ transferSize: 500, learningRate: 0.005 });
+    store.getState().chooseBuiltIn('mnist');
+    expect(store.getState().config).toMatchObject({ dataset: 'mnist', transferSize: 500, learningRate: 0.005 });
+  });
+
+  it('an upload of 28×28 images moves the config to the image family with its defaults too', () => {
+    const store = newStore();
+    store.getState().chooseUpload();
+    const digits = meta([28, 28, 1]);
+    store.getState().beginLoad(1, 'idx', ['i', 'l'], 1);
+    store.getState().applyUploadEvent({ type: 'uploadReady', requestId: 1, meta: digits, summary: summary(digits) });
+    expect(store.getState().config).toMatchObject({ dataset: 'mnist', transferSize: 0, learningRate: IMAGE_LEARNING_RATE });
   });
 
   it('uses the image presets only for images they fit', () => {
