@@ -3,8 +3,8 @@ import { parseIdxPair } from '../engine/data/idx';
 import { dataErrorValue, type DataErrorValue } from '../engine/data/dataErrors';
 import type { UserDataMeta } from '../engine/data/meta';
 import { summarizeDataset, type DatasetSummary } from '../engine/data/summary';
-import type { Dataset } from '../engine/data/types';
-import { classesMissingFrom, toUserDataset, type LabeledData } from '../engine/data/userData';
+import { featureSize, type Dataset } from '../engine/data/types';
+import { classesMissingFrom, fitScaling, toUserDataset, type LabeledData } from '../engine/data/userData';
 import { UPLOAD_GONE } from './protocol';
 
 /** The `dataError` field of a failure event: the code and parameters when the error is a data error. */
@@ -76,7 +76,18 @@ export class UploadStore {
       trainCount: dataset.train.count,
       testCount: dataset.test.count,
       missingFromTest: classesMissingFrom(dataset.test, dataset.classNames),
-      ...(data.columns && data.labelName ? { csv: { columns: data.columns, labelColumn: data.labelName, testFraction: UPLOAD_TEST_FRACTION, splitSeed: seed } } : {}),
+      // A CSV's scaling statistics are the ones a standardised run fits on this training split (runner: standardizedCopy).
+      ...(data.columns && data.labelName
+        ? {
+            csv: {
+              columns: data.columns,
+              labelColumn: data.labelName,
+              testFraction: UPLOAD_TEST_FRACTION,
+              splitSeed: seed,
+              featureScaling: fitScaling(dataset.train, featureSize(dataset.inputShape)),
+            },
+          }
+        : {}),
     };
     return { meta, summary: summarizeDataset(dataset) };
   }

@@ -19,6 +19,8 @@ import type { ExperimentConfig, ExperimentResults } from '../../src/engine/train
 import { UploadStore } from '../../src/worker/uploads';
 import { REPO_ROOT, fsSource } from '../fixtures/fsSource';
 import { useCpu } from '../unit/tfSetup';
+import { applyScaling, standardizedCopy } from '../../src/engine/data/userData';
+import type { FeatureScaling } from '../../src/engine/data/types';
 import { CSV_COLUMNS, MNIST_CNN, MNIST_OMIT3, SPIRAL, SPIRAL_CHANGES, SWEEP, csvText } from '../unit/pytorchSpecs';
 import { ENV, OUT, PYTHON, pythonJson, reportOf, runScript, writeScript, type ScriptRun } from './torchRun';
 
@@ -39,12 +41,13 @@ beforeAll(async () => {
   writeFileSync(csvPath, csvText());
   const store = new UploadStore();
   const upload = store.addCsv('insects.csv', csvText(), CSV_COLUMNS.indexOf('species'), 5);
-  // Standardisation off for this run (set below): the studio and the script both train on the file's raw values.
+  // The file as uploaded, and what the studio trains on: the runner standardises a CSV by default (as here), with the
+  // statistics the upload recorded (the export writes them into the script).
   csvRaw = store.get(upload.meta.id)!;
-  data.csv = csvRaw;
+  data.csv = standardizedCopy(csvRaw);
+  expect(data.csv.featureScaling).toEqual(upload.meta.csv!.featureScaling);
   csvConfig = {
     ...SPIRAL,
-    standardize: false,
     userData: upload.meta,
     teacher: { kind: 'mlp', hidden: [32, 16], activation: 'relu' },
     student: { kind: 'mlp', hidden: [8], activation: 'tanh' },
@@ -143,10 +146,45 @@ print(json.dumps([h(xtr, "<f4"), h(ytr, "<i4"), h(xte, "<f4"), h(yte, "<i4"), h(
     };
     expect(pythonJson(spiral, dump())).toEqual(node(data.spiral!, SPIRAL));
     expect(pythonJson(mnist, dump(`"--data-dir", ${JSON.stringify(DATA_DIR)}`))).toEqual(node(data.mnist!, MNIST_OMIT3));
-    expect(pythonJson(csv, dump(`"--csv", ${JSON.stringify(csvPath)}`))).toEqual(node(csvRaw, csvConfig));
+    // The CSV standardised with the studio's statistics: the same float32 bytes as the studio's standardised copy.
+    expect(pythonJson(csv, dump(`"--csv", ${JSON.stringify(csvPath)}`))).toEqual(node(data.csv!, csvConfig));
+    expect(node(data.csv!, csvConfig)[0]).not.toBe(node(csvRaw, csvConfig)[0]);
     // The omitted-3 transfer set really has 1,000 digits and no 3.
     const s = node(data.mnist!, MNIST_OMIT3);
     expect(s[6]).toBe(0);
+  });
+
+  it('CSV standardisation: the studio’s statistics for another file with the same columns; an export without them fits the studio’s', () => {
+    const scaling = csvConfig.userData!.csv!.featureScaling!;
+    const hashes = `
+h = lambda a: __import__("hashlib").sha256(np.ascontiguousarray(a, dtype="<f4").tobytes()).hexdigest()
+print(json.dumps([h(xtr), h(xte)]))`;
+    // Another file with the same columns (more rows, so other statistics): scaled with the studio's, byte for byte.
+    const otherPath = join(OUT, 'insects-more.csv');
+    writeFileSync(otherPath, csvText(300));
+    const store = new UploadStore();
+    const other = store.get(store.addCsv('insects-more.csv', csvText(300), CSV_COLUMNS.indexOf('species'), 5).meta.id);
+    const own = standardizedCopy(other).featureScaling!;
+    expect(own.mean[0]).not.toBe(scaling.mean[0]);
+    const scaled = (split: Dataset['train']) => {
+      const copy = { ...split, x: Float32Array.from(split.x) };
+      applyScaling(copy, 4, scaling);
+      return sha(copy.x);
+    };
+    const script = writeScript('data_csv_stats', toPyTorchScript(csvConfig));
+    expect(pythonJson(script, `xtr, _, xte, _ = m.load_data(m.parse_args(["--csv", ${JSON.stringify(otherPath)}]))${hashes}`)).toEqual([scaled(other.train), scaled(other.test)]);
+    // An export without the statistics (made before they were recorded): the script fits them as the studio does,
+    // to the last bit, and its standardised data is still byte-identical.
+    const { featureScaling: _none, ...csvNoStats } = csvConfig.userData!.csv!;
+    const old = writeScript('data_csv_nostats', toPyTorchScript({ ...csvConfig, userData: { ...csvConfig.userData!, csv: csvNoStats } }));
+    const fitted = pythonJson<FeatureScaling>(old, `
+spec = dict(m.EXPERIMENT["data"], standardize=False)
+print(json.dumps(m.fit_scaling(m.load_csv(${JSON.stringify(csvPath)}, spec)[0])))`);
+    expect(fitted).toEqual(scaling);
+    expect(pythonJson(old, `xtr, _, xte, _ = m.load_data(m.parse_args(["--csv", ${JSON.stringify(csvPath)}]))${hashes}`)).toEqual([sha(data.csv!.train.x), sha(data.csv!.test.x)]);
+    // --help says which statistics a --csv file is standardised with.
+    const help = runScript(script, 'csv_help', ['--help'], 1).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain("its features are standardised with the studio's training-split mean and deviation");
   });
 
   it('initial weights of teacher and student (dense, conv, batch norm) equal the studio’s seeded weights exactly', () => {
@@ -221,6 +259,29 @@ describe('studio vs PyTorch, one process and torchrun with two', () => {
     const { runs } = await scenario('csv_hint', csvConfig, data.csv!, ['--csv', csvPath]);
     const record = reportOf(runs[1]!);
     expect(record.lossRows.some((r) => (r.hint ?? 0) > 0)).toBe(true);
+    // The standardisation comes back with the run: in report.json (as in the studio's student.zip), in the record's
+    // config where the studio's own history records keep it, and in both tfjs models' metadata.
+    const scaling = csvConfig.userData!.csv!.featureScaling!;
+    for (const p of [1, 2] as const) {
+      const report = JSON.parse(readFileSync(join(runs[p]!.dir, 'report.json'), 'utf8')) as { featureScaling?: FeatureScaling };
+      expect(report.featureScaling).toEqual(scaling);
+      expect(reportOf(runs[p]!).config.userData!.csv!.featureScaling).toEqual(scaling);
+    }
+    for (const which of ['student_tfjs', 'teacher_tfjs']) {
+      const dir = join(runs[1]!.dir, which);
+      const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+      const weights = readFileSync(join(dir, 'weights.bin'));
+      const model = await tf.loadLayersModel(
+        tf.io.fromMemory({
+          modelTopology: json.modelTopology,
+          weightSpecs: json.weightsManifest[0]!.weights,
+          weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+          userDefinedMetadata: json.userDefinedMetadata!,
+        }),
+      );
+      expect(model.getUserDefinedMetadata()).toEqual({ featureScaling: scaling });
+      model.dispose();
+    }
   });
 
   it('a 2-point temperature sweep', async () => {

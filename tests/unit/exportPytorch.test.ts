@@ -65,6 +65,38 @@ describe('PyTorch script export', () => {
     expect(pytorchExperiment({ ...csvConfig(), validationFraction: 0.1 }).validationFraction).toBe(0.1);
   });
 
+  it("writes the studio's standardisation statistics into the experiment, every double in full", () => {
+    const cfg = csvConfig();
+    // Doubles that need all 17 significant digits, as the statistics of float32 features do.
+    const scaling = { mean: [0.1 + 0.2, -1 / 3, 2.5e-8, 123456.78901234567], std: [Math.PI, Math.SQRT2, 1e-290, 1] };
+    const withStats = (csv: Partial<NonNullable<NonNullable<ExperimentConfig['userData']>['csv']>>, extra: Partial<ExperimentConfig> = {}): ExperimentConfig => ({
+      ...cfg,
+      ...extra,
+      userData: { ...cfg.userData!, csv: { ...cfg.userData!.csv!, ...csv } },
+    });
+    const exp = pytorchExperiment(withStats({ featureScaling: scaling }));
+    expect(exp.data).toMatchObject({ standardize: true, featureScaling: scaling });
+    const script = toPyTorchScript(withStats({ featureScaling: scaling }));
+    expect(script).toContain('"mean": [0.30000000000000004, -0.3333333333333333, 2.5e-8, 123456.78901234567],');
+    expect(script).toContain('"std": [3.141592653589793, 1.4142135623730951, 1e-290, 1],');
+    // Python reads the literal back to the same doubles (json.dumps writes Python's shortest round-trip repr).
+    const path = write('csv_stats', script);
+    const code = 'import ast, json, sys\nsrc = open(sys.argv[1]).read()\nnode = next(n for n in ast.parse(src).body if isinstance(n, ast.Assign) and n.targets[0].id == "EXPERIMENT")\nprint(json.dumps(ast.literal_eval(node.value)["data"]["featureScaling"]))';
+    const r = spawnSync('python3', ['-c', code, path], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(scaling);
+    expect(script).toContain("Its features are standardised with the studio's mean and deviation");
+    // Standardisation off, or an export from before the statistics were recorded: none written (the script then fits
+    // its own, as the studio does).
+    expect(pytorchExperiment(withStats({ featureScaling: scaling }, { standardize: false })).data).not.toHaveProperty('featureScaling');
+    expect(pytorchExperiment(cfg).data).not.toHaveProperty('featureScaling');
+    // Damaged statistics are refused, not written.
+    const refused = (bad: { mean: number[]; std: number[] }) => () => pytorchExperiment(withStats({ featureScaling: bad }));
+    expect(refused({ mean: [0, 0, 0], std: [1, 1, 1] })).toThrow('The standardisation has 3 means and 3 deviations for 4 features.');
+    expect(refused({ mean: [0, 0, 0, Number.NaN], std: [1, 1, 1, 1] })).toThrow('The standardisation statistics are not finite numbers.');
+    expect(refused({ mean: [0, 0, 0, 0], std: [1, 1, 0, 1] })).toThrow('The standardisation statistics are not finite numbers.');
+  });
+
   it('turns live T/α changes into a schedule by distillation step', () => {
     expect(hyperSchedule([])).toEqual([]);
     // A change during teacher training is in force from the first distillation step; one at distillation step s from s + 1.

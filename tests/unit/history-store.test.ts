@@ -17,6 +17,7 @@ import { IDLE_RUN, type RunState } from '../../src/store/runState';
 import type { StudioState } from '../../src/store/types';
 import type { ExperimentResults, ModelResult } from '../../src/engine/train/types';
 import { StudentRequests } from '../../src/ui/bridge/studentRequests';
+import { csvMeta } from './pytorchSpecs';
 
 const model = (accuracy: number): ModelResult => ({ accuracy, loss: 0.3, agreement: 0.9, params: 10, ece: 0.02, trainMs: 1 });
 const RESULTS: ExperimentResults = {
@@ -151,6 +152,14 @@ describe('history file export / import', () => {
       expect(s1!.weightData.byteLength).toBe(s0!.weightData.byteLength);
       expect(Buffer.from(s1!.weightData).equals(Buffer.from(s0!.weightData))).toBe(true);
     }
+  });
+
+  it("a CSV run's standardisation statistics (in its config's upload record) come back to the last bit", () => {
+    const r = record(2, 1000);
+    const featureScaling = { mean: [0.1 + 0.2, -1 / 3, 123456.78901234567], std: [Math.PI, Math.SQRT2, 1] };
+    const userData = { ...csvMeta(8, 2), csv: { ...csvMeta(8, 2).csv!, featureScaling } };
+    const [back] = decodeHistoryFile(encodeHistoryFile([{ ...r, config: { ...r.config, userData } }]));
+    expect(back!.config.userData!.csv!.featureScaling).toEqual(featureScaling);
   });
 
   it('runs without a student survive the round trip as null', () => {

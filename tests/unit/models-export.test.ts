@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import * as ort from 'onnxruntime-node';
 import { DATASETS } from '../../src/engine/data/registry';
 import type { Dataset } from '../../src/engine/data/types';
@@ -17,6 +17,10 @@ import { EMPTY_MODELS, reduceModels, withPretrainedTeacher } from '../../src/sto
 import type { StudioState } from '../../src/store/types';
 import { serializeModel } from '../../src/worker/exportModel';
 import { quantizedPreview, studentZip, type FinishedStudent } from '../../src/worker/studentDownloads';
+import { teacherOnnx } from '../../src/worker/onnxExport';
+import { UploadStore } from '../../src/worker/uploads';
+import { standardizedCopy } from '../../src/engine/data/userData';
+import { onnx } from 'onnx-proto';
 import { pytorchScriptOf } from '../../src/ui/models/pytorchExport';
 import { useCpu } from './tfSetup';
 import { toyConfig } from './toyConfig';
@@ -95,6 +99,46 @@ describe('student zip and report', () => {
       expect(zip.modelJson.weightsManifest[0]!.weights.every((w) => w.quantization?.dtype === q)).toBe(true);
     }
     model.dispose();
+  });
+});
+
+describe("a standardised CSV run's downloads carry the training split's statistics", () => {
+  it('in report.json and in the ONNX metadata of the student and the teacher (values, not only presence); none when off', async () => {
+    // Two classes of 5 identical rows: 4 of each train, so mean (2, 20, 7) and deviation (1, 10, 0 → 1), by hand.
+    const rows = ['a,b,c,label', ...Array.from({ length: 5 }, () => ['1,10,7,x', '3,30,7,y']).flat()];
+    const store = new UploadStore();
+    const { meta } = store.addCsv('two.csv', rows.join('\n'), 3, 4);
+    const raw = store.get(meta.id);
+    const expected = { mean: [2, 20, 7], std: [1, 10, 1] };
+    const config = toyConfig({ userData: meta, teacher: { kind: 'mlp', hidden: [4], activation: 'tanh' }, student: { kind: 'mlp', hidden: [3], activation: 'tanh' } });
+    const student = buildModel(config.student, [3], 2, 'csv_student', { seed: 1 });
+    const teacher = buildModel(config.teacher, [3], 2, 'csv_teacher', { seed: 2 });
+    const teacherWeights = teacher.getWeights().map((w) => w.dataSync() as Float32Array);
+    const props = (bytes: Uint8Array) => Object.fromEntries(onnx.ModelProto.decode(bytes).metadataProps.map((p) => [p.key, p.value]));
+    const results = { teacher: result(0.9), scratch: result(0.6), distilled: result(0.7) } as ExperimentResults;
+    // As the worker's runner trains a CSV run (standardisation on): the standardised copy records its statistics.
+    for (const [d, scaling] of [[standardizedCopy(raw), expected], [raw, null]] as const) {
+      const run: FinishedStudent = { runId: 4, model: student, config, results, data: d, backend: 'cpu', finishedAt: '2026-12-01T12:00:00.000Z', teacherWeights };
+      const { bytes } = await studentZip(run, 'none');
+      const zip = readStudentZip(bytes);
+      const studentProps = props(unzipSync(bytes)['model.onnx']!);
+      const teacherProps = props((await teacherOnnx(teacherWeights, config, d, 'float32')).bytes);
+      if (scaling) {
+        expect(zip.report.featureScaling).toEqual(scaling);
+        expect(JSON.parse(strFromU8(unzipSync(bytes)['model.json']!)).userDefinedMetadata).toEqual({ featureScaling: scaling });
+        // The run's config carries the upload's record of the same statistics (the PyTorch export reads them there).
+        expect((zip.report.config as ExperimentConfig).userData!.csv!.featureScaling).toEqual(scaling);
+        for (const p of [studentProps, teacherProps]) expect(JSON.parse(p.input_scaling!)).toEqual({ kind: 'standardise', formula: '(x - mean) / std', ...scaling });
+        // The check inputs are standardised examples: (1 − 2) / 1, (10 − 20) / 10, (7 − 7) / 1 or their opposites.
+        for (const x of zip.report.check!.inputs) expect(x.map(Math.abs)).toEqual([1, 1, 0]);
+      } else {
+        expect(zip.report).not.toHaveProperty('featureScaling');
+        expect(JSON.parse(strFromU8(unzipSync(bytes)['model.json']!))).not.toHaveProperty('userDefinedMetadata');
+        for (const p of [studentProps, teacherProps]) expect(JSON.parse(p.input_scaling!)).toEqual({ kind: 'none', formula: 'x' });
+      }
+    }
+    student.dispose();
+    teacher.dispose();
   });
 });
 

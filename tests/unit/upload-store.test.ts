@@ -6,6 +6,7 @@ import { runExperiment } from '../../src/engine/train/experiment';
 import { validateConfig } from '../../src/engine/train/validateConfig';
 import { UPLOAD_GONE } from '../../src/worker/protocol';
 import { UploadStore } from '../../src/worker/uploads';
+import { standardizedCopy } from '../../src/engine/data/userData';
 import { fixtureBytes, fixtureText } from '../fixtures/fsSource';
 import { useCpu } from './tfSetup';
 
@@ -39,6 +40,30 @@ describe('worker upload store', () => {
     expect(Array.from(other.get(other.addCsv('a.csv', text, 3, 2).meta.id).test.x)).not.toEqual(Array.from(data.test.x));
   });
 
+  it("records a CSV's standardisation statistics: the training split's mean and deviation, as a run fits them", () => {
+    // Two classes of 5 identical rows each: the stratified 80/20 split keeps 4 of each for training, so the mean is
+    // (2, 20, 7), the population deviation (1, 10, 0 → 1 for the constant feature).
+    const rows = ['a,b,c,label', ...Array.from({ length: 5 }, () => ['1,10,7,x', '3,30,7,y']).flat()];
+    const store = new UploadStore();
+    const { meta } = store.addCsv('two.csv', rows.join('\n'), 3, 4);
+    expect(meta.trainCount).toBe(8);
+    expect(meta.csv!.featureScaling).toEqual({ mean: [2, 20, 7], std: [1, 10, 1] });
+    // The statistics a standardised run fits on the kept upload (the worker's runner: standardizedCopy) are the same.
+    const scaled = standardizedCopy(store.get(meta.id));
+    expect(scaled.featureScaling).toEqual(meta.csv!.featureScaling);
+    expect(new Set(scaled.train.x)).toEqual(new Set([-1, 0, 1]));
+    // Non-round values: the recorded doubles are exactly the run's, to the last bit.
+    const text = ['u,v,label', ...Array.from({ length: 30 }, (_, i) => `${(0.1 * i).toFixed(3)},${Math.sqrt(i + 2).toFixed(6)},${i % 2 ? 'p' : 'q'}`)].join('\n');
+    const other = new UploadStore();
+    const m = other.addCsv('roots.csv', text, 2, 9).meta;
+    expect(m.csv!.featureScaling).toEqual(standardizedCopy(other.get(m.id)).featureScaling);
+    const train = other.get(m.id).train;
+    const u = Array.from({ length: train.count }, (_, i) => train.x[2 * i]!);
+    const mean = u.reduce((a, b) => a + b, 0) / u.length;
+    expect(m.csv!.featureScaling!.mean[0]).toBeCloseTo(mean, 12);
+    expect(m.csv!.featureScaling!.std[0]).toBeCloseTo(Math.sqrt(u.reduce((a, b) => a + (b - mean) * (b - mean), 0) / u.length), 12);
+  });
+
   it('decodes a gzip idx pair into 8×8 images with a gallery', async () => {
     const store = new UploadStore();
     const { meta, summary } = await store.addIdx(
@@ -51,6 +76,7 @@ describe('worker upload store', () => {
     expect(meta).toMatchObject({ name: 'shapes-images-idx3-ubyte.gz + shapes-labels-idx1-ubyte.gz', inputShape: [8, 8, 1], numClasses: 3, classNames: ['0', '1', '2'] });
     expect(meta.trainCount + meta.testCount).toBe(90);
     expect(meta.testCount).toBe(18);
+    expect(meta.csv).toBeUndefined();
     expect(summary.gallery.length).toBe(3 * 8);
     expect(store.has(meta.id)).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { DATASETS, type DatasetId } from './registry';
+import type { FeatureScaling } from './types';
 
 /** What the UI and the engine need to know about a dataset before loading it. */
 export interface DatasetMeta {
@@ -34,6 +35,11 @@ export interface CsvSource {
   splitSeed: number;
   /** True when the features were standardised with the training split's mean and deviation. */
   standardize?: boolean;
+  /**
+   * The training split's mean and deviation per feature (doubles, computed as a run computes them, before the
+   * validation hold-out): what a standardised run scales with, so exports can scale the same way.
+   */
+  featureScaling?: FeatureScaling;
 }
 
 /** The dataset an experiment uses: the user's upload when present, else the built-in one. */

@@ -88,13 +88,19 @@ export function classesMissingFrom(split: Split, classNames: readonly string[]):
   return classNames.filter((_, k) => !seen.has(k));
 }
 
-/** Mean and standard deviation of each feature of a split (deviation 1 for constant features). */
+/** Mean and standard deviation of each feature of a split, in doubles summed in row order (deviation 1 for constant features). */
 export function fitScaling(split: Split, len: number): FeatureScaling {
   const mean = new Array<number>(len).fill(0);
   const sq = new Array<number>(len).fill(0);
   for (let i = 0; i < split.count; i++) for (let j = 0; j < len; j++) mean[j]! += split.x[i * len + j]!;
   for (let j = 0; j < len; j++) mean[j]! /= Math.max(split.count, 1);
-  for (let i = 0; i < split.count; i++) for (let j = 0; j < len; j++) sq[j]! += (split.x[i * len + j]! - mean[j]!) ** 2;
+  for (let i = 0; i < split.count; i++) {
+    for (let j = 0; j < len; j++) {
+      // d * d (one rounding), not d ** 2: the exported script and every other IEEE double reproduce it exactly.
+      const d = split.x[i * len + j]! - mean[j]!;
+      sq[j]! += d * d;
+    }
+  }
   const std = sq.map((s) => Math.sqrt(s / Math.max(split.count, 1)) || 1);
   return { mean, std };
 }

@@ -309,12 +309,36 @@ def load_csv(path, spec):
             raise UsageError(f"{path}, line {line}: label {raw!r} is not one of the studio's classes ({', '.join(classes)})")
         y[i] = class_of[key]
     x_train, y_train, x_test, y_test = stratified_split(x, y, spec["testFraction"], derive_seed(spec["splitSeed"], "user-split"))
+    CTX.scaling = None
     if spec.get("standardize"):
-        mean = x_train.mean(axis=0)
-        std = x_train.std(axis=0)
-        std[std == 0] = 1
-        x_train, x_test = (x_train - mean) / std, (x_test - mean) / std
+        # The studio's statistics (its training split, before the validation hold-out), also for another file with
+        # the same columns given with --csv; an export without them fits them here exactly as the studio does.
+        scaling = spec.get("featureScaling") or fit_scaling(x_train)
+        x_train, x_test = apply_scaling(x_train, scaling, path), apply_scaling(x_test, scaling, path)
+        CTX.scaling = {"mean": [float(v) for v in scaling["mean"]], "std": [float(v) for v in scaling["std"]]}
     return x_train, y_train, x_test, y_test
+
+
+def fit_scaling(x):
+    """Mean and deviation of each feature, as src/engine/data/userData.ts fitScaling: float64 sums in row order
+    (np.add.accumulate, not numpy's pairwise sum), the population deviation, 1 where it is 0."""
+    n = max(len(x), 1)
+    x64 = np.asarray(x, dtype=np.float64)
+    if len(x64) == 0:
+        return {"mean": [0.0] * x64.shape[1], "std": [1.0] * x64.shape[1]}
+    mean = np.add.accumulate(x64, axis=0)[-1] / n
+    std = np.sqrt(np.add.accumulate((x64 - mean) * (x64 - mean), axis=0)[-1] / n)
+    std[~(std != 0)] = 1.0
+    return {"mean": mean.tolist(), "std": std.tolist()}
+
+
+def apply_scaling(x, scaling, path):
+    """(x - mean) / std in float64, then float32: the studio's applyScaling (doubles, stored in a Float32Array)."""
+    mean = np.asarray(scaling["mean"], dtype=np.float64)
+    std = np.asarray(scaling["std"], dtype=np.float64)
+    if mean.shape != (x.shape[1],) or std.shape != (x.shape[1],):
+        raise UsageError(f"{path}: {x.shape[1]} features, but the studio's standardisation has {mean.size} means and {std.size} deviations")
+    return ((x.astype(np.float64) - mean) / std).astype(np.float32)
 
 
 def load_data(args):
@@ -509,6 +533,9 @@ def tfjs_artifacts(net, model_name):
     model = {"format": "layers-model", "generatedBy": f"distill_experiment.py (PyTorch {torch.__version__})", "convertedBy": None,
              "modelTopology": tfjs_topology(net, model_name),
              "weightsManifest": [{"paths": ["weights.bin"], "weights": specs}]}
+    if CTX.scaling:
+        # Inputs are raw CSV features: the standardisation to apply first (tf model.getUserDefinedMetadata()).
+        model["userDefinedMetadata"] = {"featureScaling": CTX.scaling}
     return model, data
 
 
@@ -581,6 +608,7 @@ class Context:
     world = 1
     device = torch.device("cpu")
     amp = False
+    scaling = None  # the CSV standardisation applied ({"mean", "std"} per feature), recorded in the outputs
 
 
 CTX = Context()
@@ -1020,6 +1048,9 @@ def save_outputs(args, teacher, scratch, distilled, results, curves, trials, sec
     model, data = tfjs_artifacts(distilled, "student")
     config = dict(EXPERIMENT["config"], epochs=args.epochs, batchSize=args.batch_size, learningRate=args.lr, seed=args.seed,
                   repeats=args.seeds, pretrainedTeacher=None)
+    if CTX.scaling and isinstance(config.get("userData"), dict) and isinstance(config["userData"].get("csv"), dict):
+        # Where the studio's own history records keep the statistics: the upload's CSV metadata.
+        config["userData"] = dict(config["userData"], csv=dict(config["userData"]["csv"], featureScaling=CTX.scaling))
     schedule = EXPERIMENT["schedule"]
     record = {
         "id": f"pytorch-{uuid.uuid4()}",
@@ -1040,6 +1071,8 @@ def save_outputs(args, teacher, scratch, distilled, results, curves, trials, sec
     report = {"format": "distill-studio-history", "version": 1, "exportedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
               "runs": [record], "pytorch": {"torch": torch.__version__, "device": str(CTX.device), "processes": CTX.world,
                                             "seconds": seconds}}
+    if CTX.scaling:
+        report["featureScaling"] = CTX.scaling  # as in the studio's student.zip report.json
     with open(os.path.join(out, "report.json"), "w") as f:
         json.dump(report, f)
     r = results
@@ -1070,8 +1103,12 @@ def parse_args(argv=None):
                    "is not in --data-dir)")
     p.add_argument("--full-dataset", action="store_true", help="MNIST / Fashion-MNIST: the full torchvision dataset "
                    "(60,000 / 10,000) instead of the studio's file")
-    p.add_argument("--csv", default=None, help="the CSV file the studio trained on (uploaded data)"
-                   + (f"; columns: {', '.join(data['columns'])} (label: {data['labelColumn']})" if data["kind"] == "csv" else ""))
+    p.add_argument("--csv", default=None, help="the CSV file the studio trained on (uploaded data), or another with the same columns"
+                   + (f"; columns: {', '.join(data['columns'])} (label: {data['labelColumn']})" if data["kind"] == "csv" else "")
+                   + ("; its features are standardised with the studio's training-split mean and deviation (EXPERIMENT data "
+                      "featureScaling), whatever file is given" if data.get("featureScaling") else "")
+                   + ("; its features are standardised with its own training split's mean and deviation"
+                      if data.get("standardize") and not data.get("featureScaling") else ""))
     p.add_argument("--epochs", type=int, default=c["epochs"], help="epochs of every phase")
     p.add_argument("--batch-size", type=int, default=c["batchSize"], help="examples per step over all processes")
     p.add_argument("--lr", type=float, default=c["learningRate"], help=f"learning rate ({EXPERIMENT['optimizer']})")

@@ -1,5 +1,6 @@
 import { DATASETS } from '../data/registry';
 import { datasetMeta } from '../data/meta';
+import type { FeatureScaling } from '../data/types';
 import { hiddenLayerOptions } from '../models/spec';
 import { sweepPoints } from '../train/sweep';
 import type { ExperimentConfig, Phase } from '../train/types';
@@ -63,11 +64,20 @@ export function hyperSchedule(changes: readonly HyperChange[]): { step: number; 
   return [...byStep.values()].sort((a, b) => a.step - b.step);
 }
 
+/** The studio's standardisation statistics, checked (one finite mean and positive deviation per feature). */
+function checkedScaling({ mean, std }: FeatureScaling, features: number): FeatureScaling {
+  if (mean.length !== features || std.length !== features) invalid(`The standardisation has ${mean.length} means and ${std.length} deviations for ${features} features.`);
+  if (!mean.every(Number.isFinite) || !std.every((v) => Number.isFinite(v) && v > 0)) invalid('The standardisation statistics are not finite numbers.');
+  return { mean: [...mean], std: [...std] };
+}
+
 /** The data section of the experiment: how the script gets exactly the studio's examples. */
 function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<string, unknown> {
   if (cfg.userData) {
     const csv = cfg.userData.csv;
     if (!csv) throw new PyTorchExportError('uploadNotCsv');
+    const standardize = csv.standardize ?? cfg.standardize !== false;
+    const scaling = standardize && csv.featureScaling ? checkedScaling(csv.featureScaling, csv.columns.length - 1) : null;
     return {
       kind: 'csv',
       name: cfg.userData.name,
@@ -76,7 +86,9 @@ function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<st
       classNames: cfg.userData.classNames,
       testFraction: csv.testFraction,
       splitSeed: csv.splitSeed,
-      standardize: csv.standardize ?? cfg.standardize !== false,
+      standardize,
+      // The studio's own statistics (doubles, written in full), so the script's standardised data is byte-identical.
+      ...(scaling ? { featureScaling: scaling } : {}),
     };
   }
   const entry = DATASETS[cfg.dataset];
@@ -137,10 +149,13 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
 
 /** The docstring at the top of the script: what it does and how to run it. */
 function docstring(exp: Record<string, unknown>, cfg: ExperimentConfig): string {
-  const data = exp.data as { kind: string; name: string; columns?: string[]; labelColumn?: string };
+  const data = exp.data as { kind: string; name: string; columns?: string[]; labelColumn?: string; featureScaling?: FeatureScaling };
   const dataLine =
     data.kind === 'csv'
-      ? 'Data: the CSV file you uploaded, given with --csv PATH (--help lists the columns it must have).'
+      ? 'Data: the CSV file you uploaded, given with --csv PATH (--help lists the columns it must have).' +
+        (data.featureScaling
+          ? "\nIts features are standardised with the studio's mean and deviation (EXPERIMENT data featureScaling), also\nfor another file with the same columns."
+          : '')
       : data.kind === 'bundle'
         ? `Data: the studio's ${data.name} file (--data-dir with public/datasets, or downloaded from --data-url); --full-dataset for torchvision's.`
         : `Data: ${data.name}, generated from the seed with the studio's formulas.`;

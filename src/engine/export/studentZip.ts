@@ -64,7 +64,9 @@ export class StudentZipError extends Error {
 
 /** Zips `model.json` (tfjs layers format), `weights.bin`, `report.json` and, when given, `model.onnx` into one download. */
 export function buildStudentZip(artifacts: tf.io.ModelArtifacts, report: StudentReport, onnxBytes?: Uint8Array): Uint8Array {
-  const modelJson = toModelJson(artifacts, STUDENT_ZIP_FILES.weights);
+  const json = toModelJson(artifacts, STUDENT_ZIP_FILES.weights);
+  // Raw-feature inputs: the standardisation also rides in model.json (tf model.getUserDefinedMetadata()), as the PyTorch script writes it.
+  const modelJson: tf.io.ModelJSON = report.featureScaling ? { ...json, userDefinedMetadata: { featureScaling: report.featureScaling } } : json;
   const weights = new Uint8Array(weightBuffer(artifacts));
   const time = Date.parse(report.createdAt);
   // Zip timestamps start in 1980; a fixed time keeps the archive byte-for-byte reproducible.

@@ -65,7 +65,7 @@ export const app = {
     validation: 'Validation fraction',
     validationHint: 'This share of the training set (seeded, stratified) is held out: no model trains on it. Sweeps and the bias correction are read on it; the test set stays the final figure.',
     standardize: 'Standardise the features',
-    standardizeHint: "Each column is shifted and scaled by the training split's mean and deviation (saved in report.json), so columns in the tens of thousands train as well as small ones.",
+    standardizeHint: "Each column is shifted and scaled by the training split's mean and deviation (saved in report.json, the ONNX file and the PyTorch script), so columns in the tens of thousands train as well as small ones.",
   },
   datasets: {
     spiral: 'Spiral (2-D, 3 classes)',

@@ -68,7 +68,7 @@ export const app: Catalogue<typeof en> = {
     validation: '验证集比例',
     validationHint: '从训练集中按种子分层留出这一比例作为验证集：任何模型都不在其上训练。扫描和偏置校正以验证集为准；测试集仍是最终结果。',
     standardize: '标准化特征',
-    standardizeHint: '每一列按训练集的均值和标准差平移和缩放（保存在 report.json 中），使数值上万的列与小数值列一样好训练。',
+    standardizeHint: '每一列按训练集的均值和标准差平移和缩放（保存在 report.json、ONNX 文件和 PyTorch 脚本中），使数值上万的列与小数值列一样好训练。',
   },
   datasets: {
     spiral: '螺旋（二维，3 类）',
