@@ -7,10 +7,13 @@ import './ui/styles.css';
 import './ui/layout/layout.css';
 import './ui/layout/dark.css';
 import { startTheme } from './ui/layout/theme';
+import { studioWorker } from './ui/bridge/studioWorker';
 
 // The link's settings apply before the first render (they win over the saved ones).
 startShareLink();
 startTheme();
+// The training worker loads while the page renders.
+studioWorker.boot();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { changedOnlyStorage } from './changedOnlyStorage';
 import { sanitizeConfig } from './configFields';
 import { createStudioSlices } from './slices';
 import type { StudioState } from './types';
@@ -12,6 +13,7 @@ export const useStudio = create<StudioState>()(
       name: 'distill-studio-config',
       version: 1,
       partialize: (s) => ({ config: s.config }),
+      storage: createJSONStorage(changedOnlyStorage(() => localStorage)),
       merge: (persisted, current) => ({
         ...current,
         config: sanitizeConfig((persisted as { config?: unknown } | undefined)?.config).config,

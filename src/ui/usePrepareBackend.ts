@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStudio } from '../store';
 import { studioWorker } from './bridge/studioWorker';
 
@@ -6,7 +6,12 @@ import { studioWorker } from './bridge/studioWorker';
 export function usePrepareBackend(): void {
   const config = useStudio((s) => s.config);
   const idle = useStudio((s) => s.run.status !== 'preparing' && s.run.status !== 'running' && s.run.status !== 'paused');
+  // The first request goes out at once (a Start pressed right away should find the backend chosen); later setting
+  // changes are debounced.
+  const first = useRef(true);
   useEffect(() => {
-    if (idle) studioWorker.prepare();
+    if (!idle) return;
+    studioWorker.prepare(first.current ? 0 : undefined);
+    first.current = false;
   }, [config.dataset, config.teacherId, config.studentId, config.teacherCustom, config.studentCustom, config.batchSize, config.backend, idle]);
 }

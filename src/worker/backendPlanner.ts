@@ -49,7 +49,7 @@ export class BackendPlanner {
    */
   plan(config: ExperimentConfig, choice: BackendChoice, isStale: () => boolean = () => false): Promise<BackendInfo | null> {
     const next = this.chain.then(() =>
-      isStale() ? null : chooseBackend(choice, () => benchmarkTrainingStep(benchSpecOf(config)), this.cache, planKey(config, 'auto'), this.onMeasured),
+      isStale() ? null : chooseBackend(choice, (alone) => benchmarkTrainingStep(benchSpecOf(config), alone ? 0 : undefined, alone ? 1 : undefined), this.cache, planKey(config, 'auto'), this.onMeasured),
     );
     this.chain = next.catch(() => undefined);
     return next;

@@ -1,10 +1,12 @@
 import type { EpochPoint, LossPoint } from '../engine/train/types';
 
-/** Collects metric deltas and flushes them at most once per interval (≈10 messages a second). */
+/** Collects metric deltas and sends them at most once per interval (≈10 messages a second), the first at once. */
 export class DeltaBatcher {
   private losses: LossPoint[] = [];
   private epochs: EpochPoint[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the last batch was sent (Date.now()). */
+  private lastSentAt = Number.NEGATIVE_INFINITY;
 
   /** Creates a batcher that hands each non-empty batch to `send`. */
   constructor(
@@ -33,10 +35,15 @@ export class DeltaBatcher {
     const epochs = this.epochs;
     this.losses = [];
     this.epochs = [];
+    this.lastSentAt = Date.now();
     this.send(losses, epochs);
   }
 
   private schedule(): void {
-    if (this.timer === null) this.timer = setTimeout(() => this.flush(), this.intervalMs);
+    if (this.timer !== null) return;
+    // Points after a quiet spell (the first of a run) go out at once; then at most one message per interval.
+    const wait = this.lastSentAt + this.intervalMs - Date.now();
+    if (wait <= 0) this.flush();
+    else this.timer = setTimeout(() => this.flush(), wait);
   }
 }

@@ -1,19 +1,24 @@
 import type { Dataset } from '../engine/data/types';
 import { BOUNDARY_GRID_SIZE, boundaryExtent, gridPoints, predictGrid } from '../engine/inspect/boundaryGrid';
 import type { ExperimentHooks } from '../engine/train/experiment';
+import { FEED_SPACING_MS } from './feedSpacing';
 import type { Post } from './runner';
 
 /**
  * Keeps the grids' cost at most about a third of the run's time on slow backends: the first and last epoch of a
- * phase always get a grid; another epoch only when at least twice the last grid's duration has passed since it ended.
+ * phase always get a grid; another epoch only when at least twice the last grid's duration (and the minimum spacing)
+ * has passed since it ended.
  */
 export class GridBudget {
   private lastMs = 0;
   private lastEnd = Number.NEGATIVE_INFINITY;
 
+  /** A budget that also leaves at least `minSpacingMs` between two grids (each one is redrawn on the page). */
+  constructor(private readonly minSpacingMs = 0) {}
+
   /** Whether the grid after `epoch` (1-based, of `epochs`) should be computed at time `now` (ms). */
   shouldDraw(epoch: number, epochs: number, now: number): boolean {
-    return epoch === 1 || epoch >= epochs || now - this.lastEnd >= 2 * this.lastMs;
+    return epoch === 1 || epoch >= epochs || now - this.lastEnd >= Math.max(2 * this.lastMs, this.minSpacingMs);
   }
 
   /** Records a grid computed from `start` to `end` (ms). */
@@ -33,7 +38,7 @@ export function boundaryFeed(data: Dataset, runId: number, post: Post, epochs: n
   const size = BOUNDARY_GRID_SIZE;
   const extent = boundaryExtent([data.train.x, data.test.x]);
   const points = gridPoints(extent, size);
-  const budget = new GridBudget();
+  const budget = new GridBudget(FEED_SPACING_MS);
   return async (phase, epoch, model) => {
     const start = now();
     if (!model || !budget.shouldDraw(epoch, epochs, start)) return; // no grid for a teacher known only by its logits

@@ -23,6 +23,8 @@ export class InspectFeed {
     private readonly runId: number,
     data: Dataset,
     private readonly post: PostFn,
+    /** Which epochs get logits (default: every epoch). */
+    private readonly spacing: { allow(epoch: number): boolean } | null = null,
   ) {
     const { examples, x } = inspectExamples(data);
     this.x = x;
@@ -48,6 +50,7 @@ export class InspectFeed {
     if (this.count === 0 || this.broken) return;
     const kept = evaluated && evaluated.length % this.count === 0 && evaluated.length > 0 ? evaluated : null;
     if (!kept && !model) return; // a teacher known by its logits always hands them over
+    if (this.spacing && !this.spacing.allow(epoch)) return;
     let logits: Float32Array;
     try {
       logits = kept ? kept.slice() : await logitsOn(model!, this.x, this.count, this.inputShape);

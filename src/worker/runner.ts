@@ -18,6 +18,7 @@ import { DeltaBatcher } from './batcher';
 import { boundaryFeed } from './boundaryFeed';
 import { type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
 import { InspectFeed } from './inspectFeed';
+import { FeedSpacing } from './feedSpacing';
 import { allEvaluated } from './evaluatedHooks';
 import { predictors } from './predictors';
 import type { UploadStore } from './uploads';
@@ -116,7 +117,8 @@ export class Run {
       }
       const summary = summarizeDataset(data);
       post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
-      const inspect = new InspectFeed(runId, data, post);
+      const inspect = new InspectFeed(runId, data, post, new FeedSpacing(config.epochs));
+      const checkpoints = new FeedSpacing(config.epochs);
       await this.controller.checkpoint();
       post({ type: 'loading', runId, what: 'backend', fraction: 0 });
       let info: BackendInfo | null;
@@ -149,6 +151,8 @@ export class Run {
         onCheckpoint: (point) => {
           // Kept here for a backend switch; sent (encoded, transferred) for the UI to store.
           this.resume = point;
+          // The page stores one only every FEED_SPACING_MS (and each phase's first and last): it clones the curves.
+          if (!checkpoints.allow(point.epoch)) return;
           batcher.flush();
           const data = encodeResumePoint(point);
           post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data }, [data]);

@@ -32,6 +32,14 @@ class StudioWorker {
   private studentRequests = new StudentRequests();
   private predictRequests = new PredictRequests();
 
+  /**
+   * Starts the training worker now (loading tfjs and its WASM module takes about half a second), so that a Start
+   * pressed as soon as the page shows finds it running. Called once at start-up, before the first render.
+   */
+  boot(): void {
+    this.ensureWorker();
+  }
+
   /** Asks the idle worker to choose and warm up a backend for the current settings (debounced). */
   prepare(delayMs = 300): void {
     if (this.prepareTimer !== null) clearTimeout(this.prepareTimer);

@@ -18,6 +18,40 @@ function queue(write: () => Promise<void>): void {
   writes = writes.then(write).catch((e: unknown) => useStudio.getState().setNotice(i18n.t('survive:saveFailed', { message: String(e) })));
 }
 
+/** Checkpoints are written at most this often (ms): each write clones the curves so far on the page's thread. */
+const SAVE_SPACING_MS = 500;
+/** The checkpoint waiting to be written (only the newest is kept), and when the last write started. */
+let pendingSave: SavedRun | null = null;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let lastSaveAt = 0;
+
+/**
+ * Saves a checkpoint: at once when none was written in the last SAVE_SPACING_MS, otherwise the newest one waiting is
+ * written when that time is up (short runs end an epoch every few milliseconds; only their newest checkpoint matters).
+ */
+function saveSoon(saved: SavedRun): void {
+  pendingSave = saved;
+  if (saveTimer !== null) return;
+  const write = () => {
+    saveTimer = null;
+    const next = pendingSave;
+    pendingSave = null;
+    if (!next) return;
+    lastSaveAt = Date.now();
+    queue(() => saveActiveRun(next));
+  };
+  const wait = lastSaveAt + SAVE_SPACING_MS - Date.now();
+  if (wait <= 0) write();
+  else saveTimer = setTimeout(write, wait);
+}
+
+/** Drops a checkpoint still waiting to be written. */
+function cancelPendingSave(): void {
+  if (saveTimer !== null) clearTimeout(saveTimer);
+  saveTimer = null;
+  pendingSave = null;
+}
+
 /**
  * Side effects of worker events on the saved checkpoint. Called after the event was applied to the store, so a
  * checkpoint is stored with exactly the curves up to it.
@@ -40,7 +74,7 @@ export function afterWorkerEvent(event: WorkerEvent): void {
       lossCount: state.run.lossCount,
     };
     latest = saved;
-    queue(() => saveActiveRun(saved));
+    saveSoon(saved);
   } else if (event.type === 'done' || event.type === 'stopped') {
     forgetCheckpoint();
   }
@@ -50,6 +84,7 @@ export function afterWorkerEvent(event: WorkerEvent): void {
 export function forgetCheckpoint(): void {
   latest = null;
   offered = null;
+  cancelPendingSave();
   queue(clearActiveRun);
 }
 
