@@ -264,8 +264,17 @@ async function autoBackend(benchmark: StepBenchmark): Promise<BackendInfo & { ha
   return { name: best.name, reason: { code: 'benchmarked', webgpu: gpu.status, timings }, notes, hardware: false };
 }
 
+/** The WebGL probe's answer, once made (creating the context takes about 200 ms on SwiftShader; it does not change). */
+let probedRenderer: { renderer: string; software: boolean } | null = null;
+
 /** What renders WebGL here: the unmasked renderer string, and whether it is a software fallback (SwiftShader, llvmpipe). */
 export function webglRenderer(): { renderer: string; software: boolean } {
+  probedRenderer ??= probeWebglRenderer();
+  return probedRenderer;
+}
+
+/** Creates a throw-away WebGL context and reads its renderer. */
+function probeWebglRenderer(): { renderer: string; software: boolean } {
   try {
     const canvas = new OffscreenCanvas(1, 1);
     const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
