@@ -264,6 +264,15 @@ async function autoBackend(benchmark: StepBenchmark): Promise<BackendInfo & { ha
   return { name: best.name, reason: { code: 'benchmarked', webgpu: gpu.status, timings }, notes, hardware: false };
 }
 
+/**
+ * Work Auto needs on the way to the first run, done while the page is still rendering (before its first prepare request
+ * arrives): loading the WASM backend's module (a separate chunk, about 150 ms to fetch and compile) and the WebGL probe.
+ */
+export function warmUpBackendChoice(): void {
+  void import('@tensorflow/tfjs-backend-wasm').catch(() => undefined);
+  setTimeout(() => webglRenderer(), 0);
+}
+
 /** The WebGL probe's answer, once made (creating the context takes about 200 ms on SwiftShader; it does not change). */
 let probedRenderer: { renderer: string; software: boolean } | null = null;
 

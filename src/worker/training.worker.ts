@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type * as tf from '@tensorflow/tfjs';
-import { errorText } from './backends';
+import { errorText, warmUpBackendChoice } from './backends';
 import { decodeResumePoint, type ResumePoint } from '../engine/train/resumePoint';
 import { backendFault, destroyDevice, deviceKnownLost } from './deviceLoss';
 import { holdLivenessLock } from './lifeLock';
@@ -183,6 +183,8 @@ function handle(msg: WorkerRequest): void {
 }
 
 self.onmessage = (e: MessageEvent<WorkerRequest>) => handle(e.data);
+// Off the first run's critical path: see warmUpBackendChoice.
+warmUpBackendChoice();
 self.onunhandledrejection = (e: PromiseRejectionEvent) => {
   // A lost GPU device rejects tfjs's pending reads; the run itself switches backend and continues.
   if (deviceKnownLost() || backendFault(e.reason, 'webgpu') === 'device-lost') return;
