@@ -75,11 +75,16 @@ function transposeFirst(original: tf.KernelConfig): tf.KernelFunc {
   };
 }
 
-/** The wasm backend's view of its heap, for kernels that read or fill tensors in place. */
-type HeapBackend = Backend & {
-  makeOutput(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: Float32Array): tf.TensorInfo;
+/** The wasm backend's heap access (public methods of `BackendWasm`, untyped in tfjs's exports). */
+export interface WasmHeap {
+  /** A new tensor of `shape` in the heap (uninitialised memory). */
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  /** A live view of a tensor's values in the heap. */
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
-};
+}
+
+/** The wasm backend as kernels that read or fill tensors in place see it. */
+type HeapBackend = Backend & WasmHeap;
 
 /**
  * The filter gradient of a 2-D convolution (NHWC input, HWIO filter): the transposed im2col matrix `[kh·kw·c, n·oh·ow]`

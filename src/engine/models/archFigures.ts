@@ -25,11 +25,16 @@ export interface HiddenLayerOption {
 const sum = (layers: readonly PlannedLayer[], key: 'params' | 'flops'): number => layers.reduce((a, l) => a + l[key], 0);
 const product = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
 
+/** Label of a convolution, planned or as specified: `conv32·3×3`, with `/2` for a stride and `·bn` for batch norm. */
+function convLabel(l: { filters: number; kernel: number; stride: number; batchNorm?: boolean }): string {
+  return `conv${l.filters}·${l.kernel}×${l.kernel}${l.stride !== 1 ? `/${l.stride}` : ''}${l.batchNorm ? '·bn' : ''}`;
+}
+
 /** Short label of a planned layer. */
 function layerLabel(l: PlannedLayer): string {
   switch (l.op) {
     case 'conv':
-      return `conv${l.filters}·${l.kernel}×${l.kernel}${l.stride !== 1 ? `/${l.stride}` : ''}${l.batchNorm ? '·bn' : ''}`;
+      return convLabel(l);
     case 'maxpool':
       return `pool${l.size}`;
     case 'flatten':
@@ -87,7 +92,7 @@ export function hiddenLayerOptions(spec: ArchSpec, inputShape: readonly number[]
 function specLayerText(l: CnnLayer): string | null {
   switch (l.type) {
     case 'conv':
-      return `conv${l.filters}·${l.kernel}×${l.kernel}${l.stride !== 1 ? `/${l.stride}` : ''}${l.batchNorm ? '·bn' : ''}`;
+      return convLabel(l);
     case 'maxpool':
       return `pool${l.size}`;
     case 'flatten':

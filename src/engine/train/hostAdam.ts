@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { WasmHeap } from '../kernels/wasmTrainingKernels';
 
 /*
  * Adam for the backends that keep tensors in host memory (WASM, CPU). tfjs's AdamOptimizer spends about fourteen kernels
@@ -29,12 +30,6 @@ interface HostMemory {
   outputs(shape: number[], count: number): HostOutput[];
 }
 
-/** The wasm backend's heap access (public methods of `BackendWasm`, untyped in tfjs's exports). */
-interface WasmBackendHeap {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
-}
-
 /** The CPU backend's storage (public methods of `MathBackendCPU`). */
 interface CpuBackendStore {
   readSync(dataId: tf.DataId): tf.backend_util.BackendValues;
@@ -45,7 +40,7 @@ interface CpuBackendStore {
 function hostMemory(): HostMemory | null {
   const name = tf.getBackend();
   if (name === 'wasm') {
-    const b = tf.backend() as unknown as WasmBackendHeap;
+    const b = tf.backend() as unknown as WasmHeap;
     return {
       view: (t) => b.typedArrayFromHeap(t),
       outputs: (shape, count) => {

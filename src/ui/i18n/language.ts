@@ -3,7 +3,7 @@ import { LANGUAGES, type Language } from './resources';
 /** localStorage key of the user's explicit language choice. */
 export const LANGUAGE_KEY = 'distill-studio-language';
 
-/** The studio language for a list of browser languages (e.g. navigator.languages): any Chinese → zh-CN, else English. */
+/** The studio language for a list of browser languages (e.g. navigator.languages): every Chinese variant → zh-CN, else English. */
 export function languageFromBrowser(preferred: readonly string[]): Language {
   for (const tag of preferred) {
     const lower = tag.toLowerCase();

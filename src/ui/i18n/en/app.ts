@@ -1,3 +1,5 @@
+import { BINARY_KIND_EN } from '../../../engine/data/dataErrors';
+
 /** English messages of the "app" namespace (the reference catalogue: zh-CN must have the same keys). */
 export const app = {
   title: 'Distill Studio',
@@ -419,17 +421,7 @@ export const app = {
     inconsistent: 'Inconsistent data: {{n}} examples of {{features}} features need {{needed}} values, got {{got}}.',
     tooFewExamples: 'Too few examples ({{n}}) for a {{percent}} % test split: add more rows.',
     binaryFile: '"{{name}}" is not a CSV text file: it looks like {{kind}}.',
-    binaryKind: {
-      png: 'a PNG image',
-      jpeg: 'a JPEG image',
-      gif: 'a GIF image',
-      gzip: 'a gzip archive',
-      zip: 'a zip archive (or an Excel .xlsx workbook)',
-      pdf: 'a PDF document',
-      webp: 'a WebP image',
-      idx: 'an idx file (pick it together with its images or labels partner)',
-      binary: 'a binary file (it contains NUL bytes)',
-    },
+    binaryKind: BINARY_KIND_EN,
     gzipTooLarge: 'The {{subject}} decompresses to more than {{limit}} MB, the most the studio reads.',
   },
   backendReason: {
