@@ -15,7 +15,7 @@ function newStore() {
   return create<StudioState>()(createStudioSlices);
 }
 
-const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',' };
+const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',', holes: { empty: [0, 0, 0], notNumber: [0, 0, 10], samples: [[], [], ['x']], featureRows: [0, 0, 0], featureCells: [0, 0, 0] } };
 
 /** Metadata of an upload of the given input shape. */
 function meta(inputShape: number[], id = 'upload-1'): UserDataMeta {
