@@ -186,3 +186,13 @@ describe('a CSV with holes: the choice travels in the run, report.json and every
     expect(onnxMetadataOf(config, store.get(clean.id), 'teacher').missingValues).toBeUndefined();
   });
 });
+
+describe('a CSV with holes: the header', () => {
+  it('a first data row with an empty cell is not taken for a header', () => {
+    const p = previewCsv('1,,x\n2,3,y\n4,5,x\n');
+    expect(p.hasHeader).toBe(false);
+    expect(p.rowCount).toBe(3);
+    expect(p.holes.empty).toEqual([0, 1, 0]);
+    expect(previewCsv('a,,c\n1,2,x\n').hasHeader).toBe(true);
+  });
+});

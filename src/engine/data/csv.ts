@@ -81,7 +81,8 @@ function readTable(text: string, fileName: string): CsvTable {
   if (!first) throw new DataError({ code: 'csvEmpty' });
   const second = records[1];
   const hasHeader =
-    first.cells.every((c) => !isNumeric(c)) || first.cells.some((c, j) => !isNumeric(c) && (second ? isNumeric(second.cells[j] ?? '') : false));
+    // An empty cell is a missing value, not a column name: it never makes the first row a header on its own.
+    first.cells.every((c) => !isNumeric(c)) || first.cells.some((c, j) => c !== '' && !isNumeric(c) && (second ? isNumeric(second.cells[j] ?? '') : false));
   const headers = hasHeader ? first.cells.map((c, j) => c || `column ${j + 1}`) : first.cells.map((_, j) => `column ${j + 1}`);
   return { headers, hasHeader, rows: hasHeader ? records.slice(1) : records, delimiter: result.meta.delimiter };
 }

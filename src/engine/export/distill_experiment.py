@@ -276,7 +276,7 @@ def load_csv(path, spec):
     numeric = lambda c: bool(NUMBER.match(c.strip()))  # noqa: E731
     first, second = rows[0], rows[1] if len(rows) > 1 else None
     has_header = all(not numeric(c) for c in first) or any(
-        not numeric(c) and second is not None and j < len(second) and numeric(second[j]) for j, c in enumerate(first))
+        c.strip() != "" and not numeric(c) and second is not None and j < len(second) and numeric(second[j]) for j, c in enumerate(first))
     expected = f"expected {len(columns)} columns: {', '.join(columns)}"
     if has_header:
         header = [c.strip() or f"column {j + 1}" for j, c in enumerate(first)]
