@@ -2,6 +2,7 @@ import type { io } from '@tensorflow/tfjs';
 import type { CsvPreview } from '../engine/data/csv';
 import type { DataErrorValue } from '../engine/data/dataErrors';
 import type { UserDataMeta } from '../engine/data/meta';
+import type { MissingRule } from '../engine/data/missing';
 import type { DatasetSummary } from '../engine/data/summary';
 import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
 import type { InspectExamples } from '../engine/inspect/examples';
@@ -57,8 +58,8 @@ export type WorkerRequest =
   | { type: 'exportStudent'; runId: number }
   /** Reads a CSV file's headers and first rows (answered by `csvPreview`). */
   | { type: 'inspectCsv'; requestId: number; fileName: string; text: string }
-  /** Parses a CSV with the chosen label column (0-based) and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
-  | { type: 'loadCsv'; requestId: number; fileName: string; text: string; labelColumn: number; seed: number }
+  /** Parses a CSV with the chosen label column (0-based) and missing-value rule, and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
+  | { type: 'loadCsv'; requestId: number; fileName: string; text: string; labelColumn: number; seed: number; missing: MissingRule }
   /** Decodes an idx images + labels pair (raw or gzip) and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
   | { type: 'loadIdx'; requestId: number; imagesName: string; images: ArrayBuffer; labelsName: string; labels: ArrayBuffer; seed: number }
   /** Test builds only (VITE_TEST_HOOKS=1): throw an uncaught error inside the worker. */

@@ -439,6 +439,57 @@ describe('bad input gets one line, not a traceback', () => {
   });
 });
 
+describe('a CSV with holes: the script drops and fills exactly as the studio', () => {
+  const holesPath = () => join(OUT, 'with-holes.csv');
+  const h = `
+h = lambda a, dt: __import__("hashlib").sha256(np.ascontiguousarray(a, dtype=dt).tobytes()).hexdigest()
+print(json.dumps([h(xtr, "<f4"), h(ytr, "<i4"), h(xte, "<f4"), h(yte, "<i4"), m.CTX.missing]))`;
+  const studioSide = (d: Dataset) => [sha(d.train.x), sha(d.train.y), sha(d.test.x), sha(d.test.y), d.missingValues];
+
+  for (const rule of ['drop', 'fill'] as const) {
+    it(`${rule}: byte-identical prepared data (rows, split, fill values, standardisation) and the same record`, () => {
+      writeFileSync(holesPath(), readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'with-holes.csv')));
+      const store = new UploadStore();
+      const { meta } = store.addCsv('with-holes.csv', readFileSync(holesPath(), 'utf8'), 4, 9, rule);
+      const studio = standardizedCopy(store.get(meta.id)!);
+      const cfg: ExperimentConfig = { ...csvConfig, userData: meta, hint: null, repeats: 1, epochs: 2 };
+      const script = writeScript(`holes_${rule}`, toPyTorchScript(cfg));
+      const load = `xtr, ytr, xte, yte = m.load_data(m.parse_args(["--csv", ${JSON.stringify(holesPath())}]))`;
+      expect(pythonJson(script, load + h)).toEqual(studioSide(studio));
+      expect(studio.train.count + studio.test.count).toBe(rule === 'drop' ? 51 : 58);
+      if (rule === 'fill') {
+        // An export without the fill values (or from before they were written) fits them as the studio does, to the last bit.
+        const { fill: _none, ...noFill } = meta.csv!.missing!;
+        const old = writeScript('holes_nofill', toPyTorchScript({ ...cfg, userData: { ...meta, csv: { ...meta.csv!, missing: noFill } } }));
+        expect(pythonJson(old, load + h)).toEqual(studioSide(studio));
+        // The script's own fill_values on the studio's training split (NaN where holes were) equal the studio's values.
+        const raw = store.get(meta.id)!;
+        expect(raw.missingValues!.fill).toEqual(meta.csv!.missing!.fill);
+      }
+      // A full run writes the record where the studio's downloads keep it: report.json, its config, the tfjs model.json.
+      const run = runScript(script, `holes_${rule}`, ['--csv', holesPath()], 1);
+      expect(run.status, run.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(join(run.dir, 'report.json'), 'utf8')) as { missingValues?: unknown };
+      expect(report.missingValues).toEqual(meta.csv!.missing);
+      expect(reportOf(run).config.userData!.csv!.missing).toEqual(meta.csv!.missing);
+      const modelJson = JSON.parse(readFileSync(join(run.dir, 'student_tfjs', 'model.json'), 'utf8')) as { userDefinedMetadata?: unknown };
+      expect(modelJson.userDefinedMetadata).toEqual({ featureScaling: meta.csv!.featureScaling, missingValues: meta.csv!.missing });
+    });
+  }
+
+  it('an export without a missing-value record (a file without holes) still refuses a hole in one line', () => {
+    writeFileSync(holesPath(), readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'with-holes.csv')));
+    const clean = 'pclass,sex,age,fare,survived\n' + Array.from({ length: 20 }, (_, i) => `${1 + (i % 3)},${i % 2},${20 + i},${10 + i},${i % 2}`).join('\n') + '\n';
+    const store = new UploadStore();
+    const { meta } = store.addCsv('clean.csv', clean, 4, 9, 'fill');
+    expect(meta.csv!.missing).toBeUndefined();
+    const script = writeScript('holes_norecord', toPyTorchScript({ ...csvConfig, userData: meta, hint: null }));
+    const run = runScript(script, 'holes_norecord', ['--csv', holesPath()], 1);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(`error: ${holesPath()}, line 5, column age: '' is not a number`);
+  });
+});
+
 describe('figures', () => {
   it('are written for the README (test-results/pytorch/figures.json)', () => {
     writeFileSync(join(OUT, 'figures.json'), JSON.stringify(measured, null, 2));
