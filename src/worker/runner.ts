@@ -119,7 +119,7 @@ export class Run {
       post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
       const inspect = new InspectFeed(runId, data, post, new FeedSpacing(config.epochs));
       const checkpoints = new FeedSpacing(config.epochs);
-      await this.controller.checkpoint();
+      await this.controller.yieldPoint();
       post({ type: 'loading', runId, what: 'backend', fraction: 0 });
       let info: BackendInfo | null;
       try {
@@ -130,7 +130,7 @@ export class Run {
         return null;
       }
       post({ type: 'backend', runId, info });
-      await this.controller.checkpoint();
+      await this.controller.yieldPoint();
       const hooks: ExperimentHooks = {
         onPhase: (phase, stepsPerEpoch, context, fromEpoch) => {
           batcher.flush();
