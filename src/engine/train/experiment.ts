@@ -12,6 +12,7 @@ import { resolveHint } from './studentLoss';
 import { runSweepTrials } from './sweepTrials';
 import type { ExperimentConfig } from './types';
 
+/** The experiment's hooks, options, outcome and live-change report (defined with the phases that use them). */
 export type { ExperimentHooks, ExperimentOptions, ExperimentOutcome, HyperApplied } from './experimentHooks';
 
 /** The run's teacher source from the options, checked against the settings (throws when they cannot go together). */
