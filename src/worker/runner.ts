@@ -36,7 +36,7 @@ export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
 class Refused extends Error {
   constructor(
     readonly kind: FailureKind,
-    readonly text: RunMessage,
+    readonly reason: RunMessage,
   ) {
     super('run refused');
   }
@@ -197,7 +197,7 @@ export class Run {
   /** The terminal event of a run that threw: stopped, halted on a diverged loss, refused, or failed. */
   private endEvent(e: unknown): WorkerEvent {
     const { runId } = this;
-    if (e instanceof Refused) return { type: 'failed', runId, kind: e.kind, message: e.text };
+    if (e instanceof Refused) return { type: 'failed', runId, kind: e.kind, message: e.reason };
     if (e instanceof RunCancelled) return { type: 'stopped', runId };
     if (e instanceof LossDivergedError) return { type: 'halted', runId, halt: { reason: 'diverged', phase: e.phase, step: e.step, value: e.value } };
     const missing = missingKernel(errorText(e));
