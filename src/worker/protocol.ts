@@ -91,6 +91,7 @@ export type WorkerEvent =
   | ({ type: 'boundary'; runId: number; phase: Phase; epoch: number } & BoundaryGrid)
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
+  /** A live T/α change took effect: `step` is the first step of `phase` ('distill'; null: an extra trial's) whose loss used it. */
   | { type: 'hyperApplied'; runId: number; phase: Phase | null; step: number; temperature: number; alpha: number }
   | { type: 'done'; runId: number; results: ExperimentResults }
   | { type: 'stopped'; runId: number }

@@ -14,8 +14,8 @@ import { toPyTorchScript, type HyperChange } from '../../src/engine/export/pytor
 import { buildModel, seededWeights } from '../../src/engine/models/build';
 import { deriveSeed } from '../../src/engine/rng';
 import { RunController } from '../../src/engine/train/controller';
-import { runExperiment } from '../../src/engine/train/experiment';
-import type { ExperimentConfig, ExperimentResults } from '../../src/engine/train/types';
+import { runExperiment, type HyperApplied } from '../../src/engine/train/experiment';
+import type { ExperimentConfig, ExperimentResults, LossPoint } from '../../src/engine/train/types';
 import { UploadStore } from '../../src/worker/uploads';
 import { REPO_ROOT, fsSource } from '../fixtures/fsSource';
 import { useCpu } from '../unit/tfSetup';
@@ -60,19 +60,44 @@ beforeAll(async () => {
   };
 });
 
-/** The studio's engine on the same settings (tfjs CPU backend in Node), with live T/α changes applied where the tab applies them. */
-async function studioRun(cfg: ExperimentConfig, dataset: Dataset, changes: readonly HyperChange[] = []): Promise<ExperimentResults> {
-  const controller = new RunController({ temperature: cfg.temperature, alpha: cfg.alpha });
+/** A controller that receives each change just before the main distillation's step `c.step`, as the tab's setHyper arriving there. */
+class ScheduledController extends RunController {
+  distilling = false;
+  private steps = 0;
+  constructor(
+    cfg: ExperimentConfig,
+    private readonly changes: readonly HyperChange[],
+  ) {
+    super({ temperature: cfg.temperature, alpha: cfg.alpha });
+  }
+  override async yieldPoint(): Promise<void> {
+    // The k-th yield point of the main distillation comes just before its step k.
+    if (this.distilling) this.steps++;
+    for (const c of this.changes) if (this.distilling && c.phase === 'distill' && c.step === this.steps) this.hyper = { temperature: c.temperature, alpha: c.alpha };
+    return super.yieldPoint();
+  }
+}
+
+/** The studio's run: results, the main distillation's loss per step, and the live changes as the engine recorded them. */
+interface StudioRun {
+  results: ExperimentResults;
+  distill: Map<number, LossPoint>;
+  applied: HyperApplied[];
+}
+
+/** The studio's engine on the same settings (tfjs CPU backend in Node), with live T/α changes arriving before their steps. */
+async function studioRun(cfg: ExperimentConfig, dataset: Dataset, changes: readonly HyperChange[] = []): Promise<StudioRun> {
+  const controller = new ScheduledController(cfg, changes);
+  const distill = new Map<number, LossPoint>();
+  const applied: HyperApplied[] = [];
   const out = await runExperiment(cfg, dataset, controller, {
-    onPhase: () => {},
+    onPhase: (phase, _steps, context) => (controller.distilling = phase === 'distill' && context === null),
     onEpoch: () => {},
-    // The tab's setHyper takes effect at the next step after the last reported one: the same here.
-    onLoss: (points) => {
-      for (const c of changes) if (points.some((p) => p.phase === c.phase && p.step === c.step)) controller.hyper = { temperature: c.temperature, alpha: c.alpha };
-    },
+    onLoss: (points) => points.filter((p) => p.phase === 'distill').forEach((p) => distill.set(p.step, p)),
+    onHyperApplied: (c) => applied.push(c),
   });
   out.dispose();
-  return out.results;
+  return { results: out.results, distill, applied };
 }
 
 /** Accuracies of the three models and the students' seed spread. */
@@ -108,7 +133,8 @@ function expectSameAccuracies(name: string, studio: Figures, script: Figures, te
 /** Runs one scenario in the studio and in PyTorch with 1 and 2 processes, and compares the three accuracies. */
 async function scenario(name: string, cfg: ExperimentConfig, dataset: Dataset, args: string[], changes: readonly HyperChange[] = []) {
   const script = writeScript(name, toPyTorchScript(cfg, { changes }));
-  const studio = await studioRun(cfg, dataset, changes);
+  const live = await studioRun(cfg, dataset, changes);
+  const studio = live.results;
   const runs: Record<string, ScriptRun> = {};
   const rows: Record<string, Figures & { seconds?: number }> = { studio: figuresOf(studio) };
   for (const processes of [1, 2] as const) {
@@ -122,7 +148,7 @@ async function scenario(name: string, cfg: ExperimentConfig, dataset: Dataset, a
   }
   measured[name] = rows;
   console.log(`${name}:`, JSON.stringify(rows));
-  return { script, studio, runs };
+  return { script, studio, live, runs };
 }
 
 describe('the script reads the same data and starts from the same weights as the studio', () => {
@@ -239,10 +265,18 @@ describe('the studio’s dataset files come from --data-dir or the studio’s ad
 
 describe('studio vs PyTorch, one process and torchrun with two', () => {
   it('spiral: KL without T², T changed from 4 to 8 mid-run, 3 seeds', async () => {
-    const { runs } = await scenario('spiral', SPIRAL, data.spiral!, [], SPIRAL_CHANGES);
+    const { runs, live } = await scenario('spiral', SPIRAL, data.spiral!, [], SPIRAL_CHANGES);
     const record = reportOf(runs[1]!);
-    // The schedule came back as the loss chart's marks, and the seeds as mean ± std.
-    expect(record.marks).toEqual([{ phase: 'distill', step: 20, temperature: 8, alpha: 0.7 }]);
+    // The engine recorded the change at the step that first used it; the schedule came back as the loss chart's marks there.
+    expect(live.applied).toEqual([{ phase: 'distill', step: 21, temperature: 8, alpha: 0.7 }]);
+    expect(record.marks).toEqual([{ phase: 'distill', step: 21, temperature: 8, alpha: 0.7 }]);
+    // The script switches T at that very step: its soft term (KL at T, no T²) matches the engine's on both sides of it,
+    // within a small fraction of the jump the new T makes.
+    const scriptSoft = (step: number) => record.lossRows.find((r) => r.step === step)!.soft!;
+    const studioSoft = (step: number) => live.distill.get(step)!.soft;
+    const jump = Math.abs(studioSoft(21) - studioSoft(20));
+    expect(jump).toBeGreaterThan(0.2 * studioSoft(20));
+    for (const step of [19, 20, 21, 22]) expect(Math.abs(scriptSoft(step) - studioSoft(step)), `soft term at step ${step}`).toBeLessThan(0.1 * jump);
     expect(record.results.seeds?.scratch.n).toBe(3);
     expect(record.trials.map((t) => t.kind)).toEqual(['seed', 'seed']);
     expect(record.lossRows.filter((r) => r.distill !== undefined)).toHaveLength(2 * 30);

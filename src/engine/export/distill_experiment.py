@@ -1123,7 +1123,7 @@ def save_outputs(args, teacher, scratch, distilled, results, curves, trials, sec
         "results": results,
         "lossRows": [curves["loss"][k] for k in sorted(curves["loss"])],
         "epochRows": [curves["epoch"][k] for k in sorted(curves["epoch"])],
-        "marks": [{"phase": "distill", "step": max(p["step"] - 1, 0), "temperature": p["temperature"], "alpha": p["alpha"]}
+        "marks": [{"phase": "distill", "step": p["step"], "temperature": p["temperature"], "alpha": p["alpha"]}
                   for p in schedule],
         "trials": trials,
         "backend": None,

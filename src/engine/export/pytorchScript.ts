@@ -9,7 +9,7 @@ import { pytorchArch } from './pytorchModel';
 import { pyValue } from './pythonLiteral';
 import SCRIPT_BODY from './distill_experiment.py?raw';
 
-/** A live T/α change of the run (as the loss chart marks it): from the step after `step` of `phase` on. */
+/** A live T/α change of the run (as the loss chart marks it): `step` is the first step of `phase` whose loss used it. */
 export interface HyperChange {
   phase: Phase | null;
   step: number;
@@ -57,8 +57,9 @@ export function hyperSchedule(changes: readonly HyperChange[]): { step: number; 
   const byStep = new Map<number, { step: number; temperature: number; alpha: number }>();
   for (const c of changes) {
     if (!(c.temperature > 0) || !(c.alpha >= 0 && c.alpha <= 1)) invalid(`A recorded T/α change is out of range (T ${c.temperature}, α ${c.alpha}).`);
-    // Changes before distillation began are in force from its first step; the studio applies a change at the next step.
-    const step = c.phase === 'distill' ? c.step + 1 : 1;
+    // The engine records the first distillation step whose loss used a change; changes recorded elsewhere (an extra trial's,
+    // or an old record's teacher or scratch phase) are in force from the first step.
+    const step = c.phase === 'distill' ? Math.max(1, c.step) : 1;
     byStep.delete(step);
     byStep.set(step, { step, temperature: c.temperature, alpha: c.alpha });
   }
