@@ -25,8 +25,8 @@ export function findFirefox(): Found {
   return existsSync(path) ? { path } : { missing: `no Firefox at ${path}: sudo apt-get install -y firefox-esr (or FIREFOX_PATH=/path/to/firefox)` };
 }
 
-/** WebKitGTK: its WebDriver, MiniBrowser, and xvfb-run for a display. */
+/** WebKitGTK: its WebDriver, MiniBrowser, and xvfb-run (with xauth) for a display. */
 export function findWebKit(): Found {
-  const absent = [WEBKIT_DRIVER, MINIBROWSER, XVFB_RUN].filter((p) => !existsSync(p));
-  return absent.length === 0 ? { path: WEBKIT_DRIVER } : { missing: `no ${absent.join(', ')}: sudo apt-get install -y webkit2gtk-driver xvfb` };
+  const absent = [WEBKIT_DRIVER, MINIBROWSER, XVFB_RUN, '/usr/bin/xauth'].filter((p) => !existsSync(p));
+  return absent.length === 0 ? { path: WEBKIT_DRIVER } : { missing: `no ${absent.join(', ')}: sudo apt-get install -y webkit2gtk-driver xvfb xauth` };
 }
