@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['tests/browsers/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/browsers/serveBuild.ts'],
-    testTimeout: 200_000,
+    // Above the run's own timeout (tests/browsers/browsers.test.ts: 300 s), so a stuck browser is closed first.
+    testTimeout: 360_000,
     hookTimeout: 60_000,
     pool: 'forks',
   },

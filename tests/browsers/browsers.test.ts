@@ -10,12 +10,23 @@ import { MODEL_ROWS, runDefaultRecipe, type StudioRun } from './studioSession';
 import { launchWebKit } from './webkitDriver';
 
 const baseUrl = inject('baseUrl');
-/** The default recipe on this 2-core machine under load took 55 s (Firefox) to 150 s (WebKitGTK): room, not a target. */
-const RUN_TIMEOUT_MS = 170_000;
+/**
+ * Start → Done, at most. On the shared 2-core machine (load average near 20) the default recipe took up to 78 s in
+ * Chromium and Firefox and up to 280 s in WebKitGTK; it fires well before the test's own timeout, so the browser closes.
+ */
+const RUN_TIMEOUT_MS = 300_000;
 /** The viewport every browser gets: a classroom projector. */
 const [WIDTH, HEIGHT] = [1280, 720];
-/** Largest difference in test accuracy from Chromium's, per model (see the README figures in the report). */
-const ACCURACY_TOLERANCE = 0;
+/**
+ * Largest difference in test accuracy from Chromium's, per model. On the same backend every browser runs the same tfjs
+ * kernels (WASM: one binary, IEEE float32, no fast-math) on the same seeded data, and in every run here all three
+ * browsers chose WASM and agreed exactly (91.67 / 53.67 / 54.33 %). One point (3 of the 300 test examples) leaves room
+ * for a thread pool that splits sums differently on a bigger machine. Different backends (e.g. WebGL on a real GPU in one
+ * browser) round differently and the training path drifts: a wider 5 points, not measured here (this machine has no
+ * GPU, so every browser chose WASM).
+ */
+const SAME_BACKEND_TOLERANCE = 0.01;
+const OTHER_BACKEND_TOLERANCE = 0.05;
 
 /** Runs the default recipe in a freshly launched browser, and closes it whatever happens. */
 async function runIn(launch: () => Promise<PageDriver>): Promise<StudioRun> {
@@ -40,10 +51,14 @@ const firefox = findFirefox();
 const webkit = findWebKit();
 const missing = { chromium: absentMessage('Chromium', chromium), firefox: absentMessage('Firefox ESR', firefox), webkit: absentMessage('WebKitGTK', webkit) };
 
-// Chromium's run of the same recipe and seed is the reference; it starts at once and runs alongside the others.
-const reference: Promise<StudioRun> | null = 'path' in chromium ? runIn(() => launchPuppeteer('chrome', chromium.path, WIDTH, HEIGHT)) : null;
-// An unobserved rejection would be reported as an unhandled error on top of the failing tests.
-reference?.catch(() => {});
+let referenceRun: Promise<StudioRun> | null = null;
+/** Chromium's run of the same recipe and seed: the reference, started by the first test that needs it, run once. */
+function reference(): Promise<StudioRun> {
+  if ('missing' in chromium) return Promise.reject(new Error(`No Chromium to compare with: ${missing.chromium}`));
+  const path = chromium.path;
+  referenceRun ??= runIn(() => launchPuppeteer('chrome', path, WIDTH, HEIGHT));
+  return referenceRun;
+}
 
 /** A report.json's fields this suite reads. */
 interface Report {
@@ -98,40 +113,44 @@ function accuracies(report: Report): string {
   return (['teacher', 'scratch', 'distilled'] as const).map((m) => `${m} ${(report.metrics[m].accuracy * 100).toFixed(2)} %`).join(', ');
 }
 
-/** Runs `name`'s browser, checks it, and compares its accuracies with Chromium's. */
-async function againstChromium(run: StudioRun): Promise<void> {
-  const report = await checkRun(run);
-  if (!reference) throw new Error(`No Chromium to compare with: ${missing.chromium}`);
-  const ref = JSON.parse(new TextDecoder().decode((await reference).zip['report.json'])) as Report;
-  console.log(`[xbrowser] ${run.browser}: ${run.status}; ${run.backendLine.split(': ')[0]}; trained in ${(run.trainMs / 1000).toFixed(1)} s; ${accuracies(report)}`);
-  console.log(`[xbrowser]   Chromium: ${ref.backend}; ${accuracies(ref)}`);
+/** Checks a browser's run (started alongside Chromium's) on its own, then its accuracies against Chromium's. */
+async function againstChromium(launch: () => Promise<PageDriver>): Promise<StudioRun> {
+  const [run, chromiumRun] = await Promise.allSettled([runIn(launch), reference()]);
+  if (run.status === 'rejected') throw run.reason;
+  const report = await checkRun(run.value);
+  console.log(`[xbrowser] ${run.value.browser}: ${run.value.status}; ${run.value.backendLine.split(': ')[0]}; trained in ${(run.value.trainMs / 1000).toFixed(1)} s; ${accuracies(report)}`);
+  if (chromiumRun.status === 'rejected') throw new Error(`Chromium's reference run failed: ${String(chromiumRun.reason)}`);
+  const ref = JSON.parse(new TextDecoder().decode(chromiumRun.value.zip['report.json'] ?? new Uint8Array())) as Report;
+  const tolerance = ref.backend === report.backend ? SAME_BACKEND_TOLERANCE : OTHER_BACKEND_TOLERANCE;
+  console.log(`[xbrowser]   Chromium: ${ref.backend}; ${accuracies(ref)}; tolerance ${tolerance * 100} points`);
   for (const m of ['teacher', 'scratch', 'distilled'] as const) {
-    expect(Math.abs(report.metrics[m].accuracy - ref.metrics[m].accuracy), `${m} accuracy vs Chromium's`).toBeLessThanOrEqual(ACCURACY_TOLERANCE);
+    expect(Math.abs(report.metrics[m].accuracy - ref.metrics[m].accuracy), `${m} accuracy vs Chromium's`).toBeLessThanOrEqual(tolerance);
   }
+  return run.value;
 }
 
 describe.concurrent('The default recipe in other browsers, against Chromium (1280×720, production build)', () => {
   it.skipIf(missing.chromium !== null && !process.env.CI)('Chromium (reference, CDP): Done, layout, threads, the student zip loads in Node', async () => {
-    if (!reference) throw new Error(missing.chromium!);
-    const run = await reference;
+    const run = await reference();
     await checkRun(run);
     console.log(`[xbrowser] ${run.browser}: ${run.status}; ${run.backendLine.split(': ')[0]}; trained in ${(run.trainMs / 1000).toFixed(1)} s`);
   });
 
   it.skipIf(missing.firefox !== null && !process.env.CI)('Firefox ESR (WebDriver BiDi): Done, layout, threads, the student zip loads in Node, accuracies as in Chromium', async () => {
     if ('missing' in firefox) throw new Error(missing.firefox!);
-    const run = await runIn(() => launchPuppeteer('firefox', firefox.path, WIDTH, HEIGHT));
-    // Firefox is cross-origin isolated by the preview server's COOP/COEP headers: WASM gets SharedArrayBuffer.
+    const path = firefox.path;
+    const run = await againstChromium(() => launchPuppeteer('firefox', path, WIDTH, HEIGHT));
+    // Firefox is cross-origin isolated by the preview server's COOP/COEP headers: WASM gets SharedArrayBuffer, and the
+    // status gives the pool's size (checkRun matches the text).
     expect(run.isolation).toEqual({ crossOriginIsolated: true, sharedArrayBuffer: true });
-    await againstChromium(run);
   });
 
   it.skipIf(missing.webkit !== null && !process.env.CI)('WebKitGTK (WebDriver, xvfb-run): Done, layout, one WASM thread and says so, the student zip loads in Node, accuracies as in Chromium', async () => {
     if ('missing' in webkit) throw new Error(missing.webkit!);
-    const run = await runIn(() => launchWebKit(WIDTH, HEIGHT));
-    // WebKitGTK gives no SharedArrayBuffer, so WASM runs on one thread: the status must say so (checkRun matches the text).
+    const run = await againstChromium(() => launchWebKit(WIDTH, HEIGHT));
+    // WebKitGTK gives no SharedArrayBuffer (even with COOP/COEP), so WASM runs on one thread, and the status says so.
     expect(run.isolation.sharedArrayBuffer).toBe(false);
     expect(run.status).toBe('Done · backend: wasm');
-    await againstChromium(run);
+    expect(run.backendLine).toMatch(/^Backend wasm · 1 thread: this page is not cross-origin isolated .*so WASM cannot use more cores: /);
   });
 });

@@ -63,7 +63,8 @@ export async function launchWebKit(width: number, height: number): Promise<PageD
   const server = spawn(XVFB_RUN, ['-a', '-s', '-screen 0 1920x1080x24', WEBKIT_DRIVER, `--port=${port}`], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), XDG_DATA_HOME: join(home, '.local/share') },
+    // No accelerated compositing: under Xvfb it is Mesa's llvmpipe, which cost a third of the run's CPU time (99 → 68 CPU-s).
+    env: { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), XDG_DATA_HOME: join(home, '.local/share') },
   });
   const log: string[] = [];
   server.stdout.on('data', (d: Buffer) => log.push(d.toString()));
@@ -77,7 +78,10 @@ export async function launchWebKit(width: number, height: number): Promise<PageD
       }
     }
     rmSync(home, { recursive: true, force: true });
+    process.off('exit', stop);
   };
+  // Detached, the group would outlive a test process that ends early (a timed-out test): end it with the process.
+  process.on('exit', stop);
   try {
     const url = `http://127.0.0.1:${port}`;
     await driverReady(url, server, 20_000);
