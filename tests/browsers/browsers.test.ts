@@ -73,6 +73,8 @@ async function checkRun(run: StudioRun): Promise<Report> {
   expect(run.status).toMatch(/^Done · backend: (webgpu|webgl|wasm|cpu)$/);
   const backend = /backend: (\w+)$/.exec(run.status)![1]!;
   expect(run.outsideViewport, `${run.browser}: not within ${WIDTH}×${HEIGHT}`).toEqual([]);
+  // A finished run and its download leave no error on the page.
+  expect(run.alerts, `${run.browser}: alerts after Done and Download student`).toEqual([]);
   // The status says how many threads WASM trains on, and why, matching what the page really has.
   if (backend === 'wasm') {
     const isolated = run.isolation.crossOriginIsolated && run.isolation.sharedArrayBuffer;

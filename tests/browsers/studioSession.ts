@@ -22,6 +22,8 @@ export interface StudioRun {
   outsideViewport: string[];
   /** The Results table's accuracy and loss cells, as shown. */
   shown: Record<ModelRow, { accuracy: string; loss: string }>;
+  /** Alerts on the page once the student was downloaded (an error message the user would see). */
+  alerts: string[];
   /** The files of the downloaded student.zip. */
   zip: Record<string, Uint8Array>;
   /** Start → Done, in ms. */
@@ -71,7 +73,13 @@ export async function runDefaultRecipe(page: PageDriver, baseUrl: string, timeou
   let zip: Record<string, Uint8Array> = {};
   if (status.startsWith('Done')) {
     await page.click(buttonNamed, 'Download student');
-    zip = unzipSync(await page.downloaded('student.zip', 30_000, completeStudentZip));
+    try {
+      zip = unzipSync(await page.downloaded('student.zip', 30_000, completeStudentZip));
+    } catch (e) {
+      const alerts = await page.evaluate(() => Array.from(document.querySelectorAll('[role="alert"]')).map((a) => (a.textContent ?? '').trim()));
+      throw new Error(`${e instanceof Error ? e.message : String(e)}; alerts on the page: ${JSON.stringify(alerts)}`);
+    }
   }
-  return { browser: page.version, status, backendLine: await page.evaluate(backendLine), isolation, outsideViewport: [...atReady, ...atDone], shown, zip, trainMs };
+  const alerts = await page.evaluate(() => Array.from(document.querySelectorAll('[role="alert"]')).map((a) => (a.textContent ?? '').trim()));
+  return { browser: page.version, status, backendLine: await page.evaluate(backendLine), isolation, outsideViewport: [...atReady, ...atDone], shown, alerts, zip, trainMs };
 }
