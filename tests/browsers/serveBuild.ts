@@ -32,7 +32,10 @@ async function answers(url: string): Promise<boolean> {
 export default async function serveBuild(project: TestProject): Promise<() => void> {
   const baseUrl = `http://localhost:${PORT}`;
   project.provide('baseUrl', baseUrl);
-  if (!process.env.CI && (await answers(baseUrl))) return () => {};
+  if (await answers(baseUrl)) {
+    if (!process.env.CI) return () => {};
+    throw new Error(`Port ${PORT} is already serving something: CI serves its own build (set E2E_PORT to a free port).`);
+  }
   if (process.env.E2E_BUILT !== '1' || !existsSync(`${OUT_DIR}/index.html`)) {
     const built = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
       stdio: 'inherit',
