@@ -56,7 +56,7 @@ let referenceRun: Promise<StudioRun> | null = null;
 function reference(): Promise<StudioRun> {
   if ('missing' in chromium) return Promise.reject(new Error(`No Chromium to compare with: ${missing.chromium}`));
   const path = chromium.path;
-  referenceRun ??= runIn(() => launchPuppeteer('chrome', path, WIDTH, HEIGHT));
+  referenceRun ??= runIn(() => launchPuppeteer('chrome', path, WIDTH, HEIGHT, RUN_TIMEOUT_MS));
   return referenceRun;
 }
 
@@ -141,7 +141,7 @@ describe.concurrent('The default recipe in other browsers, against Chromium (128
   it.skipIf(missing.firefox !== null && !process.env.CI)('Firefox ESR (WebDriver BiDi): Done, layout, threads, the student zip loads in Node, accuracies as in Chromium', async () => {
     if ('missing' in firefox) throw new Error(missing.firefox!);
     const path = firefox.path;
-    const run = await againstChromium(() => launchPuppeteer('firefox', path, WIDTH, HEIGHT));
+    const run = await againstChromium(() => launchPuppeteer('firefox', path, WIDTH, HEIGHT, RUN_TIMEOUT_MS));
     // Firefox is cross-origin isolated by the preview server's COOP/COEP headers: WASM gets SharedArrayBuffer, and the
     // status gives the pool's size (checkRun matches the text).
     expect(run.isolation).toEqual({ crossOriginIsolated: true, sharedArrayBuffer: true });

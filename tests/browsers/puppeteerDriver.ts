@@ -8,13 +8,18 @@ import { waitForFile } from './waitForFile';
 /** Which engine puppeteer-core drives: Chromium over CDP, or Firefox over WebDriver BiDi. */
 export type PuppeteerEngine = 'chrome' | 'firefox';
 
-/** Launches a browser (never downloads one: `executablePath` must exist) with one tab of `width`×`height` CSS pixels. */
-export async function launchPuppeteer(engine: PuppeteerEngine, executablePath: string, width: number, height: number): Promise<PageDriver> {
+/**
+ * Launches a browser (never downloads one: `executablePath` must exist) with one tab of `width`×`height` CSS pixels.
+ * `longestWaitMs`: the longest `waitFor` to come; over BiDi one wait is one protocol call, so the protocol's own timeout
+ * (puppeteer's default: 180 s) is set above it, and the wait's own timeout is the one that fires, with its message.
+ */
+export async function launchPuppeteer(engine: PuppeteerEngine, executablePath: string, width: number, height: number, longestWaitMs: number): Promise<PageDriver> {
   const downloads = mkdtempSync(join(tmpdir(), `distill-${engine}-downloads-`));
   const browser: Browser = await puppeteer.launch({
     browser: engine,
     executablePath,
     headless: true,
+    protocolTimeout: longestWaitMs + 30_000,
     protocol: engine === 'firefox' ? 'webDriverBiDi' : 'cdp',
     // The same offline, sandbox-free flags as the Playwright suite (playwright.config.ts).
     args: engine === 'chrome' ? ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] : [],
