@@ -1,0 +1,37 @@
+import { existsSync, readFileSync, watch } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Resolves with a file's bytes once it exists somewhere under `dir` and `complete` accepts them (a browser may write a
+ * download in pieces, or under a temporary name first). Driven by file-system events, with no polling delay.
+ */
+export function waitForFile(dir: string, name: string, timeoutMs: number, complete: (bytes: Uint8Array) => boolean): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const candidates = new Set<string>([join(dir, name)]);
+    const check = (): boolean => {
+      for (const path of candidates) {
+        if (!existsSync(path)) continue;
+        const bytes = new Uint8Array(readFileSync(path));
+        if (complete(bytes)) {
+          finish();
+          resolve(bytes);
+          return true;
+        }
+      }
+      return false;
+    };
+    const watcher = watch(dir, { recursive: true }, (_event, file) => {
+      if (file && (file === name || file.endsWith(`/${name}`))) candidates.add(join(dir, file));
+      check();
+    });
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`No complete ${name} under ${dir} after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
+    check();
+  });
+}
