@@ -433,6 +433,15 @@ export const app: Catalogue<typeof en> = {
       binary: '二进制文件（含有 NUL 字节）',
     },
     gzipTooLarge: '{{subject}}解压后超过 {{limit}} MB，超出本工作室可读取的上限。',
+    imageNoClasses: '在 {{files}} 个文件中没有找到类别文件夹：请把每个类别的图像放在各自的文件夹中（例如 cats/… 和 dogs/…）。',
+    imageSingleClass: '只找到一个类别文件夹“{{name}}”：训练分类器至少需要 2 个类别。',
+    imageTooManyClasses: '找到了 {{count}} 个类别文件夹；最多支持 {{max}} 个类别。',
+    imageClassEmpty: '这些类别文件夹中没有可用的图像：{{names}}。请向其中添加图像，或删除这些文件夹。',
+    imageTooManyBytes:
+      '{{images}} 张 {{size}}×{{size}} 的图像解码后需要超过 {{limit}} MB 的像素（作为训练特征为 {{floatMB}} MB），超出了工作室的上限：此尺寸下最多 {{maxImages}} 张图像。请选择更小的尺寸或更少的图像。',
+    imageInputTooLarge: '这些文件共 {{sizeMB}} MB；最多读取 {{limit}} MB。',
+    zipUnreadable: '无法读取该 zip 文件：{{detail}}。',
+    zipBomb: '该 zip 文件可能是压缩炸弹，已被拒绝：{{detail}}（总计最多 {{limit}} MB，且任何条目的压缩比不得超过 {{ratio}} 倍）。',
   },
   backendReason: {
     separator: '：',
