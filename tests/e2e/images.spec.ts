@@ -127,7 +127,10 @@ test('A picked folder of 60 pictures in 3 classes previews, and trains and disti
   console.log(`[images] picked folder: ${rate}`);
   await expect(page.getByRole('alert')).toHaveCount(0);
 
-  await studio.setNumber('Epochs', '15');
+  // The colour set gets the image presets: a small CNN teacher and a small MLP student keep the run short.
+  await page.getByRole('combobox', { name: 'Teacher', exact: true }).selectOption('cnn-small');
+  await page.getByRole('combobox', { name: 'Student', exact: true }).selectOption('mlp-32');
+  await studio.setNumber('Epochs', '10');
   await studio.button('Start').click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);
   // Three shapes in three colours: the teacher must clearly beat chance (33 %).
@@ -209,4 +212,16 @@ test('Bad image sets each get their own message, and mixed files load with the u
     '🐶 狗/huge.png: over 50 megapixels (100000×100000): refused before decoding',
   ]);
   await expect(page.getByRole('table', { name: 'Images per class' }).getByRole('img')).toHaveCount(2 * 4);
+});
+
+test('Decode rate: 120 photo-sized JPEGs (640×480) in 3 classes load, and the rate is printed', async ({ studio, page }) => {
+  await chooseYourData(studio);
+  const pictures: Picture[] = Array.from({ length: 120 }, (_, i) => ({ cls: i % 3, width: 640, height: 480, type: 'image/jpeg', seed: 1000 + i }));
+  const bytes = await drawPictures(page, pictures);
+  const files: Record<string, Uint8Array> = {};
+  pictures.forEach((p, i) => (files[`${CLASSES[p.cls]}/${i}.jpg`] = bytes[i]!));
+  await pickZip(page, 'photos.zip', files);
+  await expect(page.getByRole('list', { name: 'Upload summary' })).toContainText('Samples: 120');
+  const rate = await page.getByText(/^Decoded 120 images in [\d.]+ s/).textContent();
+  console.log(`[images] 640×480 JPEG → 32×32: ${rate}`);
 });

@@ -9,6 +9,7 @@ import { acceptFiles } from './acceptFiles';
 import { CsvPreviewTable } from './CsvPreviewTable';
 import { describeDataError } from './dataErrorText';
 import { FileDrop } from './FileDrop';
+import { loadFolder, walkDropped } from './imageFiles';
 import { ImageFolderPanel } from './ImageFolderPanel';
 import { ImageSetPreview, SkippedFiles } from './ImageSetPreview';
 import { UploadSummary } from './UploadSummary';
@@ -44,7 +45,13 @@ export function UploadPanel({ locked }: { locked: boolean }) {
   };
   return (
     <div className="upload-panel">
-      <FileDrop disabled={locked || busy} label={t('upload.files')} hint={t('upload.filesHint')} onFiles={onFiles} />
+      <FileDrop
+        disabled={locked || busy}
+        label={t('upload.files')}
+        hint={t('upload.filesHint')}
+        onFiles={onFiles}
+        onFolders={(entries) => void walkDropped(entries).then(loadFolder)}
+      />
       <p className="upload-status" aria-live="polite">
         {statusText(t, upload, waiting?.name ?? null)}
       </p>

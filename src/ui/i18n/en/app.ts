@@ -352,7 +352,7 @@ export const app = {
   },
   upload: {
     files: 'Data file(s)',
-    filesHint: 'Drop a CSV file here, or an idx pair (images + labels, .gz or raw), or pick them. Files stay in this tab.',
+    filesHint: 'Drop a CSV file here, or an idx pair (images + labels, .gz or raw), or a .zip of an image folder, or pick them. Files stay in this tab.',
     needUpload: 'Add your data file(s) and press “Use this data”, or pick a built-in dataset.',
     waitingImages: '{{name}} is an idx file: now add its images file.',
     waitingLabels: '{{name}} is an idx file: now add its labels file.',

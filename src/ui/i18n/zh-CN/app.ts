@@ -352,7 +352,7 @@ export const app: Catalogue<typeof en> = {
   },
   upload: {
     files: '数据文件',
-    filesHint: '把 CSV 文件拖到这里，或一对 idx 文件（图像 + 标签，.gz 或原始格式），也可以点击选择。文件不会离开此标签页。',
+    filesHint: '把 CSV 文件拖到这里，或一对 idx 文件（图像 + 标签，.gz 或原始格式），或图像文件夹的 .zip，也可以点击选择。文件不会离开此标签页。',
     needUpload: '请添加数据文件并点击“使用这些数据”，或选择一个内置数据集。',
     waitingImages: '{{name}} 是 idx 文件：请再添加对应的图像文件。',
     waitingLabels: '{{name}} 是 idx 文件：请再添加对应的标签文件。',
