@@ -61,9 +61,17 @@ export function flattenOnWhite(img: PixelImage): PixelImage {
   const n = img.width * img.height;
   const out = new Uint8Array(n * 3);
   const d = img.data;
-  for (let i = 0; i < n; i++) {
-    const a = d[i * 4 + 3]!;
-    for (let k = 0; k < 3; k++) out[i * 3 + k] = Math.round((d[i * 4 + k]! * a + 255 * (255 - a)) / 255);
+  for (let i = 0, p = 0, q = 0; i < n; i++, p += 4, q += 3) {
+    const a = d[p + 3]!;
+    if (a === 255) {
+      out[q] = d[p]!;
+      out[q + 1] = d[p + 1]!;
+      out[q + 2] = d[p + 2]!;
+    } else {
+      // round(m / 255) for an integer m ≥ 0 is floor((2m + 255) / 510): integers only, halves rounded up as Math.round does.
+      const white = 255 * (255 - a);
+      for (let k = 0; k < 3; k++) out[q + k] = Math.floor((2 * (d[p + k]! * a + white) + 255) / 510);
+    }
   }
   return { width: img.width, height: img.height, channels: 3, data: out };
 }
