@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -212,6 +213,12 @@ test('Bad image sets each get their own message, and mixed files load with the u
     '🐶 狗/huge.png: over 50 megapixels (100000×100000): refused before decoding',
   ]);
   await expect(page.getByRole('table', { name: 'Images per class' }).getByRole('img')).toHaveCount(2 * 4);
+
+  // The panel and its preview are accessible, and speak Chinese.
+  const { violations } = await new AxeBuilder({ page }).include('.upload-panel').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('list', { name: '未使用的文件' }).getByRole('listitem').last()).toHaveText('🐶 狗/huge.png：超过 5000 万像素（100000×100000）：解码前即被拒绝');
 });
 
 test('Decode rate: 120 photo-sized JPEGs (640×480) in 3 classes load, and the rate is printed', async ({ studio, page }) => {

@@ -20,7 +20,9 @@ export function SkippedFiles({ skipped }: { skipped: readonly SkippedFile[] }) {
       <ul aria-label={t('skippedList')}>
         {skipped.slice(0, SHOWN_SKIPPED).map((s, i) => (
           <li key={i}>
-            <code>{s.path}</code>: {t(`reason.${s.reason}`, { detail: s.detail ?? '' })}
+            <code>{s.path}</code>
+            {t('separator')}
+            {t(`reason.${s.reason}`, { detail: s.detail ?? '' })}
           </li>
         ))}
         {skipped.length > SHOWN_SKIPPED ? <li>…</li> : null}

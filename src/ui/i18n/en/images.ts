@@ -24,6 +24,7 @@ export const images = {
   skippedHeading_one: '{{count}} file was not used:',
   skippedHeading_other: '{{count}} files were not used:',
   skippedList: 'Files not used',
+  separator: ': ',
   reason: {
     notImage: 'not an image',
     truncated: 'truncated (the file is cut short)',

@@ -24,6 +24,7 @@ export const images = {
   skippedHeading_one: '有 {{count}} 个文件未使用：',
   skippedHeading_other: '有 {{count}} 个文件未使用：',
   skippedList: '未使用的文件',
+  separator: '：',
   reason: {
     notImage: '不是图像',
     truncated: '文件不完整（被截断）',
