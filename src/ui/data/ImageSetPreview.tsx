@@ -17,7 +17,7 @@ export function SkippedFiles({ skipped }: { skipped: readonly SkippedFile[] }) {
   return (
     <div className="image-skipped">
       <p>{t('skippedHeading', { count: skipped.length })}</p>
-      <ul aria-label={t('skippedList')}>
+      <ul aria-label={t('skippedList')} tabIndex={0}>
         {skipped.slice(0, SHOWN_SKIPPED).map((s, i) => (
           <li key={i}>
             <code>{s.path}</code>
