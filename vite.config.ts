@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CSP_HEADER, cspPlugin } from './csp';
-import { ISOLATION_HEADERS } from './isolation';
-import { wasmThreadsPlugin } from './wasmThreadsPlugin';
+import { CSP_HEADER, cspPlugin } from './build/csp';
+import { ISOLATION_HEADERS } from './build/isolation';
+import { wasmThreadsPlugin } from './build/wasmThreadsPlugin';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 

@@ -45,7 +45,7 @@ export interface EpochRow {
   distillAgree?: number;
 }
 
-/** A live T/α change, marked on the loss chart. */
+/** A live T/α change, marked on the loss chart at `step`, the first step of `phase` whose loss used it. */
 export interface HyperMark {
   phase: Phase | null;
   step: number;

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { CsvPreview } from '../engine/data/csv';
 import type { DataErrorValue } from '../engine/data/dataErrors';
 import type { DatasetMeta, UserDataMeta } from '../engine/data/meta';
+import type { MissingRule } from '../engine/data/missing';
 import { DATASETS, type DatasetId } from '../engine/data/registry';
 import type { DatasetSummary } from '../engine/data/summary';
 import { validateArch } from '../engine/models/archFigures';
@@ -37,6 +38,8 @@ export interface UploadState {
   preview: CsvPreview | null;
   /** Chosen label column (0-based index into `preview.headers`). */
   labelColumn: number;
+  /** What to do with rows that have a missing feature cell (drop them, or fill with the training-split mean). */
+  missingRule: MissingRule;
   status: UploadStatus;
   /** Why the files could not be used (the parser's message), or null. */
   error: string | null;
@@ -70,6 +73,7 @@ export const EMPTY_UPLOAD: UploadState = {
   csvText: null,
   preview: null,
   labelColumn: 0,
+  missingRule: 'drop',
   status: 'idle',
   error: null,
   dataError: null,
@@ -134,6 +138,8 @@ export interface UploadSlice {
   beginLoad: (requestId: number, kind: UploadKind, fileNames: string[], seed: number) => void;
   /** Chooses the CSV's label column (data loaded with another one is no longer used: press "Use this data" again). */
   setLabelColumn: (column: number) => void;
+  /** Chooses what happens to rows with missing feature cells (data loaded with the other rule is no longer used). */
+  setMissingRule: (rule: MissingRule) => void;
   /** Marks the upload as unusable, with a message (bad picks, unreadable files, a crashed worker). */
   failUpload: (message: string, fileNames?: string[]) => void;
   /** Applies a worker answer about the upload. */
@@ -164,6 +170,12 @@ function withUpload(s: StudioState, upload: UploadState): Partial<StudioState> {
   return patch;
 }
 
+/** A loaded or failed upload back to "choose and press Use this data" after a setting changed; a pending one as it is. */
+function unsettled(u: UploadState): UploadState {
+  const settled = u.status === 'ready' || u.status === 'failed';
+  return settled ? { ...u, status: 'idle', error: null, dataError: null, meta: null, summary: null } : u;
+}
+
 let readStore: (() => StudioState) | null = null;
 
 /** The upload in use in the app's store, for helpers that are only given the config (e.g. model statistics). */
@@ -190,8 +202,12 @@ export const createUploadSlice: StateCreator<StudioState, [], [], UploadSlice> =
     setLabelColumn: (column) =>
       set((s) => {
         if (column === s.upload.labelColumn) return {};
-        const settled = s.upload.status === 'ready' || s.upload.status === 'failed';
-        return withUpload(s, settled ? { ...s.upload, labelColumn: column, status: 'idle', error: null, dataError: null, meta: null, summary: null } : { ...s.upload, labelColumn: column });
+        return withUpload(s, unsettled({ ...s.upload, labelColumn: column }));
+      }),
+    setMissingRule: (rule) =>
+      set((s) => {
+        if (rule === s.upload.missingRule) return {};
+        return withUpload(s, unsettled({ ...s.upload, missingRule: rule }));
       }),
     failUpload: (message, fileNames) =>
       set((s) =>

@@ -28,6 +28,7 @@ export function onnxMetadataOf(config: ExperimentConfig, data: Dataset, role: st
   return {
     classNames: [...data.classNames],
     inputScaling: inputScalingOf(data),
+    ...(data.missingValues ? { missingValues: JSON.stringify(data.missingValues) } : {}),
     distillation: JSON.stringify({ temperature: config.temperature, alpha: config.alpha, scaleByT2: config.scaleByT2, softTerm: config.softTerm, teacher }),
     studioVersion: STUDIO_VERSION,
     role,

@@ -4,6 +4,7 @@ import type { DataErrorValue } from '../engine/data/dataErrors';
 import type { UserDataMeta } from '../engine/data/meta';
 import type { SkippedFile } from '../engine/data/images/classTree';
 import type { ImageSetReport, LoadImagesRequest } from './imageMessages';
+import type { MissingRule } from '../engine/data/missing';
 import type { DatasetSummary } from '../engine/data/summary';
 import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
 import type { InspectExamples } from '../engine/inspect/examples';
@@ -59,8 +60,8 @@ export type WorkerRequest =
   | { type: 'exportStudent'; runId: number }
   /** Reads a CSV file's headers and first rows (answered by `csvPreview`). */
   | { type: 'inspectCsv'; requestId: number; fileName: string; text: string }
-  /** Parses a CSV with the chosen label column (0-based) and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
-  | { type: 'loadCsv'; requestId: number; fileName: string; text: string; labelColumn: number; seed: number }
+  /** Parses a CSV with the chosen label column (0-based) and missing-value rule, and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
+  | { type: 'loadCsv'; requestId: number; fileName: string; text: string; labelColumn: number; seed: number; missing: MissingRule }
   /** Decodes an idx images + labels pair (raw or gzip) and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
   | { type: 'loadIdx'; requestId: number; imagesName: string; images: ArrayBuffer; labelsName: string; labels: ArrayBuffer; seed: number }
   /** Decodes a class-per-folder image set (loose files or a zip) and keeps it in the worker (answered by `imagesProgress`, then `uploadReady` or `uploadFailed`). */
@@ -94,6 +95,7 @@ export type WorkerEvent =
   | ({ type: 'boundary'; runId: number; phase: Phase; epoch: number } & BoundaryGrid)
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
+  /** A live T/α change took effect: `step` is the first step of `phase` ('distill'; null: an extra trial's) whose loss used it. */
   | { type: 'hyperApplied'; runId: number; phase: Phase | null; step: number; temperature: number; alpha: number }
   | { type: 'done'; runId: number; results: ExperimentResults }
   | { type: 'stopped'; runId: number }

@@ -10,13 +10,13 @@ import { runExperiment, type ExperimentHooks, type ExperimentOptions, type Exper
 import type { Dataset } from '../engine/data/types';
 import { standardizedCopy } from '../engine/data/userData';
 import { encodeResumePoint, type ResumePoint } from '../engine/train/resumePoint';
-import type { ExperimentConfig, Phase } from '../engine/train/types';
+import type { ExperimentConfig } from '../engine/train/types';
 import { errorText } from './backends';
 import { backendFault, deviceWasLost, nextBackend, watchDevice } from './deviceLoss';
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
 import { boundaryFeed } from './boundaryFeed';
-import { type BackendChoice, type BackendInfo, type BackendName, type WorkerEvent } from './protocol';
+import { type BackendChoice, type BackendInfo, type BackendName, type FailureKind, type SwitchCause, type WorkerEvent } from './protocol';
 import { InspectFeed } from './inspectFeed';
 import { FeedSpacing } from './feedSpacing';
 import { allEvaluated } from './evaluatedHooks';
@@ -24,6 +24,7 @@ import { predictors } from './predictors';
 import type { UploadStore } from './uploads';
 import type { PretrainedStore } from './pretrainedTeachers';
 import { ImportFailure } from '../engine/import/errors';
+import type { RunMessage } from './runMessage';
 
 /** The teacher a run is given instead of training one: a tfjs model or an ONNX teacher's precomputed logits. */
 type TeacherOptions = Pick<ExperimentOptions, 'teacher' | 'precomputed'>;
@@ -31,13 +32,26 @@ type TeacherOptions = Pick<ExperimentOptions, 'teacher' | 'precomputed'>;
 /** Posts one typed event to the UI (transferring buffers where given). */
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
 
+/** A run refused before training (bad settings, a teacher that does not fit, no backend): its one terminal event. */
+class Refused extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly reason: RunMessage,
+  ) {
+    super('run refused');
+  }
+}
+
+/** How one attempt at the experiment ended: done (with its last checkpoint), or a backend fault to continue from `resume`. */
+type Attempt = { kind: 'done'; outcome: ExperimentOutcome; last: ResumePoint | null } | { kind: 'fault'; cause: SwitchCause; resume: ResumePoint | null };
+
 /** One run in the worker: data, backend choice, the three phases, and its controller. */
 export class Run {
   readonly controller: RunController;
-  private phase: Phase | null = null;
-  private lastStep = 0;
   /** The run's dataset once loaded (kept by the worker for the student's downloads). */
   dataset: Dataset | null = null;
+  /** The trained teacher's weights from the finished run's last checkpoint (null until it finishes, or without one). */
+  teacherWeights: Float32Array[] | null = null;
 
   /** Creates a run; call `execute` to start it. */
   constructor(
@@ -49,30 +63,20 @@ export class Run {
     private readonly uploads: UploadStore,
     private readonly teachers: PretrainedStore | null = null,
     /** Continue from this checkpoint (null: from the beginning). */
-    private resume: ResumePoint | null = null,
+    private readonly from: ResumePoint | null = null,
   ) {
     this.controller = new RunController({ temperature: config.temperature, alpha: config.alpha });
   }
 
-  /** Applies a live T/α change at the next distillation step and reports where it took effect. */
+  /** Applies a live T/α change from the next distillation step; `hyperApplied` reports the step whose loss first uses it. */
   setHyper(temperature: number, alpha: number): void {
     if (!(temperature > 0) || !(alpha >= 0 && alpha <= 1)) return;
     this.controller.hyper = { temperature, alpha };
-    this.post({ type: 'hyperApplied', runId: this.runId, phase: this.phase, step: this.lastStep, temperature, alpha });
   }
 
   /** Runs to completion, cancellation or failure; always ends with exactly one terminal event. Returns the outcome on success. */
   async execute(): Promise<ExperimentOutcome | null> {
-    const { runId, config, post } = this;
-    const invalid = validateConfig(config);
-    if (invalid) {
-      post({ type: 'failed', runId, kind: 'invalid-config', message: { code: 'text', text: invalid } });
-      return null;
-    }
-    if (config.userData && !this.uploads.has(config.userData.id)) {
-      post({ type: 'failed', runId, kind: 'invalid-config', message: { code: 'uploadGone' } });
-      return null;
-    }
+    const { runId, post } = this;
     const batcher = new DeltaBatcher((losses, epochs) => post({ type: 'metrics', runId, losses, epochs }));
     // "paused" is reported where the run really halts, after the losses trained before it.
     this.controller.onPaused = () => {
@@ -80,136 +84,170 @@ export class Run {
       post({ type: 'paused', runId });
     };
     try {
-      post({ type: 'loading', runId, what: 'dataset', fraction: 0 });
-      const upload = config.userData ? this.uploads.get(config.userData.id) : null;
-      // A CSV's features are standardised on its training split unless the user turned it off.
-      const data = upload
-        ? upload.inputShape.length === 1 && config.standardize !== false
-          ? standardizedCopy(upload)
-          : upload
-        : await DATASETS[config.dataset].load(
-            { seed: config.seed, noise: config.noise, samples: config.samples },
-            (fraction) => post({ type: 'loading', runId, what: 'dataset', fraction }),
-            createFetchSource(new URL(import.meta.env.BASE_URL, self.location.href)),
-          );
-      this.dataset = data;
-      const pretrained = this.teachers?.forRun(config, data) ?? null;
-      if (pretrained && 'error' in pretrained) {
-        post({ type: 'failed', runId, kind: 'invalid-config', message: { code: 'text', text: pretrained.error } });
-        return null;
-      }
-      let given: TeacherOptions = pretrained?.kind === 'tfjs' ? { teacher: pretrained.model } : {};
-      if (pretrained?.kind === 'onnx') {
-        // The ONNX teacher runs once over both sets (onnxruntime-web); distillation then reads its logits.
-        post({ type: 'loading', runId, what: 'onnxTeacher', fraction: 0 });
-        try {
-          const { precomputeOnnxTeacher } = await import('./onnxTeacherLogits');
-          const { teacher, timing } = await precomputeOnnxTeacher(pretrained.onnx, pretrained.params, data, (fraction) =>
-            post({ type: 'loading', runId, what: 'onnxTeacher', fraction }),
-          );
-          console.info(`[onnx-teacher] logits of ${timing.examples} examples in ${timing.ms.toFixed(0)} ms${timing.probabilities ? ' (probabilities → logits)' : ''}`);
-          given = { precomputed: teacher };
-        } catch (e) {
-          const text = e instanceof ImportFailure ? e.error.message : `The ONNX teacher failed on this dataset: ${errorText(e)}`;
-          post({ type: 'failed', runId, kind: 'invalid-config', message: { code: 'text', text } });
-          return null;
-        }
-      }
+      this.checkConfig();
+      const data = await this.loadData();
+      const given = await this.teacherOptions(data);
       const summary = summarizeDataset(data);
       post({ type: 'dataset', runId, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
-      const inspect = new InspectFeed(runId, data, post, new FeedSpacing(config.epochs));
-      const checkpoints = new FeedSpacing(config.epochs);
-      await this.controller.checkpoint();
-      post({ type: 'loading', runId, what: 'backend', fraction: 0 });
-      let info: BackendInfo | null;
-      try {
-        info = await this.planner.plan(config, this.backend);
-        if (!info) throw new Error('backend selection was cancelled');
-      } catch (e) {
-        post({ type: 'failed', runId, kind: 'backend', message: { code: 'text', text: errorText(e) } });
-        return null;
-      }
-      post({ type: 'backend', runId, info });
-      await this.controller.checkpoint();
-      const hooks: ExperimentHooks = {
-        onPhase: (phase, stepsPerEpoch, context, fromEpoch) => {
-          batcher.flush();
-          this.phase = context === null ? phase : null;
-          this.lastStep = 0;
-          post({ type: 'phase', runId, phase, epochs: config.epochs, stepsPerEpoch, context, fromEpoch });
-        },
-        onLoss: (points) => {
-          const last = points[points.length - 1];
-          if (last) this.lastStep = last.step;
-          batcher.addLosses(points);
-        },
-        onEpoch: (point) => batcher.addEpoch(point),
-        onTrial: (trial) => {
-          batcher.flush();
-          post({ type: 'trial', runId, trial });
-        },
-        onCheckpoint: (point) => {
-          // Kept here for a backend switch; sent (encoded, transferred) for the UI to store.
-          this.resume = point;
-          // The page stores one only every FEED_SPACING_MS (and each phase's first and last): it clones the curves.
-          if (!checkpoints.allow(point.epoch)) return;
-          batcher.flush();
-          const data = encodeResumePoint(point);
-          post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data }, [data]);
-        },
-        onEvaluated: allEvaluated(
-          inspect.onEvaluated,
-          boundaryFeed(data, runId, post, config.epochs),
-          predictors.feed(runId, config, data.inputShape, data.numClasses),
-        ),
-        evaluatedLogits: inspect.logitCount,
-      };
-      const outcome = await this.trainSurvivingBackendFaults(data, hooks, batcher, given);
+      await this.controller.yieldPoint();
+      post({ type: 'backend', runId, info: await this.chooseBackend() });
+      await this.controller.yieldPoint();
+      const { outcome, last } = await this.trainSurvivingBackendFaults(data, this.hooks(data, batcher), batcher, given);
+      this.teacherWeights = last?.teacherWeights ?? null;
       batcher.flush();
       post({ type: 'done', runId, results: outcome.results });
       return outcome;
     } catch (e) {
       batcher.flush();
-      if (e instanceof RunCancelled) post({ type: 'stopped', runId });
-      else if (e instanceof LossDivergedError) post({ type: 'halted', runId, halt: { reason: 'diverged', phase: e.phase, step: e.step, value: e.value } });
-      else {
-        const missing = missingKernel(errorText(e));
-        post({
-          type: 'failed',
-          runId,
-          kind: missing ? 'backend' : 'internal',
-          message: missing
-            ? { code: 'missingKernel', kernel: missing.kernel, backend: missing.backend }
-            : { code: 'runFailed', backend: tf.getBackend() ?? 'no backend', error: errorText(e) },
-        });
-      }
+      post(this.endEvent(e));
       return null;
     }
   }
 
-  /** The trained teacher's weights from the last checkpoint (null before the teacher is trained, or for a loaded teacher). */
-  get teacherWeights(): Float32Array[] | null {
-    return this.resume?.teacherWeights ?? null;
+  /** Refuses settings the engine cannot run, and an upload that is gone. */
+  private checkConfig(): void {
+    const invalid = validateConfig(this.config);
+    if (invalid) throw new Refused('invalid-config', { code: 'text', text: invalid });
+    if (this.config.userData && !this.uploads.has(this.config.userData.id)) throw new Refused('invalid-config', { code: 'uploadGone' });
   }
 
-  /** Runs the experiment; when the GPU device is lost (or WebGPU lacks a kernel) continues on the next backend from the last checkpoint. */
-  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks, batcher: DeltaBatcher, given: TeacherOptions): Promise<ExperimentOutcome> {
+  /** The run's data: an upload (a CSV standardised on its training split unless turned off) or a built-in dataset. */
+  private async loadData(): Promise<Dataset> {
+    const { runId, config, post } = this;
+    post({ type: 'loading', runId, what: 'dataset', fraction: 0 });
+    const upload = config.userData ? this.uploads.get(config.userData.id) : null;
+    const data = upload
+      ? upload.inputShape.length === 1 && config.standardize !== false
+        ? standardizedCopy(upload)
+        : upload
+      : await DATASETS[config.dataset].load(
+          { seed: config.seed, noise: config.noise, samples: config.samples },
+          (fraction) => post({ type: 'loading', runId, what: 'dataset', fraction }),
+          createFetchSource(new URL(import.meta.env.BASE_URL, self.location.href)),
+        );
+    this.dataset = data;
+    return data;
+  }
+
+  /** The loaded teacher the run uses, if any: a tfjs model, or an ONNX teacher run once over both sets (onnxruntime-web). */
+  private async teacherOptions(data: Dataset): Promise<TeacherOptions> {
+    const { runId, post } = this;
+    const pretrained = this.teachers?.forRun(this.config, data) ?? null;
+    if (pretrained && 'error' in pretrained) throw new Refused('invalid-config', { code: 'text', text: pretrained.error });
+    if (pretrained?.kind !== 'onnx') return pretrained?.kind === 'tfjs' ? { teacher: pretrained.model } : {};
+    post({ type: 'loading', runId, what: 'onnxTeacher', fraction: 0 });
+    try {
+      const { precomputeOnnxTeacher } = await import('./onnxTeacherLogits');
+      const { teacher, timing } = await precomputeOnnxTeacher(pretrained.onnx, pretrained.params, data, (fraction) =>
+        post({ type: 'loading', runId, what: 'onnxTeacher', fraction }),
+      );
+      console.info(`[onnx-teacher] logits of ${timing.examples} examples in ${timing.ms.toFixed(0)} ms${timing.probabilities ? ' (probabilities → logits)' : ''}`);
+      return { precomputed: teacher };
+    } catch (e) {
+      const text = e instanceof ImportFailure ? e.error.message : `The ONNX teacher failed on this dataset: ${errorText(e)}`;
+      throw new Refused('invalid-config', { code: 'text', text });
+    }
+  }
+
+  /** Picks and starts the run's backend (refused when none can start). */
+  private async chooseBackend(): Promise<BackendInfo> {
+    this.post({ type: 'loading', runId: this.runId, what: 'backend', fraction: 0 });
+    try {
+      const info = await this.planner.plan(this.config, this.backend);
+      if (!info) throw new Error('backend selection was cancelled');
+      return info;
+    } catch (e) {
+      throw new Refused('backend', { code: 'text', text: errorText(e) });
+    }
+  }
+
+  /** The engine's hooks: progress, trials, checkpoints, live T/α changes and the per-epoch feeds, as worker events. */
+  private hooks(data: Dataset, batcher: DeltaBatcher): ExperimentHooks {
+    const { runId, config, post } = this;
+    const inspect = new InspectFeed(runId, data, post, new FeedSpacing(config.epochs));
+    const checkpoints = new FeedSpacing(config.epochs);
+    return {
+      onPhase: (phase, stepsPerEpoch, context, fromEpoch) => {
+        batcher.flush();
+        post({ type: 'phase', runId, phase, epochs: config.epochs, stepsPerEpoch, context, fromEpoch });
+      },
+      onLoss: (points) => batcher.addLosses(points),
+      onEpoch: (point) => batcher.addEpoch(point),
+      onTrial: (trial) => {
+        batcher.flush();
+        post({ type: 'trial', runId, trial });
+      },
+      onCheckpoint: (point) => {
+        // The page stores one only every FEED_SPACING_MS (and each phase's first and last): it clones the curves.
+        if (!checkpoints.allow(point.epoch)) return;
+        batcher.flush();
+        const encoded = encodeResumePoint(point);
+        post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data: encoded }, [encoded]);
+      },
+      onHyperApplied: (change) => post({ type: 'hyperApplied', runId, ...change }),
+      onEvaluated: allEvaluated(
+        inspect.onEvaluated,
+        boundaryFeed(data, runId, post, config.epochs),
+        predictors.feed(runId, config, data.inputShape, data.numClasses),
+      ),
+      evaluatedLogits: inspect.logitCount,
+    };
+  }
+
+  /** The terminal event of a run that threw: stopped, halted on a diverged loss, refused, or failed. */
+  private endEvent(e: unknown): WorkerEvent {
+    const { runId } = this;
+    if (e instanceof Refused) return { type: 'failed', runId, kind: e.kind, message: e.reason };
+    if (e instanceof RunCancelled) return { type: 'stopped', runId };
+    if (e instanceof LossDivergedError) return { type: 'halted', runId, halt: { reason: 'diverged', phase: e.phase, step: e.step, value: e.value } };
+    const missing = missingKernel(errorText(e));
+    return {
+      type: 'failed',
+      runId,
+      kind: missing ? 'backend' : 'internal',
+      message: missing
+        ? { code: 'missingKernel', kernel: missing.kernel, backend: missing.backend }
+        : { code: 'runFailed', backend: tf.getBackend() ?? 'no backend', error: errorText(e) },
+    };
+  }
+
+  /**
+   * Runs the experiment; when the GPU device is lost (or WebGPU lacks a kernel) continues on the next backend from the
+   * last checkpoint the failed attempt reached (each attempt's checkpoint is the next one's input).
+   */
+  private async trainSurvivingBackendFaults(data: Dataset, hooks: ExperimentHooks, batcher: DeltaBatcher, given: TeacherOptions): Promise<{ outcome: ExperimentOutcome; last: ResumePoint | null }> {
+    let resume = this.from;
     for (;;) {
       const backend = tf.getBackend() as BackendName;
-      watchDevice((error) => this.controller.fault(error));
-      try {
-        return await runExperiment(this.config, data, this.controller, hooks, { resume: this.resume, ...given });
-      } catch (e) {
-        // Reads in flight when the device goes fail with their own messages (e.g. "Buffer was unmapped before mapping was resolved").
-        const cause = backendFault(e, backend) ?? (backend === 'webgpu' && (await deviceWasLost()) ? 'device-lost' : null);
-        if (!cause) throw e;
-        this.controller.clearFault();
-        const info = await nextBackend(backend, cause);
-        const from = this.resume;
-        // Points queued since the checkpoint go out first, so the UI's rewind to the checkpoint drops them too.
-        batcher.flush();
-        this.post({ type: 'backendSwitched', runId: this.runId, from: backend, cause, info, phase: from?.phase ?? null, epoch: from?.epoch ?? 0, step: from?.step ?? 0 });
-      }
+      const attempt = await this.attempt(data, hooks, given, backend, resume);
+      if (attempt.kind === 'done') return attempt;
+      resume = attempt.resume;
+      this.controller.clearFault();
+      const info = await nextBackend(backend, attempt.cause);
+      // Points queued since the checkpoint go out first, so the UI's rewind to the checkpoint drops them too.
+      batcher.flush();
+      this.post({ type: 'backendSwitched', runId: this.runId, from: backend, cause: attempt.cause, info, phase: resume?.phase ?? null, epoch: resume?.epoch ?? 0, step: resume?.step ?? 0 });
+    }
+  }
+
+  /** One attempt from `resume` on `backend`: done, or the backend fault that ended it and the last checkpoint it reached. */
+  private async attempt(data: Dataset, hooks: ExperimentHooks, given: TeacherOptions, backend: BackendName, resume: ResumePoint | null): Promise<Attempt> {
+    let last = resume;
+    const tracked: ExperimentHooks = {
+      ...hooks,
+      onCheckpoint: (point) => {
+        last = point;
+        hooks.onCheckpoint?.(point);
+      },
+    };
+    watchDevice((error) => this.controller.fault(error));
+    try {
+      return { kind: 'done', outcome: await runExperiment(this.config, data, this.controller, tracked, { resume, ...given }), last };
+    } catch (e) {
+      // Reads in flight when the device goes fail with their own messages (e.g. "Buffer was unmapped before mapping was resolved").
+      const cause = backendFault(e, backend) ?? (backend === 'webgpu' && (await deviceWasLost()) ? 'device-lost' : null);
+      if (!cause) throw e;
+      return { kind: 'fault', cause, resume: last };
     }
   }
 }

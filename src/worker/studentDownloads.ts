@@ -36,6 +36,7 @@ export async function studentReport(s: FinishedStudent, quantization: Quantizati
     quantization,
     check: await studentCheck(s.model, s.data),
     ...(s.data.featureScaling ? { featureScaling: s.data.featureScaling } : {}),
+    ...(s.data.missingValues ? { missingValues: s.data.missingValues } : {}),
   };
 }
 

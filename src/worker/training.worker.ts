@@ -81,7 +81,7 @@ async function loadUpload(msg: Extract<WorkerRequest, { type: 'loadCsv' | 'loadI
   try {
     const { meta, summary } =
       msg.type === 'loadCsv'
-        ? uploads.addCsv(msg.fileName, msg.text, msg.labelColumn, msg.seed)
+        ? uploads.addCsv(msg.fileName, msg.text, msg.labelColumn, msg.seed, msg.missing)
         : await uploads.addIdx(msg.imagesName, new Uint8Array(msg.images), msg.labelsName, new Uint8Array(msg.labels), msg.seed);
     post({ type: 'uploadReady', requestId: msg.requestId, meta, summary }, summary.gallery.map((g) => g.pixels.buffer as ArrayBuffer));
   } catch (e) {

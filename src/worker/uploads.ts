@@ -2,6 +2,7 @@ import { parseCsvDataset, previewCsv, type CsvPreview } from '../engine/data/csv
 import { parseIdxPair } from '../engine/data/idx';
 import { dataErrorValue, type DataErrorValue } from '../engine/data/dataErrors';
 import type { ImageFolderSource, UserDataMeta } from '../engine/data/meta';
+import type { MissingRule } from '../engine/data/missing';
 import { summarizeDataset, type DatasetSummary } from '../engine/data/summary';
 import { featureSize, type Dataset } from '../engine/data/types';
 import { classesMissingFrom, fitScaling, toUserDataset, type LabeledData } from '../engine/data/userData';
@@ -38,9 +39,12 @@ export class UploadStore {
     return previewCsv(text, PREVIEW_ROWS, fileName);
   }
 
-  /** Parses a CSV (label column by 0-based index), splits it with `seed` and keeps it raw (runs standardise it when asked). */
-  addCsv(fileName: string, text: string, labelColumn: number, seed: number): UploadResult {
-    return this.add(parseCsvDataset(text, labelColumn, fileName), fileName, 'csv', seed);
+  /**
+   * Parses a CSV (label column by 0-based index), splits it with `seed` and keeps it raw (runs standardise it when
+   * asked). `missing` says what to do with missing cells (without it they are refused with the line and column).
+   */
+  addCsv(fileName: string, text: string, labelColumn: number, seed: number, missing?: MissingRule): UploadResult {
+    return this.add(parseCsvDataset(text, labelColumn, fileName, missing), fileName, 'csv', seed);
   }
 
   /** Decodes an idx images + labels pair (raw or gzip), splits it with `seed` and keeps it. */
@@ -92,6 +96,8 @@ export class UploadStore {
               testFraction: UPLOAD_TEST_FRACTION,
               splitSeed: seed,
               featureScaling: fitScaling(dataset.train, featureSize(dataset.inputShape)),
+              // Scaling is fitted after the holes are filled; the export reads the file with the same rule and values.
+              ...(dataset.missingValues ? { missing: dataset.missingValues } : {}),
             },
           }
         : {}),

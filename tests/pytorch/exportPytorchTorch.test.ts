@@ -14,8 +14,8 @@ import { toPyTorchScript, type HyperChange } from '../../src/engine/export/pytor
 import { buildModel, seededWeights } from '../../src/engine/models/build';
 import { deriveSeed } from '../../src/engine/rng';
 import { RunController } from '../../src/engine/train/controller';
-import { runExperiment } from '../../src/engine/train/experiment';
-import type { ExperimentConfig, ExperimentResults } from '../../src/engine/train/types';
+import { runExperiment, type HyperApplied } from '../../src/engine/train/experiment';
+import type { ExperimentConfig, ExperimentResults, LossPoint } from '../../src/engine/train/types';
 import { UploadStore } from '../../src/worker/uploads';
 import { REPO_ROOT, fsSource } from '../fixtures/fsSource';
 import { useCpu } from '../unit/tfSetup';
@@ -60,19 +60,44 @@ beforeAll(async () => {
   };
 });
 
-/** The studio's engine on the same settings (tfjs CPU backend in Node), with live T/α changes applied where the tab applies them. */
-async function studioRun(cfg: ExperimentConfig, dataset: Dataset, changes: readonly HyperChange[] = []): Promise<ExperimentResults> {
-  const controller = new RunController({ temperature: cfg.temperature, alpha: cfg.alpha });
+/** A controller that receives each change just before the main distillation's step `c.step`, as the tab's setHyper arriving there. */
+class ScheduledController extends RunController {
+  distilling = false;
+  private steps = 0;
+  constructor(
+    cfg: ExperimentConfig,
+    private readonly changes: readonly HyperChange[],
+  ) {
+    super({ temperature: cfg.temperature, alpha: cfg.alpha });
+  }
+  override async yieldPoint(): Promise<void> {
+    // The k-th yield point of the main distillation comes just before its step k.
+    if (this.distilling) this.steps++;
+    for (const c of this.changes) if (this.distilling && c.phase === 'distill' && c.step === this.steps) this.hyper = { temperature: c.temperature, alpha: c.alpha };
+    return super.yieldPoint();
+  }
+}
+
+/** The studio's run: results, the main distillation's loss per step, and the live changes as the engine recorded them. */
+interface StudioRun {
+  results: ExperimentResults;
+  distill: Map<number, LossPoint>;
+  applied: HyperApplied[];
+}
+
+/** The studio's engine on the same settings (tfjs CPU backend in Node), with live T/α changes arriving before their steps. */
+async function studioRun(cfg: ExperimentConfig, dataset: Dataset, changes: readonly HyperChange[] = []): Promise<StudioRun> {
+  const controller = new ScheduledController(cfg, changes);
+  const distill = new Map<number, LossPoint>();
+  const applied: HyperApplied[] = [];
   const out = await runExperiment(cfg, dataset, controller, {
-    onPhase: () => {},
+    onPhase: (phase, _steps, context) => (controller.distilling = phase === 'distill' && context === null),
     onEpoch: () => {},
-    // The tab's setHyper takes effect at the next step after the last reported one: the same here.
-    onLoss: (points) => {
-      for (const c of changes) if (points.some((p) => p.phase === c.phase && p.step === c.step)) controller.hyper = { temperature: c.temperature, alpha: c.alpha };
-    },
+    onLoss: (points) => points.filter((p) => p.phase === 'distill').forEach((p) => distill.set(p.step, p)),
+    onHyperApplied: (c) => applied.push(c),
   });
   out.dispose();
-  return out.results;
+  return { results: out.results, distill, applied };
 }
 
 /** Accuracies of the three models and the students' seed spread. */
@@ -108,7 +133,8 @@ function expectSameAccuracies(name: string, studio: Figures, script: Figures, te
 /** Runs one scenario in the studio and in PyTorch with 1 and 2 processes, and compares the three accuracies. */
 async function scenario(name: string, cfg: ExperimentConfig, dataset: Dataset, args: string[], changes: readonly HyperChange[] = []) {
   const script = writeScript(name, toPyTorchScript(cfg, { changes }));
-  const studio = await studioRun(cfg, dataset, changes);
+  const live = await studioRun(cfg, dataset, changes);
+  const studio = live.results;
   const runs: Record<string, ScriptRun> = {};
   const rows: Record<string, Figures & { seconds?: number }> = { studio: figuresOf(studio) };
   for (const processes of [1, 2] as const) {
@@ -122,7 +148,7 @@ async function scenario(name: string, cfg: ExperimentConfig, dataset: Dataset, a
   }
   measured[name] = rows;
   console.log(`${name}:`, JSON.stringify(rows));
-  return { script, studio, runs };
+  return { script, studio, live, runs };
 }
 
 describe('the script reads the same data and starts from the same weights as the studio', () => {
@@ -239,10 +265,18 @@ describe('the studio’s dataset files come from --data-dir or the studio’s ad
 
 describe('studio vs PyTorch, one process and torchrun with two', () => {
   it('spiral: KL without T², T changed from 4 to 8 mid-run, 3 seeds', async () => {
-    const { runs } = await scenario('spiral', SPIRAL, data.spiral!, [], SPIRAL_CHANGES);
+    const { runs, live } = await scenario('spiral', SPIRAL, data.spiral!, [], SPIRAL_CHANGES);
     const record = reportOf(runs[1]!);
-    // The schedule came back as the loss chart's marks, and the seeds as mean ± std.
-    expect(record.marks).toEqual([{ phase: 'distill', step: 20, temperature: 8, alpha: 0.7 }]);
+    // The engine recorded the change at the step that first used it; the schedule came back as the loss chart's marks there.
+    expect(live.applied).toEqual([{ phase: 'distill', step: 21, temperature: 8, alpha: 0.7 }]);
+    expect(record.marks).toEqual([{ phase: 'distill', step: 21, temperature: 8, alpha: 0.7 }]);
+    // The script switches T at that very step: its soft term (KL at T, no T²) matches the engine's on both sides of it,
+    // within a small fraction of the jump the new T makes.
+    const scriptSoft = (step: number) => record.lossRows.find((r) => r.step === step)!.soft!;
+    const studioSoft = (step: number) => live.distill.get(step)!.soft;
+    const jump = Math.abs(studioSoft(21) - studioSoft(20));
+    expect(jump).toBeGreaterThan(0.2 * studioSoft(20));
+    for (const step of [19, 20, 21, 22]) expect(Math.abs(scriptSoft(step) - studioSoft(step)), `soft term at step ${step}`).toBeLessThan(0.1 * jump);
     expect(record.results.seeds?.scratch.n).toBe(3);
     expect(record.trials.map((t) => t.kind)).toEqual(['seed', 'seed']);
     expect(record.lossRows.filter((r) => r.distill !== undefined)).toHaveLength(2 * 30);
@@ -436,6 +470,57 @@ describe('bad input gets one line, not a traceback', () => {
     expect(help).toContain('(default: 16)');
     expect(help).toContain('(default: 0.02)');
     expect(help).toContain('mean ± std (default: 3)');
+  });
+});
+
+describe('a CSV with holes: the script drops and fills exactly as the studio', () => {
+  const holesPath = () => join(OUT, 'with-holes.csv');
+  const h = `
+h = lambda a, dt: __import__("hashlib").sha256(np.ascontiguousarray(a, dtype=dt).tobytes()).hexdigest()
+print(json.dumps([h(xtr, "<f4"), h(ytr, "<i4"), h(xte, "<f4"), h(yte, "<i4"), m.CTX.missing]))`;
+  const studioSide = (d: Dataset) => [sha(d.train.x), sha(d.train.y), sha(d.test.x), sha(d.test.y), d.missingValues];
+
+  for (const rule of ['drop', 'fill'] as const) {
+    it(`${rule}: byte-identical prepared data (rows, split, fill values, standardisation) and the same record`, () => {
+      writeFileSync(holesPath(), readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'with-holes.csv')));
+      const store = new UploadStore();
+      const { meta } = store.addCsv('with-holes.csv', readFileSync(holesPath(), 'utf8'), 4, 9, rule);
+      const studio = standardizedCopy(store.get(meta.id)!);
+      const cfg: ExperimentConfig = { ...csvConfig, userData: meta, hint: null, repeats: 1, epochs: 2 };
+      const script = writeScript(`holes_${rule}`, toPyTorchScript(cfg));
+      const load = `xtr, ytr, xte, yte = m.load_data(m.parse_args(["--csv", ${JSON.stringify(holesPath())}]))`;
+      expect(pythonJson(script, load + h)).toEqual(studioSide(studio));
+      expect(studio.train.count + studio.test.count).toBe(rule === 'drop' ? 51 : 58);
+      if (rule === 'fill') {
+        // An export without the fill values (or from before they were written) fits them as the studio does, to the last bit.
+        const { fill: _none, ...noFill } = meta.csv!.missing!;
+        const old = writeScript('holes_nofill', toPyTorchScript({ ...cfg, userData: { ...meta, csv: { ...meta.csv!, missing: noFill } } }));
+        expect(pythonJson(old, load + h)).toEqual(studioSide(studio));
+        // The script's own fill_values on the studio's training split (NaN where holes were) equal the studio's values.
+        const raw = store.get(meta.id)!;
+        expect(raw.missingValues!.fill).toEqual(meta.csv!.missing!.fill);
+      }
+      // A full run writes the record where the studio's downloads keep it: report.json, its config, the tfjs model.json.
+      const run = runScript(script, `holes_${rule}`, ['--csv', holesPath()], 1);
+      expect(run.status, run.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(join(run.dir, 'report.json'), 'utf8')) as { missingValues?: unknown };
+      expect(report.missingValues).toEqual(meta.csv!.missing);
+      expect(reportOf(run).config.userData!.csv!.missing).toEqual(meta.csv!.missing);
+      const modelJson = JSON.parse(readFileSync(join(run.dir, 'student_tfjs', 'model.json'), 'utf8')) as { userDefinedMetadata?: unknown };
+      expect(modelJson.userDefinedMetadata).toEqual({ featureScaling: meta.csv!.featureScaling, missingValues: meta.csv!.missing });
+    });
+  }
+
+  it('an export without a missing-value record (a file without holes) still refuses a hole in one line', () => {
+    writeFileSync(holesPath(), readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'with-holes.csv')));
+    const clean = 'pclass,sex,age,fare,survived\n' + Array.from({ length: 20 }, (_, i) => `${1 + (i % 3)},${i % 2},${20 + i},${10 + i},${i % 2}`).join('\n') + '\n';
+    const store = new UploadStore();
+    const { meta } = store.addCsv('clean.csv', clean, 4, 9, 'fill');
+    expect(meta.csv!.missing).toBeUndefined();
+    const script = writeScript('holes_norecord', toPyTorchScript({ ...csvConfig, userData: meta, hint: null }));
+    const run = runScript(script, 'holes_norecord', ['--csv', holesPath()], 1);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(`error: ${holesPath()}, line 5, column age: '' is not a number`);
   });
 });
 

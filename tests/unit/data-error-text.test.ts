@@ -25,6 +25,8 @@ const SAMPLES: { [C in DataErrorValue['code']]: Extract<DataErrorValue, { code: 
   emptyCell: { code: 'emptyCell', line: 5, column: 'x1' },
   notNumber: { code: 'notNumber', line: 3, column: 'x2', cell: 'abc' },
   emptyLabel: { code: 'emptyLabel', line: 6, column: 'y' },
+  allRowsDropped: { code: 'allRowsDropped', rows: 12 },
+  noValuesToFill: { code: 'noValuesToFill', column: 'age' },
   tooManyClasses: { code: 'tooManyClasses', column: 'id', count: 120, max: 100 },
   idxTooShort: { code: 'idxTooShort', subject: { kind: 'imagesFile' }, bytes: 2 },
   idxMagic: { code: 'idxMagic', subject: { kind: 'labelsFile' }, found: '0x00000803', expected: '0x00000801', swapped: true },

@@ -99,13 +99,14 @@ describe('PyTorch script export', () => {
 
   it('turns live T/α changes into a schedule by distillation step', () => {
     expect(hyperSchedule([])).toEqual([]);
-    // A change during teacher training is in force from the first distillation step; one at distillation step s from s + 1.
+    // A change recorded at distillation step s (the first step whose loss used it) is in force from s; one recorded
+    // outside the main distillation (an extra trial, an old record's teacher or scratch phase) from the first step.
     expect(
       hyperSchedule([
         { phase: 'teacher', step: 40, temperature: 2, alpha: 0.5 },
         { phase: 'scratch', step: 3, temperature: 3, alpha: 0.5 },
-        { phase: 'distill', step: 20, temperature: 8, alpha: 0.9 },
-        { phase: 'distill', step: 20, temperature: 9, alpha: 0.9 },
+        { phase: 'distill', step: 21, temperature: 8, alpha: 0.9 },
+        { phase: 'distill', step: 21, temperature: 9, alpha: 0.9 },
       ]),
     ).toEqual([
       { step: 1, temperature: 3, alpha: 0.5 },

@@ -27,8 +27,8 @@ export const SPIRAL: ExperimentConfig = toyConfig({
   repeats: 3,
 });
 
-/** The live change of the spiral run: T 4 → 8 after distillation step 20. */
-export const SPIRAL_CHANGES = [{ phase: 'distill' as const, step: 20, temperature: 8, alpha: 0.7 }];
+/** The live change of the spiral run: T 4 → 8 from distillation step 21 (the first step whose loss uses it). */
+export const SPIRAL_CHANGES = [{ phase: 'distill' as const, step: 21, temperature: 8, alpha: 0.7 }];
 
 /** MNIST (the shipped 8,000 / 2,000 file), a 1,000-digit transfer set without digit 3. */
 export const MNIST_OMIT3: ExperimentConfig = toyConfig({

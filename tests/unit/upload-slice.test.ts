@@ -15,7 +15,7 @@ function newStore() {
   return create<StudioState>()(createStudioSlices);
 }
 
-const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',' };
+const PREVIEW: CsvPreview = { headers: ['a', 'b', 'kind'], hasHeader: true, rows: [['1', '2', 'x']], rowCount: 10, suggestedLabelColumn: 2, delimiter: ',', holes: { empty: [0, 0, 0], notNumber: [0, 0, 10], samples: [[], [], ['x']], featureRows: [0, 0, 0], featureCells: [0, 0, 0] } };
 
 /** Metadata of an upload of the given input shape. */
 function meta(inputShape: number[], id = 'upload-1'): UserDataMeta {
@@ -124,6 +124,22 @@ describe('upload slice', () => {
     expect(store.getState().upload).toMatchObject({ status: 'failed', error: 'The worker crashed.', meta: null });
     expect(store.getState().fieldErrors.dataset).toBe(NEED_UPLOAD);
     expect(store.getState().run).toBe(IDLE_RUN);
+  });
+
+  it('the missing-value rule starts at "drop"; changing it means the data must be loaded again', () => {
+    const store = newStore();
+    store.getState().chooseUpload();
+    expect(store.getState().upload.missingRule).toBe('drop');
+    store.getState().beginInspect(1, 'data.csv', 'text');
+    store.getState().applyUploadEvent({ type: 'csvPreview', requestId: 1, preview: PREVIEW, error: null });
+    store.getState().beginLoad(2, 'csv', ['data.csv'], 1);
+    const m = meta([2]);
+    store.getState().applyUploadEvent({ type: 'uploadReady', requestId: 2, meta: m, summary: summary(m) });
+    store.getState().setMissingRule('drop');
+    expect(store.getState().upload.status).toBe('ready');
+    store.getState().setMissingRule('fill');
+    expect(store.getState().upload).toMatchObject({ status: 'idle', missingRule: 'fill', meta: null });
+    expect(store.getState().fieldErrors.dataset).toBe(NEED_UPLOAD);
   });
 
   it('moves the config to the preset family that fits the upload', () => {

@@ -69,10 +69,10 @@ describe('each trial uses the settings it reports', () => {
   it('records settings, notices a mid-trial change, and pools only identical settings', () => {
     let w = { temperature: 4, alpha: 0.7, scaleByT2: true, softTerm: 'kl' as const };
     const rec = recordSettings(() => w);
-    rec.weights();
+    rec.weights(1);
     expect(rec.settings()).toEqual({ temperature: 4, alpha: 0.7, changed: false });
     w = { ...w, temperature: 8 };
-    rec.weights();
+    rec.weights(2);
     expect(rec.settings()).toEqual({ temperature: 8, alpha: 0.7, changed: true });
     const s = (temperature: number, changed = false) => ({ temperature, alpha: 0.7, changed });
     expect(poolableTrials([s(4), s(4), s(4)])).toEqual([0, 1, 2]);

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { DataError } from './dataErrors';
 import { sniffBinaryText } from './sniffBinary';
+import type { MissingRule } from './missing';
 import { indexClasses, requireTwoClasses, type LabeledData } from './userData';
 
 /** Most classes a CSV label column may have (more usually means the wrong column was chosen). */
@@ -20,6 +21,25 @@ export interface CsvPreview {
   suggestedLabelColumn: number;
   /** The delimiter papaparse detected. */
   delimiter: string;
+  /** The empty and non-numeric cells of every column, over all data rows. */
+  holes: CsvPreviewHoles;
+}
+
+/** Most distinct non-numeric texts of a column the preview names (e.g. `NaN`, `?`). */
+export const MAX_HOLE_SAMPLES = 3;
+
+/** Per column (file order): its missing cells, and what each choice of label column would drop or fill. */
+export interface CsvPreviewHoles {
+  /** Empty cells of each column. */
+  empty: number[];
+  /** Non-empty cells that are not numbers (`NaN`, `?`, text) of each column. */
+  notNumber: number[];
+  /** Up to `MAX_HOLE_SAMPLES` distinct non-numeric texts of each column, in order of appearance. */
+  samples: string[][];
+  /** With column j as the label: rows with a label and at least one missing feature cell (what "drop" removes). */
+  featureRows: number[];
+  /** With column j as the label: missing feature cells in rows with a label (what "fill" fills). */
+  featureCells: number[];
 }
 
 /** A data row with its 1-based line number in the file. */
@@ -61,12 +81,43 @@ function readTable(text: string, fileName: string): CsvTable {
   if (!first) throw new DataError({ code: 'csvEmpty' });
   const second = records[1];
   const hasHeader =
-    first.cells.every((c) => !isNumeric(c)) || first.cells.some((c, j) => !isNumeric(c) && (second ? isNumeric(second.cells[j] ?? '') : false));
+    // An empty cell is a missing value, not a column name: it never makes the first row a header on its own.
+    first.cells.every((c) => !isNumeric(c)) || first.cells.some((c, j) => c !== '' && !isNumeric(c) && (second ? isNumeric(second.cells[j] ?? '') : false));
   const headers = hasHeader ? first.cells.map((c, j) => c || `column ${j + 1}`) : first.cells.map((_, j) => `column ${j + 1}`);
   return { headers, hasHeader, rows: hasHeader ? records.slice(1) : records, delimiter: result.meta.delimiter };
 }
 
-/** Headers, the first rows and a suggested label column (the last), for a preview before parsing. */
+/** Counts the empty and non-numeric cells of every column, and what dropping or filling them means for each label column. */
+function countHoles(headers: readonly string[], rows: readonly CsvRow[]): CsvPreviewHoles {
+  const n = headers.length;
+  const zeros = () => new Array<number>(n).fill(0);
+  const holes: CsvPreviewHoles = { empty: zeros(), notNumber: zeros(), samples: headers.map(() => []), featureRows: zeros(), featureCells: zeros() };
+  for (const { cells } of rows) {
+    const bad: boolean[] = [];
+    let badCount = 0;
+    for (let j = 0; j < n; j++) {
+      const cell = cells[j] ?? '';
+      bad[j] = !isNumeric(cell);
+      if (!bad[j]) continue;
+      badCount++;
+      if (cell === '') holes.empty[j]!++;
+      else {
+        holes.notNumber[j]!++;
+        const samples = holes.samples[j]!;
+        if (samples.length < MAX_HOLE_SAMPLES && !samples.includes(cell)) samples.push(cell);
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      if (cells[j] === '' || cells[j] === undefined) continue; // no label: the row is dropped whatever the rule
+      const features = badCount - (bad[j] ? 1 : 0);
+      holes.featureCells[j]! += features;
+      if (features > 0) holes.featureRows[j]!++;
+    }
+  }
+  return holes;
+}
+
+/** Headers, the first rows, a suggested label column (the last) and the missing cells per column, for a preview before parsing. */
 export function previewCsv(text: string, maxRows = 5, fileName = 'the file'): CsvPreview {
   const { headers, hasHeader, rows, delimiter } = readTable(text, fileName);
   return {
@@ -76,6 +127,7 @@ export function previewCsv(text: string, maxRows = 5, fileName = 'the file'): Cs
     rowCount: rows.length,
     suggestedLabelColumn: headers.length - 1,
     delimiter,
+    holes: countHoles(headers, rows),
   };
 }
 
@@ -95,33 +147,51 @@ function resolveColumn(headers: readonly string[], labelColumn: string | number)
 /**
  * Parses a CSV table of numeric feature columns plus one label column (by name or 0-based index).
  * Labels may be numbers (classes in numeric order; `1` and `1.0` are the same class, named `1`) or text (classes
- * in sorted order); the first row is
- * the header unless it looks like data. Throws a message naming the line and column of any bad cell.
+ * in sorted order); the first row is the header unless it looks like data.
+ * Without `missing`, an empty or non-numeric feature cell or an empty label throws a message naming its line and
+ * column. With it, a row with an empty label is dropped, and a row with a missing feature cell (empty or not a
+ * number) is dropped (`drop`) or kept with NaN there (`fill`: `toUserDataset` fills it after the split); `holes` records it.
  */
-export function parseCsvDataset(text: string, labelColumn: string | number, fileName = 'the file'): LabeledData {
+export function parseCsvDataset(text: string, labelColumn: string | number, fileName = 'the file', missing?: MissingRule): LabeledData {
   const { headers, hasHeader, rows } = readTable(text, fileName);
   const labelIdx = resolveColumn(headers, labelColumn);
   const labelName = headers[labelIdx]!;
   if (headers.length < 2) throw new DataError({ code: 'noFeatures' });
   if (rows.length === 0) throw new DataError({ code: 'noRows' });
   const nFeatures = headers.length - 1;
-  const x = new Float32Array(rows.length * nFeatures);
+  const values: number[] = [];
   const labels: string[] = [];
-  rows.forEach(({ line, cells }, i) => {
+  const missingPerFeature = new Array<number>(nFeatures).fill(0);
+  let droppedForLabel = 0;
+  let droppedForFeatures = 0;
+  for (const { line, cells } of rows) {
     if (cells.length !== headers.length) {
       throw new DataError({ code: 'columnCount', line, found: cells.length, expected: headers.length, header: hasHeader });
     }
-    let k = 0;
+    const row: number[] = [];
     cells.forEach((cell, j) => {
       if (j === labelIdx) return;
-      if (cell === '') throw new DataError({ code: 'emptyCell', line, column: headers[j]! });
-      if (!isNumeric(cell)) throw new DataError({ code: 'notNumber', line, column: headers[j]!, cell });
-      x[i * nFeatures + k++] = Number(cell);
+      if (isNumeric(cell)) row.push(Number(cell));
+      else if (missing) {
+        missingPerFeature[row.length]!++;
+        row.push(Number.NaN);
+      } else if (cell === '') throw new DataError({ code: 'emptyCell', line, column: headers[j]! });
+      else throw new DataError({ code: 'notNumber', line, column: headers[j]!, cell });
     });
     const label = cells[labelIdx]!;
-    if (label === '') throw new DataError({ code: 'emptyLabel', line, column: labelName });
+    if (label === '') {
+      if (!missing) throw new DataError({ code: 'emptyLabel', line, column: labelName });
+      droppedForLabel++;
+      continue;
+    }
+    if (missing === 'drop' && row.some(Number.isNaN)) {
+      droppedForFeatures++;
+      continue;
+    }
+    values.push(...row);
     labels.push(label);
-  });
+  }
+  if (labels.length === 0 && missing) throw new DataError({ code: 'allRowsDropped', rows: rows.length });
   const numeric = labels.every((l) => isNumeric(l));
   const { y, classNames } = numeric
     ? indexClasses(labels.map(Number), (a, b) => a - b)
@@ -130,15 +200,17 @@ export function parseCsvDataset(text: string, labelColumn: string | number, file
   if (classNames.length > MAX_CSV_CLASSES) {
     throw new DataError({ code: 'tooManyClasses', column: labelName, count: classNames.length, max: MAX_CSV_CLASSES });
   }
+  const anyHoles = droppedForLabel > 0 || missingPerFeature.some((c) => c > 0);
   return {
-    x,
+    x: Float32Array.from(values),
     y,
-    count: rows.length,
+    count: labels.length,
     inputShape: [nFeatures],
     classNames,
     numClasses: classNames.length,
     featureNames: headers.filter((_, j) => j !== labelIdx),
     columns: [...headers],
     labelName,
+    ...(missing && anyHoles ? { holes: { rule: missing, droppedForLabel, droppedForFeatures, missingPerFeature } } : {}),
   };
 }

@@ -21,6 +21,8 @@ export type DataErrorValue =
   | { code: 'emptyCell'; line: number; column: string }
   | { code: 'notNumber'; line: number; column: string; cell: string }
   | { code: 'emptyLabel'; line: number; column: string }
+  | { code: 'allRowsDropped'; rows: number }
+  | { code: 'noValuesToFill'; column: string }
   | { code: 'tooManyClasses'; column: string; count: number; max: number }
   | { code: 'idxTooShort'; subject: DataSubject; bytes: number }
   | { code: 'idxMagic'; subject: DataSubject; found: string; expected: string; swapped: boolean }
@@ -84,11 +86,15 @@ export function englishDataError(e: DataErrorValue): string {
     case 'columnCount':
       return `Line ${e.line} has ${e.found} columns but ${e.header ? 'the header' : 'the first row'} has ${e.expected}.`;
     case 'emptyCell':
-      return `Line ${e.line}, column "${e.column}": the cell is empty (missing values are not supported).`;
+      return `Line ${e.line}, column "${e.column}": the cell is empty.`;
     case 'notNumber':
       return `Line ${e.line}, column "${e.column}": "${e.cell}" is not a number.`;
     case 'emptyLabel':
       return `Line ${e.line}, column "${e.column}": the label is empty.`;
+    case 'allRowsDropped':
+      return `All ${e.rows} rows have a missing value: dropping them leaves no data. Fill the missing cells with the training-split mean instead.`;
+    case 'noValuesToFill':
+      return `Column "${e.column}" has no number in the training split, so it has no mean to fill its missing cells with. Drop the rows, or remove the column.`;
     case 'tooManyClasses':
       return `The label column "${e.column}" has ${e.count} distinct values; at most ${e.max} classes are supported. Is it the right column?`;
     case 'idxTooShort':

@@ -1,5 +1,6 @@
 import { DATASETS, type DatasetId } from './registry';
 import type { FitMode } from './images/fitSquare';
+import type { MissingValues } from './missing';
 import type { FeatureScaling } from './types';
 
 /** What the UI and the engine need to know about a dataset before loading it. */
@@ -57,6 +58,11 @@ export interface CsvSource {
    * validation hold-out): what a standardised run scales with, so exports can scale the same way.
    */
   featureScaling?: FeatureScaling;
+  /**
+   * How missing cells were handled (present when the file had any): the rule, the rows dropped, the cells filled and
+   * the fill values (the training split's means, doubles), so exports read the file the same way.
+   */
+  missing?: MissingValues;
 }
 
 /** The dataset an experiment uses: the user's upload when present, else the built-in one. */

@@ -1,3 +1,5 @@
+import type { MissingValues } from './missing';
+
 /** One split of a dataset: row-major features and integer class labels. */
 export interface Split {
   /** Features, `count × featureSize` values, row-major. */
@@ -26,6 +28,8 @@ export interface Dataset {
   test: Split;
   /** Per-feature standardisation already applied to `x` (user tables), so new inputs can be scaled the same way. */
   featureScaling?: FeatureScaling;
+  /** How a CSV's missing values were handled (dropped rows, filled cells and the fill values), for the report and exports. */
+  missingValues?: MissingValues;
 }
 
 /** Per-feature standardisation: `x' = (x − mean) / std`. */

@@ -1,5 +1,6 @@
 import { deriveSeed } from '../rng';
 import { DataError, type DataSubject } from './dataErrors';
+import { resolveHoles, type CsvHoles } from './missing';
 import { stratifiedSplit } from './split';
 import { featureSize, type Dataset, type FeatureScaling, type Split } from './types';
 
@@ -17,6 +18,8 @@ export interface LabeledData extends Split {
   columns?: string[];
   /** Name of the label column (tables only). */
   labelName?: string;
+  /** A CSV's missing cells and the rule chosen for them (present when it had any); `fill` leaves NaN in `x` until the split. */
+  holes?: CsvHoles;
 }
 
 /** Options for turning user data into a dataset. */
@@ -59,6 +62,8 @@ export function toUserDataset(data: LabeledData, options: UserDatasetOptions): D
     throw new DataError({ code: 'tooFewExamples', count: data.count, percent: Math.round(testFraction * 100) });
   }
   const dataset: Dataset = { id, name, inputShape: [...data.inputShape], numClasses: data.numClasses, classNames: [...data.classNames], train, test };
+  // Missing cells are filled after the split, with the training split's means (so the test split stays unseen).
+  if (data.holes) dataset.missingValues = resolveHoles(data.holes, train, test, len, data.featureNames ?? []);
   if (standardize) {
     dataset.featureScaling = fitScaling(train, len);
     applyScaling(train, len, dataset.featureScaling);

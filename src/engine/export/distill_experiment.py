@@ -276,7 +276,7 @@ def load_csv(path, spec):
     numeric = lambda c: bool(NUMBER.match(c.strip()))  # noqa: E731
     first, second = rows[0], rows[1] if len(rows) > 1 else None
     has_header = all(not numeric(c) for c in first) or any(
-        not numeric(c) and second is not None and j < len(second) and numeric(second[j]) for j, c in enumerate(first))
+        c.strip() != "" and not numeric(c) and second is not None and j < len(second) and numeric(second[j]) for j, c in enumerate(first))
     expected = f"expected {len(columns)} columns: {', '.join(columns)}"
     if has_header:
         header = [c.strip() or f"column {j + 1}" for j, c in enumerate(first)]
@@ -289,26 +289,49 @@ def load_csv(path, spec):
     classes = spec["classNames"]
     numeric_labels = all(INTEGER.match(c) for c in classes)
     class_of = {int(c) if numeric_labels else c: k for k, c in enumerate(classes)}
-    x = np.zeros((len(body), len(columns) - 1), dtype=np.float32)
-    y = np.zeros(len(body), dtype=np.int64)
+    # The studio's rule for missing cells (empty or not a number); without one (an export of a file without holes, or
+    # an older studio) a missing cell is an error, as it was.
+    missing = spec.get("missing")
+    n_features = len(columns) - 1
+    rows_x, rows_y = [], []
+    holes = {"droppedForLabel": 0, "droppedForFeatures": 0, "missingPerFeature": [0] * n_features}
     for i, cells in enumerate(body):
         line = first_line + i
         if len(cells) != len(columns):
             raise UsageError(f"{path}, line {line}: {len(cells)} cells; {expected}")
-        k = 0
+        row = []
         for j, cell in enumerate(cells):
             if j == label_at:
                 continue
-            if not numeric(cell):
+            if numeric(cell):
+                row.append(float(cell))
+            elif missing:
+                holes["missingPerFeature"][len(row)] += 1
+                row.append(math.nan)
+            else:
                 raise UsageError(f"{path}, line {line}, column {columns[j]}: {cell!r} is not a number")
-            x[i, k] = float(cell)
-            k += 1
         raw = cells[label_at].strip()
+        if missing and raw == "":
+            holes["droppedForLabel"] += 1  # a row without a label is always dropped
+            continue
+        if missing and missing["rule"] == "drop" and any(math.isnan(v) for v in row):
+            holes["droppedForFeatures"] += 1
+            continue
         key = int(raw) if numeric_labels and INTEGER.match(raw) else raw
         if key not in class_of:
             raise UsageError(f"{path}, line {line}: label {raw!r} is not one of the studio's classes ({', '.join(classes)})")
-        y[i] = class_of[key]
+        rows_x.append(row)
+        rows_y.append(class_of[key])
+    x = np.zeros((len(rows_x), n_features), dtype=np.float32)
+    if rows_x:
+        x[:] = rows_x  # doubles rounded to float32, as the studio's Float32Array stores them
+    y = np.asarray(rows_y, dtype=np.int64).reshape(len(rows_y))
+    if missing and len(rows_y) == 0:
+        raise UsageError(f"{path}: every row has a missing value; the studio's rule ({missing['rule']}) leaves no data")
     x_train, y_train, x_test, y_test = stratified_split(x, y, spec["testFraction"], derive_seed(spec["splitSeed"], "user-split"))
+    CTX.missing = None
+    if missing:
+        x_train, x_test, CTX.missing = fill_holes(x_train, x_test, dict(missing, **holes), columns[:label_at] + columns[label_at + 1:], path)
     CTX.scaling = None
     if spec.get("standardize"):
         # The studio's statistics (its training split, before the validation hold-out), also for another file with
@@ -317,6 +340,39 @@ def load_csv(path, spec):
         x_train, x_test = apply_scaling(x_train, scaling, path), apply_scaling(x_test, scaling, path)
         CTX.scaling = {"mean": [float(v) for v in scaling["mean"]], "std": [float(v) for v in scaling["std"]]}
     return x_train, y_train, x_test, y_test
+
+
+def fill_values(x):
+    """Mean of each feature's non-missing (non-NaN) values, as src/engine/data/missing.ts fillValues: float64 sums in
+    row order from 0 (np.add.accumulate over a leading zero row, NaN counted as 0), None for a feature without values."""
+    x64 = np.asarray(x, dtype=np.float64)
+    present = ~np.isnan(x64)
+    sums = np.add.accumulate(np.vstack([np.zeros((1, x64.shape[1])), np.where(present, x64, 0.0)]), axis=0)[-1]
+    counts = present.sum(axis=0)
+    return [float(s / c) if c > 0 else None for s, c in zip(sums.tolist(), counts.tolist())]
+
+
+def fill_holes(x_train, x_test, record, features, path):
+    """The studio's missing-value rule after the split (src/engine/data/missing.ts resolveHoles): for "fill", every
+    NaN becomes its feature's fill value rounded to float32 (the studio's values, written in full in EXPERIMENT, also
+    for another file with the same columns; fitted on this training split as the studio does when absent).
+    Returns the splits and the record of what was done (the studio's MissingValues)."""
+    if record["rule"] != "fill":
+        return x_train, x_test, dict({k: v for k, v in record.items() if k != "fill"}, filledCells=0)
+    fill = record.get("fill") or fill_values(x_train)
+    if len(fill) != x_train.shape[1]:
+        raise UsageError(f"{path}: {x_train.shape[1]} features, but the studio's missing-value fill has {len(fill)} values")
+    filled = 0
+    x_train, x_test = x_train.copy(), x_test.copy()
+    for k, value in enumerate(fill):
+        for part in (x_train, x_test):
+            holes = np.isnan(part[:, k])
+            if holes.any() and value is None:
+                raise UsageError(f"{path}: column {features[k]} has no number in the training split to fill its missing cells with")
+            part[holes, k] = np.float32(value if value is not None else 0.0)
+            filled += int(holes.sum())
+    fill = [float(v) if v is not None else 0.0 for v in fill]
+    return x_train, x_test, dict(record, filledCells=filled, fill=fill)
 
 
 def fit_scaling(x):
@@ -536,6 +592,9 @@ def tfjs_artifacts(net, model_name):
     if CTX.scaling:
         # Inputs are raw CSV features: the standardisation to apply first (tf model.getUserDefinedMetadata()).
         model["userDefinedMetadata"] = {"featureScaling": CTX.scaling}
+    if CTX.missing:
+        # And before it, the missing-value rule (rows dropped, or cells filled with these values), as the studio writes it.
+        model["userDefinedMetadata"] = dict(model.get("userDefinedMetadata") or {}, missingValues=CTX.missing)
     return model, data
 
 
@@ -609,6 +668,7 @@ class Context:
     device = torch.device("cpu")
     amp = False
     scaling = None  # the CSV standardisation applied ({"mean", "std"} per feature), recorded in the outputs
+    missing = None  # the CSV missing-value rule applied (the studio's MissingValues, this file's counts), recorded in the outputs
 
 
 CTX = Context()
@@ -1051,6 +1111,8 @@ def save_outputs(args, teacher, scratch, distilled, results, curves, trials, sec
     if CTX.scaling and isinstance(config.get("userData"), dict) and isinstance(config["userData"].get("csv"), dict):
         # Where the studio's own history records keep the statistics: the upload's CSV metadata.
         config["userData"] = dict(config["userData"], csv=dict(config["userData"]["csv"], featureScaling=CTX.scaling))
+    if CTX.missing and isinstance(config.get("userData"), dict) and isinstance(config["userData"].get("csv"), dict):
+        config["userData"] = dict(config["userData"], csv=dict(config["userData"]["csv"], missing=CTX.missing))
     schedule = EXPERIMENT["schedule"]
     record = {
         "id": f"pytorch-{uuid.uuid4()}",
@@ -1061,7 +1123,7 @@ def save_outputs(args, teacher, scratch, distilled, results, curves, trials, sec
         "results": results,
         "lossRows": [curves["loss"][k] for k in sorted(curves["loss"])],
         "epochRows": [curves["epoch"][k] for k in sorted(curves["epoch"])],
-        "marks": [{"phase": "distill", "step": max(p["step"] - 1, 0), "temperature": p["temperature"], "alpha": p["alpha"]}
+        "marks": [{"phase": "distill", "step": p["step"], "temperature": p["temperature"], "alpha": p["alpha"]}
                   for p in schedule],
         "trials": trials,
         "backend": None,
@@ -1073,6 +1135,8 @@ def save_outputs(args, teacher, scratch, distilled, results, curves, trials, sec
                                             "seconds": seconds}}
     if CTX.scaling:
         report["featureScaling"] = CTX.scaling  # as in the studio's student.zip report.json
+    if CTX.missing:
+        report["missingValues"] = CTX.missing
     with open(os.path.join(out, "report.json"), "w") as f:
         json.dump(report, f)
     r = results
@@ -1108,7 +1172,11 @@ def parse_args(argv=None):
                    + ("; its features are standardised with the studio's training-split mean and deviation (EXPERIMENT data "
                       "featureScaling), whatever file is given" if data.get("featureScaling") else "")
                    + ("; its features are standardised with its own training split's mean and deviation"
-                      if data.get("standardize") and not data.get("featureScaling") else ""))
+                      if data.get("standardize") and not data.get("featureScaling") else "")
+                   + ({"drop": "; rows with a missing cell (empty or not a number) or an empty label are dropped, as in the studio",
+                       "fill": "; rows with an empty label are dropped and missing cells (empty or not a number) are filled with the "
+                               "studio's training-split means (EXPERIMENT data missing fill), as in the studio"}
+                      .get((data.get("missing") or {}).get("rule"), "")))
     p.add_argument("--epochs", type=int, default=c["epochs"], help="epochs of every phase")
     p.add_argument("--batch-size", type=int, default=c["batchSize"], help="examples per step over all processes")
     p.add_argument("--lr", type=float, default=c["learningRate"], help=f"learning rate ({EXPERIMENT['optimizer']})")

@@ -32,12 +32,6 @@ export function pyBool(b: boolean): string {
   return b ? 'True' : 'False';
 }
 
-/** A Python tuple/list literal of safe integers, e.g. `(28, 28, 1)`. */
-export function pyIntTuple(values: readonly number[], what = 'value'): string {
-  const items = values.map((v) => pyInt(v, what));
-  return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-}
-
 /** A JSON-like value as a Python literal (dicts, lists, str, int/float, True/False/None), indented for reading. */
 export function pyValue(value: unknown, indent = ''): string {
   if (value === null || value === undefined) return 'None';

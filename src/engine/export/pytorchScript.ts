@@ -1,5 +1,6 @@
 import { DATASETS } from '../data/registry';
 import { datasetMeta } from '../data/meta';
+import type { MissingValues } from '../data/missing';
 import type { FeatureScaling } from '../data/types';
 import { hiddenLayerOptions } from '../models/spec';
 import { sweepPoints } from '../train/sweep';
@@ -8,7 +9,7 @@ import { pytorchArch } from './pytorchModel';
 import { pyValue } from './pythonLiteral';
 import SCRIPT_BODY from './distill_experiment.py?raw';
 
-/** A live T/α change of the run (as the loss chart marks it): from the step after `step` of `phase` on. */
+/** A live T/α change of the run (as the loss chart marks it): `step` is the first step of `phase` whose loss used it. */
 export interface HyperChange {
   phase: Phase | null;
   step: number;
@@ -56,8 +57,9 @@ export function hyperSchedule(changes: readonly HyperChange[]): { step: number; 
   const byStep = new Map<number, { step: number; temperature: number; alpha: number }>();
   for (const c of changes) {
     if (!(c.temperature > 0) || !(c.alpha >= 0 && c.alpha <= 1)) invalid(`A recorded T/α change is out of range (T ${c.temperature}, α ${c.alpha}).`);
-    // Changes before distillation began are in force from its first step; the studio applies a change at the next step.
-    const step = c.phase === 'distill' ? c.step + 1 : 1;
+    // The engine records the first distillation step whose loss used a change; changes recorded elsewhere (an extra trial's,
+    // or an old record's teacher or scratch phase) are in force from the first step.
+    const step = c.phase === 'distill' ? Math.max(1, c.step) : 1;
     byStep.delete(step);
     byStep.set(step, { step, temperature: c.temperature, alpha: c.alpha });
   }
@@ -71,6 +73,13 @@ function checkedScaling({ mean, std }: FeatureScaling, features: number): Featur
   return { mean: [...mean], std: [...std] };
 }
 
+/** The studio's missing-value record, checked (a known rule; one finite fill value per feature for `fill`). */
+function checkedMissing(m: MissingValues, features: number): MissingValues {
+  if (m.rule !== 'drop' && m.rule !== 'fill') invalid(`Unknown missing-value rule "${String(m.rule)}".`);
+  if (m.fill && (m.fill.length !== features || !m.fill.every(Number.isFinite))) invalid(`The missing-value fill has ${m.fill.length} values for ${features} features, or one is not a finite number.`);
+  return { ...m, missingPerFeature: [...m.missingPerFeature], ...(m.fill ? { fill: [...m.fill] } : {}) };
+}
+
 /** The data section of the experiment: how the script gets exactly the studio's examples. */
 function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<string, unknown> {
   if (cfg.userData) {
@@ -78,6 +87,7 @@ function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<st
     if (!csv) throw new PyTorchExportError('uploadNotCsv');
     const standardize = csv.standardize ?? cfg.standardize !== false;
     const scaling = standardize && csv.featureScaling ? checkedScaling(csv.featureScaling, csv.columns.length - 1) : null;
+    const missing = csv.missing ? checkedMissing(csv.missing, csv.columns.length - 1) : null;
     return {
       kind: 'csv',
       name: cfg.userData.name,
@@ -89,6 +99,8 @@ function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<st
       standardize,
       // The studio's own statistics (doubles, written in full), so the script's standardised data is byte-identical.
       ...(scaling ? { featureScaling: scaling } : {}),
+      // The studio's missing-value rule and fill values (doubles, in full): the script drops and fills the same cells.
+      ...(missing ? { missing } : {}),
     };
   }
   const entry = DATASETS[cfg.dataset];

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { MissingValues } from '../data/missing';
 import type { FeatureScaling } from '../data/types';
 import type { ModelResult } from '../train/types';
 import type { StudentCheck } from './studentCheck';
@@ -46,6 +47,8 @@ export interface StudentReport {
   check?: StudentCheck;
   /** Standardisation the studio applied to the features (user tables), to apply to new inputs. */
   featureScaling?: FeatureScaling;
+  /** How the CSV's missing cells were handled (rows dropped, cells filled and their fill values), before the scaling. */
+  missingValues?: MissingValues;
   /** The zip's `model.onnx` (same student), when written. */
   onnx?: OnnxRecord;
 }
@@ -65,8 +68,13 @@ export class StudentZipError extends Error {
 /** Zips `model.json` (tfjs layers format), `weights.bin`, `report.json` and, when given, `model.onnx` into one download. */
 export function buildStudentZip(artifacts: tf.io.ModelArtifacts, report: StudentReport, onnxBytes?: Uint8Array): Uint8Array {
   const json = toModelJson(artifacts, STUDENT_ZIP_FILES.weights);
-  // Raw-feature inputs: the standardisation also rides in model.json (tf model.getUserDefinedMetadata()), as the PyTorch script writes it.
-  const modelJson: tf.io.ModelJSON = report.featureScaling ? { ...json, userDefinedMetadata: { featureScaling: report.featureScaling } } : json;
+  // Raw-feature inputs: the standardisation (and the missing-value rule) also ride in model.json (tf
+  // model.getUserDefinedMetadata()), as the PyTorch script writes them.
+  const metadata = {
+    ...(report.featureScaling ? { featureScaling: report.featureScaling } : {}),
+    ...(report.missingValues ? { missingValues: report.missingValues } : {}),
+  };
+  const modelJson: tf.io.ModelJSON = Object.keys(metadata).length > 0 ? { ...json, userDefinedMetadata: metadata } : json;
   const weights = new Uint8Array(weightBuffer(artifacts));
   const time = Date.parse(report.createdAt);
   // Zip timestamps start in 1980; a fixed time keeps the archive byte-for-byte reproducible.

@@ -39,12 +39,27 @@ export class RunController {
   /** Called each time the loop actually halts for a pause (after the steps before it were reported), e.g. to say "paused". */
   onPaused: (() => void) | null = null;
 
-  /** Current T and α; the distillation step reads them every step. */
+  /** Current T and α, as last set by the user; a distillation step takes them through `enterHyper`. */
   hyper: LiveHyper;
+
+  /** T and α as they last entered a live distillation loss (starts at the run's configured values). */
+  private entered: LiveHyper;
 
   /** Creates a controller that yields to the event loop at least every `yieldEveryMs`. */
   constructor(hyper: LiveHyper, private readonly yieldEveryMs = 16) {
     this.hyper = { ...hyper };
+    this.entered = { ...hyper };
+  }
+
+  /**
+   * T and α for the loss about to be computed; `changed` is true when they differ from those of the last live loss,
+   * i.e. this loss is the first to use a live change.
+   */
+  enterHyper(): { hyper: LiveHyper; changed: boolean } {
+    const hyper = this.hyper;
+    const changed = hyper.temperature !== this.entered.temperature || hyper.alpha !== this.entered.alpha;
+    if (changed) this.entered = hyper;
+    return { hyper, changed };
   }
 
   /** Requests a pause at the next step boundary. */
@@ -85,8 +100,8 @@ export class RunController {
     return this.stopped;
   }
 
-  /** Called between steps: yields so messages arrive, waits while paused, throws `RunCancelled` when stopped. */
-  async checkpoint(): Promise<void> {
+  /** The loop's yield point between steps: yields so messages arrive, waits while paused, throws `RunCancelled` when stopped. */
+  async yieldPoint(): Promise<void> {
     if (this.stopped) throw new RunCancelled();
     if (this.faultError) throw this.faultError;
     if (Date.now() - this.lastYield >= this.yieldEveryMs) {

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { evaluate, type Evaluation } from '../metrics';
-import type { ExperimentHooks } from './experiment';
+import type { ExperimentHooks } from './experimentHooks';
 
 /**
  * Reports an already-trained teacher instead of training one: announces the teacher phase, evaluates it once on

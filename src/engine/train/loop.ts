@@ -126,7 +126,7 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
         for (let start = 0; start < o.train.count && step < maxSteps; start += o.batchSize) {
           // Before halting for a pause, report the steps trained so far (so "paused" comes after their losses).
           if (o.controller.pauseRequested) await flush();
-          await o.controller.checkpoint();
+          await o.controller.yieldPoint();
           const size = Math.min(o.batchSize, o.train.count - start);
           const idx = tf.slice(order, [start], [size]);
           const { x, yOneHot } = onHost

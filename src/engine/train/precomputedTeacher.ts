@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { evaluateLogits, type Evaluation } from '../metrics';
-import type { ExperimentHooks } from './experiment';
+import type { ExperimentHooks } from './experimentHooks';
 import type { LatencyFigure } from './latency';
 
 /**

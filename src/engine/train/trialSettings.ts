@@ -1,21 +1,27 @@
 import type { KdWeights } from '../losses';
 import type { TrialSettings } from './types';
 
-/** Wraps a (possibly live) weights source so the trial can report the T and α it actually trained with. */
-export function recordSettings(source: () => KdWeights): { weights: () => KdWeights; settings: () => TrialSettings } {
+/** The T and α (and soft-term settings) a distillation loss uses at a 1-based step of its phase. */
+export type WeightsAtStep = (step: number) => KdWeights;
+
+/**
+ * Wraps a (possibly live) weights source so the trial can report the T and α it actually trained with; `current` reads
+ * the source's value without a step (for a trial that trained no step).
+ */
+export function recordSettings(source: WeightsAtStep, current: () => KdWeights = () => source(0)): { weights: WeightsAtStep; settings: () => TrialSettings } {
   let first: KdWeights | null = null;
   let last: KdWeights | null = null;
   let changed = false;
   return {
-    weights: () => {
-      const w = source();
+    weights: (step) => {
+      const w = source(step);
       if (!first) first = w;
       else if (w.temperature !== first.temperature || w.alpha !== first.alpha) changed = true;
       last = w;
       return w;
     },
     settings: () => {
-      const w = last ?? source();
+      const w = last ?? current();
       return { temperature: w.temperature, alpha: w.alpha, changed };
     },
   };

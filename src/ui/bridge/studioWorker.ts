@@ -149,14 +149,14 @@ class StudioWorker {
     this.send({ type: 'inspectCsv', requestId, fileName, text });
   }
 
-  /** Parses the previewed CSV in the worker with the chosen label column, split with the current seed. */
+  /** Parses the previewed CSV in the worker with the chosen label column and missing-value rule, split with the current seed. */
   loadCsv(): void {
     const { upload, config, beginLoad } = useStudio.getState();
     const fileName = upload.fileNames[0];
     if (upload.csvText === null || fileName === undefined) return;
     const requestId = upload.requestId + 1;
     beginLoad(requestId, 'csv', upload.fileNames, config.seed);
-    this.send({ type: 'loadCsv', requestId, fileName, text: upload.csvText, labelColumn: upload.labelColumn, seed: config.seed });
+    this.send({ type: 'loadCsv', requestId, fileName, text: upload.csvText, labelColumn: upload.labelColumn, seed: config.seed, missing: upload.missingRule });
   }
 
   /** Sends an idx images + labels pair (raw or gzip bytes, transferred) to the worker to decode, split with the current seed. */

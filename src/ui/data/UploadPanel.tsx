@@ -12,6 +12,8 @@ import { FileDrop } from './FileDrop';
 import { loadFolder, walkDropped } from './imageFiles';
 import { ImageFolderPanel } from './ImageFolderPanel';
 import { ImageSetPreview, SkippedFiles } from './ImageSetPreview';
+import { missingPlan } from './missingPlan';
+import { MissingValuesChoice } from './MissingValuesChoice';
 import { UploadSummary } from './UploadSummary';
 import { UploadThumbs } from './UploadThumbs';
 
@@ -38,8 +40,10 @@ export function UploadPanel({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
   const upload = useStudio((s) => s.upload);
   const setLabelColumn = useStudio((s) => s.setLabelColumn);
+  const setMissingRule = useStudio((s) => s.setMissingRule);
   const [waiting, setWaiting] = useState<File | null>(null);
   const busy = upload.status === 'inspecting' || upload.status === 'loading';
+  const plan = upload.kind === 'csv' && upload.preview ? missingPlan(upload.preview, upload.labelColumn) : null;
   const onFiles = (files: File[]) => {
     void acceptFiles(files, waiting).then(setWaiting);
   };
@@ -73,6 +77,15 @@ export function UploadPanel({ locked }: { locked: boolean }) {
             options={upload.preview.headers.map((h, j) => ({ value: String(j), label: h }))}
             onChange={(v) => setLabelColumn(Number(v))}
           />
+          {plan ? (
+            <MissingValuesChoice
+              plan={plan}
+              labelName={upload.preview.headers[upload.labelColumn] ?? ''}
+              rule={upload.missingRule}
+              disabled={locked || busy}
+              onChange={setMissingRule}
+            />
+          ) : null}
           <button type="button" disabled={locked || busy || upload.csvText === null} onClick={() => studioWorker.loadCsv()}>
             {t('upload.use')}
           </button>

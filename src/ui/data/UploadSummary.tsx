@@ -20,6 +20,22 @@ function fitText(ti: TFunction<'images'>, fit: FitMode): string {
   return fit === 'crop' ? ti('fitCrop') : ti('fitPad');
 }
 
+/** What was done with a CSV's missing values (rows dropped, cells filled and the fill values), or null when it had none. */
+function missingText(t: TFunction<'app'>, meta: UserDataMeta): string | null {
+  const m = meta.csv?.missing;
+  if (!m) return null;
+  const n = (v: number) => v.toLocaleString('en-US');
+  if (m.rule === 'drop') return t('upload.missingSummaryDrop', { label: n(m.droppedForLabel), rows: n(m.droppedForFeatures) });
+  const features = meta.csv?.columns.filter((c) => c !== meta.csv?.labelColumn) ?? [];
+  // Only the columns that had holes; the values rounded for reading (report.json and the exports keep them in full).
+  const fills = features
+    .map((name, j) => ({ name, count: m.missingPerFeature[j] ?? 0, value: m.fill?.[j] ?? 0 }))
+    .filter((f) => f.count > 0)
+    .map((f) => `${f.name} ${Number(f.value.toPrecision(4))}`)
+    .join(', ');
+  return t('upload.missingSummaryFill', { label: n(m.droppedForLabel), cells: n(m.filledCells), fills });
+}
+
 /** Class count, sample count, the seeded train/test split and the class names of a loaded upload (all text). */
 export function UploadSummary({ meta, upload }: { meta: UserDataMeta; upload: UploadState }) {
   const { t } = useTranslation();
@@ -35,6 +51,7 @@ export function UploadSummary({ meta, upload }: { meta: UserDataMeta; upload: Up
       {meta.imageFolder ? (
         <li>{ti('notStored', { size: String(meta.imageFolder.size), fit: fitText(ti, meta.imageFolder.fit) })}</li>
       ) : null}
+      {missingText(t, meta) ? <li>{missingText(t, meta)}</li> : null}
       {meta.missingFromTest && meta.missingFromTest.length > 0 ? (
         <li role="note" className="error">
           {t('upload.missingFromTest', { count: meta.missingFromTest.length, names: meta.missingFromTest.join(', ') })}

@@ -39,6 +39,10 @@ export function describeDataError(e: DataErrorValue, t: TFunction<'app'>): strin
       return t('dataError.notNumber', { line: String(e.line), column: e.column, cell: e.cell });
     case 'emptyLabel':
       return t('dataError.emptyLabel', { line: String(e.line), column: e.column });
+    case 'allRowsDropped':
+      return t('dataError.allRowsDropped', { n: String(e.rows) });
+    case 'noValuesToFill':
+      return t('dataError.noValuesToFill', { column: e.column });
     case 'tooManyClasses':
       return t('dataError.tooManyClasses', { column: e.column, n: String(e.count), max: String(e.max) });
     case 'idxTooShort':

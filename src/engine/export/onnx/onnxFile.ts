@@ -15,6 +15,8 @@ export interface OnnxMetadata {
   classNames: string[];
   /** How inputs are scaled before they reach the model (JSON text). */
   inputScaling: string;
+  /** How a CSV's missing cells were handled, applied before the scaling (JSON text; absent when it had none). */
+  missingValues?: string;
   /** Distillation settings (T, α, soft term, teacher) as JSON text. */
   distillation: string;
   /** Version of the studio, written as `producer_version`. */
@@ -77,6 +79,7 @@ export function encodeOnnx(graph: OnnxGraph, precision: OnnxPrecision, meta: Onn
   const props: Record<string, string> = {
     class_names: JSON.stringify(meta.classNames),
     input_scaling: meta.inputScaling,
+    ...(meta.missingValues ? { missing_values: meta.missingValues } : {}),
     input_layout: graph.inputShape.length === 3 ? 'NHWC' : 'NC',
     distillation: meta.distillation,
     role: meta.role,

@@ -1,0 +1,86 @@
+import * as tf from '@tensorflow/tfjs';
+import { hardLossParts } from '../losses';
+import { predictLogits } from '../metrics';
+import { assignWeights, buildModel, seededWeights } from '../models/build';
+import { deriveSeed } from '../rng';
+import { augmentsStudents, batchInput } from './experimentData';
+import type { ExperimentScope } from './experimentHooks';
+import type { Batch } from './loop';
+import { trainModel, type PhaseRole, type Trained } from './trainModel';
+
+/** The teacher the students learn from. */
+export interface Teacher {
+  /** Its tfjs model; null for a teacher known only by its logits (it then has `cached` logits and gives no hints). */
+  model: tf.LayersModel | null;
+  /** Its logits on the students' set, computed once (null: it runs live on every batch). */
+  cached: tf.Tensor2D | null;
+  /** Its predicted class of every test example (for the students' agreement). */
+  preds: Int32Array;
+}
+
+/** The teacher's logits on a batch whose (possibly shifted) input is `x`: read from the cache, or a forward pass. */
+export function teacherLogits(teacher: Teacher, b: Batch, x: tf.Tensor): tf.Tensor2D {
+  if (teacher.cached) return tf.gather(teacher.cached, b.idx);
+  if (!teacher.model) throw new Error('A teacher known only by its logits has no cached logits.');
+  return teacher.model.apply(x, { training: false }) as tf.Tensor2D;
+}
+
+/** The teacher's logits on the students' set when they can be cached (teacher frozen, inputs not augmented), else null. */
+export function cacheTeacherLogits(scope: ExperimentScope, model: tf.LayersModel): tf.Tensor2D | null {
+  return scope.cfg.teacherLive || augmentsStudents(scope.cfg, scope.data) ? null : predictLogits(model, scope.data.students.x);
+}
+
+/** The seed name suffix of teacher `trial`: trial 0 is the main teacher (and keeps the single-run seeds). */
+const suffix = (trial: number) => (trial === 0 ? '' : `-${trial}`);
+
+/** A teacher of the configured architecture with trial `trial`'s seeded initial weights (owned by the caller). */
+export function buildTeacher(scope: ExperimentScope, trial: number): tf.LayersModel {
+  const { cfg, data } = scope;
+  const model = buildModel(cfg.teacher, data.inputShape, data.numClasses, 'teacher', { seed: deriveSeed(cfg.seed, `teacher-dropout${suffix(trial)}`) });
+  assignWeights(model, seededWeights(model, deriveSeed(cfg.seed, `teacher-init${suffix(trial)}`)));
+  return model;
+}
+
+/** Trains a teacher built by `buildTeacher(scope, trial)` on hard labels, with trial `trial`'s data order and shifts. */
+export function trainTeacher(scope: ExperimentScope, model: tf.LayersModel, trial: number, role: PhaseRole): Promise<Trained> {
+  const { cfg, data } = scope;
+  const input = batchInput(cfg.augment !== 'off', data, deriveSeed(cfg.seed, `teacher-shift${suffix(trial)}`));
+  return trainModel(scope, {
+    phase: 'teacher',
+    set: data.train,
+    model,
+    orderSeed: deriveSeed(cfg.seed, `teacher-order${suffix(trial)}`),
+    lossForBatch: (b) => hardLossParts(b.yOneHot, model.apply(input(b), { training: true }) as tf.Tensor2D),
+    teacherPreds: null,
+    extraVars: [],
+    role,
+  });
+}
+
+/** A teacher of a seed trial (teacher per seed), owned by the trial: `dispose` releases it. */
+export interface TrialTeacher extends Teacher {
+  accuracy: number;
+  dispose: () => void;
+}
+
+/** Teacher per seed: a teacher trained from seed `trial`'s own weights and data order. */
+export async function trainTrialTeacher(scope: ExperimentScope, trial: number, role: PhaseRole): Promise<TrialTeacher> {
+  const model = buildTeacher(scope, trial);
+  try {
+    const r = await trainTeacher(scope, model, trial, role);
+    const cached = cacheTeacherLogits(scope, model);
+    return {
+      model,
+      cached,
+      preds: r.last.preds,
+      accuracy: r.last.accuracy,
+      dispose: () => {
+        model.dispose();
+        cached?.dispose();
+      },
+    };
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+}

@@ -1,0 +1,103 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { KdLossParts } from '../losses';
+import { agreement, evaluate, type Evaluation } from '../metrics';
+import { trainableVariables } from '../models/build';
+import type { ExperimentScope } from './experimentHooks';
+import { makeOptimizer } from './hostAdam';
+import { trainPhase, type Batch, type TrainTensors } from './loop';
+import type { PhaseContext } from './phaseContext';
+import type { CheckpointCarry } from './resumePlan';
+import { captureResumePoint, restoreModel, restoreOptimizer, type ResumePoint } from './resumePoint';
+import type { Phase } from './types';
+
+/**
+ * Whose phase this is. The main run reports every step and epoch, may continue from a checkpoint and takes checkpoints
+ * (carrying `carry`); an extra trial (a seed, a sweep point) only announces its phase under its context.
+ */
+export type PhaseRole = { kind: 'main'; restore: ResumePoint | null; carry: CheckpointCarry } | { kind: 'trial'; context: PhaseContext };
+
+/** One model's training through one phase. */
+export interface PhaseJob {
+  phase: Phase;
+  set: TrainTensors;
+  model: tf.LayersModel;
+  /** Seed of the per-epoch data order. */
+  orderSeed: number;
+  lossForBatch: (b: Batch) => KdLossParts;
+  /** The teacher's test predictions, for the student's per-epoch agreement (null for a teacher). */
+  teacherPreds: Int32Array | null;
+  /** Trained variables besides the model's (the hint adapter). */
+  extraVars: tf.Variable[];
+  role: PhaseRole;
+}
+
+/** A trained phase: its last test evaluation and its wall time. */
+export interface Trained {
+  last: Evaluation;
+  ms: number;
+}
+
+/** Trains one model through one phase; returns its last evaluation and the wall time. */
+export async function trainModel(scope: ExperimentScope, job: PhaseJob): Promise<Trained> {
+  const { cfg, controller, hooks } = scope;
+  const main = job.role.kind === 'main' ? job.role : null;
+  const restore = main?.restore ?? null;
+  const report = main ? hooks : { onLoss: () => {}, onEpoch: () => {} };
+  const optimizer = makeOptimizer(cfg.optimizer, cfg.learningRate);
+  const started = performance.now() - (restore?.elapsedMs ?? 0);
+  const state: { last: Evaluation | null } = { last: null };
+  try {
+    if (restore) {
+      restoreModel(job.model, job.extraVars, restore);
+      await restoreOptimizer(optimizer, cfg.optimizer, restore);
+    }
+    hooks.onPhase(job.phase, Math.ceil(job.set.count / cfg.batchSize), job.role.kind === 'trial' ? job.role.context : null, restore?.epoch ?? 0);
+    await trainPhase({
+      phase: job.phase,
+      epochs: cfg.epochs,
+      startEpoch: restore?.epoch ?? 0,
+      startStep: restore?.step ?? 0,
+      batchSize: cfg.batchSize,
+      orderSeed: job.orderSeed,
+      train: job.set,
+      optimizer,
+      vars: [...trainableVariables(job.model), ...job.extraVars],
+      controller,
+      lossForBatch: job.lossForBatch,
+      onLoss: report.onLoss,
+      onEpochEnd: async (epoch, step) => {
+        const last = await evaluate(job.model, scope.data.test.x, scope.data.test.y, main ? (hooks.evaluatedLogits ?? 0) : 0);
+        state.last = last;
+        const agree = job.teacherPreds ? agreement(last.preds, job.teacherPreds) : null;
+        report.onEpoch({ phase: job.phase, epoch, testAccuracy: last.accuracy, testLoss: last.loss, agreement: agree });
+        if (!main) return;
+        await hooks.onEvaluated?.(job.phase, epoch, job.model, last.logits);
+        const at = { epoch, step, elapsedMs: performance.now() - started };
+        if (hooks.onCheckpoint) hooks.onCheckpoint(await checkpointOf(scope, job, optimizer, main.carry, at));
+      },
+    });
+  } finally {
+    optimizer.dispose();
+  }
+  return { last: state.last ?? (await evaluate(job.model, scope.data.test.x, scope.data.test.y)), ms: performance.now() - started };
+}
+
+/** The main run's resume point after an epoch of `job` (host memory only). */
+function checkpointOf(
+  scope: ExperimentScope,
+  job: PhaseJob,
+  optimizer: tf.Optimizer,
+  carry: CheckpointCarry,
+  at: { epoch: number; step: number; elapsedMs: number },
+): Promise<ResumePoint> {
+  return captureResumePoint({
+    phase: job.phase,
+    ...at,
+    model: job.model,
+    extra: job.extraVars,
+    optimizer,
+    optimizerName: scope.cfg.optimizer,
+    teacherWeights: job.phase === 'teacher' ? null : carry.teacherWeights,
+    finished: { ...carry.finished },
+  });
+}
