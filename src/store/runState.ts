@@ -217,6 +217,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'csvPreview':
     case 'uploadReady':
     case 'uploadFailed':
+    case 'imagesProgress':
     case 'studentZip':
     case 'quantizedPreview':
     case 'onnxFile':

@@ -7,6 +7,9 @@ import { DATASETS, type DatasetId } from '../engine/data/registry';
 import type { DatasetSummary } from '../engine/data/summary';
 import { validateArch } from '../engine/models/archFigures';
 import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS, type PresetFamily } from '../engine/models/presets';
+import type { SkippedFile } from '../engine/data/images/classTree';
+import { DEFAULT_IMAGE_SIZE, type FitMode } from '../engine/data/images/fitSquare';
+import type { ImageSetReport } from '../worker/imageMessages';
 import type { WorkerEvent } from '../worker/protocol';
 import { withFamilyDefaults } from './configSlice';
 import type { StudioState } from './types';
@@ -14,8 +17,14 @@ import type { StudioState } from './types';
 /** Where the user's upload is: nothing picked, previewing a CSV, parsing in the worker, usable, or rejected. */
 export type UploadStatus = 'idle' | 'inspecting' | 'loading' | 'ready' | 'failed';
 
-/** The two kinds of files users can bring. */
-export type UploadKind = 'csv' | 'idx';
+/** The kinds of files users can bring: a CSV, an idx pair, or a class-per-folder image set (folder or zip). */
+export type UploadKind = 'csv' | 'idx' | 'images';
+
+/** How an image set is prepared: the square size and how images are made square. */
+export interface ImagePrepChoice {
+  size: number;
+  fit: FitMode;
+}
 
 /** Everything the UI holds about the user's own data (the data itself stays in the worker). Not persisted. */
 export interface UploadState {
@@ -43,10 +52,18 @@ export interface UploadState {
   seed: number;
   /** Id of the latest request to the worker; answers to older ones are ignored. */
   requestId: number;
+  /** The image size and fit chosen for image sets (kept across uploads). */
+  imagePrep: ImagePrepChoice;
+  /** Files decoded so far out of the total, while an image set loads. */
+  imageProgress: { done: number; total: number } | null;
+  /** What loading the image set found (counts per class, files not used, decode time). */
+  imageReport: ImageSetReport | null;
+  /** Files an image set that failed to load had set aside (listed with its message). */
+  imageSkipped: SkippedFile[];
 }
 
 /** Upload events the worker sends. */
-export type UploadEvent = Extract<WorkerEvent, { type: 'csvPreview' | 'uploadReady' | 'uploadFailed' }>;
+export type UploadEvent = Extract<WorkerEvent, { type: 'csvPreview' | 'uploadReady' | 'uploadFailed' | 'imagesProgress' }>;
 
 /** No upload. */
 export const EMPTY_UPLOAD: UploadState = {
@@ -64,6 +81,10 @@ export const EMPTY_UPLOAD: UploadState = {
   summary: null,
   seed: 0,
   requestId: 0,
+  imagePrep: { size: DEFAULT_IMAGE_SIZE, fit: 'crop' },
+  imageProgress: null,
+  imageReport: null,
+  imageSkipped: [],
 };
 
 /** Shown under the Dataset menu (and blocks Start) while "Your data" is chosen but nothing usable is loaded. */
@@ -77,9 +98,11 @@ export function reduceUpload(u: UploadState, event: UploadEvent): UploadState {
       if (event.preview === null) return { ...u, status: 'failed', preview: null, csvText: null, error: event.error ?? 'The file could not be read.', dataError: event.dataError ?? null };
       return { ...u, status: 'idle', preview: event.preview, labelColumn: event.preview.suggestedLabelColumn, error: null, dataError: null };
     case 'uploadReady':
-      return { ...u, status: 'ready', meta: event.meta, summary: event.summary, error: null, dataError: null };
+      return { ...u, status: 'ready', meta: event.meta, summary: event.summary, error: null, dataError: null, imageProgress: null, imageReport: event.images ?? null, imageSkipped: [] };
     case 'uploadFailed':
-      return { ...u, status: 'failed', meta: null, summary: null, error: event.message, dataError: event.dataError ?? null };
+      return { ...u, status: 'failed', meta: null, summary: null, error: event.message, dataError: event.dataError ?? null, imageProgress: null, imageReport: null, imageSkipped: event.skipped ?? [] };
+    case 'imagesProgress':
+      return u.status === 'loading' ? { ...u, imageProgress: { done: event.done, total: event.total } } : u;
   }
 }
 
@@ -121,6 +144,8 @@ export interface UploadSlice {
   failUpload: (message: string, fileNames?: string[]) => void;
   /** Applies a worker answer about the upload. */
   applyUploadEvent: (event: UploadEvent) => void;
+  /** Chooses the size and fit image sets are prepared with (used by the next image load). */
+  setImagePrep: (prep: ImagePrepChoice) => void;
 }
 
 /** `fieldErrors` with the Dataset entry set while "Your data" is chosen without a usable upload, cleared otherwise. */
@@ -168,10 +193,12 @@ export const createUploadSlice: StateCreator<StudioState, [], [], UploadSlice> =
       set((s) => ({ ...withUpload(s, { ...s.upload, useUpload: false }), config: withFamilyDefaults(s.config, { dataset }) })),
     beginInspect: (requestId, fileName, text) =>
       set((s) =>
-        withUpload(s, { ...EMPTY_UPLOAD, useUpload: s.upload.useUpload, requestId, kind: 'csv', fileNames: [fileName], csvText: text, status: 'inspecting' }),
+        withUpload(s, { ...EMPTY_UPLOAD, useUpload: s.upload.useUpload, imagePrep: s.upload.imagePrep, requestId, kind: 'csv', fileNames: [fileName], csvText: text, status: 'inspecting' }),
       ),
     beginLoad: (requestId, kind, fileNames, seed) =>
-      set((s) => withUpload(s, { ...s.upload, requestId, kind, fileNames, seed, status: 'loading', error: null, dataError: null, meta: null, summary: null })),
+      set((s) =>
+        withUpload(s, { ...s.upload, requestId, kind, fileNames, seed, status: 'loading', error: null, dataError: null, meta: null, summary: null, imageProgress: null, imageReport: null, imageSkipped: [] }),
+      ),
     setLabelColumn: (column) =>
       set((s) => {
         if (column === s.upload.labelColumn) return {};
@@ -193,8 +220,12 @@ export const createUploadSlice: StateCreator<StudioState, [], [], UploadSlice> =
           dataError: null,
           meta: null,
           summary: null,
+          imageProgress: null,
+          imageReport: null,
+          imageSkipped: [],
         }),
       ),
     applyUploadEvent: (event) => set((s) => withUpload(s, reduceUpload(s.upload, event))),
+    setImagePrep: (prep) => set((s) => ({ upload: { ...s.upload, imagePrep: prep } })),
   };
 };

@@ -2,6 +2,8 @@ import type { io } from '@tensorflow/tfjs';
 import type { CsvPreview } from '../engine/data/csv';
 import type { DataErrorValue } from '../engine/data/dataErrors';
 import type { UserDataMeta } from '../engine/data/meta';
+import type { SkippedFile } from '../engine/data/images/classTree';
+import type { ImageSetReport, LoadImagesRequest } from './imageMessages';
 import type { MissingRule } from '../engine/data/missing';
 import type { DatasetSummary } from '../engine/data/summary';
 import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
@@ -62,6 +64,8 @@ export type WorkerRequest =
   | { type: 'loadCsv'; requestId: number; fileName: string; text: string; labelColumn: number; seed: number; missing: MissingRule }
   /** Decodes an idx images + labels pair (raw or gzip) and keeps it in the worker (answered by `uploadReady` or `uploadFailed`). */
   | { type: 'loadIdx'; requestId: number; imagesName: string; images: ArrayBuffer; labelsName: string; labels: ArrayBuffer; seed: number }
+  /** Decodes a class-per-folder image set (loose files or a zip) and keeps it in the worker (answered by `imagesProgress`, then `uploadReady` or `uploadFailed`). */
+  | LoadImagesRequest
   /** Test builds only (VITE_TEST_HOOKS=1): throw an uncaught error inside the worker. */
   | { type: 'debugCrash' }
   /** Continues a run from an encoded checkpoint (`checkpoint` event), or from the beginning when null. */
@@ -101,9 +105,11 @@ export type WorkerEvent =
   /** Answer to `inspectCsv`: the preview, or why the file cannot be read. */
   | { type: 'csvPreview'; requestId: number; preview: CsvPreview | null; error: string | null; dataError?: DataErrorValue }
   /** The user's data is parsed, split and held by the worker under `meta.id`. */
-  | { type: 'uploadReady'; requestId: number; meta: UserDataMeta; summary: DatasetSummary }
-  /** The user's files could not be used: the parser's message. */
-  | { type: 'uploadFailed'; requestId: number; message: string; dataError?: DataErrorValue }
+  | { type: 'uploadReady'; requestId: number; meta: UserDataMeta; summary: DatasetSummary; images?: ImageSetReport }
+  /** The user's files could not be used: the parser's message (for an image set, also the files it had set aside). */
+  | { type: 'uploadFailed'; requestId: number; message: string; dataError?: DataErrorValue; skipped?: SkippedFile[] }
+  /** An image set is being decoded: `done` of `total` files. */
+  | { type: 'imagesProgress'; requestId: number; done: number; total: number }
   /** The worker holds the Web Lock `lock` for its lifetime: the UI learns of its termination when it can take it. */
   | { type: 'alive'; lock: string }
   /** The main run finished `epoch` of `phase`; `data` is the encoded checkpoint to continue from there. */

@@ -11,6 +11,7 @@ import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
 import { Run } from './runner';
 import { predictors } from './predictors';
 import { UploadStore, withDataError } from './uploads';
+import { loadImageFolder } from './imageFolderLoader';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -148,6 +149,9 @@ function handle(msg: WorkerRequest): void {
     case 'loadCsv':
     case 'loadIdx':
       void loadUpload(msg);
+      break;
+    case 'loadImages':
+      void loadImageFolder(msg, uploads, post);
       break;
     case 'resumeRun': {
       let resume: ResumePoint | null = null;

@@ -1,7 +1,7 @@
 import { parseCsvDataset, previewCsv, type CsvPreview } from '../engine/data/csv';
 import { parseIdxPair } from '../engine/data/idx';
 import { dataErrorValue, type DataErrorValue } from '../engine/data/dataErrors';
-import type { UserDataMeta } from '../engine/data/meta';
+import type { ImageFolderSource, UserDataMeta } from '../engine/data/meta';
 import type { MissingRule } from '../engine/data/missing';
 import { summarizeDataset, type DatasetSummary } from '../engine/data/summary';
 import { featureSize, type Dataset } from '../engine/data/types';
@@ -53,6 +53,13 @@ export class UploadStore {
     return this.add(data, `${imagesName} + ${labelsName}`, 'idx', seed);
   }
 
+  /** Keeps a decoded image folder (`[S, S, 3]` in 0–1), split with `seed` like every other upload. */
+  addImages(data: LabeledData, name: string, seed: number, source: Omit<ImageFolderSource, 'splitSeed'>): UploadResult {
+    const result = this.add(data, name, 'images', seed);
+    result.meta.imageFolder = { ...source, splitSeed: seed };
+    return result;
+  }
+
   /** The dataset kept under `id`; throws `UPLOAD_GONE` when it is not here (e.g. after a worker restart). */
   get(id: string): Dataset {
     const data = this.datasets.get(id);
@@ -65,7 +72,7 @@ export class UploadStore {
     return this.datasets.has(id);
   }
 
-  private add(data: LabeledData, name: string, kind: 'csv' | 'idx', seed: number): UploadResult {
+  private add(data: LabeledData, name: string, kind: 'csv' | 'idx' | 'images', seed: number): UploadResult {
     const id = `upload-${kind}-${this.nextId++}`;
     const dataset = toUserDataset(data, { id, name, seed, testFraction: UPLOAD_TEST_FRACTION });
     this.datasets.clear();

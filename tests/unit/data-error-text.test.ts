@@ -43,6 +43,14 @@ const SAMPLES: { [C in DataErrorValue['code']]: Extract<DataErrorValue, { code: 
   tooFewExamples: { code: 'tooFewExamples', count: 3, percent: 20 },
   binaryFile: { code: 'binaryFile', name: 'photo.csv', kind: 'png' },
   gzipTooLarge: { code: 'gzipTooLarge', subject: { kind: 'imagesFile' }, limitMB: 512 },
+  imageNoClasses: { code: 'imageNoClasses', files: 4 },
+  imageSingleClass: { code: 'imageSingleClass', name: '猫 🐱' },
+  imageTooManyClasses: { code: 'imageTooManyClasses', count: 101, max: 100 },
+  imageClassEmpty: { code: 'imageClassEmpty', names: '"dogs"' },
+  imageTooManyBytes: { code: 'imageTooManyBytes', images: 9000, size: 64, limitMB: 64, floatMB: 256, maxImages: 5461 },
+  imageInputTooLarge: { code: 'imageInputTooLarge', sizeMB: 1500, limitMB: 1024 },
+  zipUnreadable: { code: 'zipUnreadable', detail: 'no end-of-central-directory record' },
+  zipBomb: { code: 'zipBomb', detail: 'it inflates past 1024 MB', limitMB: 1024, ratio: 200 },
 };
 
 /** The data error thrown by `f` (fails the test when it throws something else or nothing). */

@@ -1,3 +1,4 @@
+import { englishImageError, type ImageErrorValue } from './images/imageErrors';
 import type { BinaryKind } from './sniffBinary';
 
 /*
@@ -37,7 +38,8 @@ export type DataErrorValue =
   | { code: 'inconsistent'; count: number; features: number; needed: number; got: number }
   | { code: 'tooFewExamples'; count: number; percent: number }
   | { code: 'binaryFile'; name: string; kind: BinaryKind }
-  | { code: 'gzipTooLarge'; subject: DataSubject; limitMB: number };
+  | { code: 'gzipTooLarge'; subject: DataSubject; limitMB: number }
+  | ImageErrorValue;
 
 /** English description of what a binary file looks like. */
 export const BINARY_KIND_EN: Record<BinaryKind, string> = {
@@ -125,6 +127,8 @@ export function englishDataError(e: DataErrorValue): string {
       return `"${e.name}" is not a CSV text file: it looks like ${BINARY_KIND_EN[e.kind]}.`;
     case 'gzipTooLarge':
       return `The ${englishSubject(e.subject)} decompresses to more than ${e.limitMB} MB, the most the studio reads.`;
+    default:
+      return englishImageError(e);
   }
 }
 

@@ -1,4 +1,5 @@
 import { DATASETS, type DatasetId } from './registry';
+import type { FitMode } from './images/fitSquare';
 import type { MissingValues } from './missing';
 import type { FeatureScaling } from './types';
 
@@ -22,6 +23,22 @@ export interface UserDataMeta extends DatasetMeta {
   missingFromTest?: string[];
   /** For a CSV upload: its columns in file order, the label column and how it was split (what an export needs to re-read it). */
   csv?: CsvSource;
+  /** For an image folder or zip: how its images were prepared and how many each class kept (the images are not stored). */
+  imageFolder?: ImageFolderSource;
+}
+
+/** How an image-folder upload was prepared: what a run, the history and a link record (the pixels themselves are not stored). */
+export interface ImageFolderSource {
+  /** Side of the square the images were resized to. */
+  size: number;
+  /** Centre crop or white padding to a square. */
+  fit: FitMode;
+  /** Images kept per class (same order as `classNames`). */
+  classCounts: number[];
+  /** Files that were not used (listed to the user when loading). */
+  skipped: number;
+  /** Seed the split was derived from (the seed at upload time). */
+  splitSeed: number;
 }
 
 /** How a CSV upload was read and split, so an exported script can read the same file the same way. */

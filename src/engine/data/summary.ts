@@ -1,10 +1,12 @@
 import type { Dataset } from './types';
 
-/** One example image for the gallery: grey values 0–255, row-major. */
+/** One example image for the gallery: grey values 0–255 (or RGB triples when `channels` is 3), row-major. */
 export interface GalleryImage {
   label: number;
   width: number;
   height: number;
+  /** 3 for colour images (RGB bytes); grey when absent. */
+  channels?: 3;
   pixels: Uint8Array;
 }
 
@@ -20,19 +22,20 @@ export interface DatasetSummary {
   gallery: GalleryImage[];
 }
 
-/** Summarises a dataset; for single-channel image sets, picks the first `perClass` training images of each class. */
+/** Summarises a dataset; for grey or colour image sets, picks the first `perClass` training images of each class. */
 export function summarizeDataset(d: Dataset, perClass = 8): DatasetSummary {
   const gallery: GalleryImage[] = [];
   const [h, w, c] = d.inputShape;
-  if (d.inputShape.length === 3 && c === 1 && h !== undefined && w !== undefined) {
+  if (d.inputShape.length === 3 && (c === 1 || c === 3) && h !== undefined && w !== undefined) {
     const taken = new Array<number>(d.numClasses).fill(0);
-    const size = h * w;
+    const size = h * w * c;
     for (let i = 0; i < d.train.count && gallery.length < perClass * d.numClasses; i++) {
       const label = d.train.y[i]!;
       if (taken[label]! >= perClass) continue;
       taken[label]! += 1;
       const src = d.train.x.subarray(i * size, (i + 1) * size);
-      gallery.push({ label, width: w, height: h, pixels: Uint8Array.from(src, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255)) });
+      const pixels = Uint8Array.from(src, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255));
+      gallery.push(c === 3 ? { label, width: w, height: h, channels: 3, pixels } : { label, width: w, height: h, pixels });
     }
     gallery.sort((a, b) => a.label - b.label);
   }

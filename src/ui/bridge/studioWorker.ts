@@ -3,6 +3,7 @@ import { useStudio } from '../../store';
 import { toExperimentConfig } from '../../store/configSlice';
 import { isFinished } from '../../store/runState';
 import { selectUserData } from '../../store/uploadSlice';
+import type { ImageSource } from '../../worker/imageMessages';
 import type { WorkerEvent, WorkerRequest } from '../../worker/protocol';
 import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
 import { afterWorkerEvent, forgetCheckpoint, type Continuation } from './survival';
@@ -167,6 +168,15 @@ class StudioWorker {
     this.send(msg, images.bytes === labels.bytes ? [images.bytes] : [images.bytes, labels.bytes]);
   }
 
+  /** Sends an image set (loose files or a zip, buffers transferred) to the worker to decode with the chosen size and fit, split with the current seed. */
+  loadImages(source: ImageSource): void {
+    const { upload, config, beginLoad } = useStudio.getState();
+    const requestId = upload.requestId + 1;
+    beginLoad(requestId, 'images', [source.name], config.seed);
+    const transfer = source.kind === 'zip' ? [source.bytes] : source.buffers;
+    this.send({ type: 'loadImages', requestId, source, size: upload.imagePrep.size, fit: upload.imagePrep.fit, seed: config.seed }, transfer);
+  }
+
   /** Test builds only: makes the worker throw, to exercise crash recovery. */
   debugCrash(): void {
     this.send({ type: 'debugCrash' });
@@ -234,7 +244,7 @@ class StudioWorker {
       if (event.requestId === this.prepareId) useStudio.getState().setPrepared({ info: event.info, message: event.message });
       return;
     }
-    if (event.type === 'csvPreview' || event.type === 'uploadReady' || event.type === 'uploadFailed') {
+    if (event.type === 'csvPreview' || event.type === 'uploadReady' || event.type === 'uploadFailed' || event.type === 'imagesProgress') {
       useStudio.getState().applyUploadEvent(event);
       if (event.type === 'uploadReady') this.prepare();
       return;

@@ -1,4 +1,5 @@
 import { useId, useState, type DragEvent } from 'react';
+import { droppedEntries } from './imageFiles';
 
 /** Props of the drop zone. */
 interface FileDropProps {
@@ -11,16 +12,21 @@ interface FileDropProps {
   accept?: string;
   /** Called with the files picked or dropped. */
   onFiles: (files: File[]) => void;
+  /** Called instead of `onFiles` when the drop holds folders (their entries, taken before the drop handler returns). */
+  onFolders?: (entries: FileSystemEntry[]) => void;
 }
 
 /** A drop zone around a labelled file input: drag files onto it, or pick them. */
-export function FileDrop({ disabled, label, hint, accept, onFiles }: FileDropProps) {
+export function FileDrop({ disabled, label, hint, accept, onFiles, onFolders }: FileDropProps) {
   const id = useId();
   const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
-    if (!disabled && e.dataTransfer.files.length > 0) onFiles(Array.from(e.dataTransfer.files));
+    if (disabled) return;
+    const entries = onFolders ? droppedEntries(e.dataTransfer) : null;
+    if (entries && onFolders) onFolders(entries);
+    else if (e.dataTransfer.files.length > 0) onFiles(Array.from(e.dataTransfer.files));
   };
   return (
     <div

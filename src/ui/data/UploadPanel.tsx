@@ -9,6 +9,9 @@ import { acceptFiles } from './acceptFiles';
 import { CsvPreviewTable } from './CsvPreviewTable';
 import { describeDataError } from './dataErrorText';
 import { FileDrop } from './FileDrop';
+import { loadFolder, walkDropped } from './imageFiles';
+import { ImageFolderPanel } from './ImageFolderPanel';
+import { ImageSetPreview, SkippedFiles } from './ImageSetPreview';
 import { missingPlan } from './missingPlan';
 import { MissingValuesChoice } from './MissingValuesChoice';
 import { UploadSummary } from './UploadSummary';
@@ -46,16 +49,24 @@ export function UploadPanel({ locked }: { locked: boolean }) {
   };
   return (
     <div className="upload-panel">
-      <FileDrop disabled={locked || busy} label={t('upload.files')} hint={t('upload.filesHint')} onFiles={onFiles} />
+      <FileDrop
+        disabled={locked || busy}
+        label={t('upload.files')}
+        hint={t('upload.filesHint')}
+        onFiles={onFiles}
+        onFolders={(entries) => void walkDropped(entries).then(loadFolder)}
+      />
       <p className="upload-status" aria-live="polite">
         {statusText(t, upload, waiting?.name ?? null)}
       </p>
-      {busy ? <progress aria-label={upload.status === 'loading' ? t('upload.parsing') : t('upload.reading')} /> : null}
+      <ImageFolderPanel disabled={locked || busy} />
+      {busy && upload.kind !== 'images' ? <progress aria-label={upload.status === 'loading' ? t('upload.parsing') : t('upload.reading')} /> : null}
       {upload.error ? (
         <p className="field-error" role="alert">
           {upload.dataError ? describeDataError(upload.dataError, t) : upload.error}
         </p>
       ) : null}
+      {upload.status === 'failed' && upload.imageSkipped.length > 0 ? <SkippedFiles skipped={upload.imageSkipped} /> : null}
       {upload.kind === 'csv' && upload.preview ? (
         <>
           <CsvPreviewTable preview={upload.preview} labelColumn={upload.labelColumn} />
@@ -83,7 +94,8 @@ export function UploadPanel({ locked }: { locked: boolean }) {
       {upload.status === 'ready' && upload.meta ? (
         <>
           <UploadSummary meta={upload.meta} upload={upload} />
-          {upload.summary ? <UploadThumbs summary={upload.summary} /> : null}
+          {upload.summary && upload.imageReport ? <ImageSetPreview summary={upload.summary} report={upload.imageReport} /> : null}
+          {upload.summary && !upload.imageReport ? <UploadThumbs summary={upload.summary} /> : null}
         </>
       ) : null}
     </div>

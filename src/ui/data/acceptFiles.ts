@@ -4,6 +4,7 @@ import { i18n } from '../i18n';
 import { SNIFF_BYTES, sniffBinary } from '../../engine/data/sniffBinary';
 import { classifyFiles } from './classifyFiles';
 import { describeDataError } from './dataErrorText';
+import { isZipFile, loadZip } from './imageFiles';
 
 /** The reason a file could not be read, for the alert. */
 function readError(name: string, e: unknown): string {
@@ -15,6 +16,12 @@ function readError(name: string, e: unknown): string {
  * pair is decoded at once. Returns the idx file that now waits for its partner (or null).
  */
 export async function acceptFiles(files: readonly File[], pending: File | null): Promise<File | null> {
+  // A zip is an image folder: decoded in the worker like a dropped or picked folder.
+  const [only] = files;
+  if (files.length === 1 && only && isZipFile(only)) {
+    await loadZip(only);
+    return null;
+  }
   const pick = classifyFiles(files, pending);
   const { failUpload } = useStudio.getState();
   switch (pick.kind) {

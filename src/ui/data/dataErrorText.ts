@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { DataErrorValue, DataSubject } from '../../engine/data/dataErrors';
+import { describeImageError } from './imageErrorText';
 
 /** The name of a part of the user's data in the language of `t` ("images file", 标签文件…). */
 export function describeSubject(subject: DataSubject, t: TFunction<'app'>): string {
@@ -77,5 +78,7 @@ export function describeDataError(e: DataErrorValue, t: TFunction<'app'>): strin
       return t('dataError.binaryFile', { name: e.name, kind: t(`dataError.binaryKind.${e.kind}`) });
     case 'gzipTooLarge':
       return t('dataError.gzipTooLarge', { subject: describeSubject(e.subject, t), limit: String(e.limitMB) });
+    default:
+      return describeImageError(e, t);
   }
 }

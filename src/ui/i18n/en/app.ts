@@ -353,7 +353,7 @@ export const app = {
   },
   upload: {
     files: 'Data file(s)',
-    filesHint: 'Drop a CSV file here, or an idx pair (images + labels, .gz or raw), or pick them. Files stay in this tab.',
+    filesHint: 'Drop a CSV file here, or an idx pair (images + labels, .gz or raw), or a .zip of an image folder, or pick them. Files stay in this tab.',
     needUpload: 'Add your data file(s) and press “Use this data”, or pick a built-in dataset.',
     waitingImages: '{{name}} is an idx file: now add its images file.',
     waitingLabels: '{{name}} is an idx file: now add its labels file.',
@@ -439,6 +439,15 @@ export const app = {
     binaryFile: '"{{name}}" is not a CSV text file: it looks like {{kind}}.',
     binaryKind: BINARY_KIND_EN,
     gzipTooLarge: 'The {{subject}} decompresses to more than {{limit}} MB, the most the studio reads.',
+    imageNoClasses: 'No class folders were found among {{files}} files: put each class’s images in its own folder (for example cats/… and dogs/…).',
+    imageSingleClass: 'Only one class folder was found, "{{name}}": at least 2 classes are needed to train a classifier.',
+    imageTooManyClasses: '{{count}} class folders were found; at most {{max}} classes are supported.',
+    imageClassEmpty: 'These class folders have no usable image: {{names}}. Add images to them or remove them.',
+    imageTooManyBytes:
+      '{{images}} images at {{size}}×{{size}} need more than {{limit}} MB of decoded pixels ({{floatMB}} MB as training features), the most the studio holds: at most {{maxImages}} images at this size. Choose a smaller size or fewer images.',
+    imageInputTooLarge: 'The files come to {{sizeMB}} MB; at most {{limit}} MB are read.',
+    zipUnreadable: 'The zip file could not be read: {{detail}}.',
+    zipBomb: 'The zip file was refused as a possible zip bomb: {{detail}} (at most {{limit}} MB in all, and no entry compressed more than {{ratio}}-fold).',
   },
   backendReason: {
     separator: ': ',

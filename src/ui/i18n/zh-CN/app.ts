@@ -352,7 +352,7 @@ export const app: Catalogue<typeof en> = {
   },
   upload: {
     files: '数据文件',
-    filesHint: '把 CSV 文件拖到这里，或一对 idx 文件（图像 + 标签，.gz 或原始格式），也可以点击选择。文件不会离开此标签页。',
+    filesHint: '把 CSV 文件拖到这里，或一对 idx 文件（图像 + 标签，.gz 或原始格式），或图像文件夹的 .zip，也可以点击选择。文件不会离开此标签页。',
     needUpload: '请添加数据文件并点击“使用这些数据”，或选择一个内置数据集。',
     waitingImages: '{{name}} 是 idx 文件：请再添加对应的图像文件。',
     waitingLabels: '{{name}} 是 idx 文件：请再添加对应的标签文件。',
@@ -448,6 +448,15 @@ export const app: Catalogue<typeof en> = {
       binary: '二进制文件（含有 NUL 字节）',
     },
     gzipTooLarge: '{{subject}}解压后超过 {{limit}} MB，超出本工作室可读取的上限。',
+    imageNoClasses: '在 {{files}} 个文件中没有找到类别文件夹：请把每个类别的图像放在各自的文件夹中（例如 cats/… 和 dogs/…）。',
+    imageSingleClass: '只找到一个类别文件夹“{{name}}”：训练分类器至少需要 2 个类别。',
+    imageTooManyClasses: '找到了 {{count}} 个类别文件夹；最多支持 {{max}} 个类别。',
+    imageClassEmpty: '这些类别文件夹中没有可用的图像：{{names}}。请向其中添加图像，或删除这些文件夹。',
+    imageTooManyBytes:
+      '{{images}} 张 {{size}}×{{size}} 的图像解码后需要超过 {{limit}} MB 的像素（作为训练特征为 {{floatMB}} MB），超出了工作室的上限：此尺寸下最多 {{maxImages}} 张图像。请选择更小的尺寸或更少的图像。',
+    imageInputTooLarge: '这些文件共 {{sizeMB}} MB；最多读取 {{limit}} MB。',
+    zipUnreadable: '无法读取该 zip 文件：{{detail}}。',
+    zipBomb: '该 zip 文件可能是压缩炸弹，已被拒绝：{{detail}}（总计最多 {{limit}} MB，且任何条目的压缩比不得超过 {{ratio}} 倍）。',
   },
   backendReason: {
     separator: '：',
