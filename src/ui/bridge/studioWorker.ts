@@ -193,6 +193,10 @@ class StudioWorker {
     };
     worker.onmessageerror = () => this.crash(i18n.t('app:failure.workerUnreadable'));
     this.worker = worker;
+    // Test builds only: a page opened with `__distillHoldBackend` set keeps the worker's backends starting until released.
+    if (import.meta.env.VITE_TEST_HOOKS === '1' && (window as Window & { __distillHoldBackend?: boolean }).__distillHoldBackend) {
+      worker.postMessage({ type: 'debugHoldBackend' } satisfies WorkerRequest);
+    }
     worker.postMessage({ type: 'restoreBackendCache', entries: loadBackendCache() } satisfies WorkerRequest);
     return worker;
   }
@@ -266,9 +270,10 @@ class StudioWorker {
 export const studioWorker = new StudioWorker();
 
 if (import.meta.env.VITE_TEST_HOOKS === '1') {
-  (window as Window & { __distillTestHooks?: { crashWorker: () => void; terminateWorker: () => void; loseDevice: () => void } }).__distillTestHooks = {
+  (window as Window & { __distillTestHooks?: { crashWorker: () => void; terminateWorker: () => void; loseDevice: () => void; releaseBackend: () => void } }).__distillTestHooks = {
     crashWorker: () => studioWorker.debugCrash(),
     terminateWorker: () => studioWorker.debugTerminate(),
     loseDevice: () => studioWorker.debugLoseDevice(),
+    releaseBackend: () => studioWorker.request({ type: 'debugReleaseBackend' }),
   };
 }
