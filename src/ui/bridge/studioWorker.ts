@@ -1,14 +1,12 @@
 import type { io } from '@tensorflow/tfjs-core';
 import { useStudio } from '../../store';
-import { toExperimentConfig } from '../../store/configSlice';
+import { experimentOf } from '../../store/experimentOf';
 import { isFinished } from '../../store/runState';
-import { selectUserData } from '../../store/uploadSlice';
 import type { WorkerEvent, WorkerRequest } from '../../worker/protocol';
 import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
 import { afterWorkerEvent, forgetCheckpoint, type Continuation } from './survival';
 import { watchWorkerLock } from './watchWorkerLock';
 import { i18n } from '../i18n';
-import { withPretrainedTeacher } from '../../store/modelsSlice';
 import { isModelEvent } from '../../worker/modelMessages';
 import { applyModelEvent, studentZipRequest } from './modelsEvents';
 import { StudentRequests } from './studentRequests';
@@ -49,7 +47,7 @@ class StudioWorker {
       const state = useStudio.getState();
       const { config, fieldErrors, run } = state;
       if (Object.keys(fieldErrors).length > 0 || !isFinished(run.status)) return;
-      this.send({ type: 'prepare', requestId: ++this.prepareId, config: toExperimentConfig(config, selectUserData(state)), backend: config.backend });
+      this.send({ type: 'prepare', requestId: ++this.prepareId, config: experimentOf(state), backend: config.backend });
     }, delayMs);
   }
 
@@ -61,7 +59,7 @@ class StudioWorker {
     const state = useStudio.getState();
     const { config } = state;
     const runId = this.nextRunId++;
-    const experiment = withPretrainedTeacher(toExperimentConfig(config, selectUserData(state)), state);
+    const experiment = experimentOf(state);
     forgetCheckpoint();
     useStudio.getState().beginRun(runId, experiment);
     useStudio.getState().resetInspectFeed(runId);
