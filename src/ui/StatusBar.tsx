@@ -9,8 +9,18 @@ import { describeRunMessage } from './runMessageText';
 import { i18n } from './i18n';
 import { BackendSwitchNotes } from './survive/BackendSwitchNotes';
 
+/** What the idle studio knows of its backend: chosen (`info`), failed to start (`message`), or not chosen yet (null). */
+type Prepared = { info: BackendInfo | null; message: string | null } | null;
+
+/** The idle line: "Ready" only once the worker has started the backend a run will use (files picked earlier wait for it). */
+function describeIdle(t: TFunction<'app'>, prepared: Prepared, invalid: boolean): string {
+  if (prepared?.info) return t('status.ready', { backend: t('status.backendSuffix', { name: prepared.info.name }) });
+  if (prepared?.message) return t('status.notReady');
+  return invalid ? t('status.waitingForFields') : t('status.startingBackend');
+}
+
 /** One line describing the run: phase, epoch, backend. */
-function describe(t: TFunction<'app'>, run: RunState, prepared: BackendInfo | null): string {
+function describe(t: TFunction<'app'>, run: RunState, prepared: Prepared, invalid: boolean): string {
   const backend = run.backend ? t('status.backendSuffix', { name: run.backend.name }) : '';
   const phase = run.phase ? t(`phase.${run.phase}`) : '';
   const where = run.phase
@@ -20,7 +30,7 @@ function describe(t: TFunction<'app'>, run: RunState, prepared: BackendInfo | nu
     : '';
   switch (run.status) {
     case 'idle':
-      return t('status.ready', { backend: prepared ? t('status.backendSuffix', { name: prepared.name }) : '' });
+      return describeIdle(t, prepared, invalid);
     case 'preparing':
       return run.loading
         ? run.loading.what === 'backend'
@@ -50,12 +60,13 @@ export function StatusBar() {
   const run = useStudio((s) => s.run);
   const notice = useStudio((s) => s.notice);
   const prepared = useStudio((s) => s.prepared);
+  const invalid = useStudio((s) => Object.keys(s.fieldErrors).length > 0);
   const shownInfo = run.backend ?? (run.status === 'idle' ? (prepared?.info ?? null) : null);
   const shown = shownInfo ? { name: shownInfo.name, threads: describeThreads(shownInfo, t), ...describeBackend(shownInfo, t) } : null;
   return (
     <section className="status-area" aria-label={t('status.region')}>
       <p role="status" aria-live="polite" className="status">
-        {describe(t, run, prepared?.info ?? null)}
+        {describe(t, run, prepared, invalid)}
       </p>
       {run.status === 'preparing' && run.loading ? (
         <progress aria-label={run.loading.what === 'onnxTeacher' ? t('status.onnxTeacherProgress') : t('status.loading', { what: run.loading.what })} max={1} value={run.loading.fraction} />

@@ -2,6 +2,7 @@ import { datasetMeta } from '../engine/data/meta';
 import { benchmarkTrainingStep, type StepBenchmarkSpec } from '../engine/train/backendStepTimer';
 import type { ExperimentConfig } from '../engine/train/types';
 import { chooseBackend } from './backends';
+import type { BackendGate } from './backendGate';
 import type { BackendChoice, BackendInfo } from './protocol';
 
 /**
@@ -28,15 +29,17 @@ export function planKey(config: ExperimentConfig, choice: BackendChoice): string
 }
 
 /**
- * Serialises all backend selection (benchmarks switch the global tfjs backend, so two must never
- * interleave) and caches Auto's decision per architecture.
+ * Chooses backends through the worker's backend gate (benchmarks switch the global tfjs backend, so a selection runs
+ * alone, after the tfjs work queued before it) and caches Auto's decision per architecture.
  */
 export class BackendPlanner {
   private readonly cache = new Map<string, BackendInfo>();
-  private chain: Promise<unknown> = Promise.resolve();
 
-  /** Creates a planner that reports each fresh Auto measurement. */
-  constructor(private readonly onMeasured: (key: string, info: BackendInfo) => void) {}
+  /** Creates a planner that selects through `gate` and reports each fresh Auto measurement. */
+  constructor(
+    private readonly gate: BackendGate,
+    private readonly onMeasured: (key: string, info: BackendInfo) => void,
+  ) {}
 
   /** Seeds the cache with decisions measured on earlier visits. */
   restore(entries: [string, BackendInfo][]): void {
@@ -44,14 +47,14 @@ export class BackendPlanner {
   }
 
   /**
-   * Chooses and activates the backend for a config; waits for any selection already under way. A request
+   * Chooses and activates the backend for a config; waits for any selection or tfjs work queued before it. A request
    * that `isStale()` says was superseded while it waited resolves to null without benchmarking.
    */
   plan(config: ExperimentConfig, choice: BackendChoice, isStale: () => boolean = () => false): Promise<BackendInfo | null> {
-    const next = this.chain.then(() =>
-      isStale() ? null : chooseBackend(choice, (alone) => benchmarkTrainingStep(benchSpecOf(config), alone ? 0 : undefined, alone ? 1 : undefined), this.cache, planKey(config, 'auto'), this.onMeasured),
+    return this.gate.select(() =>
+      isStale()
+        ? Promise.resolve(null)
+        : chooseBackend(choice, (alone) => benchmarkTrainingStep(benchSpecOf(config), alone ? 0 : undefined, alone ? 1 : undefined), this.cache, planKey(config, 'auto'), this.onMeasured),
     );
-    this.chain = next.catch(() => undefined);
-    return next;
   }
 }

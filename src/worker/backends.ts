@@ -122,9 +122,7 @@ export async function activateBackend(name: BackendName): Promise<void> {
       if (tf.getBackend() !== 'wasm') {
         const restore = reportCoresForThreads(threads);
         try {
-          const ok = await tf.setBackend('wasm');
-          if (!ok) throw new Error('wasm could not be initialised');
-          await tf.ready();
+          await startBackend('wasm');
         } finally {
           restore();
         }
@@ -143,9 +141,48 @@ export async function activateBackend(name: BackendName): Promise<void> {
       break;
   }
   if (tf.getBackend() === name) return;
+  await startBackend(name);
+}
+
+/** Makes `name` tfjs's backend, initialising it on first use; throws when it cannot start. */
+async function startBackend(name: BackendName): Promise<void> {
+  if (startHold && !tf.findBackend(name)) holdFactory(name, startHold);
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`${name} could not be initialised`);
   await tf.ready();
+}
+
+/** Test builds only: while set, a backend's first start stays pending inside tfjs until this settles. */
+let startHold: Promise<void> | null = null;
+
+/**
+ * Test builds only: every backend started from now on stays in tfjs's "not yet initialized" state (as WASM is while
+ * its module compiles, only for as long as the test wants) until the returned function is called.
+ */
+export function holdBackendStarts(): () => void {
+  let release = () => {};
+  const hold = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  startHold = hold;
+  return () => {
+    if (startHold === hold) startHold = null;
+    release();
+  };
+}
+
+/** Wraps a registered backend factory so its initialisation first waits for `until`. */
+function holdFactory(name: BackendName, until: Promise<void>): void {
+  const entry = tf.engine().registryFactory[name];
+  if (!entry) return;
+  const { factory, priority } = entry;
+  tf.engine().registryFactory[name] = {
+    factory: async () => {
+      await until;
+      return factory();
+    },
+    priority,
+  };
 }
 
 /**

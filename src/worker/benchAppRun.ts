@@ -1,5 +1,6 @@
 import type { ArchSpec } from '../engine/models/spec';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
+import { BackendGate } from './backendGate';
 import { BackendPlanner } from './backendPlanner';
 import type { BackendName, WorkerEvent } from './protocol';
 import { Run, type Post } from './runner';
@@ -65,7 +66,7 @@ export async function runAppBench(config: ExperimentConfig, backend: BackendName
     }
     forward(event, transfer);
   };
-  const run = new Run(1, config, backend, post, new BackendPlanner(() => {}), new UploadStore());
+  const run = new Run(1, config, backend, post, new BackendPlanner(new BackendGate(() => Promise.resolve()), () => {}), new UploadStore());
   const outcome = await run.execute();
   const end = performance.now();
   if (!outcome) throw new Error('The app run did not finish.');

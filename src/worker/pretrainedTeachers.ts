@@ -19,6 +19,21 @@ type HeldTeacher =
 /** The teacher a run uses: a tfjs model, or an ONNX teacher whose logits the run computes once. */
 export type RunTeacher = { kind: 'tfjs'; model: tf.LayersModel } | { kind: 'onnx'; onnx: OnnxTeacher; params: number };
 
+/** SHA-256 (hex) of byte arrays, each preceded by its length: the identity of a teacher's files. */
+export async function fingerprintOf(parts: readonly Uint8Array[]): Promise<string> {
+  const total = parts.reduce((n, p) => n + 8 + p.byteLength, 0);
+  const all = new Uint8Array(total);
+  const view = new DataView(all.buffer);
+  let at = 0;
+  for (const p of parts) {
+    view.setBigUint64(at, BigInt(p.byteLength), true);
+    all.set(p, at + 8);
+    at += 8 + p.byteLength;
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', all));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * Pretrained teachers the user loaded, held in the worker by id (the model never goes to the UI). Only the
  * latest is kept: loading another or removing it disposes the previous model.
@@ -30,6 +45,8 @@ export class PretrainedStore {
   /** Validates model.json + weight files against the dataset and keeps the model (its softmax output turned into logits). */
   async load(modelJsonName: string, modelJson: string, files: readonly PickedModelFile[], dataset: TeacherDatasetShape): Promise<PretrainedTeacherInfo | ImportError> {
     const picked = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
+    const byName = [...picked].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const fingerprint = await fingerprintOf([new TextEncoder().encode(modelJson), ...byName.map((f) => f.bytes)]);
     const checked = await validateModelFiles(modelJson, picked, dataset, { modelJsonName });
     if (!checked.ok) return checked.error;
     const topology = checked.artifacts.modelTopology as Record<string, unknown>;
@@ -43,7 +60,7 @@ export class PretrainedStore {
     const id = `teacher-${this.nextId++}`;
     const s = checked.summary;
     const info: PretrainedTeacherInfo = {
-      ref: { id, name: modelJsonName },
+      ref: { id, name: modelJsonName, fingerprint },
       params: s.params,
       layerTypes: logits.changed && s.layerTypes[s.layerTypes.length - 1] !== 'Dense' ? s.layerTypes.slice(0, -1) : s.layerTypes,
       inputShape: s.inputShape,
@@ -59,6 +76,7 @@ export class PretrainedStore {
 
   /** Checks an ONNX file against the dataset in onnxruntime-web (loaded now if it is not yet) and keeps its session. */
   async loadOnnx(name: string, bytes: Uint8Array, dataset: TeacherDatasetShape, load: () => Promise<OrtSetup> = loadOrt): Promise<PretrainedTeacherInfo | ImportError> {
+    const fingerprint = await fingerprintOf([bytes]);
     let setup: OrtSetup;
     try {
       setup = await load();
@@ -71,7 +89,7 @@ export class PretrainedStore {
     const plan = opened.teacher.plan;
     const id = `teacher-${this.nextId++}`;
     const info: PretrainedTeacherInfo = {
-      ref: { id, name },
+      ref: { id, name, fingerprint },
       params: plan.params,
       layerTypes: plan.ops,
       inputShape: [...dataset.inputShape],

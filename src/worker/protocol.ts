@@ -72,6 +72,10 @@ export type WorkerRequest =
   | { type: 'resumeRun'; runId: number; config: ExperimentConfig; backend: BackendChoice; checkpoint: ArrayBuffer | null }
   /** Test builds only: destroys the WebGPU backend's device, as a driver reset would. */
   | { type: 'debugLoseDevice' }
+  /** Test builds only: every backend that starts from now on stays starting (its tfjs init pending) until released. */
+  | { type: 'debugHoldBackend' }
+  /** Test builds only: lets the backends held by `debugHoldBackend` finish starting. */
+  | { type: 'debugReleaseBackend' }
   /** The main run's three models' logits on `count` inputs (a drawn digit, a point of the plane); answered by `predicted`. */
   | { type: 'predict'; requestId: number; runId: number; inputs: Float32Array; count: number }
   /** Student zip, quantised previews and pretrained teachers (see `modelMessages.ts`). */

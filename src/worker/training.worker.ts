@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 import type * as tf from '@tensorflow/tfjs';
-import { errorText, warmUpBackendChoice } from './backends';
+import { activateBackend, errorText, holdBackendStarts, warmUpBackendChoice } from './backends';
 import { decodeResumePoint, type ResumePoint } from '../engine/train/resumePoint';
 import { backendFault, destroyDevice, deviceKnownLost } from './deviceLoss';
 import { holdLivenessLock } from './lifeLock';
 import { serializeModel } from './exportModel';
+import { BackendGate } from './backendGate';
+import { backendNeed } from './backendNeed';
 import { BackendPlanner } from './backendPlanner';
 import { ModelDesk } from './modelDesk';
 import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
@@ -15,7 +17,15 @@ import { loadImageFolder } from './imageFolderLoader';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const planner = new BackendPlanner((key, info) => post({ type: 'backendMeasured', key, info }));
+/**
+ * The one queue of tfjs work: backend selections run alone, and requests that need tfjs wait for the backend they will
+ * run on. Work that comes before the page asked for any backend (e.g. a fresh worker after a crash) starts the CPU
+ * backend, which always starts; the next prepare or run moves its tensors to the backend it chooses.
+ */
+const gate = new BackendGate(() => activateBackend('cpu'));
+const planner = new BackendPlanner(gate, (key, info) => post({ type: 'backendMeasured', key, info }));
+/** Test builds only: releases the backend starts held by `debugHoldBackend`. */
+let releaseBackends: (() => void) | null = null;
 let active: { run: Run; done: Promise<unknown> } | null = null;
 let student: { runId: number; model: tf.LayersModel; dispose: () => void } | null = null;
 const uploads = new UploadStore();
@@ -110,83 +120,86 @@ async function predict(msg: Extract<WorkerRequest, { type: 'predict' }>): Promis
   post({ type: 'predicted', requestId: msg.requestId, runId: msg.runId, logits, numClasses, problem: null }, buffers);
 }
 
-/** Handles one request; the switch is exhaustive over the request union. */
-function handle(msg: WorkerRequest): void {
+/** Handles one request (awaitable when it does async work); the switch is exhaustive over the request union. */
+function handle(msg: WorkerRequest): Promise<void> | void {
   const run = active && 'runId' in msg && active.run.runId === msg.runId ? active.run : null;
   switch (msg.type) {
     case 'start':
-      void start(msg);
-      break;
+      return start(msg);
     case 'restoreBackendCache':
       planner.restore(msg.entries);
-      break;
+      return;
     case 'prepare':
-      void prepare(msg);
-      break;
+      return prepare(msg);
     case 'pause':
-      if (run) {
-        run.controller.pause(); // the run posts "paused" when it halts at its next step boundary
-      }
-      break;
+      run?.controller.pause(); // the run posts "paused" when it halts at its next step boundary
+      return;
     case 'resume':
       if (run) {
         run.controller.resume();
         post({ type: 'resumed', runId: msg.runId });
       }
-      break;
+      return;
     case 'stop':
       run?.controller.stop();
-      break;
+      return;
     case 'setHyper':
       run?.setHyper(msg.temperature, msg.alpha);
-      break;
+      return;
     case 'exportStudent':
-      void exportStudent(msg.runId);
-      break;
+      return exportStudent(msg.runId);
     case 'inspectCsv':
       inspectCsv(msg);
-      break;
+      return;
     case 'loadCsv':
     case 'loadIdx':
-      void loadUpload(msg);
-      break;
+      return loadUpload(msg);
     case 'loadImages':
-      void loadImageFolder(msg, uploads, post);
-      break;
+      return loadImageFolder(msg, uploads, post);
     case 'resumeRun': {
       let resume: ResumePoint | null = null;
       try {
         resume = msg.checkpoint ? decodeResumePoint(msg.checkpoint) : null;
       } catch (e) {
         post({ type: 'failed', runId: msg.runId, kind: 'invalid-config', message: { code: 'text', text: errorText(e) } });
-        break;
+        return;
       }
-      void start(msg, resume);
-      break;
+      return start(msg, resume);
     }
     case 'debugLoseDevice':
       if (import.meta.env.VITE_TEST_HOOKS === '1') destroyDevice();
-      break;
+      return;
+    case 'debugHoldBackend':
+      if (import.meta.env.VITE_TEST_HOOKS === '1') releaseBackends = holdBackendStarts();
+      return;
+    case 'debugReleaseBackend':
+      releaseBackends?.();
+      releaseBackends = null;
+      return;
     case 'buildStudentZip':
     case 'previewQuantized':
     case 'buildOnnx':
     case 'loadTeacher':
     case 'loadOnnxTeacher':
     case 'removeTeacher':
-      void models.handle(msg);
-      break;
+      return models.handle(msg);
     case 'predict':
-      void predict(msg);
-      break;
+      return predict(msg);
     case 'debugCrash':
       if (import.meta.env.VITE_TEST_HOOKS === '1') throw new Error('Simulated worker crash (test hook)');
-      break;
+      return;
     default:
       assertNever(msg);
   }
 }
 
-self.onmessage = (e: MessageEvent<WorkerRequest>) => handle(e.data);
+/** Routes a request: tfjs work through the backend gate, everything else at once (runs and prepares choose their backend through the planner, which is the gate's selection). */
+function receive(msg: WorkerRequest): void {
+  if (backendNeed(msg) === 'use') void gate.use(async () => handle(msg));
+  else void handle(msg);
+}
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => receive(e.data);
 // Off the first run's critical path: see warmUpBackendChoice.
 warmUpBackendChoice();
 self.onunhandledrejection = (e: PromiseRejectionEvent) => {

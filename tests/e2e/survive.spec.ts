@@ -63,13 +63,20 @@ test('a run interrupted by a reload resumes from its checkpoint: the epochs cont
   await expect(page.getByRole('region', { name: 'Run recovery' })).toHaveCount(0);
 });
 
-test('a diverging run pauses with the message; with a lower learning rate it resumes and finishes', async ({ studio, page }) => {
+test('a diverging run pauses with the message; Discard stops it; with a lower learning rate it resumes and finishes', async ({ studio, page }) => {
   await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('sgd');
   await studio.setNumber('Learning rate', '1000000');
   await studio.setNumber('Epochs', '2');
   await studio.button('Start').click();
   await expect(studio.status).toHaveText(/^Paused by a fault during teacher training/);
   const region = page.getByRole('region', { name: 'Run recovery' });
+  // Discarding the paused run stops it and leaves the studio ready for a new one (this one diverges again at once).
+  expect(await studio.lossPoints()).toBeGreaterThan(0);
+  await region.getByRole('button', { name: 'Discard', exact: true }).click();
+  expect(await studio.waitForEnd()).toMatch(/^Stopped/);
+  await expect(region).toHaveCount(0);
+  await studio.button('Start').click();
+  await expect(studio.status).toHaveText(/^Paused by a fault during teacher training/);
   await expect(region.getByRole('alert')).toHaveText(
     /^Loss (became NaN|became Infinity|exploded to [0-9.e+]+) at step \d+ of teacher training: try a lower learning rate\.$/,
   );
@@ -81,7 +88,8 @@ test('a diverging run pauses with the message; with a lower learning rate it res
   await region.getByRole('button', { name: 'Resume with these settings' }).click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);
   await expect(page.getByRole('alert')).toHaveCount(0);
-  expect(await studio.accuracy('Teacher')).toBeGreaterThan(0.3);
+  // Above chance (1/3) with a margin: 2 SGD epochs at rate 0.02 reached 0.523–0.577 on 7 seeds (42, 1–6; 0.553 at 42).
+  expect(await studio.accuracy('Teacher')).toBeGreaterThan(0.45);
 });
 
 for (const how of ['crashWorker', 'terminateWorker'] as const) {

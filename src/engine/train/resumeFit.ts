@@ -10,5 +10,16 @@ const FIXED: readonly (keyof ExperimentConfig)[] = ['dataset', 'samples', 'noise
 export function resumeConflicts(saved: ExperimentConfig, next: ExperimentConfig): (keyof ExperimentConfig)[] {
   const out = FIXED.filter((k) => JSON.stringify(saved[k]) !== JSON.stringify(next[k]));
   if ((saved.userData?.id ?? null) !== (next.userData?.id ?? null)) out.push('userData');
+  if (teacherIdentity(saved) !== teacherIdentity(next)) out.push('pretrainedTeacher');
   return out;
+}
+
+/**
+ * What makes a loaded teacher the same one: its files' fingerprint (ids are the worker's handles, so the same files
+ * loaded again after a reload or a crash get a new id); null when the run trains its own teacher.
+ */
+function teacherIdentity(config: ExperimentConfig): string | null {
+  const ref = config.pretrainedTeacher;
+  if (!ref) return null;
+  return ref.fingerprint ? `sha256:${ref.fingerprint}` : `id:${ref.id}`;
 }

@@ -83,6 +83,8 @@ export interface PretrainedTeacherRef {
   id: string;
   /** The file name the user picked, for display. */
   name: string;
+  /** SHA-256 (hex) of the picked files' bytes: the same teacher loaded again (another worker, another id) has the same one. */
+  fingerprint?: string;
 }
 
 /** Which hidden blocks the hint term matches (indices of `hiddenLayerOptions`), and its weight β. */

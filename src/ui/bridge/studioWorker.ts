@@ -1,15 +1,13 @@
 import type { io } from '@tensorflow/tfjs-core';
 import { useStudio } from '../../store';
-import { toExperimentConfig } from '../../store/configSlice';
+import { experimentOf } from '../../store/experimentOf';
 import { isFinished } from '../../store/runState';
-import { selectUserData } from '../../store/uploadSlice';
 import type { ImageSource } from '../../worker/imageMessages';
 import type { WorkerEvent, WorkerRequest } from '../../worker/protocol';
 import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
 import { afterWorkerEvent, forgetCheckpoint, type Continuation } from './survival';
 import { watchWorkerLock } from './watchWorkerLock';
 import { i18n } from '../i18n';
-import { withPretrainedTeacher } from '../../store/modelsSlice';
 import { isModelEvent } from '../../worker/modelMessages';
 import { applyModelEvent, studentZipRequest } from './modelsEvents';
 import { StudentRequests } from './studentRequests';
@@ -50,7 +48,7 @@ class StudioWorker {
       const state = useStudio.getState();
       const { config, fieldErrors, run } = state;
       if (Object.keys(fieldErrors).length > 0 || !isFinished(run.status)) return;
-      this.send({ type: 'prepare', requestId: ++this.prepareId, config: toExperimentConfig(config, selectUserData(state)), backend: config.backend });
+      this.send({ type: 'prepare', requestId: ++this.prepareId, config: experimentOf(state), backend: config.backend });
     }, delayMs);
   }
 
@@ -62,7 +60,7 @@ class StudioWorker {
     const state = useStudio.getState();
     const { config } = state;
     const runId = this.nextRunId++;
-    const experiment = withPretrainedTeacher(toExperimentConfig(config, selectUserData(state)), state);
+    const experiment = experimentOf(state);
     forgetCheckpoint();
     useStudio.getState().beginRun(runId, experiment);
     useStudio.getState().resetInspectFeed(runId);
@@ -203,6 +201,10 @@ class StudioWorker {
     };
     worker.onmessageerror = () => this.crash(i18n.t('app:failure.workerUnreadable'));
     this.worker = worker;
+    // Test builds only: a page opened with `__distillHoldBackend` set keeps the worker's backends starting until released.
+    if (import.meta.env.VITE_TEST_HOOKS === '1' && (window as Window & { __distillHoldBackend?: boolean }).__distillHoldBackend) {
+      worker.postMessage({ type: 'debugHoldBackend' } satisfies WorkerRequest);
+    }
     worker.postMessage({ type: 'restoreBackendCache', entries: loadBackendCache() } satisfies WorkerRequest);
     return worker;
   }
@@ -276,9 +278,10 @@ class StudioWorker {
 export const studioWorker = new StudioWorker();
 
 if (import.meta.env.VITE_TEST_HOOKS === '1') {
-  (window as Window & { __distillTestHooks?: { crashWorker: () => void; terminateWorker: () => void; loseDevice: () => void } }).__distillTestHooks = {
+  (window as Window & { __distillTestHooks?: { crashWorker: () => void; terminateWorker: () => void; loseDevice: () => void; releaseBackend: () => void } }).__distillTestHooks = {
     crashWorker: () => studioWorker.debugCrash(),
     terminateWorker: () => studioWorker.debugTerminate(),
     loseDevice: () => studioWorker.debugLoseDevice(),
+    releaseBackend: () => studioWorker.request({ type: 'debugReleaseBackend' }),
   };
 }

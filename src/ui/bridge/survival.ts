@@ -1,6 +1,5 @@
 import { useStudio } from '../../store';
-import { toExperimentConfig } from '../../store/configSlice';
-import { selectUserData } from '../../store/uploadSlice';
+import { buildExperiment, experimentOf } from '../../store/experimentOf';
 import { resumeConflicts } from '../../engine/train/resumeFit';
 import type { ExperimentConfig } from '../../engine/train/types';
 import type { BackendChoice, WorkerEvent } from '../../worker/protocol';
@@ -16,6 +15,11 @@ let writes: Promise<void> = Promise.resolve();
 
 function queue(write: () => Promise<void>): void {
   writes = writes.then(write).catch((e: unknown) => useStudio.getState().setNotice(i18n.t('survive:saveFailed', { message: String(e) })));
+}
+
+/** Settles once every database write queued so far has finished (tests wait on it before reading the database). */
+export function settledWrites(): Promise<void> {
+  return writes;
 }
 
 /** Checkpoints are written at most this often (ms): each write clones the curves so far on the page's thread. */
@@ -103,32 +107,42 @@ export interface Continuation {
   saved: SavedRun | null;
 }
 
-/** Continuing the offered run after a reload: its own settings, restored into the UI. */
+/** The offered run's settings as the one builder makes them now (the data and the teacher loaded in this page). */
+function offeredExperiment(saved: SavedRun): ExperimentConfig {
+  return buildExperiment(saved.uiConfig, useStudio.getState());
+}
+
+/** Settings of the run offered after a reload that this page cannot continue it with (e.g. its teacher is not loaded again). */
+export function offerConflicts(): (keyof ExperimentConfig)[] {
+  return offered ? resumeConflicts(offered.experiment, offeredExperiment(offered)) : [];
+}
+
+/** The loaded teacher the saved or halted run distilled from (null: it trained its own). */
+export function resumedTeacherName(): string | null {
+  return (offered ?? latest)?.experiment.pretrainedTeacher?.name ?? null;
+}
+
+/** Continuing the offered run after a reload: its own settings, restored into the UI, with the teacher loaded again. */
 export function takeOffer(): Continuation | null {
   const saved = offered;
   if (!saved) return null;
   offered = null;
   latest = saved;
   useStudio.getState().setConfig(saved.uiConfig);
-  return { experiment: saved.experiment, backend: saved.backend, saved };
-}
-
-/** The current settings as an engine config. */
-function currentExperiment(): ExperimentConfig {
-  const state = useStudio.getState();
-  return toExperimentConfig(state.config, selectUserData(state));
+  return { experiment: offeredExperiment(saved), backend: saved.backend, saved };
 }
 
 /** Settings changed since the halted run that its checkpoint cannot continue with (empty: resumable). */
-export function haltedConflicts(): string[] {
+export function haltedConflicts(): (keyof ExperimentConfig)[] {
   const { run } = useStudio.getState();
   if (!latest || !run.config) return [];
-  return resumeConflicts(latest.experiment, currentExperiment());
+  return resumeConflicts(latest.experiment, experimentOf(useStudio.getState()));
 }
 
-/** Continuing the halted run with the current settings (from its last checkpoint, or from the beginning when none). */
+/** Continuing the halted run with the current settings and loaded teacher (from its last checkpoint, or from the beginning when none). */
 export function continueHalted(): Continuation {
-  return { experiment: currentExperiment(), backend: useStudio.getState().config.backend, saved: latest };
+  const state = useStudio.getState();
+  return { experiment: experimentOf(state), backend: state.config.backend, saved: latest };
 }
 
 /** Drops the resume offer without resuming. */

@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { studioWorker } from '../bridge/studioWorker';
-import { continueHalted, discardOffer, forgetCheckpoint, haltedConflicts, offerSavedRun, takeOffer } from '../bridge/survival';
+import type { TFunction } from 'i18next';
+import type { ExperimentConfig } from '../../engine/train/types';
+import { continueHalted, discardOffer, forgetCheckpoint, haltedConflicts, offerConflicts, offerSavedRun, resumedTeacherName, takeOffer } from '../bridge/survival';
 import { describeHalt } from './haltText';
 import { phaseLabel } from './phaseLabel';
 
@@ -10,6 +12,17 @@ import { phaseLabel } from './phaseLabel';
 function resumeOffered(): void {
   const c = takeOffer();
   if (c) studioWorker.continueRun(c);
+}
+
+/** Why the checkpoint cannot continue with these settings: the changed fields, and the loaded teacher in its own words. */
+function Conflicts({ conflicts, t }: { conflicts: (keyof ExperimentConfig)[]; t: TFunction<'survive'> }) {
+  const fields = conflicts.filter((c) => c !== 'pretrainedTeacher');
+  return (
+    <>
+      {fields.length > 0 ? <p className="field-error">{t('incompatible', { fields: fields.join(', ') })}</p> : null}
+      {conflicts.includes('pretrainedTeacher') ? <p className="field-error">{t('teacherAgain', { name: resumedTeacherName() ?? '' })}</p> : null}
+    </>
+  );
 }
 
 /**
@@ -24,7 +37,8 @@ export function RecoveryPanel() {
   const checkpoint = useStudio((s) => s.run.checkpoint);
   const discardHalted = useStudio((s) => s.discardHalted);
   const invalid = useStudio((s) => Object.keys(s.fieldErrors).length > 0);
-  useStudio((s) => s.config); // re-check the conflicts whenever a setting changes
+  useStudio((s) => s.config); // re-check the conflicts whenever a setting changes…
+  useStudio((s) => s.models.teacher); // …or the loaded teacher does
   useEffect(() => {
     void offerSavedRun();
   }, []);
@@ -34,8 +48,9 @@ export function RecoveryPanel() {
     return (
       <section className="recovery" aria-label={t('region')}>
         <p>{t('savedRun', where)}</p>
+        <Conflicts conflicts={offerConflicts()} t={t} />
         <div className="buttons">
-          <button type="button" className="primary" onClick={resumeOffered}>
+          <button type="button" className="primary" disabled={offerConflicts().length > 0} onClick={resumeOffered}>
             {t('resumeSaved', where)}
           </button>
           <button type="button" onClick={discardOffer}>
@@ -55,7 +70,7 @@ export function RecoveryPanel() {
       </p>
       <p>{checkpoint ? t('lastGood', { phase: phaseLabel(checkpoint.phase), epoch: String(checkpoint.epoch), epochs: String(checkpoint.epochs) }) : t('noCheckpoint')}</p>
       {crashed ? null : <p>{t('divergedHelp')}</p>}
-      {conflicts.length > 0 ? <p className="field-error">{t('incompatible', { fields: conflicts.join(', ') })}</p> : null}
+      <Conflicts conflicts={conflicts} t={t} />
       <div className="buttons">
         <button type="button" className="primary" disabled={conflicts.length > 0 || invalid} onClick={() => studioWorker.continueRun(continueHalted())}>
           {crashed ? t('restartWorker') : t('resumeWithSettings')}

@@ -14,6 +14,7 @@ export const survive = {
   resumeWithSettings: 'Resume with these settings',
   restartWorker: 'Restart worker and resume from checkpoint',
   incompatible: 'These settings no longer fit the saved weights ({{fields}} changed): change them back to resume, or discard the run.',
+  teacherAgain: 'This run distilled from the loaded teacher {{name}}, which is not loaded now: load its files again (Teacher: load a pretrained model…) to resume, or discard the run.',
   workerGone: 'The training worker stopped (it was terminated or ran out of memory).',
   switchDeviceLost: '{{from}} device was lost; continuing on {{to}} after epoch {{epoch}} of {{phase}}.',
   switchDeviceLostStart: '{{from}} device was lost; continuing on {{to}} from the start.',

@@ -17,6 +17,7 @@ export const survive: Catalogue<typeof en> = {
   resumeWithSettings: '按当前设置继续',
   restartWorker: '重启工作线程并从检查点继续',
   incompatible: '这些设置与已保存的权重不再匹配（已更改：{{fields}}）：请改回后继续，或丢弃此次运行。',
+  teacherAgain: '此次运行使用已加载的教师模型 {{name}} 进行蒸馏，但它现在未被加载：请重新加载它的文件（教师：加载预训练模型…）后继续，或丢弃此次运行。',
   workerGone: '训练工作线程已停止（被终止或内存不足）。',
   switchDeviceLost: '{{from}} 设备已丢失；在 {{to}} 上从{{phase}}第 {{epoch}} 轮之后继续。',
   switchDeviceLostStart: '{{from}} 设备已丢失；在 {{to}} 上从头继续。',
