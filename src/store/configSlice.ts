@@ -92,6 +92,7 @@ export function studentPreset(c: StudioConfig): ArchPreset {
 
 /** Turns UI settings (and the upload in use, if any) into the engine's experiment config (presets resolved to architectures). */
 export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | null = null): ExperimentConfig {
+  const shape = datasetMeta({ dataset: c.dataset, userData }).inputShape;
   return {
     dataset: c.dataset,
     userData,
@@ -106,6 +107,8 @@ export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | nul
     transferSize: c.transferSize,
     excludeClasses: c.excludeClasses,
     augment: c.augment,
+    // Mirroring is for colour pictures only: it would turn digits and letters into other symbols.
+    flip: c.flip && shape.length === 3 && shape[2] === 3,
     hint: c.hintEnabled ? { teacherLayer: c.hintTeacherLayer, studentLayer: c.hintStudentLayer, beta: c.hintBeta } : null,
     teacherLive: c.teacherLive,
     repeats: c.repeats,

@@ -8,7 +8,7 @@ import { forwardWithHidden } from '../models/forward';
 import { hiddenLayerOptions, paramCount } from '../models/spec';
 import { deriveSeed } from '../rng';
 import { spread } from '../stats';
-import { randomShift } from '../data/augment';
+import { augmentImages } from '../data/augment';
 import { stratifiedSubset } from '../data/subset';
 import { holdOutValidation } from '../data/validation';
 import { poolableTrials, recordSettings } from './trialSettings';
@@ -158,10 +158,11 @@ export async function runExperiment(
       }
     : train;
   if (studentTrain.count === 0) throw new Error('The transfer set is empty: include more examples or fewer excluded classes.');
-  // Random ±2 px shifts apply to image batches only; each step draws its own shifts from the phase's seed.
+  // Random ±2 px shifts (and horizontal flips when asked) apply to image batches only; each step draws its own from the phase's seed.
   const isImage = inputShape.length === 3;
+  const flip = cfg.flip === true && isImage;
   const shifted = (on: boolean, seed: number) => (b: Batch): tf.Tensor =>
-    on && isImage ? randomShift(b.x as tf.Tensor4D, 2, deriveSeed(seed, `shift-${b.step}`)) : b.x;
+    on && isImage ? augmentImages(b.x as tf.Tensor4D, { maxShift: cfg.augment === 'off' ? 0 : 2, flip }, deriveSeed(seed, `shift-${b.step}`)) : b.x;
   const quiet = { onLoss: () => {}, onEpoch: () => {} };
   let student: tf.LayersModel | null = null;
 
@@ -248,7 +249,7 @@ export async function runExperiment(
       models.push(teacher);
       if (!pre) assignWeights(teacher, seededWeights(teacher, deriveSeed(cfg.seed, 'teacher-init')));
     }
-    const teacherX = shifted(cfg.augment !== 'off', deriveSeed(cfg.seed, 'teacher-shift'));
+    const teacherX = shifted(cfg.augment !== 'off' || flip, deriveSeed(cfg.seed, 'teacher-shift'));
     const resumedTeacher = resume && resume.phase !== 'teacher' ? resume : null;
     let t: { last: Evaluation; ms: number };
     if (resumedTeacher) {
@@ -352,7 +353,7 @@ export async function runExperiment(
       let cached: tf.Tensor2D | null = null;
       try {
         assignWeights(model, seededWeights(model, deriveSeed(cfg.seed, `teacher-init-${trial}`)));
-        const x = shifted(cfg.augment !== 'off', deriveSeed(cfg.seed, `teacher-shift-${trial}`));
+        const x = shifted(cfg.augment !== 'off' || flip, deriveSeed(cfg.seed, `teacher-shift-${trial}`));
         const r = await trainModel(
           'teacher',
           train,

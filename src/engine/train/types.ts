@@ -50,6 +50,11 @@ export interface ExperimentConfig {
   excludeClasses: number[];
   /** Random ±2 px shifts of image inputs: off, for teacher training only, or for every phase. */
   augment: AugmentMode;
+  /**
+   * Random horizontal flips of colour images (seeded, per example and step): in the teacher's training, and in the
+   * students' too when `augment` is `all`. Absent: false (and never for grey images such as digits).
+   */
+  flip?: boolean;
   /** Epochs of every phase. */
   epochs: number;
   batchSize: number;
