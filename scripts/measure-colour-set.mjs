@@ -3,7 +3,8 @@
 // presets, over 3 seeds, in Node on the tfjs WASM backend (single thread; `--backend cpu` for the plain CPU one).
 // Bundles the engine's TypeScript with rolldown first. Usage:
 //   node scripts/measure-colour-set.mjs [--student colour-cnn-small|colour-mlp-128] [--epochs 10] [--seeds 3]
-//                                       [--backend wasm|cpu] [--flip] [--transfer 0] [--temperature 4] [--alpha 0.7]
+//                                       [--backend wasm|cpu] [--flip] [--augment off|teacher|all] [--transfer 0]
+//                                       [--temperature 4] [--alpha 0.7] [--batch 64] [--teacher-per-seed]
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +25,7 @@ const { values: opt } = parseArgs({
     temperature: { type: 'string', default: '4' },
     alpha: { type: 'string', default: '0.7' },
     batch: { type: 'string', default: '64' },
+    'teacher-per-seed': { type: 'boolean', default: false },
   },
 });
 
@@ -78,7 +80,7 @@ const cfg = {
   learningRate: 0.001,
   seed: 1,
   validationFraction: 0,
-  teacherPerSeed: true,
+  teacherPerSeed: opt['teacher-per-seed'],
 };
 const t0 = performance.now();
 const data = await e.DATASETS['colour-shapes'].load({ seed: cfg.seed, noise: 0, samples: 0 }, () => {});
@@ -94,7 +96,7 @@ const hooks = {
     }
   },
   onEpoch: (pt) => {
-    if (pt.epoch === cfg.epochs) console.log(`    ${pt.phase} epoch ${pt.epoch}: test ${(pt.testAccuracy * 100).toFixed(1)} %`);
+    console.log(`    ${((performance.now() - t0) / 1000).toFixed(0)} s: ${pt.phase} epoch ${pt.epoch}: test ${(pt.testAccuracy * 100).toFixed(1)} %`);
   },
 };
 const outcome = await e.runExperiment(cfg, data, new e.RunController({ temperature: cfg.temperature, alpha: cfg.alpha }), hooks);
