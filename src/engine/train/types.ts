@@ -4,6 +4,7 @@ import type { UserDataMeta } from '../data/meta';
 import type { SoftTerm } from '../losses';
 import type { Spread } from '../stats';
 import type { LatencyFigure } from './latency';
+import type { OnnxPreprocessing } from '../import/onnxPreprocess';
 
 /** The three training phases of an experiment, in order. */
 export type Phase = 'teacher' | 'scratch' | 'distill';
@@ -88,6 +89,11 @@ export interface PretrainedTeacherRef {
   id: string;
   /** The file name the user picked, for display. */
   name: string;
+  /**
+   * An ONNX teacher's preprocessing, as the user stated it: pixel scale and per-channel mean and std (absent: pixels
+   * as the studio stores them, in [0, 1]). Recorded with the run, so the history and exports say what the teacher saw.
+   */
+  preprocessing?: OnnxPreprocessing;
 }
 
 /** Which hidden blocks the hint term matches (indices of `hiddenLayerOptions`), and its weight β. */

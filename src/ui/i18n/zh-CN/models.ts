@@ -140,6 +140,7 @@ export const models: Catalogue<typeof en> = {
     onnxSession: 'onnxruntime-web 无法打开该模型：{{detail}}',
     onnxInputs: '该 ONNX 模型有 {{n}} 个输入（{{names}}）；工作室只向教师模型提供一个输入。',
     onnxNoInput: '该 ONNX 模型没有输入。',
+    onnxInputSize: '该 ONNX 模型的输入“{{name}}”（{{shape}}）接受 {{modelSize}} 的图像，但此数据集的图像是 {{dataSize}}：教师模型必须接受与数据集相同尺寸的图像。',
     onnxInputShape: '该 ONNX 模型的输入“{{name}}”形状为 {{shape}}，但对于此数据集，工作室提供的是 {{expected}}。',
     onnxInputType: '该 ONNX 模型的输入“{{name}}”接受 {{type}} 类型的值；工作室提供的是 float32。',
     onnxOutputClasses: '该 ONNX 模型的输出“{{name}}”每个样本有 {{outputs}} 个分数，但此数据集有 {{classes}} 个类别。',
