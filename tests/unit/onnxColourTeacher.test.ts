@@ -14,6 +14,7 @@ import { PretrainedStore } from '../../src/worker/pretrainedTeachers';
 import type { Dataset } from '../../src/engine/data/types';
 import type { ExperimentConfig } from '../../src/engine/train/types';
 import { precomputeOnnxTeacher } from '../../src/worker/onnxTeacherLogits';
+import { EMPTY_MODELS, withPretrainedTeacher } from '../../src/store/modelsSlice';
 
 const runtime = ort as unknown as OrtLike;
 const T = onnx.TensorProto.DataType;
@@ -163,5 +164,18 @@ describe('colour ONNX teachers in onnxruntime-node', () => {
     const bad = store.forRun({ ...config, pretrainedTeacher: { ...info.ref, preprocessing: { scale: 1, mean: [0], std: [1] } } }, data);
     expect(bad && 'error' in bad && bad.error).toMatch(/preprocessing does not fit colour: The images have 3 channel/);
     store.remove(info.ref.id);
+  });
+});
+
+describe('the stated preprocessing in the run config', () => {
+  it('goes with an ONNX teacher into the experiment config (and so into the history and exports), not with a tfjs one', () => {
+    const info = { ref: { id: 'teacher-1', name: 't.onnx' }, params: 10, layerTypes: [], inputShape: [32, 32, 3], numClasses: 10, quantization: [], softmaxRemoved: false, warnings: [] };
+    const cfg = { augment: 'off', teacherLive: false } as unknown as ExperimentConfig;
+    const onnxState = { models: { ...EMPTY_MODELS, teacher: { status: 'ready' as const, fileNames: ['t.onnx'], info: { ...info, format: 'onnx' as const }, error: null, preprocessing: IMAGENET_PREPROCESSING } } };
+    expect(withPretrainedTeacher(cfg, onnxState).pretrainedTeacher).toEqual({ id: 'teacher-1', name: 't.onnx', preprocessing: IMAGENET_PREPROCESSING });
+    const none = { models: { ...onnxState.models, teacher: { ...onnxState.models.teacher, preprocessing: null } } };
+    expect(withPretrainedTeacher(cfg, none).pretrainedTeacher).toEqual({ id: 'teacher-1', name: 't.onnx' });
+    const tfjs = { models: { ...onnxState.models, teacher: { ...onnxState.models.teacher, info } } };
+    expect(withPretrainedTeacher(cfg, tfjs).pretrainedTeacher).toEqual({ id: 'teacher-1', name: 't.onnx' });
   });
 });
