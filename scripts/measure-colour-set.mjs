@@ -104,7 +104,7 @@ const s = outcome.results.seeds;
 const pct = (x) => `${(x.mean * 100).toFixed(1)} ± ${(x.std * 100).toFixed(1)} %`;
 console.log(JSON.stringify({ teacher: opt.teacher, student: opt.student, flip: opt.flip, augment: opt.augment, epochs: cfg.epochs, seeds: cfg.repeats }));
 if (s) {
-  const teachers = [outcome.results.teacher.testAccuracy, ...trials.filter((t) => t.teacher !== undefined).map((t) => t.teacher)];
+  const teachers = [outcome.results.teacher.accuracy, ...trials.filter((t) => t.teacher !== undefined).map((t) => t.teacher)];
   const mean = teachers.reduce((a, b) => a + b, 0) / teachers.length;
   const std = Math.sqrt(teachers.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, teachers.length - 1));
   console.log(`teacher ${pct({ mean, std })} (${teachers.map((v) => (v * 100).toFixed(1)).join(', ')}) · scratch ${pct(s.scratch)} · distilled ${pct(s.distilled)} · gain ${s.gain.mean.toFixed(2)} ± ${s.gain.std.toFixed(2)} points (per seed ${s.gains.map((g) => g.toFixed(1)).join(', ')})`);
