@@ -1,5 +1,12 @@
 import { DATASET_IDS, type DatasetId } from '../engine/data/registry';
-import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS, STUDENT_PRESETS, TEACHER_PRESETS } from '../engine/models/presets';
+import {
+  COLOUR_STUDENT_PRESETS,
+  COLOUR_TEACHER_PRESETS,
+  IMAGE_STUDENT_PRESETS,
+  IMAGE_TEACHER_PRESETS,
+  STUDENT_PRESETS,
+  TEACHER_PRESETS,
+} from '../engine/models/presets';
 import type { SoftTerm } from '../engine/losses';
 import { type ArchField, type ArchPlace, type ArchProblem } from '../engine/models/archProblems';
 import { MAX_CNN_LAYERS, MAX_FILTERS, MAX_MLP_HIDDEN, MAX_UNITS } from '../engine/models/plan';
@@ -34,6 +41,8 @@ export interface StudioConfig {
   transferSize: number;
   excludeClasses: number[];
   augment: AugmentMode;
+  /** Random horizontal flips of colour images (teacher; students too when `augment` is `all`). */
+  flip: boolean;
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -69,8 +78,8 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   dataset: { kind: 'enum', default: 'spiral', values: DATASET_IDS },
   samples: { kind: 'number', default: 1500, min: 150, max: 10000, integer: true },
   noise: { kind: 'number', default: 0.08, min: 0, max: 0.5, integer: false },
-  teacherId: { kind: 'enum', default: TEACHER_PRESETS[0]!.id, values: [...TEACHER_PRESETS, ...IMAGE_TEACHER_PRESETS].map((p) => p.id) },
-  studentId: { kind: 'enum', default: STUDENT_PRESETS[0]!.id, values: [...STUDENT_PRESETS, ...IMAGE_STUDENT_PRESETS].map((p) => p.id) },
+  teacherId: { kind: 'enum', default: TEACHER_PRESETS[0]!.id, values: [...TEACHER_PRESETS, ...IMAGE_TEACHER_PRESETS, ...COLOUR_TEACHER_PRESETS].map((p) => p.id) },
+  studentId: { kind: 'enum', default: STUDENT_PRESETS[0]!.id, values: [...STUDENT_PRESETS, ...IMAGE_STUDENT_PRESETS, ...COLOUR_STUDENT_PRESETS].map((p) => p.id) },
   teacherCustom: { kind: 'arch', default: null },
   studentCustom: { kind: 'arch', default: null },
   temperature: { kind: 'number', default: 2, min: 0.5, max: 20, integer: false },
@@ -89,6 +98,7 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   transferSize: { kind: 'number', default: 60, min: 0, max: 100000, integer: true },
   excludeClasses: { kind: 'numberList', default: [], min: 0, max: 99, maxLength: 10, minLength: 0, integer: true },
   augment: { kind: 'enum', default: 'off', values: ['off', 'teacher', 'all'] },
+  flip: { kind: 'boolean', default: false },
   epochs: { kind: 'number', default: 30, min: 1, max: 500, integer: true },
   batchSize: { kind: 'number', default: 16, min: 1, max: 4096, integer: true },
   learningRate: { kind: 'number', default: 0.02, min: 1e-6, max: 1e6, integer: false },

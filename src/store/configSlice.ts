@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { datasetMeta, type DatasetMeta, type UserDataMeta } from '../engine/data/meta';
 import { DATASETS, type DatasetId } from '../engine/data/registry';
-import { findPreset, presetsFor, type ArchPreset, type PresetFamily } from '../engine/models/presets';
+import { familyOfShape, findPreset, presetsFor, type ArchPreset, type PresetFamily } from '../engine/models/presets';
 import type { ExperimentConfig } from '../engine/train/types';
 import { DEFAULT_CONFIG, type StudioConfig } from './configFields';
 import type { StudioState } from './types';
@@ -35,10 +35,11 @@ export const createConfigSlice: StateCreator<StudioState, [], [], ConfigSlice> =
     }),
 });
 
-/** The preset family of a dataset: 2-D toy points or 28×28 images; an upload's own shape decides when one is given. */
+/** The preset family of a dataset: 2-D toy points, 28×28 grey images or colour images; an upload's own shape decides when one is given. */
 export function familyOf(dataset: DatasetId, userData: DatasetMeta | null = null): PresetFamily {
   if (userData) return uploadFamily(userData);
-  return DATASETS[dataset].toy ? 'toy' : 'image';
+  const entry = DATASETS[dataset];
+  return entry.toy ? 'toy' : familyOfShape(entry.inputShape);
 }
 
 /** The metadata of the dataset the current settings use: the upload in use (by default the store's), else the built-in one. */
@@ -58,13 +59,14 @@ export const IMAGE_LEARNING_RATE = 0.001;
 export function withFamilyDefaults(config: StudioConfig, patch: Partial<StudioConfig>): StudioConfig {
   const next = { ...config, ...patch };
   if (patch.dataset === undefined) return next;
-  const from = familyOf(config.dataset);
-  const to = familyOf(next.dataset);
-  if (from === to) return next;
-  if (patch.transferSize === undefined && to === 'image' && next.transferSize === DEFAULT_CONFIG.transferSize) next.transferSize = 0;
+  // Grey and colour images share these defaults; only the preset menus differ between them.
+  const fromToy = familyOf(config.dataset) === 'toy';
+  const toToy = familyOf(next.dataset) === 'toy';
+  if (fromToy === toToy) return next;
+  if (patch.transferSize === undefined && !toToy && next.transferSize === DEFAULT_CONFIG.transferSize) next.transferSize = 0;
   if (patch.learningRate === undefined) {
-    if (to === 'image' && next.learningRate === DEFAULT_CONFIG.learningRate) next.learningRate = IMAGE_LEARNING_RATE;
-    else if (to === 'toy' && next.learningRate === IMAGE_LEARNING_RATE) next.learningRate = DEFAULT_CONFIG.learningRate;
+    if (!toToy && next.learningRate === DEFAULT_CONFIG.learningRate) next.learningRate = IMAGE_LEARNING_RATE;
+    else if (toToy && next.learningRate === IMAGE_LEARNING_RATE) next.learningRate = DEFAULT_CONFIG.learningRate;
   }
   return next;
 }
@@ -90,6 +92,7 @@ export function studentPreset(c: StudioConfig): ArchPreset {
 
 /** Turns UI settings (and the upload in use, if any) into the engine's experiment config (presets resolved to architectures). */
 export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | null = null): ExperimentConfig {
+  const shape = datasetMeta({ dataset: c.dataset, userData }).inputShape;
   return {
     dataset: c.dataset,
     userData,
@@ -104,6 +107,8 @@ export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | nul
     transferSize: c.transferSize,
     excludeClasses: c.excludeClasses,
     augment: c.augment,
+    // Mirroring is for colour pictures only: it would turn digits and letters into other symbols.
+    flip: c.flip && shape.length === 3 && shape[2] === 3,
     hint: c.hintEnabled ? { teacherLayer: c.hintTeacherLayer, studentLayer: c.hintStudentLayer, beta: c.hintBeta } : null,
     teacherLive: c.teacherLive,
     repeats: c.repeats,

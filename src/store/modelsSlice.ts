@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ImportError } from '../engine/import/errors';
+import type { OnnxPreprocessing } from '../engine/import/onnxPreprocess';
 import type { ExperimentConfig, PretrainedTeacherRef } from '../engine/train/types';
 import type { ModelEvent, PretrainedTeacherInfo, QuantizationChoice } from '../worker/modelMessages';
 import type { StudioState } from './types';
@@ -34,6 +35,8 @@ export interface ModelsState {
     fileNames: string[];
     info: PretrainedTeacherInfo | null;
     error: ImportError | null;
+    /** The preprocessing the user stated for an ONNX teacher (null or absent: pixels as stored, in [0, 1]). */
+    preprocessing?: OnnxPreprocessing | null;
   };
 }
 
@@ -44,7 +47,7 @@ export const EMPTY_MODELS: ModelsState = {
   busy: null,
   exportError: null,
   requestId: 0,
-  teacher: { status: 'idle', fileNames: [], info: null, error: null },
+  teacher: { status: 'idle', fileNames: [], info: null, error: null, preprocessing: null },
 };
 
 /** Applies a worker answer (answers to superseded requests are ignored). Pure, so it is unit-tested. */
@@ -85,6 +88,9 @@ export function selectOnnxTeacher(s: { models: ModelsState }): boolean {
 export function withPretrainedTeacher(config: ExperimentConfig, s: { models: ModelsState }): ExperimentConfig {
   const withRef = { ...config, pretrainedTeacher: selectPretrainedTeacher(s) };
   if (!selectOnnxTeacher(s)) return withRef;
+  const prep = s.models.teacher.preprocessing;
+  // The stated preprocessing travels with the run (its config), so the history and every export record it.
+  if (prep && withRef.pretrainedTeacher) withRef.pretrainedTeacher = { ...withRef.pretrainedTeacher, preprocessing: prep };
   return { ...withRef, teacherLive: false, augment: config.augment === 'all' ? 'off' : config.augment };
 }
 
@@ -101,6 +107,8 @@ export interface ModelsSlice {
   rejectTeacherFiles: (fileNames: string[], error: ImportError) => void;
   /** Stops using the loaded teacher. */
   removeTeacher: () => void;
+  /** States (or clears) the loaded ONNX teacher's preprocessing. */
+  setTeacherPreprocessing: (p: OnnxPreprocessing | null) => void;
   /** The worker crashed: a loaded teacher (and any request in flight) is gone. */
   modelsWorkerGone: () => void;
 }
@@ -114,15 +122,16 @@ export const createModelsSlice: StateCreator<StudioState, [], [], ModelsSlice> =
     set((s) => ({
       models:
         what === 'teacher'
-          ? { ...s.models, requestId, teacher: { status: 'loading', fileNames, info: null, error: null } }
+          ? { ...s.models, requestId, teacher: { status: 'loading', fileNames, info: null, error: null, preprocessing: null } }
           : { ...s.models, requestId, busy: { requestId, what }, exportError: null },
     }));
     return requestId;
   },
   applyModelEvent: (event) => set((s) => ({ models: reduceModels(s.models, event) })),
   rejectTeacherFiles: (fileNames, error) =>
-    set((s) => ({ models: { ...s.models, requestId: s.models.requestId + 1, teacher: { status: 'failed', fileNames, info: null, error } } })),
+    set((s) => ({ models: { ...s.models, requestId: s.models.requestId + 1, teacher: { status: 'failed', fileNames, info: null, error, preprocessing: null } } })),
   removeTeacher: () => set((s) => ({ models: { ...s.models, teacher: EMPTY_MODELS.teacher } })),
+  setTeacherPreprocessing: (preprocessing) => set((s) => ({ models: { ...s.models, teacher: { ...s.models.teacher, preprocessing } } })),
   modelsWorkerGone: () =>
     set((s) => ({
       models: {

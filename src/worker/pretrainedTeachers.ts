@@ -6,6 +6,7 @@ import { toLogitsTopology } from '../engine/import/logitsOutput';
 import { checkInputShape, checkOutputClasses } from '../engine/import/topologyInfo';
 import { validateModelFiles, type ImportError } from '../engine/import/validateModelFiles';
 import type { OnnxTeacher } from '../engine/import/onnxRun';
+import { preprocessingProblem } from '../engine/import/onnxPreprocess';
 import { precomputedTeacherProblem } from '../engine/train/precomputedTeacher';
 import { loadOrt, type OrtSetup } from './onnxRuntime';
 import type { ExperimentConfig } from '../engine/train/types';
@@ -130,7 +131,12 @@ export class PretrainedStore {
       const fits = d.numClasses === data.numClasses && d.inputShape.length === data.inputShape.length && d.inputShape.every((v, i) => v === data.inputShape[i]);
       if (!fits) return { error: `The loaded teacher does not fit ${data.name}: it was checked for inputs [${d.inputShape.join(', ')}] with ${d.numClasses} classes.` };
       const problem = precomputedTeacherProblem(config, data.inputShape.length === 3);
-      return problem ? { error: problem } : { kind: 'onnx', onnx: held.onnx, params: held.info.params };
+      if (problem) return { error: problem };
+      const prep = ref.preprocessing ?? null;
+      const prepProblem = prep ? preprocessingProblem(prep, data.inputShape.length === 3 ? data.inputShape[2]! : 1) : null;
+      if (prepProblem) return { error: `The loaded teacher's preprocessing does not fit ${data.name}: ${prepProblem}` };
+      // The run's own copy of the teacher carries the preprocessing the run's config states.
+      return { kind: 'onnx', onnx: { ...held.onnx, preprocessing: prep }, params: held.info.params };
     }
     const model = held.model;
     try {

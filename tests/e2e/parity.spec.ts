@@ -15,9 +15,9 @@ import type { CaseOutcome, ParityReport } from '../../src/engine/parity';
 type ParityResult = { ok: true; mode: 'parity'; report: ParityReport } | { ok: false; error: string };
 
 /** The cases that need the gradient of convolution weights (Conv2DBackpropFilter). */
-const CONV_CASES = ['conv-relu', 'conv-stride2', 'conv-batchnorm', 'cnn-preset'];
+const CONV_CASES = ['conv-relu', 'conv-stride2', 'conv-batchnorm', 'cnn-preset', 'colour-preset'];
 /** Every case, in the page's order. */
-const ALL_CASES = ['dense-relu', 'dense-tanh', 'dense-gelu', 'dense-dropout', 'conv-relu', 'conv-stride2', 'maxpool', 'conv-batchnorm', 'kd-loss', 'cnn-preset'];
+const ALL_CASES = ['dense-relu', 'dense-tanh', 'dense-gelu', 'dense-dropout', 'conv-relu', 'conv-stride2', 'maxpool', 'conv-batchnorm', 'kd-loss', 'cnn-preset', 'colour-preset'];
 
 /** Opens the parity page for some backends and waits for its report. */
 async function runParity(page: Page, backends: string): Promise<ParityReport> {

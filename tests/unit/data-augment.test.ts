@@ -1,5 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomShift, randomShiftOffsets, shiftImages } from '../../src/engine/data/augment';
+import {
+  augmentImages,
+  flipImages,
+  randomFlip,
+  randomFlipMask,
+  randomShift,
+  randomShiftOffsets,
+  shiftImages,
+  transformImages,
+} from '../../src/engine/data/augment';
+import { deriveSeed } from '../../src/engine/rng';
 import { useCpu } from './tfSetup';
 
 let tf: Awaited<ReturnType<typeof useCpu>>;
@@ -72,6 +82,103 @@ describe('randomShift', () => {
     mean.dispose();
     expect(tf.memory().numTensors).toBe(before);
     expect(() => shiftImages(images, new Int32Array(3))).toThrow(/3 offsets for 16 images/);
+    expect(tf.memory().numTensors).toBe(before);
+    images.dispose();
+  });
+});
+
+/** A 1 × 2 × 3 RGB image whose pixel (r, c) has channels [100r + 10c, 100r + 10c + 1, 100r + 10c + 2]. */
+function rgbImage() {
+  const data: number[] = [];
+  for (let r = 0; r < 2; r++) for (let c = 0; c < 3; c++) data.push(100 * r + 10 * c, 100 * r + 10 * c + 1, 100 * r + 10 * c + 2);
+  return tf.tensor4d(data, [1, 2, 3, 3]);
+}
+
+describe('horizontal flips and shifts of colour images', () => {
+  it('mirrors an RGB image left–right, every channel of a pixel moving together', async () => {
+    const img = rgbImage();
+    const out = flipImages(img, Uint8Array.from([1]));
+    expect(await out.array()).toEqual([
+      [
+        [[20, 21, 22], [10, 11, 12], [0, 1, 2]],
+        [[120, 121, 122], [110, 111, 112], [100, 101, 102]],
+      ],
+    ]);
+    const kept = flipImages(img, Uint8Array.from([0]));
+    expect(await kept.array()).toEqual(await img.array());
+    tf.dispose([img, out, kept]);
+  });
+
+  it('shifts an RGB image with all three channels (right 1, down 1, zero fill)', async () => {
+    const img = rgbImage();
+    const out = shiftImages(img, Int32Array.from([1, 1]));
+    expect(await out.array()).toEqual([
+      [
+        [[0, 0, 0], [0, 0, 0], [0, 0, 0]],
+        [[0, 0, 0], [0, 1, 2], [10, 11, 12]],
+      ],
+    ]);
+    // Flip first, then shift: the mirrored row [20, 10, 0] moves right by one.
+    const both = transformImages(img, Int32Array.from([1, 0]), Uint8Array.from([1]));
+    expect(await both.array()).toEqual([
+      [
+        [[0, 0, 0], [20, 21, 22], [10, 11, 12]],
+        [[0, 0, 0], [120, 121, 122], [110, 111, 112]],
+      ],
+    ]);
+    tf.dispose([img, out, both]);
+  });
+
+  it('draws seeded flips, about half of them, the same for the same seed', () => {
+    const a = randomFlipMask(1000, 5);
+    expect(Array.from(a)).toEqual(Array.from(randomFlipMask(1000, 5)));
+    expect(Array.from(a)).not.toEqual(Array.from(randomFlipMask(1000, 6)));
+    const ones = a.reduce((n, v) => n + v, 0);
+    expect(ones).toBeGreaterThan(430);
+    expect(ones).toBeLessThan(570);
+    expect(a.every((v) => v === 0 || v === 1)).toBe(true);
+  });
+
+  it('flips exactly the images its mask names, deterministically per seed', async () => {
+    const images = tf.randomUniform([12, 5, 4, 3], 0, 1, 'float32', 8) as import('@tensorflow/tfjs').Tensor4D;
+    const a = randomFlip(images, 21);
+    const b = randomFlip(images, 21);
+    const mask = randomFlipMask(12, 21);
+    const src = (await images.array()) as number[][][][];
+    const got = (await a.array()) as number[][][][];
+    expect(got).toEqual(await b.array());
+    for (let i = 0; i < 12; i++) {
+      const want = mask[i] ? src[i]!.map((row) => [...row].reverse()) : src[i];
+      expect(got[i]).toEqual(want);
+    }
+    tf.dispose([images, a, b]);
+  });
+
+  it('augmentImages: shifts alone equal randomShift with the same seed; flips draw from a derived stream; nothing: the same tensor', async () => {
+    const images = tf.randomUniform([6, 8, 8, 3], 0, 1, 'float32', 4) as import('@tensorflow/tfjs').Tensor4D;
+    const before = tf.memory().numTensors;
+    const shiftOnly = augmentImages(images, { maxShift: 2, flip: false }, 77);
+    const reference = randomShift(images, 2, 77);
+    expect(Array.from(await shiftOnly.data())).toEqual(Array.from(await reference.data()));
+    const both = augmentImages(images, { maxShift: 2, flip: true }, 77);
+    const manual = transformImages(images, randomShiftOffsets(6, 2, 77), randomFlipMask(6, deriveSeed(77, 'flip')));
+    expect(Array.from(await both.data())).toEqual(Array.from(await manual.data()));
+    expect(augmentImages(images, { maxShift: 0, flip: false }, 77)).toBe(images);
+    tf.dispose([shiftOnly, reference, both, manual]);
+    expect(tf.memory().numTensors).toBe(before);
+    images.dispose();
+  });
+
+  it('leaks no tensors, also inside tf.tidy, and refuses a mask of the wrong length', () => {
+    const images = tf.randomUniform([16, 32, 32, 3], 0, 1, 'float32', 3) as import('@tensorflow/tfjs').Tensor4D;
+    const before = tf.memory().numTensors;
+    const out = augmentImages(images, { maxShift: 2, flip: true }, 9);
+    expect(tf.memory().numTensors).toBe(before + 1);
+    out.dispose();
+    const mean = tf.tidy(() => randomFlip(images, 10).mean());
+    expect(tf.memory().numTensors).toBe(before + 1);
+    mean.dispose();
+    expect(() => flipImages(images, new Uint8Array(3))).toThrow(/3 flips for 16 images/);
     expect(tf.memory().numTensors).toBe(before);
     images.dispose();
   });

@@ -86,6 +86,7 @@ const SAMPLES: Record<ImportMessageKey, Omit<ImportMessage, 'key'>> = {
   onnxInputs: { params: { n: '2', names: 'a, b' } },
   onnxNoInput: { params: {} },
   onnxInputShape: { params: { name: 'x', shape: '[N, 3, 32, 32]', expected: '[N, 28, 28, 1] or [N, 1, 28, 28]' } },
+  onnxInputSize: { params: { name: 'x', shape: '[N, 3, 224, 224]', modelSize: '224×224', dataSize: '32×32' } },
   onnxInputType: { params: { name: 'x', type: 'int64' } },
   onnxOutputClasses: { params: { name: 'y', outputs: '5', classes: '10' } },
   onnxOutputRank: { params: { name: 'y', shape: '[N, 10, 2]', classes: '10' } },

@@ -73,6 +73,17 @@ describe('parity cases on the CPU backend', () => {
     expect(Array.from(a.weights['bn_1/moving_variance']!).some((v) => v !== 1)).toBe(true);
   });
 
+  it('include conv on 3 channels: the colour teacher preset on 16×16×3 records its RGB input gradient and batch-norm weights', async () => {
+    const c = caseById('colour-preset');
+    expect(c.inputShape).toEqual([16, 16, 3]);
+    const a = await runParityCase(c);
+    expect(a.leakedTensors).toBe(0);
+    expect(a.losses).toHaveLength(2);
+    expect(a.grads['step 1 input']).toHaveLength(2 * 16 * 16 * 3);
+    expect(a.grads['step 1 conv_1/kernel']).toHaveLength(3 * 3 * 3 * 16);
+    expect(Object.keys(a.weights)).toEqual(expect.arrayContaining(['bn_1/gamma', 'bn_3/moving_mean', 'logits/kernel']));
+  });
+
   it('draw dropout masks from the seed: the same on every run, and different from no dropout', async () => {
     const drop = caseById('dense-dropout');
     const a = await runParityCase(drop);

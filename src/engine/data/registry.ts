@@ -1,5 +1,6 @@
 import { generateBlobs } from './blobs';
 import { generateCircles } from './circles';
+import { colourShapesEntry } from './colourShapes';
 import { FASHION_MNIST_SPEC, MNIST_SPEC, imageSetEntry } from './imageSets';
 import { generateMoons } from './moons';
 import { generateSpiral } from './spiral';
@@ -22,6 +23,7 @@ export const DATASETS = {
   moons: toyEntry('moons', 'Two moons (2-D, 2 classes)', 'Two moons', ['upper moon', 'lower moon'], generateMoons),
   mnist: imageSetEntry(MNIST_SPEC, 'MNIST digits (28×28, 10 classes, 8,000 / 2,000)'),
   'fashion-mnist': imageSetEntry(FASHION_MNIST_SPEC, 'Fashion-MNIST (28×28, 10 classes, 60,000 / 10,000)'),
+  'colour-shapes': colourShapesEntry('colour-shapes', 'Colour shapes (32×32 RGB, 10 classes, 4,000 / 1,000, generated)'),
 } satisfies Record<string, DatasetEntry>;
 
 /** Id of a known dataset. */

@@ -775,6 +775,10 @@ def soft_term(z_s, z_t, temperature):
     return kl * temperature ** 2 if EXPERIMENT["loss"]["scaleByT2"] else kl
 
 
+# What an augmented batch gets (set from the experiment before training): ±2 px shifts and/or horizontal flips.
+AUGMENT = {"shift": False, "flip": False}
+
+
 def shift_images(x, gen):
     """Random ±2 px shifts with zero fill (the studio's augmentation), one draw per image."""
     n, _, h, w = x.shape
@@ -784,6 +788,14 @@ def shift_images(x, gen):
     cols = (torch.arange(w, device=x.device)[None, :] - d[:, 0:1] + 2)
     batch = torch.arange(n, device=x.device)[:, None, None]
     return padded.permute(0, 2, 3, 1)[batch, rows[:, :, None], cols[:, None, :]].permute(0, 3, 1, 2).contiguous()
+
+
+def augment_images(x, gen, shift, flip):
+    """The studio's augmentation of one batch: a random horizontal flip per image (when on), then the ±2 px shift."""
+    if flip:
+        mirror = (torch.rand(x.shape[0], generator=gen) < 0.5).to(x.device)
+        x = torch.where(mirror[:, None, None, None], x.flip(3), x)
+    return shift_images(x, gen) if shift else x
 
 
 class Trainee(nn.Module):
@@ -850,7 +862,7 @@ def train_phase(args, name, module, net, loss_fn, x, y, order_seed, dropout_seed
             step += 1
             xb, yb = xb.to(CTX.device), yb.to(CTX.device)
             if gen is not None:
-                xb = shift_images(xb, gen)
+                xb = augment_images(xb, gen, AUGMENT["shift"], AUGMENT["flip"])
             with torch.autocast("cuda", enabled=CTX.amp):
                 total, parts = loss_fn(module, xb, yb, step)
             optimizer.zero_grad(set_to_none=True)
@@ -922,6 +934,9 @@ def run(args):
         f"{CTX.world} process(es) on {CTX.device}")
     image = len(shape) == 3
     augment = exp["augment"] if image else "off"
+    # Flips only for colour images (NCHW with 3 channels), as in the studio; they go wherever an augmented batch is drawn.
+    flip = bool(exp.get("flip")) and image and shape[2] == 3
+    AUGMENT.update(shift=augment != "off", flip=flip)
     seed = args.seed
     curves = {"loss": {}, "epoch": {}}
 
@@ -970,7 +985,7 @@ def run(args):
 
         losses, teacher_ms = train_phase(args, "teacher", wrap(Trainee(teacher)), teacher, hard, X, Y, derive_seed(seed, "teacher-order"),
                                          derive_seed(seed, "teacher-dropout"),
-                                         derive_seed(seed, "teacher-shift") if augment != "off" else None,
+                                         derive_seed(seed, "teacher-shift") if augment != "off" or flip else None,
                                          recorder("teacher", teacher))
         keep_losses("teacher", losses)
     teacher.eval()

@@ -153,6 +153,8 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
     // The studio's validation hold-out (seeded, stratified; no model trains on it).
     validationFraction: cfg.validationFraction ?? 0,
     augment: cfg.augment,
+    // Random horizontal flips (colour images): where the shifts apply, and for the teacher even without shifts.
+    flip: cfg.flip === true,
     optimizer: cfg.optimizer,
     sweep: cfg.sweep ? sweepPoints(cfg.sweep, cfg.temperature, cfg.alpha) : null,
     config: { ...config, pretrainedTeacher: null },

@@ -127,6 +127,7 @@ export const IMPORT_MESSAGES_EN = {
   onnxInputs: 'The ONNX model has {{n}} inputs ({{names}}); the studio feeds a teacher exactly one.',
   onnxNoInput: 'The ONNX model has no input.',
   onnxInputShape: 'The ONNX model\'s input "{{name}}" has shape {{shape}}, but for this dataset the studio feeds {{expected}}.',
+  onnxInputSize: 'The ONNX model\'s input "{{name}}" ({{shape}}) takes {{modelSize}} images, but this dataset\'s images are {{dataSize}}: a teacher must take images of the set\'s size.',
   onnxInputType: 'The ONNX model\'s input "{{name}}" takes {{type}} values; the studio feeds float32.',
   onnxOutputClasses: 'The ONNX model\'s output "{{name}}" has {{outputs}} scores per example, but this dataset has {{classes}} classes.',
   onnxOutputRank: 'The ONNX model\'s output "{{name}}" has shape {{shape}}; the studio needs [N, {{classes}}], one score per class.',

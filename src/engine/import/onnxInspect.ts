@@ -78,6 +78,25 @@ export function matchLayout(dims: Dim[] | null, inputShape: readonly number[]): 
   return null;
 }
 
+/** An image size as text: `32×32`. */
+function imageSizeText(inputShape: readonly number[]): string {
+  return `${inputShape[0]}×${inputShape[1]}`;
+}
+
+/**
+ * The size of the images a 4-D model input takes (`224×224`) when it has the dataset's channels, channels-last or
+ * channels-first, but another height or width; null otherwise (then the general shape message applies).
+ */
+export function otherImageSize(dims: Dim[] | null, inputShape: readonly number[]): string | null {
+  if (dims === null || dims.length !== 4 || inputShape.length !== 3) return null;
+  const [, a, b, c] = dims;
+  const channels = inputShape[2]!;
+  const sized = (h: Dim, w: Dim) => (typeof h === 'number' && typeof w === 'number' && (h !== inputShape[0] || w !== inputShape[1]) ? `${h}×${w}` : null);
+  if (c === channels) return sized(a!, b!);
+  if (a === channels) return sized(b!, c!);
+  return null;
+}
+
 /** Decodes ONNX bytes as a ModelProto, or fails with "not an ONNX model". */
 function decode(bytes: Uint8Array): onnx.ModelProto {
   if (bytes.byteLength === 0) fail('onnx-not-model', 'onnxEmpty');
@@ -122,6 +141,8 @@ export function inspectOnnxTeacher(bytes: Uint8Array, dataset: OnnxDatasetShape,
   if (inType !== DT.FLOAT) fail('input-shape-mismatch', 'onnxInputType', { name: inName, type: typeName(inType) });
   const inDims = dimsOf(input);
   const layout = matchLayout(inDims, dataset.inputShape);
+  const size = layout ? null : otherImageSize(inDims, dataset.inputShape);
+  if (size) fail('input-shape-mismatch', 'onnxInputSize', { name: inName, shape: dimText(inDims ?? []), modelSize: size, dataSize: imageSizeText(dataset.inputShape) });
   if (!layout) fail('input-shape-mismatch', 'onnxInputShape', { name: inName, shape: dimText(inDims ?? []), expected: expectedInputText(dataset.inputShape) });
   const output = graph.output.find((o) => o.name === 'logits') ?? graph.output[0];
   if (!output) fail('output-classes-mismatch', 'onnxOutputRank', { name: '?', shape: '[]', classes: dataset.numClasses });

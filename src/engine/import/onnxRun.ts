@@ -1,5 +1,6 @@
 import { fail, firstSentence, ImportFailure, importError, type ImportError } from './errors';
 import { inspectOnnxTeacher, type OnnxDatasetShape, type OnnxTeacherPlan } from './onnxInspect';
+import { applyPreprocessing, isIdentityPreprocessing, type OnnxPreprocessing } from './onnxPreprocess';
 
 /** The part of an ONNX Runtime tensor the studio reads. */
 export interface OrtTensorLike {
@@ -26,6 +27,8 @@ export interface OnnxTeacher {
   session: OrtSessionLike;
   plan: OnnxTeacherPlan;
   dataset: OnnxDatasetShape;
+  /** The pixel scale and per-channel normalisation the model expects (absent or null: pixels as stored, in [0, 1]). */
+  preprocessing?: OnnxPreprocessing | null;
 }
 
 /** Examples per inference call when the model's batch is dynamic. */
@@ -58,10 +61,13 @@ async function runBatch(t: OnnxTeacher, x: Float32Array, rows: number): Promise<
   const k = t.dataset.numClasses;
   const fixed = t.plan.fixedBatch;
   const feedRows = fixed ?? rows;
-  let input = x;
+  const prep = t.preprocessing;
+  const channels = t.dataset.inputShape.length === 3 ? t.dataset.inputShape[2]! : 1;
+  let input = prep && !isIdentityPreprocessing(prep) ? applyPreprocessing(x, channels, prep) : x;
   if (fixed !== null && rows < fixed) {
-    input = new Float32Array(fixed * size);
-    input.set(x);
+    const padded = new Float32Array(fixed * size);
+    padded.set(input);
+    input = padded;
   }
   const { data, dims } = toLayout(input, feedRows, t.dataset.inputShape, t.plan);
   const out = (await t.session.run({ [t.plan.inputName]: new t.ort.Tensor('float32', data, dims) }))[t.plan.outputName];

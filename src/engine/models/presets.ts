@@ -92,14 +92,76 @@ export const IMAGE_STUDENT_PRESETS: readonly ArchPreset[] = [
   },
 ];
 
-/** Which family of datasets a preset list is for: low-dimensional toy points or 28×28×1 images. */
-export type PresetFamily = 'toy' | 'image';
+/**
+ * Teacher presets for H×W×3 colour images (any size from 16×16: 'valid' convolutions shrink 32 → 30 → 15 → 13 → 11
+ * → 5, and 16 → 14 → 7 → 5 → 3 → 1).
+ */
+export const COLOUR_TEACHER_PRESETS: readonly ArchPreset[] = [
+  {
+    id: 'colour-vgg-bn',
+    label: 'Small VGG (conv16·bn, pool; conv32·bn, conv32·bn, pool; dense128, dropout 0.3)',
+    spec: {
+      kind: 'cnn',
+      layers: [
+        { type: 'conv', filters: 16, kernel: 3, stride: 1, activation: 'relu', batchNorm: true },
+        { type: 'maxpool', size: 2 },
+        { type: 'conv', filters: 32, kernel: 3, stride: 1, activation: 'relu', batchNorm: true },
+        { type: 'conv', filters: 32, kernel: 3, stride: 1, activation: 'relu', batchNorm: true },
+        { type: 'maxpool', size: 2 },
+        { type: 'flatten' },
+        { type: 'dense', units: 128, activation: 'relu' },
+        { type: 'dropout', rate: 0.3 },
+      ],
+    },
+    note: 'VGG-style blocks of batch-normalised 3×3 convolutions: a colour teacher that trains in minutes on a laptop.',
+  },
+];
+
+/** Student presets for H×W×3 colour images (any size from 16×16). */
+export const COLOUR_STUDENT_PRESETS: readonly ArchPreset[] = [
+  {
+    id: 'colour-cnn-small',
+    label: 'Small CNN (conv8 3×3, pool, conv16 3×3, pool, dense32)',
+    spec: {
+      kind: 'cnn',
+      layers: [
+        { type: 'conv', filters: 8, kernel: 3, stride: 1, activation: 'relu' },
+        { type: 'maxpool', size: 2 },
+        { type: 'conv', filters: 16, kernel: 3, stride: 1, activation: 'relu' },
+        { type: 'maxpool', size: 2 },
+        { type: 'flatten' },
+        { type: 'dense', units: 32, activation: 'relu' },
+      ],
+    },
+    note: 'A student small enough to ship in a web page (tens of KB), still convolutional.',
+  },
+  {
+    id: 'colour-mlp-128',
+    label: 'MLP 128',
+    spec: { kind: 'mlp', hidden: [128], activation: 'relu' },
+    note: 'Sees the pixels without convolutions: the contrast case, where the teacher has the most to teach.',
+  },
+];
+
+/** Which family of datasets a preset list is for: low-dimensional toy points, 28×28×1 grey images or H×W×3 colour images. */
+export type PresetFamily = 'toy' | 'image' | 'colour';
 
 /** The teacher and student presets for a dataset family. */
 export function presetsFor(family: PresetFamily): { teachers: readonly ArchPreset[]; students: readonly ArchPreset[] } {
-  return family === 'image'
-    ? { teachers: IMAGE_TEACHER_PRESETS, students: IMAGE_STUDENT_PRESETS }
-    : { teachers: TEACHER_PRESETS, students: STUDENT_PRESETS };
+  switch (family) {
+    case 'image':
+      return { teachers: IMAGE_TEACHER_PRESETS, students: IMAGE_STUDENT_PRESETS };
+    case 'colour':
+      return { teachers: COLOUR_TEACHER_PRESETS, students: COLOUR_STUDENT_PRESETS };
+    case 'toy':
+      return { teachers: TEACHER_PRESETS, students: STUDENT_PRESETS };
+  }
+}
+
+/** The preset family of a built-in dataset's input shape: points, grey images, or images with 3 channels. */
+export function familyOfShape(inputShape: readonly number[]): PresetFamily {
+  if (inputShape.length !== 3) return 'toy';
+  return inputShape[2] === 3 ? 'colour' : 'image';
 }
 
 /** Looks up a preset by id in a list, falling back to the first entry. */

@@ -1,4 +1,4 @@
-import { IMAGE_TEACHER_PRESETS } from '../models/presets';
+import { COLOUR_TEACHER_PRESETS, IMAGE_TEACHER_PRESETS } from '../models/presets';
 import type { ArchSpec } from '../models/spec';
 
 // Kernel parity: two SGD steps of one tiny model per layer type, run on a backend and compared with the CPU
@@ -79,6 +79,15 @@ export const PARITY_CASES: readonly ParityCase[] = [
     covers: "the MNIST teacher preset 'cnn-32-64-128' (conv, pool, conv, pool, dense, dropout) on 28×28×1",
     spec: IMAGE_TEACHER_PRESETS.find((p) => p.id === 'cnn-32-64-128')!.spec,
     inputShape: [28, 28, 1],
+    numClasses: 10,
+    batch: 2,
+    loss: 'kd',
+  },
+  {
+    id: 'colour-preset',
+    covers: "the colour teacher preset 'colour-vgg-bn' (conv on 3 channels with batch norm, pool, dense, dropout) on 16×16×3, its smallest size",
+    spec: COLOUR_TEACHER_PRESETS.find((p) => p.id === 'colour-vgg-bn')!.spec,
+    inputShape: [16, 16, 3],
     numClasses: 10,
     batch: 2,
     loss: 'kd',

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { randomShift } from '../data/augment';
+import { augmentImages } from '../data/augment';
 import { stratifiedSubset } from '../data/subset';
 import type { Dataset, Split } from '../data/types';
 import { featureSize } from '../data/types';
@@ -62,9 +62,13 @@ export function augmentsStudents(cfg: ExperimentConfig, data: ExperimentData): b
   return cfg.augment === 'all' && data.isImage;
 }
 
-/** The input of a batch: randomly shifted by ±2 px (image data, `on`), each step drawing its shifts from `seed`. */
-export function batchInput(on: boolean, data: ExperimentData, seed: number): (b: Batch) => tf.Tensor {
-  return (b) => (on && data.isImage ? randomShift(b.x as tf.Tensor4D, 2, deriveSeed(seed, `shift-${b.step}`)) : b.x);
+/**
+ * The input of a batch: image data (when `on`) randomly shifted by ±2 px unless augmentation is off, and flipped
+ * horizontally when `cfg.flip` asks; each step draws its own from `seed`.
+ */
+export function batchInput(on: boolean, cfg: ExperimentConfig, data: ExperimentData, seed: number): (b: Batch) => tf.Tensor {
+  const augment = { maxShift: cfg.augment === 'off' ? 0 : 2, flip: cfg.flip === true };
+  return (b) => (on && data.isImage ? augmentImages(b.x as tf.Tensor4D, augment, deriveSeed(seed, `shift-${b.step}`)) : b.x);
 }
 
 /** A model's accuracy on the validation set (null without one). */

@@ -1,7 +1,7 @@
 import type { ExperimentConfig } from './types';
 
 /** Settings that decide the data, the architectures or the students' set: a checkpoint only fits when they are unchanged. */
-const FIXED: readonly (keyof ExperimentConfig)[] = ['dataset', 'samples', 'noise', 'teacher', 'student', 'hint', 'transferSize', 'excludeClasses', 'augment', 'seed'];
+const FIXED: readonly (keyof ExperimentConfig)[] = ['dataset', 'samples', 'noise', 'teacher', 'student', 'hint', 'transferSize', 'excludeClasses', 'augment', 'flip', 'seed'];
 
 /**
  * The settings of `next` that differ from the checkpointed run's and make its weights unusable (empty: it can

@@ -44,7 +44,7 @@ export function buildTeacher(scope: ExperimentScope, trial: number): tf.LayersMo
 /** Trains a teacher built by `buildTeacher(scope, trial)` on hard labels, with trial `trial`'s data order and shifts. */
 export function trainTeacher(scope: ExperimentScope, model: tf.LayersModel, trial: number, role: PhaseRole): Promise<Trained> {
   const { cfg, data } = scope;
-  const input = batchInput(cfg.augment !== 'off', data, deriveSeed(cfg.seed, `teacher-shift${suffix(trial)}`));
+  const input = batchInput(cfg.augment !== 'off' || cfg.flip === true, cfg, data, deriveSeed(cfg.seed, `teacher-shift${suffix(trial)}`));
   return trainModel(scope, {
     phase: 'teacher',
     set: data.train,

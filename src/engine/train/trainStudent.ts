@@ -54,7 +54,7 @@ export async function trainStudent(scope: ExperimentScope, job: StudentJob): Pro
   assignWeights(model, job.init);
   const adapter = job.weights && job.hint ? makeHintAdapter(job.hint.adapter, deriveSeed(job.order, 'hint-adapter')) : null;
   // Scratch and distilled students of one trial see the same shifts (same order seed).
-  const input = batchInput(augmentsStudents(cfg, data), data, deriveSeed(job.order, 'student-shift'));
+  const input = batchInput(augmentsStudents(cfg, data), cfg, data, deriveSeed(job.order, 'student-shift'));
   try {
     const method = job.weights
       ? { kind: 'distill' as const, teacher: job.teacher, weights: job.weights, hint: job.hint ? { plan: job.hint, adapter } : null }

@@ -4,6 +4,7 @@ import type { UserDataMeta } from '../data/meta';
 import type { SoftTerm } from '../losses';
 import type { Spread } from '../stats';
 import type { LatencyFigure } from './latency';
+import type { OnnxPreprocessing } from '../import/onnxPreprocess';
 
 /** The three training phases of an experiment, in order. */
 export type Phase = 'teacher' | 'scratch' | 'distill';
@@ -50,6 +51,11 @@ export interface ExperimentConfig {
   excludeClasses: number[];
   /** Random ±2 px shifts of image inputs: off, for teacher training only, or for every phase. */
   augment: AugmentMode;
+  /**
+   * Random horizontal flips of colour images (seeded, per example and step): in the teacher's training, and in the
+   * students' too when `augment` is `all`. Absent: false (and never for grey images such as digits).
+   */
+  flip?: boolean;
   /** Epochs of every phase. */
   epochs: number;
   batchSize: number;
@@ -85,6 +91,11 @@ export interface PretrainedTeacherRef {
   name: string;
   /** SHA-256 (hex) of the picked files' bytes: the same teacher loaded again (another worker, another id) has the same one. */
   fingerprint?: string;
+  /**
+   * An ONNX teacher's preprocessing, as the user stated it: pixel scale and per-channel mean and std (absent: pixels
+   * as the studio stores them, in [0, 1]). Recorded with the run, so the history and exports say what the teacher saw.
+   */
+  preprocessing?: OnnxPreprocessing;
 }
 
 /** Which hidden blocks the hint term matches (indices of `hiddenLayerOptions`), and its weight β. */

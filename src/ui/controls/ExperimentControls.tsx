@@ -17,7 +17,11 @@ export function ExperimentControls({ locked }: { locked: boolean }) {
   const repeats = useStudio((s) => s.config.repeats);
   const teacherPerSeed = useStudio((s) => s.config.teacherPerSeed);
   const loadedTeacher = useStudio((s) => selectPretrainedTeacher(s) !== null);
-  const isImage = useStudio((s) => currentMeta(s.config).inputShape.length === 3);
+  const flip = useStudio((s) => s.config.flip);
+  const shape = useStudio((s) => currentMeta(s.config).inputShape);
+  const isImage = shape.length === 3;
+  // Horizontal flips suit photos, not digits or letters: offered for colour images only.
+  const isColour = isImage && shape[2] === 3;
   const setConfig = useStudio((s) => s.setConfig);
   const sweepOptions: { value: SweepMode; label: string }[] = [
     { value: 'off', label: t('experiment.sweepOff') },
@@ -68,6 +72,15 @@ export function ExperimentControls({ locked }: { locked: boolean }) {
             onChange={(v) => setConfig({ augment: v })}
           />
           <p className="hint">{t('experiment.augmentHint')}</p>
+        </Hideable>
+      ) : null}
+      {isColour ? (
+        <Hideable id="flip">
+          <label className="check">
+            <input type="checkbox" checked={flip} disabled={locked} onChange={(e) => setConfig({ flip: e.currentTarget.checked })} />
+            {t('experiment.flip')}
+          </label>
+          <p className="hint">{t('experiment.flipHint')}</p>
         </Hideable>
       ) : null}
     </fieldset>

@@ -7,6 +7,7 @@ import { loadTeacherFiles, removeTeacher } from '../bridge/modelsBridge';
 import { pct } from '../results/format';
 import { FileDrop } from '../data/FileDrop';
 import { describeImportError } from './importErrorText';
+import { OnnxPreprocessingFields } from './OnnxPreprocessingFields';
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
@@ -79,6 +80,9 @@ export function TeacherLoader({ locked }: { locked: boolean }) {
                 threads: String(info.onnx.threads),
               })}
             </p>
+          ) : null}
+          {info.format === 'onnx' && meta.inputShape.length === 3 ? (
+            <OnnxPreprocessingFields key={info.ref.id} channels={meta.inputShape[2]!} locked={locked} />
           ) : null}
           <p className="hint">{info.format === 'onnx' ? t('teacher.onnxSkips') : t('teacher.skips')}</p>
           {info.format === 'onnx' && switchedOff.length > 0 ? (

@@ -81,6 +81,7 @@ export const app = {
     moons: 'Two moons (2-D, 2 classes)',
     mnist: 'MNIST digits (28×28, 10 classes, 8,000 / 2,000)',
     'fashion-mnist': 'Fashion-MNIST (28×28, 10 classes, 60,000 / 10,000)',
+    'colour-shapes': 'Colour shapes (32×32 RGB, 10 classes, 4,000 / 1,000, generated)',
   },
   datasetShort: {
     spiral: 'Spiral',
@@ -88,6 +89,7 @@ export const app = {
     xor: 'XOR',
     blobs: 'Gaussian blobs',
     moons: 'Two moons',
+    'colour-shapes': 'Colour shapes',
   },
   classNames: {
     spiral: { c0: 'arm 0', c1: 'arm 1', c2: 'arm 2' },
@@ -95,6 +97,7 @@ export const app = {
     xor: { c0: 'same sign', c1: 'opposite sign' },
     blobs: { c0: 'blob 0', c1: 'blob 1', c2: 'blob 2', c3: 'blob 3' },
     moons: { c0: 'upper moon', c1: 'lower moon' },
+    'colour-shapes': { c0: 'circle', c1: 'square', c2: 'triangle', c3: 'cross', c4: 'ring', c5: 'star', c6: 'bars', c7: 'crescent', c8: 'corner', c9: 'frame' },
     'fashion-mnist': {
       c0: 'T-shirt/top',
       c1: 'Trouser',
@@ -160,6 +163,12 @@ export const app = {
     'mlp-800-800': { label: 'MLP 800·800 (no regularisation)', note: "The paper's student: overfits on hard labels alone, and distillation is its regulariser." },
     'mlp-100': { label: 'MLP 100', note: 'A strongly compressed student where soft targets still carry useful dark knowledge.' },
     'mlp-32': { label: 'MLP 32 (tiny)', note: 'The contrast case: too small to absorb what the teacher knows, so distillation gains little or nothing.' },
+    'colour-vgg-bn': {
+      label: 'Small VGG (conv16·bn, pool; conv32·bn, conv32·bn, pool; dense128, dropout 0.3)',
+      note: 'VGG-style blocks of batch-normalised 3×3 convolutions: a colour teacher that trains in minutes on a laptop.',
+    },
+    'colour-cnn-small': { label: 'Small CNN (conv8 3×3, pool, conv16 3×3, pool, dense32)', note: 'A student small enough to ship in a web page (tens of KB), still convolutional.' },
+    'colour-mlp-128': { label: 'MLP 128', note: 'Sees the pixels without convolutions: the contrast case, where the teacher has the most to teach.' },
   },
   layers: {
     group: '{{who}} layers',
@@ -260,6 +269,9 @@ export const app = {
     augmentTeacher: 'Random ±2 px shifts for the teacher',
     augmentAll: 'Random ±2 px shifts for every model',
     augmentHint: "Shifting the students' inputs means the teacher runs live (its logits cannot be cached).",
+    flip: 'Random horizontal flips',
+    flipHint:
+      'Mirrors each picture left–right at random, per example and step (seeded): in the teacher’s training, and the students’ too when shifts are set for every model. Right for photos, wrong for digits and text, so it is offered for colour images only.',
   },
   charts: {
     epoch: 'epoch',

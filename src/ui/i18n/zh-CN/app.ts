@@ -81,6 +81,7 @@ export const app: Catalogue<typeof en> = {
     moons: '双月牙（二维，2 类）',
     mnist: 'MNIST 手写数字（28×28，10 类，8,000 / 2,000）',
     'fashion-mnist': 'Fashion-MNIST 服饰（28×28，10 类，60,000 / 10,000）',
+    'colour-shapes': '彩色图形（32×32 RGB，10 类，4,000 / 1,000，程序生成）',
   },
   datasetShort: {
     spiral: '螺旋',
@@ -88,6 +89,7 @@ export const app: Catalogue<typeof en> = {
     xor: '异或 XOR',
     blobs: '高斯团簇',
     moons: '双月牙',
+    'colour-shapes': '彩色图形',
   },
   classNames: {
     spiral: { c0: '旋臂 0', c1: '旋臂 1', c2: '旋臂 2' },
@@ -95,6 +97,7 @@ export const app: Catalogue<typeof en> = {
     xor: { c0: '同号', c1: '异号' },
     blobs: { c0: '团簇 0', c1: '团簇 1', c2: '团簇 2', c3: '团簇 3' },
     moons: { c0: '上月牙', c1: '下月牙' },
+    'colour-shapes': { c0: '圆', c1: '正方形', c2: '三角形', c3: '十字', c4: '圆环', c5: '五角星', c6: '条纹', c7: '月牙', c8: '拐角', c9: '方框' },
     'fashion-mnist': {
       c0: 'T 恤/上衣',
       c1: '裤子',
@@ -160,6 +163,12 @@ export const app: Catalogue<typeof en> = {
     'mlp-800-800': { label: 'MLP 800·800（无正则化）', note: '论文中的学生模型：只用硬标签会过拟合，蒸馏起到了正则化的作用。' },
     'mlp-100': { label: 'MLP 100', note: '高度压缩的学生模型，软目标仍能传递有用的“暗知识”。' },
     'mlp-32': { label: 'MLP 32（微型）', note: '对照情形：太小，学不到教师模型的知识，因此蒸馏几乎没有收益。' },
+    'colour-vgg-bn': {
+      label: '小型 VGG（conv16·bn、池化；conv32·bn、conv32·bn、池化；dense128、dropout 0.3）',
+      note: 'VGG 风格的批归一化 3×3 卷积块：在笔记本电脑上几分钟就能训练好的彩色图像教师模型。',
+    },
+    'colour-cnn-small': { label: '小型 CNN（conv8 3×3、池化、conv16 3×3、池化、dense32）', note: '小到可以放进网页（几十 KB）的学生模型，仍然是卷积网络。' },
+    'colour-mlp-128': { label: 'MLP 128', note: '不用卷积直接看像素：对照情形，教师模型能教给它的最多。' },
   },
   layers: {
     group: '{{who}}的网络层',
@@ -260,6 +269,8 @@ export const app: Catalogue<typeof en> = {
     augmentTeacher: '仅对教师模型做随机 ±2 像素平移',
     augmentAll: '对所有模型做随机 ±2 像素平移',
     augmentHint: '对学生模型的输入做平移意味着教师模型要实时运行（无法缓存其 logits）。',
+    flip: '随机水平翻转',
+    flipHint: '按样本、按步随机（有种子）将图片左右镜像：用于教师模型的训练；当平移设为“所有模型”时也用于学生模型。适合照片，不适合数字和文字，因此只对彩色图像提供。',
   },
   charts: {
     epoch: '轮次',
