@@ -106,7 +106,7 @@ describe('toy geometry at noise 0', () => {
 
 describe('registry', () => {
   it('lists every dataset in menu order and guards ids', () => {
-    expect(DATASET_IDS).toEqual(['spiral', 'circles', 'xor', 'blobs', 'moons', 'mnist', 'fashion-mnist']);
+    expect(DATASET_IDS).toEqual(['spiral', 'circles', 'xor', 'blobs', 'moons', 'mnist', 'fashion-mnist', 'colour-shapes']);
     expect(isDatasetId('moons')).toBe(true);
     expect(isDatasetId('toString')).toBe(false);
     for (const id of DATASET_IDS) expect(DATASETS[id].classNames).toHaveLength(DATASETS[id].numClasses);

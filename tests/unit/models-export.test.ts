@@ -211,7 +211,7 @@ describe('models store and PyTorch spec', () => {
   });
 
   it('builds the PyTorch script from a run config and its live T/α changes', () => {
-    const script = pytorchScriptOf({ ...CONFIG, hint: { teacherLayer: 0, studentLayer: 0, beta: 2 } }, [{ phase: 'distill', step: 9, temperature: 6, alpha: 0.5 }]);
+    const script = pytorchScriptOf({ ...CONFIG, hint: { teacherLayer: 0, studentLayer: 0, beta: 2 } }, [{ phase: 'distill', step: 10, temperature: 6, alpha: 0.5 }]);
     expect(script).toMatch(/"loss": \{\s+"soft": "kl",\s+"temperature": 4,\s+"alpha": 0.7,\s+"scaleByT2": True,\s+"hint": \{"teacherLayer": 0, "studentLayer": 0, "beta": 2,/);
     expect(script).toContain('{"step": 10, "temperature": 6, "alpha": 0.5}');
     expect(script).toContain('"seed": 5,');
