@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PyTorchExportError, hyperSchedule, pytorchExperiment, toPyTorchScript } from '../../src/engine/export/pytorchScript';
 import { pyStr, pyValue } from '../../src/engine/export/pythonLiteral';
 import type { ExperimentConfig } from '../../src/engine/train/types';
+import { DATASETS } from '../../src/engine/data/registry';
 import { MNIST_CNN, MNIST_OMIT3, SPIRAL, SPIRAL_CHANGES, SWEEP, csvConfig, pyCompile, write } from './pytorchSpecs';
 import { toyConfig } from './toyConfig';
 
@@ -129,6 +130,9 @@ describe('PyTorch script export', () => {
     const idx = csvConfig();
     const { csv: _dropped, ...meta } = idx.userData!;
     expect(refusal({ ...idx, userData: meta })).toEqual(['uploadNotCsv', {}]);
+    const folder = { size: 32, fit: 'crop' } as unknown as NonNullable<typeof meta.imageFolder>;
+    expect(refusal({ ...idx, userData: { ...meta, imageFolder: folder } })).toEqual(['imageFolder', {}]);
+    expect(refusal({ ...SPIRAL, dataset: 'colour-shapes' })).toEqual(['generatedImages', { name: DATASETS['colour-shapes'].name }]);
     expect(refusal({ ...SPIRAL, learningRate: Number.NaN })).toEqual(['invalid', { detail: 'Learning rate must be > 0 (got NaN).' }]);
     expect(refusal({ ...SPIRAL, hint: { teacherLayer: 5, studentLayer: 0, beta: 1 } })).toEqual(['invalid', { detail: 'The teacher has 2 hidden blocks; hint layer 5 does not exist.' }]);
     expect(refusal({ ...SPIRAL, teacher: { kind: 'cnn', layers: [{ type: 'conv', filters: 4, kernel: 3, stride: 1, activation: 'relu' }] } })?.[0]).toBe('invalid');

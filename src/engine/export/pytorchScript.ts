@@ -28,7 +28,7 @@ export interface PyTorchExportOptions {
 /** Why a run cannot become a script: a code the UI words (English sentence in `message` for logs and tests). */
 export class PyTorchExportError extends Error {
   constructor(
-    readonly code: 'loadedTeacher' | 'uploadNotCsv' | 'invalid',
+    readonly code: 'loadedTeacher' | 'uploadNotCsv' | 'imageFolder' | 'generatedImages' | 'invalid',
     readonly params: Record<string, string | number> = {},
   ) {
     super(
@@ -36,7 +36,11 @@ export class PyTorchExportError extends Error {
         ? `This run's teacher was loaded from a file (${String(params.name)}); the script can only rebuild teachers designed in the studio.`
         : code === 'uploadNotCsv'
           ? 'This run trained on an uploaded idx file; the script reads uploads only as CSV.'
-          : String(params.detail),
+          : code === 'imageFolder'
+            ? 'This run trained on a folder of your pictures; the script cannot read picture folders yet.'
+            : code === 'generatedImages'
+              ? `This run trained on ${String(params.name)}, which the script cannot generate yet.`
+              : String(params.detail),
     );
     this.name = 'PyTorchExportError';
   }
@@ -84,7 +88,7 @@ function checkedMissing(m: MissingValues, features: number): MissingValues {
 function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<string, unknown> {
   if (cfg.userData) {
     const csv = cfg.userData.csv;
-    if (!csv) throw new PyTorchExportError('uploadNotCsv');
+    if (!csv) throw new PyTorchExportError(cfg.userData.imageFolder ? 'imageFolder' : 'uploadNotCsv');
     const standardize = csv.standardize ?? cfg.standardize !== false;
     const scaling = standardize && csv.featureScaling ? checkedScaling(csv.featureScaling, csv.columns.length - 1) : null;
     const missing = csv.missing ? checkedMissing(csv.missing, csv.columns.length - 1) : null;
@@ -105,7 +109,9 @@ function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<st
   }
   const entry = DATASETS[cfg.dataset];
   if (entry.toy) return { kind: 'toy', id: cfg.dataset, name: entry.name, samples: cfg.samples, noise: cfg.noise };
-  const files = 'files' in entry ? entry.files : [];
+  const files = 'files' in entry ? (entry.files ?? []) : [];
+  // A generated image set (the colour shapes) has no shipped file the script could read.
+  if (files.length === 0) throw new PyTorchExportError('generatedImages', { name: entry.name });
   return { kind: 'bundle', id: cfg.dataset, name: entry.name, files, url: dataUrl ? `${dataUrl.replace(/\/+$/, '')}/datasets` : null };
 }
 

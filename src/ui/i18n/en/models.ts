@@ -23,6 +23,8 @@ export const models = {
     pytorchRefused: {
       loadedTeacher: 'This run’s teacher was loaded from a file ({{name}}); the script can only rebuild teachers designed in the studio. Train the teacher in the studio to export this run.',
       uploadNotCsv: 'This run trained on uploaded idx files; the script can re-read uploads only as CSV.',
+      imageFolder: 'This run trained on a folder of your pictures; the script cannot read picture folders yet.',
+      generatedImages: 'This run trained on {{name}}, which the script cannot generate yet.',
       invalid: '{{detail}}',
     },
     failed: 'Export failed: {{message}}',

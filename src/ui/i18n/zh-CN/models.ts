@@ -24,6 +24,8 @@ export const models: Catalogue<typeof en> = {
     pytorchRefused: {
       loadedTeacher: '本次运行的教师模型是从文件（{{name}}）加载的；脚本只能重建在工作室中设计的教师模型。请在工作室中训练教师模型后再导出本次运行。',
       uploadNotCsv: '本次运行使用上传的 idx 文件训练；脚本只能以 CSV 形式重新读取上传的数据。',
+      imageFolder: '本次运行使用你的图片文件夹训练；脚本暂时还不能读取图片文件夹。',
+      generatedImages: '本次运行使用 {{name}} 训练，脚本暂时还不能生成该数据集。',
       invalid: '{{detail}}',
     },
     failed: '导出失败：{{message}}',
