@@ -199,13 +199,24 @@ function receive(msg: WorkerRequest): void {
   else void handle(msg);
 }
 
-self.onmessage = (e: MessageEvent<WorkerRequest>) => receive(e.data);
-// Off the first run's critical path: see warmUpBackendChoice.
-warmUpBackendChoice();
-self.onunhandledrejection = (e: PromiseRejectionEvent) => {
-  // A lost GPU device rejects tfjs's pending reads; the run itself switches backend and continues.
-  if (deviceKnownLost() || backendFault(e.reason, 'webgpu') === 'device-lost') return;
-  post({ type: 'failed', runId: active?.run.runId ?? -1, kind: 'internal', message: { code: 'workerError', error: errorText(e.reason) } });
-};
+/** Connects the worker to the page: messages in, the early warm-up, unhandled rejections out, the liveness lock. */
+function boot(): void {
+  self.onmessage = (e: MessageEvent<WorkerRequest>) => receive(e.data);
+  // Off the first run's critical path: see warmUpBackendChoice.
+  warmUpBackendChoice();
+  self.onunhandledrejection = (e: PromiseRejectionEvent) => {
+    // A lost GPU device rejects tfjs's pending reads; the run itself switches backend and continues.
+    if (deviceKnownLost() || backendFault(e.reason, 'webgpu') === 'device-lost') return;
+    post({ type: 'failed', runId: active?.run.runId ?? -1, kind: 'internal', message: { code: 'workerError', error: errorText(e.reason) } });
+  };
+  holdLivenessLock(post);
+}
 
-holdLivenessLock(post);
+// Lazily loaded chunks (the WASM backend, the ONNX export) import shared code from this entry chunk, and WebKit then
+// evaluates the entry a second time: booting again there would replace the message handler with one whose state
+// (the finished student, uploads, loaded teachers) is empty. So the worker boots once.
+const scope = self as typeof self & { distillWorkerBooted?: boolean };
+if (!scope.distillWorkerBooted) {
+  scope.distillWorkerBooted = true;
+  boot();
+}
