@@ -122,7 +122,9 @@ if (s) {
   const std = Math.sqrt(teachers.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, teachers.length - 1));
   console.log(`teacher ${pct({ mean, std })} (${teachers.map((v) => (v * 100).toFixed(1)).join(', ')}) · scratch ${pct(s.scratch)} · distilled ${pct(s.distilled)} · gain ${s.gain.mean.toFixed(2)} ± ${s.gain.std.toFixed(2)} points (per seed ${s.gains.map((g) => g.toFixed(1)).join(', ')})`);
 } else {
-  console.log(JSON.stringify(outcome.results, (k, v) => (Array.isArray(v) && v.length > 20 ? `[${v.length}]` : v)).slice(0, 2000));
+  // One seed: no spread, just the three accuracies.
+  const r = outcome.results;
+  console.log(`teacher ${(r.teacher.accuracy * 100).toFixed(1)} % · scratch ${(r.scratch.accuracy * 100).toFixed(1)} % · distilled ${(r.distilled.accuracy * 100).toFixed(1)} % · gain ${r.gainPoints.toFixed(1)} points`);
 }
 console.log(`wall ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 outcome.dispose();
