@@ -26,6 +26,10 @@ const { values: opt } = parseArgs({
     alpha: { type: 'string', default: '0.7' },
     batch: { type: 'string', default: '64' },
     'teacher-per-seed': { type: 'boolean', default: false },
+    // A drawing style other than the shipped one, as JSON merged over COLOUR_SHAPES_STYLE (for tuning), e.g.
+    // --style '{"distractors":{"min":0,"max":0},"onTop":0,"noise":0}'
+    style: { type: 'string', default: '' },
+    'teacher-only': { type: 'boolean', default: false },
   },
 });
 
@@ -41,6 +45,8 @@ export { RunController } from ${JSON.stringify(join(root, 'src/engine/train/cont
 export { runExperiment } from ${JSON.stringify(join(root, 'src/engine/train/experiment.ts'))};
 export { COLOUR_TEACHER_PRESETS, COLOUR_STUDENT_PRESETS, findPreset } from ${JSON.stringify(join(root, 'src/engine/models/presets.ts'))};
 export { registerWasmTrainingKernels } from ${JSON.stringify(join(root, 'src/engine/kernels/wasmTrainingKernels.ts'))};
+export { generateColourShapes, colourShapesSeed, COLOUR_SHAPES_STYLE, COLOUR_SHAPES_COUNT, COLOUR_SHAPES_TEST_FRACTION } from ${JSON.stringify(join(root, 'src/engine/data/colourShapes.ts'))};
+export { stratifiedSplit } from ${JSON.stringify(join(root, 'src/engine/data/split.ts'))};
 export { DEFAULT_CONFIG } from ${JSON.stringify(join(root, 'src/store/configFields.ts'))};
 `,
 );
@@ -83,7 +89,14 @@ const cfg = {
   teacherPerSeed: opt['teacher-per-seed'],
 };
 const t0 = performance.now();
-const data = await e.DATASETS['colour-shapes'].load({ seed: cfg.seed, noise: 0, samples: 0 }, () => {});
+let data = await e.DATASETS['colour-shapes'].load({ seed: cfg.seed, noise: 0, samples: 0 }, () => {});
+if (opt.style) {
+  // The same draw and split as the registry entry, with another style.
+  const style = { ...e.COLOUR_SHAPES_STYLE, ...JSON.parse(opt.style) };
+  console.log(`style ${JSON.stringify(style)}`);
+  const all = e.generateColourShapes(e.COLOUR_SHAPES_COUNT, e.colourShapesSeed(cfg.seed), 32, () => {}, style);
+  data = { ...data, ...e.stratifiedSplit(all, 32 * 32 * 3, e.COLOUR_SHAPES_TEST_FRACTION, (cfg.seed ^ 0x5eed) >>> 0) };
+} else console.log(`style ${JSON.stringify(e.COLOUR_SHAPES_STYLE)}`);
 console.log(`backend ${tf.getBackend()} · data ${data.train.count} / ${data.test.count} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const trials = [];
 const hooks = {
@@ -96,7 +109,7 @@ const hooks = {
     }
   },
   onEpoch: (pt) => {
-    console.log(`    ${((performance.now() - t0) / 1000).toFixed(0)} s: ${pt.phase} epoch ${pt.epoch}: test ${(pt.testAccuracy * 100).toFixed(1)} %`);
+    console.log(`    ${((performance.now() - t0) / 1000).toFixed(0)} s: ${pt.phase} epoch ${pt.epoch}: test ${(pt.testAccuracy * 100).toFixed(1)} %`, process.env.MEASURE_VERBOSE ? JSON.stringify(pt) : "");
   },
 };
 const outcome = await e.runExperiment(cfg, data, new e.RunController({ temperature: cfg.temperature, alpha: cfg.alpha }), hooks);
@@ -109,7 +122,9 @@ if (s) {
   const std = Math.sqrt(teachers.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, teachers.length - 1));
   console.log(`teacher ${pct({ mean, std })} (${teachers.map((v) => (v * 100).toFixed(1)).join(', ')}) · scratch ${pct(s.scratch)} · distilled ${pct(s.distilled)} · gain ${s.gain.mean.toFixed(2)} ± ${s.gain.std.toFixed(2)} points (per seed ${s.gains.map((g) => g.toFixed(1)).join(', ')})`);
 } else {
-  console.log(JSON.stringify(outcome.results, (k, v) => (Array.isArray(v) && v.length > 20 ? `[${v.length}]` : v)).slice(0, 2000));
+  // One seed: no spread, just the three accuracies.
+  const r = outcome.results;
+  console.log(`teacher ${(r.teacher.accuracy * 100).toFixed(1)} % · scratch ${(r.scratch.accuracy * 100).toFixed(1)} % · distilled ${(r.distilled.accuracy * 100).toFixed(1)} % · gain ${r.gainPoints.toFixed(1)} points`);
 }
 console.log(`wall ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 outcome.dispose();

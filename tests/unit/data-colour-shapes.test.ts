@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   COLOUR_SHAPE_CLASS_NAMES,
   COLOUR_SHAPES_COUNT,
+  COLOUR_SHAPES_STYLE,
   drawColourShape,
   drawShape,
   generateColourShapes,
@@ -97,6 +98,21 @@ describe('the built-in colour set', () => {
     const turned = new Float32Array(16 * 16 * 3);
     drawShape(turned, 16, (u, v) => Math.abs(u) <= 1 && Math.abs(v) <= 1, 8, 8, 3.5, Math.PI / 2, colour);
     for (let i = 0; i < img.length; i++) expect(turned[i]).toBeCloseTo(img[i]!, 5);
+  });
+
+  it("adds pixel noise within the style's bound: the same draw without noise differs by at most ±0.03 (shipped style)", () => {
+    // The noise is drawn for every picture whatever its width, so both draws take the same random numbers.
+    let most = 0;
+    for (let label = 0; label < 10; label++) {
+      const noisy = drawColourShape(label, new Rng(100 + label));
+      const clean = drawColourShape(label, new Rng(100 + label), 32, undefined, { ...COLOUR_SHAPES_STYLE, noise: 0 });
+      for (let i = 0; i < noisy.length; i++) {
+        const d = Math.abs(noisy[i]! - clean[i]!);
+        expect(d).toBeLessThanOrEqual(COLOUR_SHAPES_STYLE.noise + 1e-6);
+        most = Math.max(most, d);
+      }
+    }
+    expect(most).toBeGreaterThan(0.025);
   });
 
   it('refuses a class outside 0–9 and a picture buffer of the wrong size', () => {
