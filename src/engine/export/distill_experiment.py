@@ -438,8 +438,8 @@ class Net(nn.Module):
                 self.named[name] = nn.Conv2d(layer["inChannels"], layer["filters"], layer["kernel"], layer["stride"],
                                              padding=0, bias=not layer["batchNorm"])
                 if layer["batchNorm"]:
-                    # tfjs defaults: epsilon 1e-3, moving-average momentum 0.99 (= PyTorch momentum 0.01).
-                    self.named[layer["bnName"]] = nn.BatchNorm2d(layer["filters"], eps=1e-3, momentum=0.01)
+                    # The studio's batch norm: epsilon 1e-3, moving-average momentum 0.9 (= PyTorch momentum 0.1).
+                    self.named[layer["bnName"]] = nn.BatchNorm2d(layer["filters"], eps=1e-3, momentum=0.1)
             elif op == "maxpool":
                 self.named[name] = nn.MaxPool2d(layer["size"], layer["size"])
             elif op == "dropout":
@@ -560,7 +560,7 @@ def tfjs_topology(net, model_name):
                     "activation": "linear" if layer["batchNorm"] else layer["activation"]}
             layers.append(("Conv2D", conv))
             if layer["batchNorm"]:
-                layers.append(("BatchNormalization", {"name": layer["bnName"], "axis": -1, "momentum": 0.99, "epsilon": 0.001,
+                layers.append(("BatchNormalization", {"name": layer["bnName"], "axis": -1, "momentum": 0.9, "epsilon": 0.001,
                                                       "center": True, "scale": True}))
                 layers.append(("Activation", {"name": layer["actName"], "activation": layer["activation"]}))
         elif op == "maxpool":
