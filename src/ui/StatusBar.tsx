@@ -19,15 +19,19 @@ function describeIdle(t: TFunction<'app'>, prepared: Prepared, invalid: boolean)
   return invalid ? t('status.waitingForFields') : t('status.startingBackend');
 }
 
+/** Where the run is: its phase and epoch (or its context); a loaded teacher is only evaluated, so it has no epochs to count. */
+function describeWhere(t: TFunction<'app'>, run: RunState, phase: string): string {
+  if (!run.phase) return '';
+  if (run.phase === 'teacher' && run.config?.pretrainedTeacher) return t('phase.loadedTeacher');
+  if (run.context) return t('status.whereContext', { phase, detail: describeContext(run.context, t) });
+  return t('status.whereEpoch', { phase, epoch: String(Math.min(run.epoch + 1, run.epochs)), epochs: String(run.epochs) });
+}
+
 /** One line describing the run: phase, epoch, backend. */
 function describe(t: TFunction<'app'>, run: RunState, prepared: Prepared, invalid: boolean): string {
   const backend = run.backend ? t('status.backendSuffix', { name: run.backend.name }) : '';
   const phase = run.phase ? t(`phase.${run.phase}`) : '';
-  const where = run.phase
-    ? run.context
-      ? t('status.whereContext', { phase, detail: describeContext(run.context, t) })
-      : t('status.whereEpoch', { phase, epoch: String(Math.min(run.epoch + 1, run.epochs)), epochs: String(run.epochs) })
-    : '';
+  const where = describeWhere(t, run, phase);
   switch (run.status) {
     case 'idle':
       return describeIdle(t, prepared, invalid);

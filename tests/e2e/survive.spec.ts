@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type Studio } from './fixtures';
+import { tf } from './loadModel';
 
 type Hooks = { crashWorker: () => void; terminateWorker: () => void };
 const STEPS = 34; // ceil(1080 training points (1200, 10 % held out for validation) / batch 32)
@@ -134,3 +138,75 @@ for (const how of ['crashWorker', 'terminateWorker'] as const) {
     expect(await studio.lossPoints()).toBe(3 * 4 * STEPS);
   });
 }
+
+/** Writes a small spiral teacher (2 inputs, 3 classes, seeded weights) as tfjs layers files made in Node; returns their paths. */
+async function spiralTeacherFiles(): Promise<string[]> {
+  await tf.setBackend('cpu');
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({ inputShape: [2], units: 16, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) }),
+      tf.layers.dense({ units: 3, kernelInitializer: tf.initializers.glorotUniform({ seed: 8 }) }),
+    ],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'distill-loaded-teacher-'));
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      const { weightData, ...rest } = artifacts;
+      const bytes = new Uint8Array(weightData as ArrayBuffer);
+      writeFileSync(join(dir, 'weights.bin'), bytes);
+      writeFileSync(join(dir, 'model.json'), JSON.stringify({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }] }));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  model.dispose();
+  return [join(dir, 'model.json'), join(dir, 'weights.bin')];
+}
+
+/** The loaded teacher's accuracy line, and the teacher row it must match. */
+async function loadedTeacherAccuracy(page: Page): Promise<number> {
+  const line = page.getByText(/^Loaded teacher’s test accuracy: [\d.]+% \(not retrained\)$/);
+  await expect(line).toBeVisible();
+  return Number(/([\d.]+)%/.exec((await line.textContent()) ?? '')![1]) / 100;
+}
+
+test('a loaded teacher stays the teacher when a diverged run continues and when a reloaded run resumes (after loading it again)', async ({ studio, page }) => {
+  const files = await spiralTeacherFiles();
+  await page.getByLabel('Pretrained teacher files').setInputFiles(files);
+  await expect(page.getByText(/^In use: model\.json · 99 parameters · Dense → Dense$/)).toBeVisible();
+  await everyPointAtBatch32(studio);
+
+  // 1. A diverging run pauses during the scratch student (the teacher is loaded, not trained) and continues with it.
+  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('sgd');
+  await studio.setNumber('Learning rate', '1000000');
+  await studio.setNumber('Epochs', '2');
+  await studio.button('Start').click();
+  await expect(studio.status).toHaveText(/^Paused by a fault during scratch student training/);
+  const teacherAccuracy = await loadedTeacherAccuracy(page);
+  const region = page.getByRole('region', { name: 'Run recovery' });
+  await studio.setNumber('Learning rate', '0.02');
+  await recordStatus(page);
+  await region.getByRole('button', { name: 'Resume with these settings' }).click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  expect(await epochsShown(page, 'teacher training')).toEqual([]);
+  expect(await epochsShown(page, 'scratch student training')).toContain(2);
+  expect(await studio.accuracy('Teacher')).toBeCloseTo(teacherAccuracy, 3);
+
+  // 2. A run interrupted by a reload: the recovery panel asks for the teacher's files, and resumes with them once loaded.
+  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('adam');
+  await studio.setNumber('Epochs', '6');
+  await studio.button('Start').click();
+  await expect(studio.status).toHaveText(/^Running (scratch student training, epoch [3-6]|distillation).* of 6/);
+  await page.reload();
+  const resume = region.getByRole('button', { name: /^Resume run \((scratch student training|distillation), epoch [1-6] of 6\)$/ });
+  await expect(resume).toBeVisible();
+  await expect(region.getByText(/^This run distilled from the loaded teacher model\.json, which is not loaded now/)).toBeVisible();
+  await expect(resume).toBeDisabled();
+  await page.getByLabel('Pretrained teacher files').setInputFiles(files);
+  await expect(page.getByText(/^In use: model\.json/)).toBeVisible();
+  await expect(resume).toBeEnabled();
+  await recordStatus(page);
+  await resume.click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  expect(await epochsShown(page, 'teacher training')).toEqual([]);
+  expect(await studio.accuracy('Teacher')).toBeCloseTo(teacherAccuracy, 3);
+});

@@ -18,6 +18,7 @@ export const app = {
     teacher: 'teacher training',
     scratch: 'scratch student training',
     distill: 'distillation',
+    loadedTeacher: 'evaluation of the loaded teacher',
   },
   status: {
     region: 'Run status',

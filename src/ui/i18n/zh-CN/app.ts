@@ -18,6 +18,7 @@ export const app: Catalogue<typeof en> = {
     teacher: '教师模型训练',
     scratch: '从零训练学生模型',
     distill: '蒸馏',
+    loadedTeacher: '评估已加载的教师模型',
   },
   status: {
     region: '运行状态',
