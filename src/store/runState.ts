@@ -72,6 +72,8 @@ export interface RunState {
   /** Loss points received so far (all phases). */
   lossCount: number;
   marks: HyperMark[];
+  /** Training steps per epoch of each phase of the main run, as announced when the phase started (the loss chart's epoch axis). */
+  stepsPerEpoch: Partial<Record<Phase, number>>;
   /** Extra trials finished so far (seeds and sweep points), streamed before the results. */
   trials: TrialResult[];
   results: ExperimentResults | null;
@@ -100,6 +102,7 @@ export const IDLE_RUN: RunState = {
   epochRows: [],
   lossCount: 0,
   marks: [],
+  stepsPerEpoch: {},
   trials: [],
   results: null,
   error: null,
@@ -171,6 +174,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
         context: event.context,
         epoch: event.fromEpoch ?? 0,
         epochs: event.epochs,
+        stepsPerEpoch: event.context === null ? { ...run.stepsPerEpoch, [event.phase]: event.stepsPerEpoch } : run.stepsPerEpoch,
       };
     case 'trial':
       return { ...run, trials: [...run.trials, event.trial] };

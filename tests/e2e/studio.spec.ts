@@ -45,6 +45,21 @@ test('Auto falls back without WebGPU, streams losses live and reports all three 
   await expect(page.getByLabel('Verdict')).toContainText(/Distillation: (\+|−|±)\d+\.\d points over scratch/);
   // Every step's losses arrived: 30 epochs of ceil(n / 16) steps for the teacher's n points and for each student's.
   expect(await studio.lossPoints()).toBe(await defaultRunSteps(page));
+  // The loss chart's x-axis is in epochs: the teacher's many steps and the students' few end at the same place, epoch 30.
+  const lossChart = page.getByRole('figure', { name: 'Loss curves' });
+  await expect(lossChart.locator('.recharts-label').filter({ hasText: /^epoch$/ })).toHaveCount(1);
+  const spans = await lossChart.locator('path.recharts-line-curve').evaluateAll((paths) =>
+    paths.map((p) => {
+      const xs = [...(p.getAttribute('d') ?? '').matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1]));
+      return { first: Math.min(...xs), last: Math.max(...xs) };
+    }),
+  );
+  expect(spans).toHaveLength(5); // teacher, scratch, distill total, soft, hard
+  const [teacherSpan, scratchSpan, distillSpan] = spans;
+  expect(Math.abs(scratchSpan!.last - teacherSpan!.last)).toBeLessThan(1);
+  expect(Math.abs(distillSpan!.last - teacherSpan!.last)).toBeLessThan(1);
+  // Each curve spans most of the plot, not the first few per cent of it.
+  for (const s of spans) expect(s.last - s.first).toBeGreaterThan(0.9 * (teacherSpan!.last - teacherSpan!.first));
 
   const long = await studio.longTasks(runStart);
   console.log(`[metrics] first loss point ${firstPointMs} ms after Start (pressed as soon as the page was ready); main-thread long tasks (> 50 ms) during the run: ${long.count} (longest ${long.maxMs.toFixed(0)} ms)`);

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../../store';
-import { isFinished, type HyperMark, type LossRow } from '../../store/runState';
+import { isFinished } from '../../store/runState';
 import { COLORS } from '../palette';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
-import { downsample } from './downsample';
+import { lossSeries, stepsPerEpochOf, type LossSeries } from './lossSeries';
 import { useThrottled } from './useThrottled';
 import { useChartFont, type ChartFont } from '../share/useChartFont';
 import { ChartDownloads } from './export/ChartDownloads';
@@ -28,35 +28,40 @@ const legendOf = (t: TFunction<'app'>): LegendItem[] => [
 // Numeric tick intervals skip recharts' per-label DOM text measuring on every redraw.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
 const yTick = (v: number) => v.toPrecision(2);
+const xTick = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 
+/** The tooltip's heading: the point's epoch and its step within its phase (the per-step detail the axis leaves out). */
+function tooltipLabel(t: TFunction<'app'>) {
+  return (x: unknown, payload: readonly { payload?: { step?: number } }[]) => {
+    const step = payload[0]?.payload?.step;
+    const epoch = typeof x === 'number' ? x.toFixed(2) : String(x);
+    return step === undefined ? `${t('charts.epoch')} ${epoch}` : `${t('charts.epoch')} ${epoch} · ${t('charts.step')} ${step}`;
+  };
+}
+
 /** The recharts drawing; memoised so it re-renders only when its (throttled) data changes. */
-const LossLines = memo(function LossLines(props: { data: LossRow[]; marks: HyperMark[]; hasHint: boolean; font: ChartFont; names: LegendItem[] }) {
-  const { data, marks, hasHint, font, names } = props;
+const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; hasHint: boolean; font: ChartFont; names: LegendItem[] }) {
+  const { series, marks, markText, hasHint, font, names } = props;
   const { t } = useTranslation();
-  const xLabel = useMemo(() => ({ value: t('charts.step'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
+  const xLabel = useMemo(() => ({ value: t('charts.epoch'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
+  const label = useMemo(() => tooltipLabel(t), [t]);
   return (
     <div className="chart-body">
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={MARGIN}>
+      <LineChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis interval={0} dataKey="step" type="number" domain={['dataMin', 'dataMax']} label={xLabel} tick={font.tick} />
+        <XAxis interval={0} dataKey="x" type="number" domain={[0, 'dataMax']} allowDuplicatedCategory={false} label={xLabel} tick={font.tick} tickFormatter={xTick} />
         <YAxis interval={0} width={Math.round(56 * font.scale)} tickFormatter={yTick} tick={font.tick} />
-        <Tooltip formatter={tooltipValue} />
-        <Line name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} dot={false} isAnimationActive={false} connectNulls />
-        <Line name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} dot={false} isAnimationActive={false} connectNulls />
-        <Line name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
-        <Line name={names[3]!.label} dataKey="soft" stroke={COLORS.soft} dot={false} isAnimationActive={false} connectNulls />
-        <Line name={names[4]!.label} dataKey="hard" stroke={COLORS.hard} dot={false} isAnimationActive={false} connectNulls />
-        {hasHint ? <Line name={names[5]!.label} dataKey="hint" stroke={COLORS.hint} dot={false} isAnimationActive={false} connectNulls /> : null}
-        {marks.map((m, i) => (
-          <ReferenceLine
-            key={i}
-            x={m.step}
-            stroke={COLORS.mark}
-            strokeDasharray="4 4"
-            label={{ value: `T=${m.temperature}, α=${m.alpha}`, position: 'top', fontSize: Math.round(11 * font.scale) }}
-          />
+        <Tooltip formatter={tooltipValue} labelFormatter={label} />
+        <Line name={names[0]!.label} data={series.teacher} dataKey="v" stroke={COLORS.teacher} dot={false} isAnimationActive={false} />
+        <Line name={names[1]!.label} data={series.scratch} dataKey="v" stroke={COLORS.scratch} dot={false} isAnimationActive={false} />
+        <Line name={names[2]!.label} data={series.distill} dataKey="v" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line name={names[3]!.label} data={series.soft} dataKey="v" stroke={COLORS.soft} dot={false} isAnimationActive={false} />
+        <Line name={names[4]!.label} data={series.hard} dataKey="v" stroke={COLORS.hard} dot={false} isAnimationActive={false} />
+        {hasHint ? <Line name={names[5]!.label} data={series.hint} dataKey="v" stroke={COLORS.hint} dot={false} isAnimationActive={false} /> : null}
+        {marks.map((x, i) => (
+          <ReferenceLine key={i} x={x} stroke={COLORS.mark} strokeDasharray="4 4" label={{ value: markText[i], position: 'top', fontSize: Math.round(11 * font.scale) }} />
         ))}
       </LineChart>
     </ResponsiveContainer>
@@ -73,17 +78,25 @@ export function LossChart() {
   const rows = useThrottled(useStudio((s) => s.run.lossRows), REDRAW_MS);
   const count = useStudio((s) => s.run.lossCount);
   const allMarks = useStudio((s) => s.run.marks);
-  const marks = useMemo(() => allMarks.filter((m) => m.phase === 'distill'), [allMarks]);
+  const perEpoch = useStudio((s) => s.run.stepsPerEpoch);
+  const epochs = useStudio((s) => s.run.config?.epochs ?? s.run.epochs);
   const live = useStudio((s) => !isFinished(s.run.status));
   const hasHint = useStudio((s) => s.run.config?.hint != null);
-  const data = useMemo(() => downsample(rows, live ? LIVE_POINTS : FINAL_POINTS), [rows, live]);
+  const series = useMemo(() => lossSeries(rows, perEpoch, epochs, live ? LIVE_POINTS : FINAL_POINTS), [rows, perEpoch, epochs, live]);
+  // A live T/α change sits at the distillation step that first used it, on the same epoch axis.
+  const distillMarks = useMemo(() => allMarks.filter((m) => m.phase === 'distill'), [allMarks]);
+  const marks = useMemo(() => {
+    const n = stepsPerEpochOf('distill', rows, perEpoch, epochs);
+    return distillMarks.map((m) => m.step / n);
+  }, [distillMarks, rows, perEpoch, epochs]);
+  const markText = useMemo(() => distillMarks.map((m) => `T=${m.temperature}, α=${m.alpha}`), [distillMarks]);
   return (
     <figure ref={figure} className="chart" aria-label={t('charts.lossRegion')}>
       <div className="chart-head">
         <h2>{t('charts.lossTitle')}</h2>
         <ChartDownloads figure={figure} title={t('charts.lossTitle')} legend={hasHint ? names : names.slice(0, 5)} fileName="distill-loss" />
       </div>
-      <LossLines data={data} marks={marks} hasHint={hasHint} font={font} names={names} />
+      <LossLines series={series} marks={marks} markText={markText} hasHint={hasHint} font={font} names={names} />
       <SeriesLegend items={hasHint ? names : names.slice(0, 5)} />
       <figcaption>{t('charts.lossPoints', { count })}</figcaption>
     </figure>

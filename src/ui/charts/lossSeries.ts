@@ -1,0 +1,54 @@
+import type { Phase } from '../../engine/train/types';
+import type { LossRow } from '../../store/runState';
+import { downsample } from './downsample';
+
+/** One drawn loss point: `x` in epochs of its own phase (step / steps per epoch), with the step kept for the tooltip. */
+export interface LossPointXY {
+  x: number;
+  step: number;
+  v: number;
+}
+
+/** The series the loss chart draws; soft, hard and hint are terms of the distillation phase. */
+export type LossKey = 'teacher' | 'scratch' | 'distill' | 'soft' | 'hard' | 'hint';
+/** Each series' points on the shared epoch axis. */
+export type LossSeries = Record<LossKey, LossPointXY[]>;
+
+const KEYS: readonly LossKey[] = ['teacher', 'scratch', 'distill', 'soft', 'hard', 'hint'];
+/** The phase whose steps a series counts. */
+const PHASE_OF: Record<LossKey, Phase> = { teacher: 'teacher', scratch: 'scratch', distill: 'distill', soft: 'distill', hard: 'distill', hint: 'distill' };
+
+/**
+ * Steps per epoch of a phase: as the worker announced it, or (a phase restored from a checkpoint, which announced it
+ * before a reload) its rows spread over the run's epochs.
+ */
+export function stepsPerEpochOf(phase: Phase, rows: readonly LossRow[], announced: Partial<Record<Phase, number>>, epochs: number): number {
+  const known = announced[phase];
+  if (known && known > 0) return known;
+  let last = 0;
+  for (const r of rows) if (r[phase] !== undefined && r.step > last) last = r.step;
+  return Math.max(1, Math.ceil(last / Math.max(1, epochs)));
+}
+
+/**
+ * Splits the per-step loss rows into one series per curve on an axis in epochs, so the teacher's long training and the
+ * students' short ones lie over each other; each series keeps at most `max` points.
+ */
+export function lossSeries(rows: readonly LossRow[], announced: Partial<Record<Phase, number>>, epochs: number, max: number): LossSeries {
+  const per: Record<Phase, number> = {
+    teacher: stepsPerEpochOf('teacher', rows, announced, epochs),
+    scratch: stepsPerEpochOf('scratch', rows, announced, epochs),
+    distill: stepsPerEpochOf('distill', rows, announced, epochs),
+  };
+  const out = {} as LossSeries;
+  for (const key of KEYS) {
+    const points: LossPointXY[] = [];
+    const n = per[PHASE_OF[key]];
+    for (const r of rows) {
+      const v = r[key];
+      if (v !== undefined) points.push({ x: r.step / n, step: r.step, v });
+    }
+    out[key] = downsample(points, max);
+  }
+  return out;
+}
