@@ -35,7 +35,11 @@ export function describeReason(name: string, reason: BackendReason, t: TFunction
       return t('backendReason.webgpu', { status: describeWebGpu(reason.webgpu, t) });
     case 'benchmarked': {
       const status = describeWebGpu(reason.webgpu, t);
-      const why = reason.webgpu.code === 'adapter' ? t('backendReason.webgpuTooSlow', { status }) : t('backendReason.webgpu', { status });
+      const why = reason.timings.some((m) => m.name === 'webgpu')
+        ? t('backendReason.webgpuTimed', { status })
+        : reason.webgpu.code === 'adapter'
+          ? t('backendReason.webgpuTooSlow', { status })
+          : t('backendReason.webgpu', { status });
       const [best, runnerUp] = reason.timings;
       const faster =
         best && runnerUp ? t('backendReason.faster', { best: best.name, ratio: (runnerUp.ms / best.ms).toFixed(1), runnerUp: runnerUp.name }) : '';

@@ -23,9 +23,9 @@ export type BackendReason =
   | { code: 'forced' }
   /** `chosen` was forced but failed to start; the run fell through to this backend. */
   | { code: 'fellThrough'; chosen: BackendName }
-  /** Auto: WebGPU on a hardware adapter. */
+  /** Auto, before it timed hardware WebGPU: WebGPU on a hardware adapter (kept for history records and files). */
   | { code: 'webgpuHardware'; webgpu: WebGpuStatus }
-  /** Auto: the fastest fallback by a short benchmark (timings fastest first); `cached` when reused from an earlier one. */
+  /** Auto: the fastest backend by a short benchmark (hardware WebGPU among them) (timings fastest first); `cached` when reused from an earlier one. */
   | { code: 'benchmarked'; webgpu: WebGpuStatus; timings: BackendTiming[]; cached?: boolean }
   /** Mid-run switch away from `from`. */
   | { code: 'switched'; from: BackendName; cause: SwitchCause }

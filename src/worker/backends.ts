@@ -3,7 +3,8 @@ import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?u
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { registerWasmTrainingKernels } from '../engine/kernels/wasmTrainingKernels';
-import { notesInEnglish, type BackendNote, type BackendTiming, type WebGpuStatus } from './backendReason';
+import { notesInEnglish, type BackendNote } from './backendReason';
+import { autoBackend, errorText, type AutoPlatform, type StepBenchmark, type WebGpuProbe } from './autoChoice';
 import { BACKEND_NAMES, type BackendChoice, type BackendInfo, type BackendName, type WasmThreads } from './protocol';
 
 /**
@@ -51,16 +52,6 @@ export function overrideWasmThreads(count: number | null): void {
 /** The WASM backend's thread pool once it has started (null before). */
 export function startedWasmThreads(): WasmThreads | null {
   return wasmThreads;
-}
-
-/** What the WebGPU probe found. */
-export interface WebGpuProbe {
-  /** A usable adapter exists. */
-  available: boolean;
-  /** The adapter is a software fallback (SwiftShader), far slower than WASM or WebGL for training. */
-  software: boolean;
-  /** What was found, as a code the UI words (e.g. a software adapter named swiftshader, or no adapter). */
-  status: WebGpuStatus;
 }
 
 /** Looks for a WebGPU adapter and tells hardware from a software fallback. */
@@ -185,11 +176,10 @@ function holdFactory(name: BackendName, until: Promise<void>): void {
   };
 }
 
-/**
- * Times training on the active backend (ms per step); throws when a kernel is missing. `alone`: no other backend will be
- * timed against this one, so one step after the warm-up is enough (it still proves the backend can train the models).
- */
-export type StepBenchmark = (alone: boolean) => Promise<number>;
+/** The browser's probes and backends, as Auto uses them. */
+const BROWSER: AutoPlatform = { probeWebGpu, webglRenderer, activate: activateBackend };
+
+export { errorText, type StepBenchmark, type WebGpuProbe };
 
 /** Picks and activates a backend: a forced one (falling through on failure), or Auto's choice. */
 export async function chooseBackend(
@@ -218,21 +208,18 @@ async function chooseBackendOnly(
 ): Promise<BackendInfo> {
   if (choice !== 'auto') return forceBackend(choice);
   const cached = cache.get(cacheKey);
-  // A hardware WebGPU adapter always wins; cached benchmarks only decide among the fallbacks.
-  const gpu = cached ? await probeWebGpu() : null;
-  if (cached && gpu && !(gpu.available && !gpu.software)) {
+  // A decision measured for these models and batch before (hardware WebGPU included) is reused.
+  if (cached && cached.reason.code === 'benchmarked') {
     try {
       await activateBackend(cached.name);
-      return cached.reason.code === 'benchmarked' ? { ...cached, reason: { ...cached.reason, cached: true } } : cached;
+      return { ...cached, reason: { ...cached.reason, cached: true } };
     } catch {
       cache.delete(cacheKey);
     }
   }
-  const { hardware, ...info } = await autoBackend(benchmark);
-  if (!hardware) {
-    cache.set(cacheKey, info);
-    onMeasured?.(cacheKey, info);
-  }
+  const info = await autoBackend(benchmark, BROWSER);
+  cache.set(cacheKey, info);
+  onMeasured?.(cacheKey, info);
   return info;
 }
 
@@ -253,52 +240,6 @@ async function forceBackend(choice: BackendName): Promise<BackendInfo> {
     }
   }
   throw new Error(`No backend could be initialised. ${notesInEnglish(notes)}`);
-}
-
-/** Auto: WebGPU on real hardware; otherwise the fastest of WebGL, WASM and CPU by a short benchmark. */
-async function autoBackend(benchmark: StepBenchmark): Promise<BackendInfo & { hardware: boolean }> {
-  const notes: BackendNote[] = [];
-  const gpu = await probeWebGpu();
-  if (gpu.available && !gpu.software) {
-    try {
-      await activateBackend('webgpu');
-      return { name: 'webgpu', reason: { code: 'webgpuHardware', webgpu: gpu.status }, notes, hardware: true };
-    } catch (e) {
-      notes.push({ code: 'initFailed', backend: 'webgpu', error: errorText(e) });
-    }
-  }
-  const timings: BackendTiming[] = [];
-  const webgl = webglRenderer();
-  for (const name of ['wasm', 'webgl', 'cpu'] as const) {
-    // SwiftShader's WebGL is far slower than WASM and its shader compiles alone take seconds: not worth timing.
-    if (name === 'webgl' && webgl.software) {
-      notes.push({ code: 'softwareWebgl', renderer: webgl.renderer });
-      continue;
-    }
-    // The CPU backend runs the same kernels as WASM in plain JavaScript: only timed when WASM cannot train.
-    if (name === 'cpu' && timings.some((t) => t.name === 'wasm')) {
-      notes.push({ code: 'cpuNotTimed' });
-      continue;
-    }
-    try {
-      await activateBackend(name);
-    } catch (e) {
-      notes.push({ code: 'initFailed', backend: name, error: errorText(e) });
-      continue;
-    }
-    // WASM is the only backend timed when WebGL renders in software (the CPU backend is timed only if WASM fails).
-    const alone = name === 'wasm' && webgl.software;
-    try {
-      timings.push({ name, ms: await benchmark(alone) });
-    } catch (e) {
-      notes.push({ code: 'cannotTrain', backend: name, error: errorText(e) });
-    }
-  }
-  if (timings.length === 0) throw new Error(`No backend can train these models. ${notesInEnglish(notes)}`);
-  timings.sort((a, b) => a.ms - b.ms);
-  const best = timings[0]!;
-  await activateBackend(best.name);
-  return { name: best.name, reason: { code: 'benchmarked', webgpu: gpu.status, timings }, notes, hardware: false };
 }
 
 /**
@@ -334,7 +275,3 @@ function probeWebglRenderer(): { renderer: string; software: boolean } {
   }
 }
 
-/** Error message of an unknown thrown value. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

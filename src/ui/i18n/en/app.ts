@@ -471,6 +471,7 @@ export const app = {
     fellThrough: '{{chosen}} was chosen but failed to initialise; fell through to {{name}}',
     webgpu: 'WebGPU: {{status}}',
     webgpuTooSlow: 'WebGPU: {{status}}, too slow to train on',
+    webgpuTimed: 'WebGPU: {{status}}, timed against the others',
     faster: '; {{best}} is {{ratio}}× faster than {{runnerUp}} here',
     measured: ' (one training step: {{timings}})',
     timing: '{{name}} {{ms}} ms',

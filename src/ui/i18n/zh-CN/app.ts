@@ -479,6 +479,7 @@ export const app: Catalogue<typeof en> = {
     fellThrough: '选择了 {{chosen}}，但其初始化失败；已改用 {{name}}',
     webgpu: 'WebGPU：{{status}}',
     webgpuTooSlow: 'WebGPU：{{status}}，训练太慢',
+    webgpuTimed: 'WebGPU：{{status}}，已与其他后端计时比较',
     faster: '；在此设备上 {{best}} 比 {{runnerUp}} 快 {{ratio}} 倍',
     measured: '（一个训练步：{{timings}}）',
     timing: '{{name}} {{ms}} 毫秒',
