@@ -6,7 +6,10 @@
 // - with `app`, the app's real per-epoch throughput: a whole MNIST experiment through the worker's Run (evaluation,
 //   checkpoints, classroom feeds and messages included);
 // - when a Python with torch is found (as `npm run test:pytorch` finds it), the same recipes in PyTorch with the same
-//   number of threads, and the ratio.
+//   number of threads, and the ratio;
+// - the image-folder decode rate (images/s) for PNG and JPEG at three picture sizes.
+// Recipes: mlp, cnn (MNIST CNN teacher) and colour (the colour teacher on 32×32×3); BENCH_RECIPES, BENCH_BACKENDS,
+// BENCH_WASM_THREADS and BENCH_DECODE_IMAGES narrow the run.
 // Exits non-zero when a backend fails or tf.memory().numTensors is not flat.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +22,12 @@ const BACKENDS = list('BENCH_BACKENDS', 'wasm,webgl,cpu,webgpu');
 // The CNN teacher takes seconds per step on the software renderers (SwiftShader): WebGPU is left out unless asked for.
 const CNN_BACKENDS = list('BENCH_CNN_BACKENDS', 'wasm,cpu,webgl');
 const APP_BACKENDS = list('BENCH_APP_BACKENDS', 'wasm');
+const RECIPE_NAMES = list('BENCH_RECIPES', 'mlp,cnn,colour');
+const unknownRecipes = RECIPE_NAMES.filter((r) => !['mlp', 'cnn', 'colour'].includes(r));
+if (unknownRecipes.length > 0) {
+  console.error(`BENCH_RECIPES: unknown recipe(s) ${unknownRecipes.join(', ')} (known: mlp, cnn, colour; empty for the decode figures only)`);
+  process.exit(2);
+}
 const WASM_THREADS = list('BENCH_WASM_THREADS', '1,2').map(Number);
 // A time budget per phase keeps the bench bounded; the host backends get enough for the 2,000-step leak check.
 const BUDGETS_MS = { wasm: 20000, cpu: 15000, webgl: 8000, webgpu: 8000 };
@@ -53,6 +62,7 @@ async function waitForServer() {
 const RECIPES = {
   mlp: 'teacher MLP 784→512→512→10, student 784→32→10, batch 128, Adam, random data',
   cnn: 'teacher = the MNIST CNN preset (conv32·3×3, pool, conv64·3×3, pool, dense128, dropout) on 28×28×1, student 784→32→10, batch 64',
+  colour: 'teacher = the colour preset colour-vgg-bn (conv16·bn, pool, conv32·bn, conv32·bn, pool, dense128, dropout) on 32×32×3, student colour-cnn-small, batch 64',
 };
 const round = (v) => (v == null || Number.isNaN(v) ? null : Math.round(v));
 const gflops = (flopsPerExample, examplesPerSecond) => +((flopsPerExample * examplesPerSecond) / 1e9).toFixed(2);
@@ -78,16 +88,17 @@ const browser = await chromium.launch({
 
 const runs = [];
 for (const backend of BACKENDS) {
-  for (const recipe of ['mlp', 'cnn']) {
-    if (recipe === 'cnn' && !CNN_BACKENDS.includes(backend)) continue;
-    for (const threads of backend === 'wasm' ? WASM_THREADS : [null]) runs.push({ backend, recipe, threads, app: APP_BACKENDS.includes(backend) });
+  for (const recipe of RECIPE_NAMES) {
+    if (recipe !== 'mlp' && !CNN_BACKENDS.includes(backend)) continue;
+    // The app run is an MNIST experiment: the colour recipe has none.
+    for (const threads of backend === 'wasm' ? WASM_THREADS : [null]) runs.push({ backend, recipe, threads, app: recipe !== 'colour' && APP_BACKENDS.includes(backend) });
   }
 }
 
 let failures = 0;
 for (const { backend, recipe, threads, app } of runs) {
   const page = await browser.newPage();
-  const steps = recipe === 'cnn' ? 'teacherSteps=200&studentSteps=300' : 'teacherSteps=300&studentSteps=2000';
+  const steps = recipe === 'mlp' ? 'teacherSteps=300&studentSteps=2000' : 'teacherSteps=200&studentSteps=300';
   const url = `http://localhost:${PORT}/bench.html?backend=${backend}&recipe=${recipe}&${steps}&budgetMs=${budgetFor(backend)}${threads ? `&threads=${threads}` : ''}${app ? '&app=1' : ''}`;
   await page.goto(url);
   const result = await page.waitForFunction(() => window.__bench, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());
@@ -129,7 +140,7 @@ for (const { backend, recipe, threads, app } of runs) {
           threads: torch.threads,
           ...(recipe === 'mlp'
             ? { teacher: round(torch.mlp.teacher), distill: round(torch.mlp.distill), teacherRatio: ratio(result.teacher.examplesPerSecond, torch.mlp.teacher), distillRatio: ratio(result.distill.examplesPerSecond, torch.mlp.distill) }
-            : { teacher: round(torch.cnn.teacher), teacherRatio: ratio(result.teacher.examplesPerSecond, torch.cnn.teacher) }),
+            : { teacher: round(torch[recipe].teacher), teacherRatio: ratio(result.teacher.examplesPerSecond, torch[recipe].teacher) }),
         }
       : undefined,
     tfMemory: {
@@ -144,6 +155,19 @@ for (const { backend, recipe, threads, app } of runs) {
   };
   console.log(JSON.stringify(line));
   if (leaks.length > 0) console.log(JSON.stringify({ backend, recipe, error: `tf.memory().numTensors not flat: ${leaks.join('; ')}` }));
+}
+// Image decoding as an image-folder upload does it (screen, decode, orient, crop, resize to 32 px), in a worker.
+{
+  const page = await browser.newPage();
+  await page.goto(`http://localhost:${PORT}/bench.html?decode=${process.env.BENCH_DECODE_IMAGES ?? 200}`);
+  const result = await page.waitForFunction(() => window.__bench, null, { timeout: 10 * 60_000, polling: 500 }).then((h) => h.jsonValue());
+  await page.close();
+  if (!result.ok) {
+    failures++;
+    console.log(JSON.stringify({ decode: 'failed', error: result.error }));
+  } else {
+    for (const f of result.decode) console.log(JSON.stringify({ decode: `${f.format} ${f.width}×${f.height} → 32×32 RGB`, images: f.images, meanBytes: f.bytes, imagesPerSec: +f.imagesPerSecond.toFixed(1) }));
+  }
 }
 await browser.close();
 stop();

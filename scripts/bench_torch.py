@@ -30,6 +30,15 @@ def cnn():
         nn.Flatten(), nn.Linear(64 * 7 * 7, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, 10))
 
 
+def colour_vgg():
+    """The colour-vgg-bn preset as the studio builds it: valid 3×3 convs, conv → batch norm → ReLU."""
+    def block(cin, cout):
+        return [nn.Conv2d(cin, cout, 3, bias=False), nn.BatchNorm2d(cout), nn.ReLU()]
+    return nn.Sequential(
+        *block(3, 16), nn.MaxPool2d(2), *block(16, 32), *block(32, 32), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(32 * 5 * 5, 128), nn.ReLU(), nn.Dropout(0.3), nn.Linear(128, 10))
+
+
 def rate(model, shape, batch, distil):
     """Examples per second of Adam steps on random data, timed for `budget` seconds after a warm-up."""
     opt = torch.optim.Adam(model.parameters(), 1e-3)
@@ -67,4 +76,5 @@ print(json.dumps({
         'distill': rate(mlp([32]), (784,), 128, True),
     },
     'cnn': {'teacher': rate(cnn(), (1, 28, 28), 64, False)},
+    'colour': {'teacher': rate(colour_vgg(), (3, 32, 32), 64, False)},
 }))

@@ -1,15 +1,16 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
 import { flopsPerExample } from '../engine/models/archFigures';
-import { BENCH_CNN_RECIPE, BENCH_RECIPE, runBenchRecipe, type BenchBudget } from '../engine/train/throughputRecipes';
+import { BENCH_CNN_RECIPE, BENCH_COLOUR_RECIPE, BENCH_RECIPE, runBenchRecipe, type BenchBudget } from '../engine/train/throughputRecipes';
+import { benchDecode } from './decodeBench';
 import { activateBackend, errorText, overrideWasmThreads, startedWasmThreads } from './backends';
 import { appBenchConfig, runAppBench } from './benchAppRun';
 import type { BackendName } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** Which fixed recipe to time: the MLP pair, or the MNIST CNN teacher preset. */
-export type BenchRecipeName = 'mlp' | 'cnn';
+/** Which fixed recipe to time: the MLP pair, the MNIST CNN teacher preset, or the colour teacher preset (32×32×3). */
+export type BenchRecipeName = 'mlp' | 'cnn' | 'colour';
 
 /** A benchmark request from the bench page. */
 export interface BenchRequest {
@@ -21,6 +22,8 @@ export interface BenchRequest {
   threads: number | null;
   /** Also run a whole MNIST experiment of the recipe through the worker's Run (evaluation, checkpoints, messages). */
   app: boolean;
+  /** Time image decoding instead of training: this many images of each format and size. */
+  decode?: number;
 }
 
 /** Heap in use, where the browser exposes it (Chromium's non-standard performance.memory). */
@@ -30,9 +33,17 @@ function heapBytes(): number | null {
 }
 
 self.onmessage = async (e: MessageEvent<BenchRequest>) => {
-  const { backend, recipe, budget, readEvery, threads, app } = e.data;
-  const r = recipe === 'cnn' ? BENCH_CNN_RECIPE : BENCH_RECIPE;
+  const { backend, recipe, budget, readEvery, threads, app, decode } = e.data;
+  const r = recipe === 'cnn' ? BENCH_CNN_RECIPE : recipe === 'colour' ? BENCH_COLOUR_RECIPE : BENCH_RECIPE;
   try {
+    if (decode) {
+      // Small pictures (a phone's thumbnail), a web photo and a camera-sized photo, as PNG and JPEG.
+      const sizes: [number, number][] = [[256, 256], [1024, 768], [4000, 3000]];
+      const figures = [];
+      for (const [w, h] of sizes) for (const format of ['png', 'jpeg'] as const) figures.push(await benchDecode(format, w, h, w > 2000 ? Math.ceil(decode / 10) : decode));
+      self.postMessage({ ok: true, decode: figures });
+      return;
+    }
     overrideWasmThreads(threads);
     await activateBackend(backend);
     const heapBefore = heapBytes();

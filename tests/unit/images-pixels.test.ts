@@ -3,6 +3,7 @@ import { jpegOrientation, withoutOrientation, type Orientation } from '../../src
 import { boxWeights, centreCrop, fitSquare, padToSquare, resampleBox } from '../../src/engine/data/images/fitSquare';
 import { applyOrientation, flattenOnWhite, type PixelImage } from '../../src/engine/data/images/pixels';
 import { prepareImage } from '../../src/engine/data/images/imageSet';
+import { uprightSquareRgb } from '../../src/engine/data/images/squareRgb';
 
 /** A JPEG head with an APP1 Exif block holding orientation `o` in the given byte order (plus a second tag before it). */
 function exifJpeg(o: number, littleEndian: boolean): Uint8Array {
@@ -169,5 +170,33 @@ describe('square fit and box resampling', () => {
     expect(Array.from(prepareImage(rgba, 1, { size: 1, fit: 'crop' }))).toEqual([255, 0, 0]);
     expect(Array.from(prepareImage(rgba, 1, { size: 1, fit: 'pad' }))).toEqual([255, 191, 191]);
     expect(fitSquare(numbered(48, 32), 32, 'crop')).toHaveLength(32 * 32 * 3);
+  });
+});
+
+describe('the one-pass upright square (what a camera-sized photo goes through)', () => {
+  it('gives the bytes of orient → flatten on white → crop or pad, for every orientation, both fits and odd shapes', () => {
+    for (const [w, h] of [
+      [7, 4],
+      [4, 7],
+      [5, 5],
+      [1, 3],
+    ] as const) {
+      const data = Uint8Array.from({ length: w * h * 4 }, (_, i) => (i % 4 === 3 ? [255, 0, 128, 37][(i >> 2) % 4]! : (i * 53 + 7) % 256));
+      const rgba: PixelImage = { width: w, height: h, channels: 4, data };
+      for (const o of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
+        const upright = flattenOnWhite(applyOrientation(rgba, o));
+        expect(uprightSquareRgb(rgba, o, 'crop'), `${w}×${h} o${o} crop`).toEqual(centreCrop(upright));
+        expect(uprightSquareRgb(rgba, o, 'pad'), `${w}×${h} o${o} pad`).toEqual(padToSquare(upright));
+        const rgb: PixelImage = { width: w, height: h, channels: 3, data: flattenOnWhite(rgba).data };
+        expect(uprightSquareRgb(rgb, o, 'crop'), `${w}×${h} o${o} rgb`).toEqual(centreCrop(applyOrientation(rgb, o)));
+      }
+    }
+  });
+
+  it('a photo-sized picture resamples to the reference bytes (exact integer sums)', () => {
+    const [w, h] = [203, 151];
+    const data = Uint8Array.from({ length: w * h * 3 }, (_, i) => (i * 37 + ((i * i) % 11)) % 256);
+    const square = centreCrop({ width: w, height: h, channels: 3, data });
+    for (const size of [16, 48]) expect(Array.from(resampleBox(square, size)), `→${size}`).toEqual(referenceBox(square, size));
   });
 });

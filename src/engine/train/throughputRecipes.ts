@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { distillationLoss, hardLossParts } from '../losses';
-import { IMAGE_TEACHER_PRESETS } from '../models/presets';
+import { COLOUR_STUDENT_PRESETS, COLOUR_TEACHER_PRESETS, IMAGE_TEACHER_PRESETS } from '../models/presets';
 import { assignWeights, buildModel, seededWeights, trainableVariables } from '../models/build';
 import type { ArchSpec } from '../models/spec';
 import { Rng } from '../rng';
@@ -33,6 +33,16 @@ export const BENCH_CNN_RECIPE: BenchRecipe = {
   teacher: IMAGE_TEACHER_PRESETS.find((p) => p.id === 'cnn-32-64-128')!.spec,
   student: { kind: 'mlp', hidden: [32], activation: 'relu' },
   inputShape: [28, 28, 1],
+  numClasses: 10,
+  batchSize: 64,
+  examples: 4096,
+};
+
+/** The colour recipe: the colour teacher preset (small VGG with batch norm) on 32×32×3 inputs, batch 64, with the small colour CNN student. */
+export const BENCH_COLOUR_RECIPE: BenchRecipe = {
+  teacher: COLOUR_TEACHER_PRESETS.find((p) => p.id === 'colour-vgg-bn')!.spec,
+  student: COLOUR_STUDENT_PRESETS.find((p) => p.id === 'colour-cnn-small')!.spec,
+  inputShape: [32, 32, 3],
   numClasses: 10,
   batchSize: 64,
   examples: 4096,

@@ -58,36 +58,51 @@ export function boxWeights(from: number, to: number): { first: number; weights: 
   return cells;
 }
 
+/** A 1-D box resample's cells with integer weights: each source sample's overlap with the cell, times `to` (exact). */
+function integerCells(from: number, to: number): { first: number; weights: Int32Array }[] {
+  return boxWeights(from, to).map((c) => ({ first: c.first, weights: Int32Array.from(c.weights, (v) => Math.round(v * to)) }));
+}
+
 /**
  * Area-average (box) resampling of a square RGB image to `size × size`: each output pixel is the mean of the source
  * area it covers, partial pixels weighted by their overlap, rounded half up to uint8. Deterministic: the same bytes
- * in every browser and in Node.
+ * in every browser and in Node. Separable and exact: the overlaps times `size` are integers, so the sums are exact
+ * integers (below 2^53 for any accepted picture) and the rounding is that of the true mean.
  */
 export function resampleBox(img: PixelImage, size: number): Uint8Array {
   const { width: w, height: h, data } = img;
-  const cols = boxWeights(w, size);
-  const rows = boxWeights(h, size);
-  const area = (w / size) * (h / size);
-  const out = new Uint8Array(size * size * 3);
-  const sum = [0, 0, 0];
-  for (let oy = 0; oy < size; oy++) {
-    const r = rows[oy]!;
+  const cols = integerCells(w, size);
+  const rows = integerCells(h, size);
+  // Rows first: each source row to `size` column sums (3 channels).
+  const across = new Float64Array(h * size * 3);
+  for (let y = 0; y < h; y++) {
+    const rowAt = y * w;
     for (let ox = 0; ox < size; ox++) {
       const c = cols[ox]!;
-      sum[0] = sum[1] = sum[2] = 0;
-      for (let j = 0; j < r.weights.length; j++) {
-        const wy = r.weights[j]!;
-        const rowAt = (r.first + j) * w;
-        for (let i = 0; i < c.weights.length; i++) {
-          const wgt = wy * c.weights[i]!;
-          const p = (rowAt + c.first + i) * 3;
-          sum[0]! += data[p]! * wgt;
-          sum[1]! += data[p + 1]! * wgt;
-          sum[2]! += data[p + 2]! * wgt;
-        }
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let i = 0, p = (rowAt + c.first) * 3; i < c.weights.length; i++, p += 3) {
+        const wgt = c.weights[i]!;
+        r += data[p]! * wgt;
+        g += data[p + 1]! * wgt;
+        b += data[p + 2]! * wgt;
       }
-      const o = (oy * size + ox) * 3;
-      for (let k = 0; k < 3; k++) out[o + k] = Math.min(255, Math.floor(sum[k]! / area + 0.5 + 1e-9));
+      const o = (y * size + ox) * 3;
+      across[o] = r;
+      across[o + 1] = g;
+      across[o + 2] = b;
+    }
+  }
+  // Then down the columns; the total weight of a cell is (w/size)·(h/size)·size² = w·h.
+  const area = w * h;
+  const out = new Uint8Array(size * size * 3);
+  for (let oy = 0; oy < size; oy++) {
+    const r = rows[oy]!;
+    for (let k = 0; k < size * 3; k++) {
+      let sum = 0;
+      for (let j = 0; j < r.weights.length; j++) sum += across[(r.first + j) * size * 3 + k]! * r.weights[j]!;
+      out[oy * size * 3 + k] = Math.min(255, Math.floor((2 * sum + area) / (2 * area)));
     }
   }
   return out;

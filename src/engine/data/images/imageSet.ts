@@ -8,9 +8,10 @@ import { DataError } from '../dataErrors';
 import type { LabeledData } from '../userData';
 import { parseClassTree, type ClassTree, type SkippedFile } from './classTree';
 import type { Orientation } from './exifOrientation';
-import { fitSquare, type FitMode } from './fitSquare';
+import { resampleBox, type FitMode } from './fitSquare';
 import { bytesPerImage, MAX_DECODED_BYTES, MAX_IMAGE_CLASSES, MAX_IMAGE_PIXELS, maxImagesAt, toMB } from './limits';
-import { applyOrientation, flattenOnWhite, type PixelImage } from './pixels';
+import type { PixelImage } from './pixels';
+import { uprightSquareRgb } from './squareRgb';
 import { sniffImage, type ImageFormat } from './sniffImage';
 
 /** How the user wants the images prepared. */
@@ -59,7 +60,7 @@ export function screenImage(bytes: Uint8Array): Screened {
 
 /** Decoded RGBA pixels (stored orientation) to the kept `size × size` RGB bytes: oriented, flattened on white, fitted, box-resampled. */
 export function prepareImage(rgba: PixelImage, orientation: Orientation, prep: ImagePrep): Uint8Array {
-  return fitSquare(flattenOnWhite(applyOrientation(rgba, orientation)), prep.size, prep.fit);
+  return resampleBox(uprightSquareRgb(rgba, orientation, prep.fit), prep.size);
 }
 
 /** One kept image: its class and its `size × size × 3` bytes. */
