@@ -11,11 +11,27 @@ import { i18n } from '../i18n';
 import { isModelEvent } from '../../worker/modelMessages';
 import { applyModelEvent, studentZipRequest } from './modelsEvents';
 import { StudentRequests } from './studentRequests';
-import { useProgress } from '../progress/progressStore';
 import { PredictRequests, type PredictAnswer } from './predictRequests';
+import { RateLimiter, type Timers } from '../../util/rateLimit';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
+
+/** How long a hidden tab's events wait (ms): it draws no frames, but its title keeps counting the run's progress. */
+const HIDDEN_TAB_BATCH_MS = 250;
+
+/** The next animation frame, or a timer in a hidden tab (which draws no frames). */
+const frameTimers: Timers = {
+  now: () => performance.now(),
+  later: (fn) => {
+    if (document.hidden) {
+      const id = setTimeout(fn, HIDDEN_TAB_BATCH_MS);
+      return () => clearTimeout(id);
+    }
+    const id = requestAnimationFrame(fn);
+    return () => cancelAnimationFrame(id);
+  },
+};
 
 /**
  * The main-thread side of the training worker: starts it lazily, sends typed requests, and applies
@@ -24,7 +40,8 @@ const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'hal
 class StudioWorker {
   private worker: Worker | null = null;
   private queue: WorkerEvent[] = [];
-  private frame: number | null = null;
+  /** Applies the queued run events once per frame. */
+  private readonly frame = new RateLimiter(() => this.applyQueued(), 0, frameTimers, false);
   private nextRunId = 1;
   private prepareId = 0;
   private prepareTimer: ReturnType<typeof setTimeout> | null = null;
@@ -37,6 +54,10 @@ class StudioWorker {
    */
   boot(): void {
     this.ensureWorker();
+    // A tab hidden with a frame pending would never draw it: apply its events now; later ones wait on a timer.
+    document.addEventListener('visibilitychange', () => {
+      if (document.hidden) this.frame.flush();
+    });
   }
 
   /** Asks the idle worker to choose and warm up a backend for the current settings (debounced). */
@@ -62,9 +83,8 @@ class StudioWorker {
     const runId = this.nextRunId++;
     const experiment = experimentOf(state);
     forgetCheckpoint();
-    useStudio.getState().beginRun(runId, experiment);
+    useStudio.getState().beginRun(runId, experiment, performance.now());
     useStudio.getState().resetInspectFeed(runId);
-    useProgress.getState().begin(runId, experiment);
     this.send({ type: 'start', runId, config: experiment, backend: config.backend });
     return runId;
   }
@@ -78,8 +98,7 @@ class StudioWorker {
     const curves = c.saved
       ? { lossRows: c.saved.lossRows, epochRows: c.saved.epochRows, lossCount: c.saved.lossCount, checkpoint: { phase: c.saved.phase, epoch: c.saved.epoch, epochs: c.experiment.epochs } }
       : null;
-    useStudio.getState().restoreRun(runId, c.experiment, curves);
-    useProgress.getState().begin(runId, c.experiment);
+    useStudio.getState().restoreRun(runId, c.experiment, curves, performance.now());
     this.send({ type: 'resumeRun', runId, config: c.experiment, backend: c.backend, checkpoint: c.saved ? c.saved.data : null });
     return runId;
   }
@@ -255,20 +274,19 @@ class StudioWorker {
       useStudio.getState().setNotice(i18n.t('app:failure.downloadFailed', { error: event.message }));
       return;
     }
-    useProgress.getState().apply(event); // at once, not per frame: a background tab's title keeps counting
     this.queue.push(event);
-    if (TERMINAL.has(event.type)) this.flush();
-    else if (this.frame === null) this.frame = requestAnimationFrame(() => this.flush());
+    this.frame.request();
+    if (TERMINAL.has(event.type)) this.frame.flush();
     afterWorkerEvent(event);
   }
 
-  private flush(): void {
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
-    this.frame = null;
+  /** Applies the queued run events in one store update each: the run (and its progress), the boundaries, the inspected logits. */
+  private applyQueued(): void {
     if (this.queue.length === 0) return;
     const events = this.queue;
     this.queue = [];
-    useStudio.getState().applyEvents(events);
+    const now = performance.now();
+    useStudio.getState().applyEvents(events, now);
     useStudio.getState().applyBoundaryEvents(events);
     useStudio.getState().applyInspectEvents(events);
   }
