@@ -266,6 +266,7 @@ export function reduceRun(run: RunState, event: WorkerEvent, now = 0): RunState 
     case 'inspectExamples':
     case 'inspectLogits':
     case 'predicted':
+    case 'toyPoints':
       return run;
     default:
       return assertNever(event);

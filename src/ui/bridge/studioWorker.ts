@@ -12,10 +12,15 @@ import { isModelEvent } from '../../worker/modelMessages';
 import { applyModelEvent, studentZipRequest } from './modelsEvents';
 import { StudentRequests } from './studentRequests';
 import { PredictRequests, type PredictAnswer } from './predictRequests';
+import { AnswerRequests } from './answerRequests';
+import type { ToyParams, ToyPoints } from '../../worker/toyPoints';
 import { RateLimiter, type Timers } from '../../util/rateLimit';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
+
+/** A `toyPoints` answer. */
+type ToyPointsAnswer = Extract<WorkerEvent, { type: 'toyPoints' }>;
 
 /** How long a hidden tab's events wait (ms): it draws no frames, but its title keeps counting the run's progress. */
 const HIDDEN_TAB_BATCH_MS = 250;
@@ -47,6 +52,7 @@ class StudioWorker {
   private prepareTimer: ReturnType<typeof setTimeout> | null = null;
   private studentRequests = new StudentRequests();
   private predictRequests = new PredictRequests();
+  private toyRequests = new AnswerRequests<ToyPointsAnswer>((requestId) => ({ type: 'toyPoints', requestId, points: null }));
 
   /**
    * Starts the training worker now (loading tfjs and its WASM module takes about half a second), so that a Start
@@ -152,6 +158,13 @@ class StudioWorker {
     return answer;
   }
 
+  /** Asks the worker for a built-in toy set's points (the ones it trains on with these params; null when it has none). */
+  async toyPoints(params: ToyParams): Promise<ToyPoints | null> {
+    const { requestId, answer } = this.toyRequests.add();
+    this.send({ type: 'toyPoints', requestId, params });
+    return (await answer).points;
+  }
+
   /** Asks the worker for a finished run's distilled student without downloading it (the history keeps it). */
   requestStudent(runId: number): Promise<io.ModelArtifacts> {
     const answer = this.studentRequests.add(runId);
@@ -234,6 +247,7 @@ class StudioWorker {
     this.worker = null;
     this.studentRequests.failAll(message);
     this.predictRequests.failAll();
+    this.toyRequests.failAll();
     const { run, upload, failUpload, setNotice } = useStudio.getState();
     if (upload.status === 'inspecting' || upload.status === 'loading') failUpload(i18n.t('app:failure.crashWhileReading', { message }));
     else if (upload.status === 'ready') failUpload(i18n.t('app:failure.uploadGone'));
@@ -251,6 +265,10 @@ class StudioWorker {
     if (event.type === 'exportFailed' && this.studentRequests.settle(event)) return;
     if (event.type === 'predicted') {
       this.predictRequests.settle(event);
+      return;
+    }
+    if (event.type === 'toyPoints') {
+      this.toyRequests.settle(event);
       return;
     }
     if (isModelEvent(event)) {
