@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store';
 import type { RunState } from '../store/runState';
 import type { BackendInfo } from '../worker/protocol';
@@ -19,8 +20,16 @@ function describeIdle(t: TFunction<'app'>, prepared: Prepared, invalid: boolean)
   return invalid ? t('status.waitingForFields') : t('status.startingBackend');
 }
 
+/** The parts of the run the status line shows (the bar re-renders only when one of them changes, not on every metrics batch). */
+type StatusRun = Pick<RunState, 'status' | 'phase' | 'context' | 'epoch' | 'epochs' | 'loading' | 'backend' | 'error'>;
+
+/** Selects the status line's parts of the run. */
+function statusRun({ run }: { run: RunState }): StatusRun {
+  return { status: run.status, phase: run.phase, context: run.context, epoch: run.epoch, epochs: run.epochs, loading: run.loading, backend: run.backend, error: run.error };
+}
+
 /** One line describing the run: phase, epoch, backend. */
-function describe(t: TFunction<'app'>, run: RunState, prepared: Prepared, invalid: boolean): string {
+function describe(t: TFunction<'app'>, run: StatusRun, prepared: Prepared, invalid: boolean): string {
   const backend = run.backend ? t('status.backendSuffix', { name: run.backend.name }) : '';
   const phase = run.phase ? t(`phase.${run.phase}`) : '';
   const where = run.phase
@@ -57,7 +66,7 @@ function describe(t: TFunction<'app'>, run: RunState, prepared: Prepared, invali
 /** The live region announcing the run's phase and the active backend, plus the backend's reason and progress. */
 export function StatusBar() {
   const { t } = useTranslation();
-  const run = useStudio((s) => s.run);
+  const run = useStudio(useShallow(statusRun));
   const notice = useStudio((s) => s.notice);
   const prepared = useStudio((s) => s.prepared);
   const invalid = useStudio((s) => Object.keys(s.fieldErrors).length > 0);
