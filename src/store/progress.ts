@@ -3,7 +3,7 @@ import { planArch } from '../engine/models/plan';
 import type { ArchSpec } from '../engine/models/spec';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
 import type { PhaseContext } from '../engine/train/phaseContext';
-import type { WorkerEvent } from '../worker/protocol';
+import type { RunState } from './runState';
 
 /** One block of training the progress bar counts: a phase of the main run, of an extra seed, or a sweep point. */
 export interface ProgressSegment {
@@ -32,29 +32,11 @@ export function stepWeight(spec: ArchSpec, inputShape: readonly number[], numCla
   return 1 + (flops * batchSize) / FLOPS_PER_STEP_OVERHEAD;
 }
 
-/** The whole run's progress: its plan, where it stands, and the clock behind elapsed time and the ETA. */
-export interface RunProgressState {
-  runId: number;
-  segments: ProgressSegment[];
-  /** Steps per epoch of the teacher and of the students: estimated from the config, then as the worker reports them. */
-  steps: { teacher: number; student: number };
-  /** Relative cost of one step of the teacher and of a student (`stepWeight`). */
-  weights: { teacher: number; student: number };
-  /** Batch size and training-set size, to estimate steps before the worker reports them. */
-  batchSize: number;
-  transferSize: number;
-  /** Index of the segment in progress (-1 before training starts; `segments.length` once all are trained). */
-  current: number;
-  /** Epochs finished in the current segment. */
-  epochsDone: number;
-  /** Training steps done in the current segment (from the main run's loss points; 0 for extra trials, which send none). */
-  stepsDone: number;
-  status: 'idle' | 'preparing' | 'training' | 'paused' | 'done' | 'ended';
-  /** What the preparation is doing (dataset load, backend choice), with its fraction when known. */
-  preparing: { what: string; fraction: number } | null;
-  /** When Start was pressed (ms, the caller's clock). */
+/** The run's clock (ms, the page's clock), kept in the run state: Start, the start of training, pauses and the end. */
+export interface RunClock {
+  /** When Start was pressed. */
   requestedAt: number;
-  /** When training (the first counted phase) started, and the work already done then (a resumed run starts part-way). */
+  /** When training (the first reported steps) started, and the work already done then (a resumed run starts part-way). */
   trainingAt: number | null;
   unitsAtTraining: number;
   /** Time spent paused before training started (not part of the ETA's measured time). */
@@ -66,26 +48,49 @@ export interface RunProgressState {
   endedAt: number | null;
 }
 
+/** A clock started at `now`. */
+export function startClock(now: number): RunClock {
+  return { requestedAt: now, trainingAt: null, unitsAtTraining: 0, pausedBeforeTraining: 0, pausedMs: 0, pausedAt: null, endedAt: null };
+}
+
+/** What the progress bar counts in: the bar's status, a run state's statuses folded into the ones it words. */
+export type ProgressStatus = 'idle' | 'preparing' | 'training' | 'paused' | 'done' | 'ended';
+
+/** The whole run's progress, derived from the run state (`progressOf`): its plan, where it stands, and its clock. */
+export interface RunProgressState {
+  runId: number;
+  segments: ProgressSegment[];
+  /** Steps per epoch of the teacher and of the students: estimated from the config, then as the worker reports them. */
+  steps: { teacher: number; student: number };
+  /** Relative cost of one step of the teacher and of a student (`stepWeight`). */
+  weights: { teacher: number; student: number };
+  /** Index of the segment in progress (-1 before training starts; `segments.length` once all are trained). */
+  current: number;
+  /** Epochs finished in the current segment. */
+  epochsDone: number;
+  /** Training steps done in the current segment (from the main run's loss points; 0 for extra trials, which send none). */
+  stepsDone: number;
+  status: ProgressStatus;
+  /** What the preparation is doing (dataset load, backend choice), with its fraction when known. */
+  preparing: { what: string; fraction: number } | null;
+  clock: RunClock;
+}
+
+/** The parts of the run state progress is derived from. */
+export type ProgressSource = Pick<RunState, 'id' | 'status' | 'config' | 'phase' | 'context' | 'epoch' | 'step' | 'stepsPerEpoch' | 'loading' | 'dataset' | 'clock'>;
+
 /** No run yet. */
 export const IDLE_PROGRESS: RunProgressState = {
   runId: 0,
   segments: [],
   steps: { teacher: 1, student: 1 },
   weights: { teacher: 1, student: 1 },
-  batchSize: 1,
-  transferSize: 0,
   current: -1,
   epochsDone: 0,
   stepsDone: 0,
   status: 'idle',
   preparing: null,
-  requestedAt: 0,
-  trainingAt: null,
-  unitsAtTraining: 0,
-  pausedBeforeTraining: 0,
-  pausedMs: 0,
-  pausedAt: null,
-  endedAt: null,
+  clock: startClock(0),
 };
 
 /** Sweep points of a config's grid (the config's own value stands in for an empty list). */
@@ -141,67 +146,79 @@ export function progressUnits(p: RunProgressState): { done: number; total: numbe
   return { done, total };
 }
 
-/** A new run's progress: planned from its config, with estimated steps per epoch until the data is loaded. */
-export function beginProgress(runId: number, cfg: ExperimentConfig, now: number): RunProgressState {
-  const guessTrain = Math.max(1, Math.round(cfg.samples * 0.8));
-  const steps = stepsFor(guessTrain, cfg.batchSize, cfg.transferSize);
-  const meta = datasetMeta(cfg);
-  const weights = {
-    teacher: stepWeight(cfg.teacher, meta.inputShape, meta.numClasses, cfg.batchSize),
-    student: stepWeight(cfg.student, meta.inputShape, meta.numClasses, cfg.batchSize),
-  };
-  return { ...IDLE_PROGRESS, runId, segments: planSegments(cfg), steps, weights, batchSize: cfg.batchSize, transferSize: cfg.transferSize, status: 'preparing', requestedAt: now };
-}
-
 /** Steps per epoch of the teacher (all training examples) and of the students (the transfer set). */
 function stepsFor(trainCount: number, batch: number, transferSize: number): { teacher: number; student: number } {
   const students = transferSize > 0 ? Math.min(transferSize, trainCount) : trainCount;
   return { teacher: Math.ceil(trainCount / batch), student: Math.ceil(students / batch) };
 }
 
-/** Applies one worker event at time `now` (events of other runs are ignored). Pure, so it is unit-tested. */
-export function reduceProgress(p: RunProgressState, event: WorkerEvent, now: number, repeats: number): RunProgressState {
-  if (!('runId' in event) || event.runId !== p.runId || p.status === 'idle') return p;
-  switch (event.type) {
-    case 'loading':
-      return { ...p, preparing: { what: event.what, fraction: event.fraction } };
-    case 'dataset':
-      return { ...p, steps: stepsFor(event.summary.trainCount, p.batchSize, p.transferSize) };
-    case 'phase': {
-      const current = segmentIndex(p.segments, event.phase, event.context, repeats);
-      const seg = p.segments[current];
-      const steps = seg && event.stepsPerEpoch > 0 ? (seg.teacher ? { ...p.steps, teacher: event.stepsPerEpoch } : { ...p.steps, student: event.stepsPerEpoch }) : p.steps;
-      const fromEpoch = event.fromEpoch ?? 0;
-      const perEpoch = seg?.teacher ? steps.teacher : steps.student;
-      return { ...p, steps, current, epochsDone: fromEpoch, stepsDone: fromEpoch * perEpoch, preparing: null, status: p.status === 'paused' ? 'paused' : 'training' };
-    }
-    case 'metrics': {
-      const phase = p.segments[p.current]?.phase;
-      const lastEpoch = event.epochs.filter((e) => e.phase === phase).pop();
-      const lastLoss = event.losses.filter((l) => l.phase === phase).pop();
-      if (!lastEpoch && !lastLoss) return p;
-      const next = { ...p, epochsDone: lastEpoch ? lastEpoch.epoch : p.epochsDone, stepsDone: lastLoss ? lastLoss.step : p.stepsDone };
-      // The clock behind the ETA starts at the first reported steps: the first step's one-time warm-up (kernel
-      // compilation, first allocations) is not extrapolated over the whole run.
-      if (p.trainingAt !== null) return next;
-      const pausedSoFar = p.pausedMs + (p.pausedAt !== null ? now - p.pausedAt : 0);
-      return { ...next, trainingAt: now, unitsAtTraining: progressUnits(next).done, pausedBeforeTraining: pausedSoFar };
-    }
-    case 'trial':
-      return { ...p, epochsDone: p.segments[p.current]?.epochs ?? p.epochsDone };
+/** A config's plan: its segments and its models' step weights (planning a model is not free, so it is kept per config). */
+interface Plan {
+  segments: ProgressSegment[];
+  weights: { teacher: number; student: number };
+}
+const plans = new WeakMap<ExperimentConfig, Plan>();
+
+function planOf(cfg: ExperimentConfig): Plan {
+  let plan = plans.get(cfg);
+  if (!plan) {
+    const meta = datasetMeta(cfg);
+    plan = {
+      segments: planSegments(cfg),
+      weights: {
+        teacher: stepWeight(cfg.teacher, meta.inputShape, meta.numClasses, cfg.batchSize),
+        student: stepWeight(cfg.student, meta.inputShape, meta.numClasses, cfg.batchSize),
+      },
+    };
+    plans.set(cfg, plan);
+  }
+  return plan;
+}
+
+/** Steps per epoch: as the worker reported them in its phase events, else estimated from the loaded dataset (or the config's size). */
+export function stepsPerEpochOf(run: ProgressSource): { teacher: number; student: number } {
+  const cfg = run.config;
+  if (!cfg) return IDLE_PROGRESS.steps;
+  const trainCount = run.dataset ? run.dataset.trainCount : Math.max(1, Math.round(cfg.samples * 0.8));
+  const guess = stepsFor(trainCount, cfg.batchSize, cfg.transferSize);
+  return { teacher: run.stepsPerEpoch.teacher ?? guess.teacher, student: run.stepsPerEpoch.student ?? guess.student };
+}
+
+/** The bar's status for a run state's status. */
+function progressStatus(status: RunState['status']): ProgressStatus {
+  switch (status) {
+    case 'idle':
+    case 'preparing':
     case 'paused':
-      return p.pausedAt === null && (p.status === 'training' || p.status === 'preparing') ? { ...p, status: 'paused', pausedAt: now } : p;
-    case 'resumed':
-      return p.pausedAt === null ? p : { ...p, status: p.current >= 0 ? 'training' : 'preparing', pausedMs: p.pausedMs + (now - p.pausedAt), pausedAt: null };
     case 'done':
-      return { ...p, status: 'done', current: p.segments.length, endedAt: now, preparing: null };
+      return status;
+    case 'running':
+      return 'training';
+    case 'halted':
     case 'stopped':
     case 'failed':
-    case 'halted':
-      return { ...p, status: 'ended', endedAt: now, preparing: null };
-    default:
-      return p;
+      return 'ended';
   }
+}
+
+/** The whole run's progress, derived from the run state alone (pure: the run's clock is part of its state). */
+export function progressOf(run: ProgressSource): RunProgressState {
+  const cfg = run.config;
+  if (!cfg || run.status === 'idle') return IDLE_PROGRESS;
+  const { segments, weights } = planOf(cfg);
+  const current = run.status === 'done' ? segments.length : run.phase === null ? -1 : segmentIndex(segments, run.phase, run.context, cfg.repeats);
+  return {
+    runId: run.id,
+    segments,
+    steps: stepsPerEpochOf(run),
+    weights,
+    current,
+    epochsDone: run.epoch,
+    stepsDone: run.step,
+    status: progressStatus(run.status),
+    preparing: run.status === 'preparing' ? run.loading : null,
+    clock: run.clock,
+  };
 }
 
 /** What the progress bar shows: the fraction done, elapsed time and the estimated time left (null until one epoch is done). */
@@ -214,15 +231,16 @@ export interface ProgressView {
 /** The bar's figures at time `now`: the ETA extrapolates the time per unit of work measured since training started. */
 export function progressView(p: RunProgressState, now: number): ProgressView {
   const { done, total } = progressUnits(p);
-  const end = p.endedAt ?? now;
-  const paused = p.pausedMs + (p.pausedAt !== null ? end - p.pausedAt : 0);
-  const elapsedMs = Math.max(0, end - p.requestedAt - paused);
+  const c = p.clock;
+  const end = c.endedAt ?? now;
+  const paused = c.pausedMs + (c.pausedAt !== null ? end - c.pausedAt : 0);
+  const elapsedMs = Math.max(0, end - c.requestedAt - paused);
   const fraction = total > 0 ? Math.min(1, done / total) : 0;
   let etaMs: number | null = null;
   if (p.status === 'training' || p.status === 'paused') {
-    const trained = done - p.unitsAtTraining;
-    if (p.trainingAt !== null && trained > 0) {
-      const spent = Math.max(0, end - p.trainingAt - (paused - p.pausedBeforeTraining));
+    const trained = done - c.unitsAtTraining;
+    if (c.trainingAt !== null && trained > 0) {
+      const spent = Math.max(0, end - c.trainingAt - (paused - c.pausedBeforeTraining));
       etaMs = ((total - done) * spent) / trained;
     }
   }

@@ -9,10 +9,10 @@ export interface RunSlice {
   run: RunState;
   /** Notice shown above the results (e.g. download errors); null when none. */
   notice: string | null;
-  /** Resets the run state for a new run. */
-  beginRun: (id: number, config: ExperimentConfig) => void;
-  /** Applies a batch of worker events in one store update (called at most once per frame). */
-  applyEvents: (events: WorkerEvent[]) => void;
+  /** Resets the run state for a new run, started at `now` (the page's clock, ms). */
+  beginRun: (id: number, config: ExperimentConfig, now?: number) => void;
+  /** Applies a batch of worker events, arrived by `now`, in one store update (called at most once per frame). */
+  applyEvents: (events: WorkerEvent[], now?: number) => void;
   /** Shows or clears a notice. */
   setNotice: (notice: string | null) => void;
   /** The backend the worker has chosen and warmed up for the current settings (before Start). */
@@ -27,13 +27,21 @@ export interface RunSlice {
   backToLiveRun: () => void;
 }
 
+/** The live run: the one the worker is training, even while a saved run is shown (progress bar, tab title). */
+export function liveRun(s: Pick<RunSlice, 'run' | 'viewing'>): RunState {
+  return s.viewing ? s.viewing.live : s.run;
+}
+
 /** Creates the run slice. */
 export const createRunSlice: StateCreator<StudioState, [], [], RunSlice> = (set) => ({
   run: IDLE_RUN,
   notice: null,
-  beginRun: (id, config) => set({ run: newRun(id, config), notice: null, viewing: null }),
-  applyEvents: (events) =>
-    set((s) => (s.viewing ? { viewing: { ...s.viewing, live: events.reduce(reduceRun, s.viewing.live) } } : { run: events.reduce(reduceRun, s.run) })),
+  beginRun: (id, config, now = 0) => set({ run: newRun(id, config, now), notice: null, viewing: null }),
+  applyEvents: (events, now = 0) =>
+    set((s) => {
+      const reduce = (run: RunState) => events.reduce((r, e) => reduceRun(r, e, now), run);
+      return s.viewing ? { viewing: { ...s.viewing, live: reduce(s.viewing.live) } } : { run: reduce(s.run) };
+    }),
   setNotice: (notice) => set({ notice }),
   prepared: null,
   setPrepared: (prepared) => set({ prepared }),

@@ -3,6 +3,7 @@ import type { DatasetSummary } from '../engine/data/summary';
 import type { PhaseContext } from '../engine/train/phaseContext';
 import type { RunMessage } from '../worker/runMessage';
 import { rewindCurves } from './rewind';
+import { progressOf, progressUnits, startClock, stepsPerEpochOf, type RunClock } from './progress';
 import { assertNever, type BackendInfo, type BackendName, type FailureKind, type Halt, type SwitchCause, type WorkerEvent } from '../worker/protocol';
 
 /** Where a run is in its life ('halted': paused by a fault, waiting to be resumed from its last checkpoint or discarded). */
@@ -63,6 +64,12 @@ export interface RunState {
   context: PhaseContext | null;
   epoch: number;
   epochs: number;
+  /** The last training step reported in the current phase (from the main run's loss points; extra trials send none). */
+  step: number;
+  /** Steps per epoch of the teacher and of the students as the worker reported them (null: not yet, estimated). */
+  stepsPerEpoch: { teacher: number | null; student: number | null };
+  /** When the run was started, began training, paused and ended: the progress bar's elapsed time and ETA. */
+  clock: RunClock;
   loading: { what: string; fraction: number } | null;
   /** The loaded dataset's counts, classes and gallery. */
   dataset: DatasetSummary | null;
@@ -72,8 +79,6 @@ export interface RunState {
   /** Loss points received so far (all phases). */
   lossCount: number;
   marks: HyperMark[];
-  /** Training steps per epoch of each phase of the main run, as announced when the phase started (the loss chart's epoch axis). */
-  stepsPerEpoch: Partial<Record<Phase, number>>;
   /** Extra trials finished so far (seeds and sweep points), streamed before the results. */
   trials: TrialResult[];
   results: ExperimentResults | null;
@@ -95,6 +100,9 @@ export const IDLE_RUN: RunState = {
   context: null,
   epoch: 0,
   epochs: 0,
+  step: 0,
+  stepsPerEpoch: { teacher: null, student: null },
+  clock: startClock(0),
   loading: null,
   dataset: null,
   backend: null,
@@ -102,7 +110,6 @@ export const IDLE_RUN: RunState = {
   epochRows: [],
   lossCount: 0,
   marks: [],
-  stepsPerEpoch: {},
   trials: [],
   results: null,
   error: null,
@@ -111,9 +118,9 @@ export const IDLE_RUN: RunState = {
   switches: [],
 };
 
-/** A fresh run that is being prepared. */
-export function newRun(id: number, config: ExperimentConfig): RunState {
-  return { ...IDLE_RUN, id, config, status: 'preparing' };
+/** A fresh run that is being prepared, started at `now` (the page's clock, ms). */
+export function newRun(id: number, config: ExperimentConfig, now = 0): RunState {
+  return { ...IDLE_RUN, id, config, status: 'preparing', clock: startClock(now) };
 }
 
 /** Merges loss deltas into the per-step rows (copy-on-write: one new array per batch). */
@@ -156,8 +163,47 @@ export function isFinished(status: RunStatus): boolean {
   return status === 'idle' || status === 'done' || status === 'stopped' || status === 'failed' || status === 'halted';
 }
 
-/** Applies one worker event to the run state (events of other runs are ignored). Pure, so it is unit-tested. */
-export function reduceRun(run: RunState, event: WorkerEvent): RunState {
+/** The run after a phase starts: its epoch and step (a resumed phase starts part-way), and the steps per epoch it reports. */
+function startPhase(run: RunState, event: Extract<WorkerEvent, { type: 'phase' }>): RunState {
+  const teacher = event.phase === 'teacher';
+  const stepsPerEpoch = event.stepsPerEpoch > 0 ? (teacher ? { ...run.stepsPerEpoch, teacher: event.stepsPerEpoch } : { ...run.stepsPerEpoch, student: event.stepsPerEpoch }) : run.stepsPerEpoch;
+  const fromEpoch = event.fromEpoch ?? 0;
+  const next = { ...run, stepsPerEpoch, phase: event.phase, context: event.context, epoch: fromEpoch, epochs: event.epochs };
+  const perEpoch = stepsPerEpochOf(next)[teacher ? 'teacher' : 'student'];
+  return { ...next, status: run.status === 'paused' ? 'paused' : 'running', step: fromEpoch * perEpoch };
+}
+
+/**
+ * The run after a metrics delta: curves, epoch and step of the current phase. The clock behind the ETA starts at the
+ * first reported steps: the first step's one-time warm-up (kernel compilation, first allocations) is not extrapolated.
+ */
+function addMetrics(run: RunState, event: Extract<WorkerEvent, { type: 'metrics' }>, now: number): RunState {
+  const lastEpoch = event.epochs.filter((e) => e.phase === run.phase).pop();
+  const lastLoss = event.losses.filter((l) => l.phase === run.phase).pop();
+  const next: RunState = {
+    ...run,
+    lossRows: mergeLosses(run.lossRows, event.losses),
+    epochRows: mergeEpochs(run.epochRows, event.epochs),
+    lossCount: run.lossCount + event.losses.length,
+    epoch: lastEpoch ? lastEpoch.epoch : run.epoch,
+    step: lastLoss ? lastLoss.step : run.step,
+  };
+  const c = run.clock;
+  if (c.trainingAt !== null || (!lastEpoch && !lastLoss)) return next;
+  const pausedSoFar = c.pausedMs + (c.pausedAt !== null ? now - c.pausedAt : 0);
+  return { ...next, clock: { ...c, trainingAt: now, unitsAtTraining: progressUnits(progressOf(next)).done, pausedBeforeTraining: pausedSoFar } };
+}
+
+/** The clock at the end of the run. */
+function ended(run: RunState, now: number): RunClock {
+  return { ...run.clock, endedAt: now };
+}
+
+/**
+ * Applies one worker event, arrived by `now` (the page's clock, ms; it times the progress bar), to the run state
+ * (events of other runs are ignored). The one reduction of run events; pure, so it is unit-tested.
+ */
+export function reduceRun(run: RunState, event: WorkerEvent, now = 0): RunState {
   if ('runId' in event && event.runId !== run.id) return run;
   switch (event.type) {
     case 'loading':
@@ -167,43 +213,32 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'backend':
       return { ...run, backend: event.info, loading: null };
     case 'phase':
-      return {
-        ...run,
-        status: run.status === 'paused' ? 'paused' : 'running',
-        phase: event.phase,
-        context: event.context,
-        epoch: event.fromEpoch ?? 0,
-        epochs: event.epochs,
-        stepsPerEpoch: event.context === null ? { ...run.stepsPerEpoch, [event.phase]: event.stepsPerEpoch } : run.stepsPerEpoch,
-      };
+      return startPhase(run, event);
     case 'trial':
-      return { ...run, trials: [...run.trials, event.trial] };
-    case 'metrics': {
-      const lastEpoch = event.epochs[event.epochs.length - 1];
-      return {
-        ...run,
-        lossRows: mergeLosses(run.lossRows, event.losses),
-        epochRows: mergeEpochs(run.epochRows, event.epochs),
-        lossCount: run.lossCount + event.losses.length,
-        epoch: lastEpoch ? lastEpoch.epoch : run.epoch,
-      };
-    }
+      // Extra trials send no metrics: a finished trial finishes its last phase's epochs.
+      return { ...run, trials: [...run.trials, event.trial], epoch: run.epochs };
+    case 'metrics':
+      return addMetrics(run, event, now);
     case 'paused':
-      return isFinished(run.status) ? run : { ...run, status: 'paused' };
-    case 'resumed':
-      return isFinished(run.status) ? run : { ...run, status: run.phase ? 'running' : 'preparing' };
+      return isFinished(run.status) || run.status === 'paused' ? run : { ...run, status: 'paused', clock: { ...run.clock, pausedAt: now } };
+    case 'resumed': {
+      if (isFinished(run.status)) return run;
+      const c = run.clock;
+      const clock = c.pausedAt === null ? c : { ...c, pausedMs: c.pausedMs + (now - c.pausedAt), pausedAt: null };
+      return { ...run, status: run.phase ? 'running' : 'preparing', clock };
+    }
     case 'hyperApplied':
       return { ...run, marks: [...run.marks, { phase: event.phase, step: event.step, temperature: event.temperature, alpha: event.alpha }] };
     case 'done':
-      return { ...run, status: 'done', results: event.results, loading: null };
+      return { ...run, status: 'done', results: event.results, loading: null, clock: ended(run, now) };
     case 'stopped':
-      return { ...run, status: 'stopped', loading: null };
+      return { ...run, status: 'stopped', loading: null, clock: ended(run, now) };
     case 'failed':
-      return { ...run, status: 'failed', loading: null, error: { kind: event.kind, message: event.message } };
+      return { ...run, status: 'failed', loading: null, error: { kind: event.kind, message: event.message }, clock: ended(run, now) };
     case 'checkpoint':
       return { ...run, checkpoint: { phase: event.phase, epoch: event.epoch, epochs: event.epochs } };
     case 'halted':
-      return { ...run, status: 'halted', loading: null, halt: event.halt };
+      return { ...run, status: 'halted', loading: null, halt: event.halt, clock: ended(run, now) };
     case 'backendSwitched':
       return {
         ...run,
@@ -231,6 +266,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'inspectExamples':
     case 'inspectLogits':
     case 'predicted':
+    case 'toyPoints':
       return run;
     default:
       return assertNever(event);

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ExperimentConfig } from '../engine/train/types';
 import { newRun, type CheckpointSummary, type EpochRow, type LossRow } from './runState';
+import type { SavedRun } from './savedRun';
 import type { StudioState } from './types';
 
 /** The curves of a run at its checkpoint, restored when it resumes. */
@@ -17,22 +18,34 @@ export interface SurviveSlice {
   resumeOffer: CheckpointSummary | null;
   /** Shows or clears the resume offer. */
   setResumeOffer: (offer: CheckpointSummary | null) => void;
-  /** Starts run `id` as the continuation of a checkpointed run: its curves up to the checkpoint (none: from the beginning). */
-  restoreRun: (id: number, config: ExperimentConfig, curves: SavedCurves | null) => void;
+  /** Starts run `id` at `now` as the continuation of a checkpointed run: its curves up to the checkpoint (none: from the beginning). */
+  restoreRun: (id: number, config: ExperimentConfig, curves: SavedCurves | null, now?: number) => void;
   /** Gives up a halted run: it counts as stopped. */
   discardHalted: () => void;
+  /** The newest checkpoint of the current run, kept in memory too (resume after a fault needs no database read). */
+  latestSaved: SavedRun | null;
+  /** A checkpoint of an earlier visit, found after a reload and offered for resume (`resumeOffer` is its summary). */
+  offeredSaved: SavedRun | null;
+  /** Keeps the current run's newest checkpoint. */
+  keepCheckpoint: (saved: SavedRun) => void;
+  /** Offers an earlier visit's checkpoint for resume. */
+  offerSaved: (saved: SavedRun) => void;
+  /** Accepts the offer: the offered checkpoint becomes the current run's (returned; null when none is offered). */
+  takeOfferedSaved: () => SavedRun | null;
+  /** Forgets both checkpoints (a run finished, was stopped or discarded, or a new one starts); the offer's summary stays until dismissed. */
+  forgetSaved: () => void;
 }
 
 /** Creates the survive slice. */
-export const createSurviveSlice: StateCreator<StudioState, [], [], SurviveSlice> = (set) => ({
+export const createSurviveSlice: StateCreator<StudioState, [], [], SurviveSlice> = (set, get) => ({
   resumeOffer: null,
   setResumeOffer: (resumeOffer) => set({ resumeOffer }),
-  restoreRun: (id, config, curves) =>
+  restoreRun: (id, config, curves, now = 0) =>
     set((s) => ({
       resumeOffer: null,
       notice: null,
       run: {
-        ...newRun(id, config),
+        ...newRun(id, config, now),
         dataset: s.run.dataset,
         ...(curves
           ? { lossRows: curves.lossRows, epochRows: curves.epochRows, lossCount: curves.lossCount, checkpoint: curves.checkpoint, phase: curves.checkpoint.phase, epoch: curves.checkpoint.epoch, epochs: curves.checkpoint.epochs }
@@ -40,4 +53,14 @@ export const createSurviveSlice: StateCreator<StudioState, [], [], SurviveSlice>
       },
     })),
   discardHalted: () => set((s) => (s.run.status === 'halted' ? { run: { ...s.run, status: 'stopped', halt: null } } : {})),
+  latestSaved: null,
+  offeredSaved: null,
+  keepCheckpoint: (latestSaved) => set({ latestSaved }),
+  offerSaved: (saved) => set({ offeredSaved: saved, resumeOffer: { phase: saved.phase, epoch: saved.epoch, epochs: saved.epochs } }),
+  takeOfferedSaved: () => {
+    const saved = get().offeredSaved;
+    if (saved) set({ offeredSaved: null, latestSaved: saved });
+    return saved;
+  },
+  forgetSaved: () => set({ latestSaved: null, offeredSaved: null }),
 });

@@ -32,6 +32,7 @@ import { Hideable } from './share/Hideable';
 import { ShareNotices } from './share/ShareNotices';
 import { RunProgress } from './progress/RunProgress';
 import { useTitleProgress } from './progress/useTitleProgress';
+import { useHistoryAutosave } from './history/autosave';
 import { SettingsToggle } from './layout/SettingsToggle';
 import { ViewPanel, ViewTabs } from './layout/ViewTabs';
 import { useLayout } from './layout/layoutStore';
@@ -50,6 +51,8 @@ export function App() {
   useSpaceToggle();
   usePrepareBackend();
   useTitleProgress();
+  // Here, not in the History view: a closed view renders nothing, and every finished run is still saved.
+  useHistoryAutosave();
   useLessonView();
   return (
     <div className="app">

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store';
 import type { RunState } from '../store/runState';
 import type { BackendInfo } from '../worker/protocol';
@@ -20,15 +21,23 @@ function describeIdle(t: TFunction<'app'>, prepared: Prepared, invalid: boolean)
 }
 
 /** Where the run is: its phase and epoch (or its context); a loaded teacher is only evaluated, so it has no epochs to count. */
-function describeWhere(t: TFunction<'app'>, run: RunState, phase: string): string {
+function describeWhere(t: TFunction<'app'>, run: StatusRun, phase: string): string {
   if (!run.phase) return '';
-  if (run.phase === 'teacher' && run.config?.pretrainedTeacher) return t('phase.loadedTeacher');
+  if (run.phase === 'teacher' && run.loadedTeacher) return t('phase.loadedTeacher');
   if (run.context) return t('status.whereContext', { phase, detail: describeContext(run.context, t) });
   return t('status.whereEpoch', { phase, epoch: String(Math.min(run.epoch + 1, run.epochs)), epochs: String(run.epochs) });
 }
 
+/** The parts of the run the status line shows (the bar re-renders only when one of them changes, not on every metrics batch). */
+type StatusRun = Pick<RunState, 'status' | 'phase' | 'context' | 'epoch' | 'epochs' | 'loading' | 'backend' | 'error'> & { loadedTeacher: boolean };
+
+/** Selects the status line's parts of the run. */
+function statusRun({ run }: { run: RunState }): StatusRun {
+  return { status: run.status, phase: run.phase, context: run.context, epoch: run.epoch, epochs: run.epochs, loading: run.loading, backend: run.backend, error: run.error, loadedTeacher: Boolean(run.config?.pretrainedTeacher) };
+}
+
 /** One line describing the run: phase, epoch, backend. */
-function describe(t: TFunction<'app'>, run: RunState, prepared: Prepared, invalid: boolean): string {
+function describe(t: TFunction<'app'>, run: StatusRun, prepared: Prepared, invalid: boolean): string {
   const backend = run.backend ? t('status.backendSuffix', { name: run.backend.name }) : '';
   const phase = run.phase ? t(`phase.${run.phase}`) : '';
   const where = describeWhere(t, run, phase);
@@ -61,7 +70,7 @@ function describe(t: TFunction<'app'>, run: RunState, prepared: Prepared, invali
 /** The live region announcing the run's phase and the active backend, plus the backend's reason and progress. */
 export function StatusBar() {
   const { t } = useTranslation();
-  const run = useStudio((s) => s.run);
+  const run = useStudio(useShallow(statusRun));
   const notice = useStudio((s) => s.notice);
   const prepared = useStudio((s) => s.prepared);
   const invalid = useStudio((s) => Object.keys(s.fieldErrors).length > 0);

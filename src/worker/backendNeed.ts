@@ -28,6 +28,8 @@ export function backendNeed(msg: WorkerRequest): 'use' | 'chooses' | 'none' {
     case 'stop':
     case 'setHyper':
     case 'inspectCsv':
+    // The toy generators are plain arrays: no tfjs.
+    case 'toyPoints':
     // Image folders decode with createImageBitmap and OffscreenCanvas into plain arrays: no tfjs.
     case 'loadImages':
     case 'debugCrash':

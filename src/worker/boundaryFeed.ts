@@ -2,6 +2,7 @@ import type { Dataset } from '../engine/data/types';
 import { BOUNDARY_GRID_SIZE, boundaryExtent, gridPoints, predictGrid } from '../engine/inspect/boundaryGrid';
 import type { ExperimentHooks } from '../engine/train/experiment';
 import { FEED_SPACING_MS } from './feedSpacing';
+import { SpacingGate } from '../util/rateLimit';
 import type { Post } from './runner';
 
 /**
@@ -11,20 +12,23 @@ import type { Post } from './runner';
  */
 export class GridBudget {
   private lastMs = 0;
-  private lastEnd = Number.NEGATIVE_INFINITY;
+  /** Measures the spacing from the last grid's end. */
+  private readonly gate: SpacingGate;
 
   /** A budget that also leaves at least `minSpacingMs` between two grids (each one is redrawn on the page). */
-  constructor(private readonly minSpacingMs = 0) {}
+  constructor(private readonly minSpacingMs = 0) {
+    this.gate = new SpacingGate(minSpacingMs);
+  }
 
   /** Whether the grid after `epoch` (1-based, of `epochs`) should be computed at time `now` (ms). */
   shouldDraw(epoch: number, epochs: number, now: number): boolean {
-    return epoch === 1 || epoch >= epochs || now - this.lastEnd >= Math.max(2 * this.lastMs, this.minSpacingMs);
+    return epoch === 1 || epoch >= epochs || this.gate.isOpen(Math.max(2 * this.lastMs, this.minSpacingMs), now);
   }
 
   /** Records a grid computed from `start` to `end` (ms). */
   record(start: number, end: number): void {
     this.lastMs = end - start;
-    this.lastEnd = end;
+    this.gate.mark(end);
   }
 }
 

@@ -1,3 +1,5 @@
+import { SpacingGate } from '../util/rateLimit';
+
 /** Per-epoch feeds (classroom logits, checkpoints) post at most this often (ms), besides each phase's first and last epoch. */
 export const FEED_SPACING_MS = 400;
 
@@ -6,20 +8,19 @@ export const FEED_SPACING_MS = 400;
  * its panels (or clone a checkpoint), so only the first and last epoch of a phase and one epoch per `spacingMs` pass.
  */
 export class FeedSpacing {
-  private last = Number.NEGATIVE_INFINITY;
+  private readonly gate: SpacingGate;
 
   /** Spacing for phases of `epochs` epochs, on the clock `now` (ms). */
   constructor(
     private readonly epochs: number,
-    private readonly spacingMs = FEED_SPACING_MS,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    spacingMs = FEED_SPACING_MS,
+    now?: () => number,
+  ) {
+    this.gate = new SpacingGate(spacingMs, now);
+  }
 
   /** Whether the feed may post for `epoch` (1-based) now; records the post when it may. */
   allow(epoch: number): boolean {
-    const t = this.now();
-    if (epoch !== 1 && epoch < this.epochs && t - this.last < this.spacingMs) return false;
-    this.last = t;
-    return true;
+    return this.gate.pass(epoch === 1 || epoch >= this.epochs);
   }
 }

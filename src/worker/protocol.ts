@@ -14,6 +14,7 @@ import type { BackendNote, BackendReason } from './backendReason';
 import type { ModelRequest, ModelEvent } from './modelMessages';
 import type { RunMessage } from './runMessage';
 import type { PredictedLogits, PredictProblem } from './predictors';
+import type { ToyParams, ToyPoints } from './toyPoints';
 
 /** tfjs backends the studio can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -78,12 +79,16 @@ export type WorkerRequest =
   | { type: 'debugReleaseBackend' }
   /** The main run's three models' logits on `count` inputs (a drawn digit, a point of the plane); answered by `predicted`. */
   | { type: 'predict'; requestId: number; runId: number; inputs: Float32Array; count: number }
+  /** A built-in toy set's points for the page to draw (the ones a run with these params trains on); answered by `toyPoints`. */
+  | { type: 'toyPoints'; requestId: number; params: ToyParams }
   /** Student zip, quantised previews and pretrained teachers (see `modelMessages.ts`). */
   | ModelRequest;
 
 /** Messages from the training worker to the UI. Metrics travel as deltas, never as whole histories. */
 export type WorkerEvent =
   | { type: 'prepared'; requestId: number; info: BackendInfo | null; message: string | null }
+  /** Answer to `toyPoints`: the set's points (copied, the worker keeps its set), or null when it has none. */
+  | { type: 'toyPoints'; requestId: number; points: ToyPoints | null }
   /** Auto measured the backends for an architecture; the UI keeps it for later visits. */
   | { type: 'backendMeasured'; key: string; info: BackendInfo }
   | { type: 'loading'; runId: number; what: string; fraction: number }

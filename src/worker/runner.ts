@@ -22,6 +22,7 @@ import { FeedSpacing } from './feedSpacing';
 import { allEvaluated } from './evaluatedHooks';
 import { predictors } from './predictors';
 import type { UploadStore } from './uploads';
+import { toySets } from './toySets';
 import type { PretrainedStore } from './pretrainedTeachers';
 import { ImportFailure } from '../engine/import/errors';
 import type { RunMessage } from './runMessage';
@@ -120,7 +121,9 @@ export class Run {
       ? upload.inputShape.length === 1 && config.standardize !== false
         ? standardizedCopy(upload)
         : upload
-      : await DATASETS[config.dataset].load(
+      : DATASETS[config.dataset].toy
+        ? await toySets.load({ dataset: config.dataset, seed: config.seed, noise: config.noise, samples: config.samples })
+        : await DATASETS[config.dataset].load(
           { seed: config.seed, noise: config.noise, samples: config.samples },
           (fraction) => post({ type: 'loading', runId, what: 'dataset', fraction }),
           createFetchSource(new URL(import.meta.env.BASE_URL, self.location.href)),

@@ -14,6 +14,7 @@ import { Run } from './runner';
 import { predictors } from './predictors';
 import { UploadStore, withDataError } from './uploads';
 import { loadImageFolder } from './imageFolderLoader';
+import { toySets } from './toySets';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -185,6 +186,8 @@ function handle(msg: WorkerRequest): Promise<void> | void {
       return models.handle(msg);
     case 'predict':
       return predict(msg);
+    case 'toyPoints':
+      return toySets.points(msg.params).then((points) => post({ type: 'toyPoints', requestId: msg.requestId, points }));
     case 'debugCrash':
       if (import.meta.env.VITE_TEST_HOOKS === '1') throw new Error('Simulated worker crash (test hook)');
       return;

@@ -111,10 +111,11 @@ test('decision boundaries of all three models are drawn and change from epoch to
     };
     requestAnimationFrame(tick);
   });
+  // The maps are drawn while their view is open (a closed view renders nothing).
+  await studio.view('Data');
   await studio.button('Start').click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);
 
-  await studio.view('Data');
   const region = page.getByRole('region', { name: 'Decision boundaries' });
   for (const model of ['Teacher', 'Student from scratch', 'Distilled student']) {
     await expect(region.getByText(`${model} · epoch 3`, { exact: true })).toBeVisible();

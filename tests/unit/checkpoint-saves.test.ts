@@ -18,8 +18,10 @@ describe('checkpoint saves', () => {
     await sleep(50);
     expect((await loadActiveRun())?.epoch).toBe(1);
     for (let e = 2; e <= 9; e++) checkpoint(e);
+    // The store keeps the newest at once (a resume after a fault reads it there) …
+    expect(useStudio.getState().latestSaved?.epoch).toBe(9);
     await sleep(50);
-    // Within the spacing the stored one is still epoch 1 (epochs 2–8 are never written) …
+    // … while within the spacing the stored one is still epoch 1 (epochs 2–8 are never written) …
     expect((await loadActiveRun())?.epoch).toBe(1);
     await sleep(600);
     // … and once it is up, the newest is.
@@ -28,6 +30,7 @@ describe('checkpoint saves', () => {
     expect(new Float32Array(saved!.data)).toEqual(new Float32Array([9]));
     checkpoint(10);
     afterWorkerEvent({ type: 'stopped', runId: 7 });
+    expect(useStudio.getState().latestSaved).toBeNull();
     await sleep(700);
     expect(await loadActiveRun()).toBeNull();
   });

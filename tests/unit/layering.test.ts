@@ -30,6 +30,10 @@ describe('layering (the project guide: engine is pure, the store returns codes, 
     expect(offenders('engine', /(^|\/)(store|worker|ui)\//)).toEqual([]);
   });
 
+  it('the shared helpers (src/util) import nothing of the project', () => {
+    expect(offenders('util', /(^|\/)(engine|store|worker|ui)\//)).toEqual([]);
+  });
+
   it('training does not import export (the checkpoint codec lives with training)', () => {
     expect(offenders('engine/train', /\/export\//)).toEqual([]);
   });

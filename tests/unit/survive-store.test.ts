@@ -89,6 +89,35 @@ describe('survive slice', () => {
     s.getState().discardHalted();
     expect(s.getState().run.status).toBe('running');
   });
+
+  it('keeps the newest checkpoint and the offered one in the store: offer, take, forget', () => {
+    const s = store();
+    const saved = (epoch: number): SavedRun => ({
+      savedAt: epoch,
+      uiConfig: DEFAULT_CONFIG,
+      experiment: CONFIG,
+      backend: 'cpu',
+      phase: 'teacher',
+      epoch,
+      epochs: 6,
+      data: new ArrayBuffer(4),
+      lossRows: [],
+      epochRows: [],
+      lossCount: 0,
+    });
+    expect(s.getState().takeOfferedSaved()).toBeNull();
+    s.getState().keepCheckpoint(saved(1));
+    s.getState().offerSaved(saved(3));
+    expect(s.getState().resumeOffer).toEqual({ phase: 'teacher', epoch: 3, epochs: 6 });
+    expect(s.getState().latestSaved?.epoch).toBe(1);
+    // Taking the offer makes it the current run's checkpoint, once.
+    expect(s.getState().takeOfferedSaved()?.epoch).toBe(3);
+    expect(s.getState()).toMatchObject({ offeredSaved: null, latestSaved: { epoch: 3 } });
+    expect(s.getState().takeOfferedSaved()).toBeNull();
+    s.getState().offerSaved(saved(4));
+    s.getState().forgetSaved();
+    expect(s.getState()).toMatchObject({ offeredSaved: null, latestSaved: null });
+  });
 });
 
 describe('resume fit', () => {

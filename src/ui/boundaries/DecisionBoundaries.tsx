@@ -6,7 +6,7 @@ import type { BoundaryFrame } from '../../store/boundarySlice';
 import { CLASS_COLORS } from '../palette';
 import { BoundaryCanvas, MAP_SIZE } from './BoundaryCanvas';
 import { classShares } from './paintGrid';
-import { useRunToyData } from './useTestPoints';
+import { runToyParams, useToyPoints } from '../dataview/useToyPoints';
 import './boundaries.css';
 
 /** Teacher, scratch student and distilled student decision boundaries side by side, updated every epoch (2-D sets only). */
@@ -18,7 +18,7 @@ export function DecisionBoundaries() {
   const summary = useStudio((s) => s.run.dataset);
   const boundaries = useStudio((s) => s.boundaries);
   const focused = useStudio((s) => s.lessonFocus === 'boundaries');
-  const data = useRunToyData(config);
+  const data = useToyPoints(runToyParams(config));
   const frames = boundaries.runId === runId ? boundaries.frames : {};
   const first = PHASES.map((p) => frames[p]).find((f): f is BoundaryFrame => f !== undefined);
   if (!first) return null;

@@ -11,11 +11,32 @@ import { i18n } from '../i18n';
 import { isModelEvent } from '../../worker/modelMessages';
 import { applyModelEvent, studentZipRequest } from './modelsEvents';
 import { StudentRequests } from './studentRequests';
-import { useProgress } from '../progress/progressStore';
 import { PredictRequests, type PredictAnswer } from './predictRequests';
+import { AnswerRequests } from './answerRequests';
+import type { ToyParams, ToyPoints } from '../../worker/toyPoints';
+import { RateLimiter, type Timers } from '../../util/rateLimit';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
+
+/** A `toyPoints` answer. */
+type ToyPointsAnswer = Extract<WorkerEvent, { type: 'toyPoints' }>;
+
+/** How long a hidden tab's events wait (ms): it draws no frames, but its title keeps counting the run's progress. */
+const HIDDEN_TAB_BATCH_MS = 250;
+
+/** The next animation frame, or a timer in a hidden tab (which draws no frames). */
+const frameTimers: Timers = {
+  now: () => performance.now(),
+  later: (fn) => {
+    if (document.hidden) {
+      const id = setTimeout(fn, HIDDEN_TAB_BATCH_MS);
+      return () => clearTimeout(id);
+    }
+    const id = requestAnimationFrame(fn);
+    return () => cancelAnimationFrame(id);
+  },
+};
 
 /**
  * The main-thread side of the training worker: starts it lazily, sends typed requests, and applies
@@ -24,12 +45,14 @@ const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'hal
 class StudioWorker {
   private worker: Worker | null = null;
   private queue: WorkerEvent[] = [];
-  private frame: number | null = null;
+  /** Applies the queued run events once per frame. */
+  private readonly frame = new RateLimiter(() => this.applyQueued(), 0, frameTimers, false);
   private nextRunId = 1;
   private prepareId = 0;
   private prepareTimer: ReturnType<typeof setTimeout> | null = null;
   private studentRequests = new StudentRequests();
   private predictRequests = new PredictRequests();
+  private toyRequests = new AnswerRequests<ToyPointsAnswer>((requestId) => ({ type: 'toyPoints', requestId, points: null }));
 
   /**
    * Starts the training worker now (loading tfjs and its WASM module takes about half a second), so that a Start
@@ -37,6 +60,10 @@ class StudioWorker {
    */
   boot(): void {
     this.ensureWorker();
+    // A tab hidden with a frame pending would never draw it: apply its events now; later ones wait on a timer.
+    document.addEventListener('visibilitychange', () => {
+      if (document.hidden) this.frame.flush();
+    });
   }
 
   /** Asks the idle worker to choose and warm up a backend for the current settings (debounced). */
@@ -62,9 +89,8 @@ class StudioWorker {
     const runId = this.nextRunId++;
     const experiment = experimentOf(state);
     forgetCheckpoint();
-    useStudio.getState().beginRun(runId, experiment);
+    useStudio.getState().beginRun(runId, experiment, performance.now());
     useStudio.getState().resetInspectFeed(runId);
-    useProgress.getState().begin(runId, experiment);
     this.send({ type: 'start', runId, config: experiment, backend: config.backend });
     return runId;
   }
@@ -78,8 +104,7 @@ class StudioWorker {
     const curves = c.saved
       ? { lossRows: c.saved.lossRows, epochRows: c.saved.epochRows, lossCount: c.saved.lossCount, checkpoint: { phase: c.saved.phase, epoch: c.saved.epoch, epochs: c.experiment.epochs } }
       : null;
-    useStudio.getState().restoreRun(runId, c.experiment, curves);
-    useProgress.getState().begin(runId, c.experiment);
+    useStudio.getState().restoreRun(runId, c.experiment, curves, performance.now());
     this.send({ type: 'resumeRun', runId, config: c.experiment, backend: c.backend, checkpoint: c.saved ? c.saved.data : null });
     return runId;
   }
@@ -131,6 +156,13 @@ class StudioWorker {
     const runId = viewing ? viewing.live.id : run.id;
     this.send({ type: 'predict', requestId, runId, inputs, count }, [inputs.buffer as ArrayBuffer]);
     return answer;
+  }
+
+  /** Asks the worker for a built-in toy set's points (the ones it trains on with these params; null when it has none). */
+  async toyPoints(params: ToyParams): Promise<ToyPoints | null> {
+    const { requestId, answer } = this.toyRequests.add();
+    this.send({ type: 'toyPoints', requestId, params });
+    return (await answer).points;
   }
 
   /** Asks the worker for a finished run's distilled student without downloading it (the history keeps it). */
@@ -215,6 +247,7 @@ class StudioWorker {
     this.worker = null;
     this.studentRequests.failAll(message);
     this.predictRequests.failAll();
+    this.toyRequests.failAll();
     const { run, upload, failUpload, setNotice } = useStudio.getState();
     if (upload.status === 'inspecting' || upload.status === 'loading') failUpload(i18n.t('app:failure.crashWhileReading', { message }));
     else if (upload.status === 'ready') failUpload(i18n.t('app:failure.uploadGone'));
@@ -232,6 +265,10 @@ class StudioWorker {
     if (event.type === 'exportFailed' && this.studentRequests.settle(event)) return;
     if (event.type === 'predicted') {
       this.predictRequests.settle(event);
+      return;
+    }
+    if (event.type === 'toyPoints') {
+      this.toyRequests.settle(event);
       return;
     }
     if (isModelEvent(event)) {
@@ -255,20 +292,19 @@ class StudioWorker {
       useStudio.getState().setNotice(i18n.t('app:failure.downloadFailed', { error: event.message }));
       return;
     }
-    useProgress.getState().apply(event); // at once, not per frame: a background tab's title keeps counting
     this.queue.push(event);
-    if (TERMINAL.has(event.type)) this.flush();
-    else if (this.frame === null) this.frame = requestAnimationFrame(() => this.flush());
+    this.frame.request();
+    if (TERMINAL.has(event.type)) this.frame.flush();
     afterWorkerEvent(event);
   }
 
-  private flush(): void {
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
-    this.frame = null;
+  /** Applies the queued run events in one store update each: the run (and its progress), the boundaries, the inspected logits. */
+  private applyQueued(): void {
     if (this.queue.length === 0) return;
     const events = this.queue;
     this.queue = [];
-    useStudio.getState().applyEvents(events);
+    const now = performance.now();
+    useStudio.getState().applyEvents(events, now);
     useStudio.getState().applyBoundaryEvents(events);
     useStudio.getState().applyInspectEvents(events);
   }

@@ -5,55 +5,56 @@ import type { ExperimentConfig } from '../../engine/train/types';
 import type { BackendChoice, WorkerEvent } from '../../worker/protocol';
 import { i18n } from '../i18n';
 import { clearActiveRun, loadActiveRun, saveActiveRun, type SavedRun } from './unfinishedRunDb';
-
-/** The newest checkpoint of the current run, kept in memory too (resume after a fault needs no database read). */
-let latest: SavedRun | null = null;
-/** A checkpoint found after a reload, offered for resume. */
-let offered: SavedRun | null = null;
-/** Database writes run one after another, so a later delete never races an earlier save. */
-let writes: Promise<void> = Promise.resolve();
-
-function queue(write: () => Promise<void>): void {
-  writes = writes.then(write).catch((e: unknown) => useStudio.getState().setNotice(i18n.t('survive:saveFailed', { message: String(e) })));
-}
-
-/** Settles once every database write queued so far has finished (tests wait on it before reading the database). */
-export function settledWrites(): Promise<void> {
-  return writes;
-}
+import { RateLimiter } from '../../util/rateLimit';
 
 /** Checkpoints are written at most this often (ms): each write clones the curves so far on the page's thread. */
 const SAVE_SPACING_MS = 500;
-/** The checkpoint waiting to be written (only the newest is kept), and when the last write started. */
-let pendingSave: SavedRun | null = null;
-let saveTimer: ReturnType<typeof setTimeout> | null = null;
-let lastSaveAt = 0;
 
 /**
- * Saves a checkpoint: at once when none was written in the last SAVE_SPACING_MS, otherwise the newest one waiting is
- * written when that time is up (short runs end an epoch every few milliseconds; only their newest checkpoint matters).
+ * The checkpoint database's writer (not state: the run's checkpoints live in the store's survive slice). Writes run one
+ * after another, so a later delete never races an earlier save; a checkpoint is written at once when none was written
+ * in the last SAVE_SPACING_MS, otherwise only the newest one waiting is written when that time is up (short runs end
+ * an epoch every few milliseconds; only their newest checkpoint matters).
  */
-function saveSoon(saved: SavedRun): void {
-  pendingSave = saved;
-  if (saveTimer !== null) return;
-  const write = () => {
-    saveTimer = null;
-    const next = pendingSave;
-    pendingSave = null;
-    if (!next) return;
-    lastSaveAt = Date.now();
-    queue(() => saveActiveRun(next));
-  };
-  const wait = lastSaveAt + SAVE_SPACING_MS - Date.now();
-  if (wait <= 0) write();
-  else saveTimer = setTimeout(write, wait);
+class CheckpointWriter {
+  private writes: Promise<void> = Promise.resolve();
+  private pending: SavedRun | null = null;
+  private readonly limiter = new RateLimiter(() => this.writePending(), SAVE_SPACING_MS);
+
+  /** Queues a database write after the earlier ones; a failure shows a notice. */
+  queue(write: () => Promise<void>): void {
+    this.writes = this.writes.then(write).catch((e: unknown) => useStudio.getState().setNotice(i18n.t('survive:saveFailed', { message: String(e) })));
+  }
+
+  /** Saves a checkpoint within the spacing. */
+  saveSoon(saved: SavedRun): void {
+    this.pending = saved;
+    this.limiter.request();
+  }
+
+  /** Drops a checkpoint still waiting to be written. */
+  cancelPending(): void {
+    this.limiter.cancel();
+    this.pending = null;
+  }
+
+  /** Settles once every write queued so far has finished. */
+  settled(): Promise<void> {
+    return this.writes;
+  }
+
+  private writePending(): void {
+    const next = this.pending;
+    this.pending = null;
+    if (next) this.queue(() => saveActiveRun(next));
+  }
 }
 
-/** Drops a checkpoint still waiting to be written. */
-function cancelPendingSave(): void {
-  if (saveTimer !== null) clearTimeout(saveTimer);
-  saveTimer = null;
-  pendingSave = null;
+const writer = new CheckpointWriter();
+
+/** Settles once every database write queued so far has finished (tests wait on it before reading the database). */
+export function settledWrites(): Promise<void> {
+  return writer.settled();
 }
 
 /**
@@ -77,8 +78,8 @@ export function afterWorkerEvent(event: WorkerEvent): void {
       epochRows: state.run.epochRows,
       lossCount: state.run.lossCount,
     };
-    latest = saved;
-    saveSoon(saved);
+    state.keepCheckpoint(saved);
+    writer.saveSoon(saved);
   } else if (event.type === 'done' || event.type === 'stopped') {
     forgetCheckpoint();
   }
@@ -86,18 +87,16 @@ export function afterWorkerEvent(event: WorkerEvent): void {
 
 /** Drops the saved checkpoint (a run finished, was stopped or discarded, or a new one starts). */
 export function forgetCheckpoint(): void {
-  latest = null;
-  offered = null;
-  cancelPendingSave();
-  queue(clearActiveRun);
+  useStudio.getState().forgetSaved();
+  writer.cancelPending();
+  writer.queue(clearActiveRun);
 }
 
 /** Looks for a checkpoint left by an earlier visit and offers it (once, at start-up). */
 export async function offerSavedRun(): Promise<void> {
   const saved = await loadActiveRun().catch(() => null);
   if (!saved || useStudio.getState().run.status !== 'idle') return;
-  offered = saved;
-  useStudio.getState().setResumeOffer({ phase: saved.phase, epoch: saved.epoch, epochs: saved.epochs });
+  useStudio.getState().offerSaved(saved);
 }
 
 /** What the bridge needs to continue a run. */
@@ -114,35 +113,35 @@ function offeredExperiment(saved: SavedRun): ExperimentConfig {
 
 /** Settings of the run offered after a reload that this page cannot continue it with (e.g. its teacher is not loaded again). */
 export function offerConflicts(): (keyof ExperimentConfig)[] {
+  const offered = useStudio.getState().offeredSaved;
   return offered ? resumeConflicts(offered.experiment, offeredExperiment(offered)) : [];
 }
 
 /** The loaded teacher the saved or halted run distilled from (null: it trained its own). */
 export function resumedTeacherName(): string | null {
-  return (offered ?? latest)?.experiment.pretrainedTeacher?.name ?? null;
+  const { offeredSaved, latestSaved } = useStudio.getState();
+  return (offeredSaved ?? latestSaved)?.experiment.pretrainedTeacher?.name ?? null;
 }
 
 /** Continuing the offered run after a reload: its own settings, restored into the UI, with the teacher loaded again. */
 export function takeOffer(): Continuation | null {
-  const saved = offered;
+  const saved = useStudio.getState().takeOfferedSaved();
   if (!saved) return null;
-  offered = null;
-  latest = saved;
   useStudio.getState().setConfig(saved.uiConfig);
   return { experiment: offeredExperiment(saved), backend: saved.backend, saved };
 }
 
 /** Settings changed since the halted run that its checkpoint cannot continue with (empty: resumable). */
 export function haltedConflicts(): (keyof ExperimentConfig)[] {
-  const { run } = useStudio.getState();
-  if (!latest || !run.config) return [];
-  return resumeConflicts(latest.experiment, experimentOf(useStudio.getState()));
+  const state = useStudio.getState();
+  if (!state.latestSaved || !state.run.config) return [];
+  return resumeConflicts(state.latestSaved.experiment, experimentOf(state));
 }
 
 /** Continuing the halted run with the current settings and loaded teacher (from its last checkpoint, or from the beginning when none). */
 export function continueHalted(): Continuation {
   const state = useStudio.getState();
-  return { experiment: experimentOf(state), backend: state.config.backend, saved: latest };
+  return { experiment: experimentOf(state), backend: state.config.backend, saved: state.latestSaved };
 }
 
 /** Drops the resume offer without resuming. */

@@ -1,31 +1,14 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { PHASES, type ExperimentConfig, type Phase } from '../../engine/train/types';
-import { sanitizeConfig, type StudioConfig } from '../../store/configFields';
-import type { EpochRow, LossRow } from '../../store/runState';
-import type { BackendChoice } from '../../worker/protocol';
+import { PHASES } from '../../engine/train/types';
+import { sanitizeConfig } from '../../store/configFields';
+import type { SavedRun } from '../../store/savedRun';
 
 /** The IndexedDB database of checkpoints (one active record). */
 export const CHECKPOINT_DB = 'distill-studio-checkpoints';
 const STORE = 'runs';
 const ACTIVE = 'active';
 
-/** The one saved checkpoint of an unfinished run: the encoded engine state plus what the UI needs to show and resume it. */
-export interface SavedRun {
-  savedAt: number;
-  /** The settings as the UI holds them (restored on resume). */
-  uiConfig: StudioConfig;
-  /** The engine config the run trained with. */
-  experiment: ExperimentConfig;
-  backend: BackendChoice;
-  phase: Phase;
-  epoch: number;
-  epochs: number;
-  /** The encoded checkpoint (`encodeResumePoint`). */
-  data: ArrayBuffer;
-  lossRows: LossRow[];
-  epochRows: EpochRow[];
-  lossCount: number;
-}
+export type { SavedRun } from '../../store/savedRun';
 
 let db: Promise<IDBPDatabase> | null = null;
 

@@ -78,7 +78,9 @@ export function LossChart() {
   const rows = useThrottled(useStudio((s) => s.run.lossRows), REDRAW_MS);
   const count = useStudio((s) => s.run.lossCount);
   const allMarks = useStudio((s) => s.run.marks);
-  const perEpoch = useStudio((s) => s.run.stepsPerEpoch);
+  const announced = useStudio((s) => s.run.stepsPerEpoch);
+  // The worker announces the teacher's steps per epoch and the students' (both students train on the same set).
+  const perEpoch = useMemo(() => ({ teacher: announced.teacher ?? undefined, scratch: announced.student ?? undefined, distill: announced.student ?? undefined }), [announced]);
   const epochs = useStudio((s) => s.run.config?.epochs ?? s.run.epochs);
   const live = useStudio((s) => !isFinished(s.run.status));
   const hasHint = useStudio((s) => s.run.config?.hint != null);

@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
+import { RateLimiter } from '../../util/rateLimit';
 
 /**
  * Follows `value` but changes at most once per `ms` (the latest value always lands), to bound chart
@@ -6,19 +7,16 @@ import { startTransition, useEffect, useRef, useState } from 'react';
  */
 export function useThrottled<T>(value: T, ms: number): T {
   const [shown, setShown] = useState(value);
-  const last = useRef(0);
+  const latest = useRef(value);
+  const limiter = useRef<RateLimiter | null>(null);
   useEffect(() => {
-    const wait = last.current + ms - performance.now();
-    const show = () => {
-      last.current = performance.now();
-      startTransition(() => setShown(value));
-    };
-    if (wait <= 0) {
-      show();
-      return;
-    }
-    const timer = setTimeout(show, wait);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
+    const own = new RateLimiter(() => startTransition(() => setShown(latest.current)), ms);
+    limiter.current = own;
+    return () => own.cancel();
+  }, [ms]);
+  useEffect(() => {
+    latest.current = value;
+    limiter.current?.request();
+  }, [value]);
   return shown;
 }

@@ -1,5 +1,6 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useId } from 'react';
 import { droppedEntries } from './imageFiles';
+import { useFileDropZone } from './useFileDropZone';
 
 /** Props of the drop zone. */
 interface FileDropProps {
@@ -19,25 +20,13 @@ interface FileDropProps {
 /** A drop zone around a labelled file input: drag files onto it, or pick them. */
 export function FileDrop({ disabled, label, hint, accept, onFiles, onFolders }: FileDropProps) {
   const id = useId();
-  const [over, setOver] = useState(false);
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setOver(false);
-    if (disabled) return;
-    const entries = onFolders ? droppedEntries(e.dataTransfer) : null;
+  const zone = useFileDropZone(disabled, (data) => {
+    const entries = onFolders ? droppedEntries(data) : null;
     if (entries && onFolders) onFolders(entries);
-    else if (e.dataTransfer.files.length > 0) onFiles(Array.from(e.dataTransfer.files));
-  };
+    else if (data.files.length > 0) onFiles(Array.from(data.files));
+  });
   return (
-    <div
-      className={over ? 'drop-zone over' : 'drop-zone'}
-      onDragOver={(e) => {
-        e.preventDefault();
-        if (!disabled) setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-    >
+    <div {...zone}>
       <label htmlFor={id}>{label}</label>
       <p className="hint" id={`${id}-hint`}>
         {hint}

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMAGE_SIZES, type FitMode } from '../../engine/data/images/fitSquare';
 import { useStudio } from '../../store';
 import { SelectField } from '../controls/SelectField';
+import { useFileDropZone } from './useFileDropZone';
 import { droppedEntries, isZipFile, loadFolder, loadZip, pickedFolder, reloadImages, walkDropped } from './imageFiles';
 
 /** Props of the image-folder panel. */
@@ -41,25 +42,21 @@ export function ImageFolderPanel({ disabled }: ImageFolderPanelProps) {
   const zipId = useId();
   const upload = useStudio((s) => s.upload);
   const setImagePrep = useStudio((s) => s.setImagePrep);
-  const [over, setOver] = useState(false);
   const { size, fit } = upload.imagePrep;
   const choose = (next: { size: number; fit: FitMode }) => {
     setImagePrep(next);
     // Images already loaded follow the new choice: the worker decodes them again.
     if (upload.kind === 'images' && (upload.status === 'ready' || upload.status === 'failed')) reloadImages();
   };
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setOver(false);
-    if (disabled) return;
-    const entries = droppedEntries(e.dataTransfer);
+  const zone = useFileDropZone(disabled, (data) => {
+    const entries = droppedEntries(data);
     if (entries) {
       void walkDropped(entries).then(loadFolder);
       return;
     }
-    const zip = Array.from(e.dataTransfer.files).find(isZipFile);
+    const zip = Array.from(data.files).find(isZipFile);
     if (zip) void loadZip(zip);
-  };
+  });
   const progress = upload.kind === 'images' && upload.status === 'loading' ? upload.imageProgress : null;
   return (
     <fieldset className="image-folder">
@@ -81,15 +78,7 @@ export function ImageFolderPanel({ disabled }: ImageFolderPanelProps) {
         ]}
         onChange={(v) => choose({ size, fit: v })}
       />
-      <div
-        className={over ? 'drop-zone over' : 'drop-zone'}
-        onDragOver={(e) => {
-          e.preventDefault();
-          if (!disabled) setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
+      <div {...zone}>
         <p className="drop-zone-title">{t('dropZone')}</p>
         <p className="hint">{t('hint')}</p>
         <FolderInput label={t('pickFolder')} disabled={disabled} onFiles={(files) => void loadFolder(pickedFolder(files))} />

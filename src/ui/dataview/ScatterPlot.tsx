@@ -1,15 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATASETS } from '../../engine/data/registry';
-import type { Dataset } from '../../engine/data/types';
+import type { ToyPoints } from '../../worker/toyPoints';
 import { useStudio } from '../../store';
 import { CLASS_COLORS } from '../palette';
 import { classLabel, datasetShortName } from '../i18n/labels';
+import { useToyPoints } from './useToyPoints';
 
 const SIZE = 280;
 
 /** Draws train (filled) and test (ringed) points of a 2-D set, coloured by class, into a canvas. */
-function draw(canvas: HTMLCanvasElement, d: Dataset): void {
+function draw(canvas: HTMLCanvasElement, d: ToyPoints): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const dpr = window.devicePixelRatio || 1;
@@ -41,25 +42,17 @@ function draw(canvas: HTMLCanvasElement, d: Dataset): void {
   plot(d.test.x, d.test.y, d.test.count, true);
 }
 
-/** The current toy set as a scatter plot (regenerated from the seed, noise and sample count as they change). */
+/** The current toy set as a scatter plot (the worker's points for the seed, noise and sample count, asked again as they change). */
 export function ScatterPlot() {
   const { t } = useTranslation();
   const { dataset, seed, noise, samples } = useStudio((s) => s.config);
   const fieldErrors = useStudio((s) => s.fieldErrors);
   const usingUpload = useStudio((s) => s.upload.useUpload);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [data, setData] = useState<Dataset | null>(null);
   const entry = DATASETS[dataset];
   const valid = !fieldErrors.noise && !fieldErrors.samples && !fieldErrors.seed;
-
-  useEffect(() => {
-    if (!entry.toy || !valid) return;
-    let live = true;
-    void entry.load({ seed, noise, samples }, () => {}).then((d) => live && setData(d));
-    return () => {
-      live = false;
-    };
-  }, [entry, seed, noise, samples, valid]);
+  // While a field is invalid, or new points are on their way, the last set stays drawn.
+  const data = useToyPoints(entry.toy && valid ? { dataset, seed, noise, samples } : null, true);
 
   useEffect(() => {
     if (canvas.current && data) draw(canvas.current, data);

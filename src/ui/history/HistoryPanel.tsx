@@ -1,4 +1,4 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { artifactsFromStudent, runFromRecord } from '../../store/history/fromRun';
@@ -6,7 +6,6 @@ import { encodeHistoryFile, HISTORY_FILE_NAME, MAX_HISTORY_FILE_BYTES } from '..
 import type { HistoryRecord } from '../../store/history/records';
 import { isFinished } from '../../store/runState';
 import { saveStudentFiles } from '../bridge/saveStudent';
-import { useHistoryAutosave } from './autosave';
 import { ComparePanel } from './ComparePanel';
 import { downloadText } from './fileIo';
 import { HistoryRow, type RowActions } from './HistoryRow';
@@ -20,10 +19,6 @@ export function HistoryPanel() {
   const history = useStudio((s) => s.history);
   const liveBusy = useStudio((s) => !isFinished((s.viewing ? s.viewing.live : s.run).status));
   const [fileError, setFileError] = useState<string | null>(null);
-  useHistoryAutosave();
-  useEffect(() => {
-    void useStudio.getState().loadHistory();
-  }, []);
 
   const actions: RowActions = {
     open: (record) => useStudio.getState().viewSavedRun(runFromRecord(record), record.name),

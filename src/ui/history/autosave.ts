@@ -22,8 +22,11 @@ async function saveFinishedRun(run: RunState): Promise<void> {
   if (student) await saveHistoryRun({ ...record, student });
 }
 
-/** Saves every live run that finishes (status done) to the history, for as long as the caller is mounted. */
+/** Loads the history once, then saves every live run that finishes (status done) to it, for as long as the caller is mounted. */
 export function useHistoryAutosave(): void {
+  useEffect(() => {
+    void useStudio.getState().loadHistory();
+  }, []);
   useEffect(
     () =>
       useStudio.subscribe((state, prev) => {

@@ -49,12 +49,15 @@ export function ViewTabs() {
   );
 }
 
-/** One view's panel: rendered always (state and live feeds survive), hidden unless its tab is selected. */
+/**
+ * One view's panel: its content renders only while its tab is selected (a hidden panel costs nothing during a run;
+ * what a view must keep lives in the store). The empty section stays, so every tab's `aria-controls` resolves.
+ */
 export function ViewPanel({ view, children }: { view: ViewId; children: ReactNode }) {
   const shown = useLayout((s) => s.view === view);
   return (
     <section role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} hidden={!shown} className="view-panel" tabIndex={0}>
-      {children}
+      {shown ? children : null}
     </section>
   );
 }

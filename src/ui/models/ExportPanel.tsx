@@ -14,18 +14,22 @@ const kbText = (bytes: number) => (bytes / 1024).toFixed(bytes < 10 * 1024 ? 2 :
 /** Downloads of the finished run: the student as a zip (optionally quantised, with its size and accuracy) and a PyTorch script. */
 export function ExportPanel() {
   const { t } = useTranslation('models');
-  const run = useStudio((s) => s.run);
+  // Only what the panel shows: a metrics batch re-renders nothing here.
+  const runId = useStudio((s) => s.run.id);
+  const config = useStudio((s) => s.run.config);
+  const results = useStudio((s) => s.run.results);
+  const finished = useStudio((s) => s.run.status === 'done');
   const models = useStudio((s) => s.models);
   const setQuantization = useStudio((s) => s.setQuantization);
   const [scriptError, setScriptError] = useState<string | null>(null);
   // A saved run being viewed has no student in the worker (History has its own download): nothing to export here.
   const viewing = useStudio((s) => s.viewing !== null);
-  const done = !viewing && run.status === 'done' && run.results !== null;
+  const done = !viewing && finished && results !== null;
   const q = models.quantization;
-  const figure = models.figures.find((f) => f.runId === run.id && f.quantization === q) ?? null;
-  const floatAccuracy = run.results?.distilled.accuracy ?? 0;
+  const figure = models.figures.find((f) => f.runId === runId && f.quantization === q) ?? null;
+  const floatAccuracy = results?.distilled.accuracy ?? 0;
   const busy = models.busy;
-  const loadedTeacher = Boolean(run.config?.pretrainedTeacher);
+  const loadedTeacher = Boolean(config?.pretrainedTeacher);
 
   // Measure the size (and, when quantised, the test accuracy) of the student at the chosen precision.
   useEffect(() => {
@@ -33,9 +37,10 @@ export function ExportPanel() {
   }, [done, figure, busy, models.exportError, q]);
 
   const exportScript = () => {
-    if (!run.config) return;
+    const { marks } = useStudio.getState().run;
+    if (!config) return;
     try {
-      saveBlob(pytorchScriptOf(run.config, run.marks), PYTORCH_FILE, 'text/x-python');
+      saveBlob(pytorchScriptOf(config, marks), PYTORCH_FILE, 'text/x-python');
       setScriptError(null);
     } catch (e) {
       const refusal = exportRefusal(e);
@@ -88,7 +93,7 @@ export function ExportPanel() {
       <p className="hint">{t('export.onnxNote')}</p>
       {done && loadedTeacher ? <p className="hint">{t('export.onnxTeacherLoaded')}</p> : null}
       <OnnxSnippet />
-      <p className="hint">{run.config?.pretrainedTeacher ? t('export.pytorchLoadedTeacher') : t('export.pytorchNote')}</p>
+      <p className="hint">{config?.pretrainedTeacher ? t('export.pytorchLoadedTeacher') : t('export.pytorchNote')}</p>
       {error ? (
         <p className="field-error" role="alert">
           {t('export.failed', { message: error })}

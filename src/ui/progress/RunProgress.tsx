@@ -1,27 +1,30 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { progressView } from '../../store/progress';
-import { useProgress } from './progressStore';
+import { useLiveProgress } from './useLiveProgress';
 import { durationText } from './durationText';
 import './progress.css';
 
 /** How often the elapsed time and ETA are refreshed while a run trains (ms). */
 const TICK_MS = 1000;
 
-/** One progress bar over every phase, seed and sweep point, with elapsed time, the ETA and what the preparation is doing. */
+/**
+ * One progress bar over every phase, seed and sweep point, with elapsed time, the ETA and what the preparation is
+ * doing. It renders once per batch of events the store applies, and once a second while a run is live.
+ */
 export function RunProgress() {
   const { t } = useTranslation('glance');
-  const progress = useProgress((s) => s.progress);
-  const [now, setNow] = useState(() => performance.now());
+  const progress = useLiveProgress();
+  const [, setTick] = useState(0);
   const live = progress.status === 'preparing' || progress.status === 'training' || progress.status === 'paused';
   useEffect(() => {
-    setNow(performance.now());
     if (!live) return;
-    const timer = setInterval(() => setNow(performance.now()), TICK_MS);
+    const timer = setInterval(() => setTick((n) => n + 1), TICK_MS);
     return () => clearInterval(timer);
-  }, [live, progress]);
+  }, [live]);
   if (progress.status === 'idle') return null;
-  const view = progressView(progress, now);
+  // Read at render: each render (a new batch, or the tick) shows the figures of that moment.
+  const view = progressView(progress, performance.now());
   const percent = Math.round(view.fraction * 100);
   const prep = progress.status === 'preparing' ? progress.preparing : null;
   return (

@@ -1,28 +1,39 @@
 import { useEffect } from 'react';
-import { progressView } from '../../store/progress';
+import { useStudio } from '../../store';
+import { progressOf, progressView, type RunProgressState } from '../../store/progress';
+import { liveRun } from '../../store/runSlice';
+import type { RunState } from '../../store/runState';
 import { i18n } from '../i18n';
-import { useProgress, type ProgressStore } from './progressStore';
 
 /** The page title with a run's progress in front ("43 % · Distill Studio"), or the plain title when no run trains. */
-export function titleFor(s: ProgressStore['progress'], base: string): string {
+export function titleFor(s: RunProgressState, base: string): string {
   if (s.status !== 'preparing' && s.status !== 'training' && s.status !== 'paused') return base;
   const percent = Math.round(progressView(s, 0).fraction * 100);
   return i18n.t('glance:progress.title', { percent: String(percent), title: base });
 }
 
-/** Keeps document.title in step with the run's progress (a store subscription: it works in a background tab too). */
+/**
+ * Keeps document.title in step with the live run's progress (a store subscription, only when the live run changes; in a
+ * hidden tab the bridge applies events on a timer instead of frames, so the title keeps counting).
+ */
 export function useTitleProgress(): void {
   useEffect(() => {
-    const base = () => i18n.t('app:title');
-    const update = () => {
-      document.title = titleFor(useProgress.getState().progress, base());
+    let shown: RunState | null = null;
+    const write = (run: RunState) => {
+      shown = run;
+      document.title = titleFor(progressOf(run), i18n.t('app:title'));
     };
-    update();
-    const stop = useProgress.subscribe(update);
-    i18n.on('languageChanged', update);
+    const update = () => {
+      const run = liveRun(useStudio.getState());
+      if (run !== shown) write(run);
+    };
+    const relabel = () => write(liveRun(useStudio.getState()));
+    relabel();
+    const stop = useStudio.subscribe(update);
+    i18n.on('languageChanged', relabel);
     return () => {
       stop();
-      i18n.off('languageChanged', update);
+      i18n.off('languageChanged', relabel);
     };
   }, []);
 }
