@@ -25,11 +25,15 @@ export const RKD_MAX_BATCH = 128;
 /** The floor of squared distances before the square root (mdistiller's `_pdist`, eps 1e-12). */
 const PDIST_EPS = 1e-12;
 
-/** Smooth L1 (Huber, δ = 1) of a difference, mean over every entry (PyTorch's `smooth_l1_loss`). */
+/**
+ * Smooth L1 (Huber, δ = 1) of a difference, mean over every entry (PyTorch's `smooth_l1_loss`): with m = min(|x|, 1),
+ * 0.5·m² + (|x| − m), which is 0.5·x² below 1 and |x| − 0.5 above, without a comparison on the tape.
+ */
 export function smoothL1(diff: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
     const a = tf.abs(diff);
-    return tf.mean(tf.where(tf.less(a, 1), tf.mul(tf.square(diff), 0.5), tf.sub(a, 0.5))) as tf.Scalar;
+    const m = tf.minimum(a, 1);
+    return tf.mean(tf.add(tf.mul(tf.square(m), 0.5), tf.sub(a, m))) as tf.Scalar;
   });
 }
 
