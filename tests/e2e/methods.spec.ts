@@ -21,12 +21,14 @@ test('DKD with standardised logits and RKD run to the end, and their settings tr
   await studio.button('Start').click();
   expect(await studio.waitForEnd(120_000)).toMatch(/^Done/);
 
-  // The link restores them in a fresh page.
-  await page.goto(`/${hash}`);
-  await expect(studio.status).toContainText('Ready');
-  await expect(combo('Soft term')).toHaveValue('dkd');
-  await expect(page.getByLabel('DKD other-class weight β_DKD', { exact: true })).toHaveValue('4');
-  await expect(check('Standardise logits before the softmax (Sun et al. 2024)')).toBeChecked();
-  await expect(check('Add relational KD (RKD, Park et al. 2019)')).toBeChecked();
-  await expect(page.getByLabel('RKD angle weight', { exact: true })).toHaveValue('20');
+  // The link restores them in a fresh page (another tab: the same page would only change its hash).
+  const fresh = await page.context().newPage();
+  await fresh.goto(`/${hash}`);
+  await expect(fresh.locator('.status-area').getByRole('status')).toContainText('Ready');
+  await expect(fresh.getByRole('combobox', { name: 'Soft term', exact: true })).toHaveValue('dkd');
+  await expect(fresh.getByLabel('DKD other-class weight β_DKD', { exact: true })).toHaveValue('4');
+  await expect(fresh.getByLabel('DKD warm-up (epochs)', { exact: true })).toHaveValue('2');
+  await expect(fresh.getByRole('checkbox', { name: 'Standardise logits before the softmax (Sun et al. 2024)', exact: true })).toBeChecked();
+  await expect(fresh.getByRole('checkbox', { name: 'Add relational KD (RKD, Park et al. 2019)', exact: true })).toBeChecked();
+  await expect(fresh.getByLabel('RKD angle weight', { exact: true })).toHaveValue('20');
 });

@@ -62,9 +62,9 @@ function studio(c: Case): { value: number; grad: number[] } {
       if (c.kind === 'soft') {
         const y = tf.oneHot(tf.tensor1d(c.y as number[], 'int32'), c.shape[1]!).toFloat() as tf.Tensor2D;
         const w = c.weights as KdWeights;
-        return distillationLoss(y, tf.tensor(c.zt as number[], c.shape) as tf.Tensor2D, x as tf.Tensor2D, w, c.epoch as number).soft;
+        return distillationLoss(y, tf.tensor2d(c.zt as number[], c.shape as [number, number]), x as tf.Tensor2D, w, c.epoch as number).soft;
       }
-      if (c.kind === 'at') return attentionTransfer([{ student: x as tf.Tensor4D, teacher: tf.tensor(c.t as number[], c.tshape as number[]) as tf.Tensor4D }], c.beta as number);
+      if (c.kind === 'at') return attentionTransfer([{ student: x as tf.Tensor4D, teacher: tf.tensor4d(c.t as number[], c.tshape as [number, number, number, number]) }], c.beta as number);
       return rkdLoss(x, tf.tensor(c.t as number[], c.tshape as number[]), c.wd as number, c.wa as number);
     };
     const x = tf.tensor(c.x, c.shape);
