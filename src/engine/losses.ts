@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { DKD_DEFAULTS, dkdLoss, dkdWarmup, type DkdSettings } from './losses/dkd';
+import { standardizeLogits } from './losses/standardize';
 
 /** Mean cross-entropy of integer-label one-hots against logits, via log-softmax (stable for huge logits). */
 export function crossEntropy(oneHot: tf.Tensor2D, logits: tf.Tensor2D): tf.Scalar {
@@ -19,8 +21,11 @@ export function logitMse(teacherLogits: tf.Tensor2D, studentLogits: tf.Tensor2D)
   return tf.tidy(() => tf.mean(tf.squaredDifference(studentLogits, teacherLogits)) as tf.Scalar);
 }
 
-/** Which soft term the student learns from: soft targets (KL at temperature T) or raw logits (MSE). */
-export type SoftTerm = 'kl' | 'mse';
+/** Which soft term the student learns from: soft targets (KL at temperature T), raw logits (MSE) or decoupled KD (DKD). */
+export type SoftTerm = 'kl' | 'mse' | 'dkd';
+
+/** Every soft term, in menu order. */
+export const SOFT_TERMS: readonly SoftTerm[] = ['kl', 'mse', 'dkd'];
 
 /** Weights of the distillation objective. */
 export interface KdWeights {
@@ -32,6 +37,10 @@ export interface KdWeights {
   alpha: number;
   /** Multiply the soft term by T² (Hinton 2015) so its gradient scale does not shrink with T. */
   scaleByT2: boolean;
+  /** DKD's α_DKD, β_DKD and warm-up (used when `softTerm` is 'dkd'; absent: the paper's defaults). */
+  dkd?: DkdSettings;
+  /** Z-score both models' logits per example before the temperature softmax (Sun et al. 2024; KL and DKD only). */
+  standardize?: boolean;
 }
 
 /** The distillation loss and its weighted parts: `total = soft + hard (+ hint)`. */
@@ -42,7 +51,11 @@ export interface KdLossParts {
   hard: tf.Scalar;
   /** β · MSE of hidden features (FitNets); absent when no hint term is used. */
   hint?: tf.Scalar;
-  /** soft + hard + hint. */
+  /** β · attention-transfer loss (Zagoruyko & Komodakis 2017); absent when not used. */
+  at?: tf.Scalar;
+  /** w_D · RKD distance + w_A · RKD angle (Park et al. 2019); absent when not used. */
+  rkd?: tf.Scalar;
+  /** soft + hard + hint + at + rkd. */
   total: tf.Scalar;
 }
 
@@ -104,6 +117,29 @@ export function withHint(parts: KdLossParts, hint: tf.Scalar): KdLossParts {
   return { ...parts, hint, total: tf.add(parts.total, hint) as tf.Scalar };
 }
 
+/** Adds an attention-transfer or RKD term to distillation parts (total includes it). */
+export function withTerm(parts: KdLossParts, name: 'at' | 'rkd', term: tf.Scalar): KdLossParts {
+  return { ...parts, [name]: term, total: tf.add(parts.total, term) as tf.Scalar };
+}
+
+/**
+ * The soft term of DKD or of standardised KL, by autodiff: KL at T (or DKD's α_DKD·TCKD + β_DKD·NCKD, times its warm-up
+ * min(epoch/warmup, 1)), with both models' logits z-scored first when `standardize` is on; times α and T² (when on).
+ */
+function autodiffSoftTerm(oneHot: tf.Tensor2D, teacherLogits: tf.Tensor2D, studentLogits: tf.Tensor2D, weights: KdWeights, epoch: number): tf.Scalar {
+  const { temperature, alpha, scaleByT2, softTerm = 'kl', standardize = false } = weights;
+  return tf.tidy(() => {
+    const zt = standardize ? standardizeLogits(teacherLogits) : teacherLogits;
+    const zs = standardize ? standardizeLogits(studentLogits) : studentLogits;
+    const scale = alpha * (scaleByT2 ? temperature * temperature : 1);
+    if (softTerm === 'dkd') {
+      const d = weights.dkd ?? DKD_DEFAULTS;
+      return dkdLoss(oneHot, zt, zs, temperature, d.alpha, d.beta, scale * dkdWarmup(epoch, d.warmup));
+    }
+    return tf.mul(softTargetKl(zt, zs, temperature), scale) as tf.Scalar;
+  });
+}
+
 /**
  * Hinton et al. 2015: α·T²·KL(softmax(z_t/T) ‖ softmax(z_s/T)) + (1−α)·CE(y, softmax(z_s)); with
  * `softTerm: 'mse'`, Ba & Caruana 2014: α·MSE(z_s, z_t) + (1−α)·CE (T does not apply to logits).
@@ -112,16 +148,26 @@ export function withHint(parts: KdLossParts, hint: tf.Scalar): KdLossParts {
  * - KL soft term: α·T·(softmax(z_s/T) − softmax(z_t/T))/B with T², α·(softmax(z_s/T) − softmax(z_t/T))/(T·B) without;
  * - MSE soft term: α·2·(z_s − z_t)/(B·C);
  * - hard term: (1 − α)·(softmax(z_s) − y)/B.
+ * With `softTerm: 'dkd'` (Zhao et al. 2022) or `standardize` (Sun et al. 2024) the soft term is taken by autodiff;
+ * `epoch` (1-based) sets DKD's warm-up factor (absent: fully warmed up).
  */
 export function distillationLoss(
   oneHot: tf.Tensor2D,
   teacherLogits: tf.Tensor2D,
   studentLogits: tf.Tensor2D,
   weights: KdWeights,
+  epoch: number = Number.POSITIVE_INFINITY,
 ): KdLossParts {
   const { temperature, alpha, scaleByT2, softTerm = 'kl' } = weights;
   if (!(temperature > 0) || !Number.isFinite(temperature)) throw new RangeError(`Temperature must be > 0 (got ${temperature}).`);
   if (!(alpha >= 0 && alpha <= 1)) throw new RangeError(`Alpha must be within [0, 1] (got ${alpha}).`);
+  if (weights.standardize && softTerm === 'mse') throw new RangeError('Logit standardisation applies to the KL and DKD soft terms only.');
+  if (softTerm === 'dkd' || weights.standardize) {
+    // DKD and standardised logits: autodiff (the closed form below is plain KL's and MSE's, kept bit for bit).
+    const soft = autodiffSoftTerm(oneHot, teacherLogits, studentLogits, weights, epoch);
+    const hard = hardTerm(oneHot, studentLogits, 1 - alpha);
+    return { soft, hard, total: tf.add(soft, hard) as tf.Scalar };
+  }
   const soft = withClosedFormGradient(studentLogits, (z) => {
     if (softTerm === 'mse') {
       // d/dz_s of α·mean((z_s − z_t)²) over all B·C entries.

@@ -7,7 +7,8 @@ import {
   STUDENT_PRESETS,
   TEACHER_PRESETS,
 } from '../engine/models/presets';
-import type { SoftTerm } from '../engine/losses';
+import { SOFT_TERMS, type SoftTerm } from '../engine/losses';
+import type { RkdSource } from '../engine/losses/rkd';
 import { type ArchField, type ArchPlace, type ArchProblem } from '../engine/models/archProblems';
 import { MAX_CNN_LAYERS, MAX_FILTERS, MAX_MLP_HIDDEN, MAX_UNITS } from '../engine/models/plan';
 import type { ArchSpec } from '../engine/models/spec';
@@ -38,6 +39,31 @@ export interface StudioConfig {
   hintBeta: number;
   hintTeacherLayer: number;
   hintStudentLayer: number;
+  /** DKD's target-class weight α_DKD (soft term 'dkd'). */
+  dkdAlpha: number;
+  /** DKD's non-target-class weight β_DKD. */
+  dkdBeta: number;
+  /** DKD's linear warm-up, in epochs (0: none). */
+  dkdWarmup: number;
+  /** Z-score both models' logits before the softmax at T (KL and DKD). */
+  logitStandardize: boolean;
+  /** Add attention transfer (CNN pairs). */
+  atEnabled: boolean;
+  /** Attention-transfer weight β. */
+  atBeta: number;
+  /** Teacher conv blocks matched by attention transfer, paired in order with `atStudentLayers`. */
+  atTeacherLayers: number[];
+  atStudentLayers: number[];
+  /** Add relational KD. */
+  rkdEnabled: boolean;
+  /** RKD distance-term weight. */
+  rkdDistance: number;
+  /** RKD angle-term weight. */
+  rkdAngle: number;
+  /** RKD on the logits or on hidden blocks. */
+  rkdSource: RkdSource;
+  rkdTeacherLayer: number;
+  rkdStudentLayer: number;
   transferSize: number;
   excludeClasses: number[];
   augment: AugmentMode;
@@ -85,7 +111,7 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   temperature: { kind: 'number', default: 2, min: 0.5, max: 20, integer: false },
   alpha: { kind: 'number', default: 0.9, min: 0, max: 1, integer: false },
   scaleByT2: { kind: 'boolean', default: true },
-  softTerm: { kind: 'enum', default: 'kl', values: ['kl', 'mse'] },
+  softTerm: { kind: 'enum', default: 'kl', values: SOFT_TERMS },
   teacherLive: { kind: 'boolean', default: false },
   repeats: { kind: 'number', default: 1, min: 1, max: 10, integer: true },
   sweep: { kind: 'enum', default: 'off', values: ['off', 'temperature', 'alpha', 'both'] },
@@ -95,6 +121,21 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   hintBeta: { kind: 'number', default: 1, min: 0, max: 1000, integer: false },
   hintTeacherLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
   hintStudentLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
+  // DKD: the paper's α 1 and β 8 (CIFAR-100); its warm-up was 20 of 240 epochs, here 5 of the studio's shorter runs.
+  dkdAlpha: { kind: 'number', default: 1, min: 0, max: 100, integer: false },
+  dkdBeta: { kind: 'number', default: 8, min: 0, max: 100, integer: false },
+  dkdWarmup: { kind: 'number', default: 5, min: 0, max: 500, integer: true },
+  logitStandardize: { kind: 'boolean', default: false },
+  atEnabled: { kind: 'boolean', default: false },
+  atBeta: { kind: 'number', default: 1000, min: 0, max: 100000, integer: false },
+  atTeacherLayers: { kind: 'numberList', default: [0], min: 0, max: 31, maxLength: 8, integer: true },
+  atStudentLayers: { kind: 'numberList', default: [0], min: 0, max: 31, maxLength: 8, integer: true },
+  rkdEnabled: { kind: 'boolean', default: false },
+  rkdDistance: { kind: 'number', default: 25, min: 0, max: 1000, integer: false },
+  rkdAngle: { kind: 'number', default: 50, min: 0, max: 1000, integer: false },
+  rkdSource: { kind: 'enum', default: 'logits', values: ['logits', 'hidden'] },
+  rkdTeacherLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
+  rkdStudentLayer: { kind: 'number', default: 0, min: 0, max: 31, integer: true },
   transferSize: { kind: 'number', default: 60, min: 0, max: 100000, integer: true },
   excludeClasses: { kind: 'numberList', default: [], min: 0, max: 99, maxLength: 10, minLength: 0, integer: true },
   augment: { kind: 'enum', default: 'off', values: ['off', 'teacher', 'all'] },

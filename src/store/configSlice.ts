@@ -104,6 +104,13 @@ export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | nul
     alpha: c.alpha,
     scaleByT2: c.scaleByT2,
     softTerm: c.softTerm,
+    // The new methods' fields only when used, so the other runs' configs (history, exports) keep their shape.
+    ...(c.softTerm === 'dkd' ? { dkd: { alpha: c.dkdAlpha, beta: c.dkdBeta, warmup: c.dkdWarmup } } : {}),
+    ...(c.logitStandardize && c.softTerm !== 'mse' ? { logitStandardize: true } : {}),
+    ...(c.atEnabled ? { attention: { teacherLayers: c.atTeacherLayers, studentLayers: c.atStudentLayers, beta: c.atBeta } } : {}),
+    ...(c.rkdEnabled
+      ? { rkd: { distanceWeight: c.rkdDistance, angleWeight: c.rkdAngle, source: c.rkdSource, teacherLayer: c.rkdTeacherLayer, studentLayer: c.rkdStudentLayer } }
+      : {}),
     transferSize: c.transferSize,
     excludeClasses: c.excludeClasses,
     augment: c.augment,

@@ -22,6 +22,16 @@ export function inputScalingOf(data: Dataset): string {
   return JSON.stringify({ kind: 'none', formula: 'x' });
 }
 
+/** DKD's weights, logit standardisation, attention transfer and RKD of a run, only those it used (none for the classic terms). */
+function methodsOf(config: ExperimentConfig): Partial<Pick<ExperimentConfig, 'dkd' | 'logitStandardize' | 'attention' | 'rkd'>> {
+  return {
+    ...(config.softTerm === 'dkd' && config.dkd ? { dkd: config.dkd } : {}),
+    ...(config.logitStandardize ? { logitStandardize: true } : {}),
+    ...(config.attention ? { attention: config.attention } : {}),
+    ...(config.rkd ? { rkd: config.rkd } : {}),
+  };
+}
+
 /** The metadata_props of a finished run's model. */
 export function onnxMetadataOf(config: ExperimentConfig, data: Dataset, role: string): OnnxMetadata {
   const teacher = config.pretrainedTeacher ? { loaded: config.pretrainedTeacher.name } : config.teacher;
@@ -29,7 +39,7 @@ export function onnxMetadataOf(config: ExperimentConfig, data: Dataset, role: st
     classNames: [...data.classNames],
     inputScaling: inputScalingOf(data),
     ...(data.missingValues ? { missingValues: JSON.stringify(data.missingValues) } : {}),
-    distillation: JSON.stringify({ temperature: config.temperature, alpha: config.alpha, scaleByT2: config.scaleByT2, softTerm: config.softTerm, teacher }),
+    distillation: JSON.stringify({ temperature: config.temperature, alpha: config.alpha, scaleByT2: config.scaleByT2, softTerm: config.softTerm, ...methodsOf(config), teacher }),
     studioVersion: STUDIO_VERSION,
     role,
   };

@@ -445,7 +445,7 @@ class Net(nn.Module):
             elif op == "dropout":
                 self.named[name] = nn.Dropout(layer["rate"])
 
-    def forward(self, x, with_hidden=False):
+    def forward(self, x, with_hidden=False, flat=True):
         hidden = []
         for i, layer in enumerate(self.plan):
             op = layer["op"]
@@ -461,7 +461,7 @@ class Net(nn.Module):
             else:
                 x = self.named[layer["name"]](x)
             if with_hidden and i in self.taps:
-                hidden.append(to_channels_last_flat(x))
+                hidden.append(to_channels_last_flat(x) if flat else x)
         return (x, hidden) if with_hidden else x
 
 
@@ -766,13 +766,83 @@ class StudioBatches(torch.utils.data.distributed.DistributedSampler):
 # ---------------------------------------------------------------------------
 # Losses
 # ---------------------------------------------------------------------------
-def soft_term(z_s, z_t, temperature):
-    if EXPERIMENT["loss"]["soft"] == "mse":
+def standardize(z):
+    """Logit standardisation (Sun et al., CVPR 2024): z-scored per example, unbiased std, eps 1e-7 (the paper's normalize)."""
+    return (z - z.mean(dim=-1, keepdim=True)) / (1e-7 + z.std(dim=-1, keepdim=True))
+
+
+def dkd_parts(z_s, z_t, y, temperature):
+    """TCKD and NCKD (Zhao et al., CVPR 2022), batch means, in log space as the studio computes them (src/engine/losses/dkd.ts)."""
+    gt = F.one_hot(y, z_s.shape[1]).float()
+
+    def split(z):
+        every = torch.logsumexp(z, dim=1)
+        masked = z + gt * -1e9  # the target class out of the softmax (exp underflows to 0)
+        return (z * gt).sum(dim=1) - every, torch.logsumexp(masked, dim=1) - every, F.log_softmax(masked, dim=1)
+
+    t_target, t_rest, t_hat = split(z_t / temperature)
+    s_target, s_rest, s_hat = split(z_s / temperature)
+    tckd = t_target.exp() * (t_target - s_target) + t_rest.exp() * (t_rest - s_rest)
+    nckd = (t_hat.exp() * (1 - gt) * (t_hat - s_hat)).sum(dim=1)
+    return tckd.mean(), nckd.mean()
+
+
+def soft_term(z_s, z_t, temperature, y=None, epoch=None):
+    loss = EXPERIMENT["loss"]
+    if loss["soft"] == "mse":
         return F.mse_loss(z_s, z_t)
+    if loss.get("standardize"):
+        z_s, z_t = standardize(z_s), standardize(z_t)
+    if loss["soft"] == "dkd":
+        d = loss["dkd"]
+        tckd, nckd = dkd_parts(z_s, z_t, y, temperature)
+        warm = min(epoch / d["warmup"], 1.0) if d["warmup"] > 0 else 1.0
+        return (d["alpha"] * tckd + d["beta"] * nckd) * (temperature ** 2 if loss["scaleByT2"] else 1) * warm
     log_p_t = F.log_softmax(z_t / temperature, dim=1)
     log_p_s = F.log_softmax(z_s / temperature, dim=1)
     kl = (log_p_t.exp() * (log_p_t - log_p_s)).sum(dim=1).mean()
     return kl * temperature ** 2 if EXPERIMENT["loss"]["scaleByT2"] else kl
+
+
+def attention_loss(f_s, f_t):
+    """Attention transfer (Zagoruyko & Komodakis, ICLR 2017) of one NCHW pair, as mdistiller's single_stage_at_loss (p = 2):
+    both maps adaptively average-pooled to the smaller height and width first."""
+    h, w = min(f_s.shape[2], f_t.shape[2]), min(f_s.shape[3], f_t.shape[3])
+    if tuple(f_s.shape[2:]) != (h, w):
+        f_s = F.adaptive_avg_pool2d(f_s, (h, w))
+    if tuple(f_t.shape[2:]) != (h, w):
+        f_t = F.adaptive_avg_pool2d(f_t, (h, w))
+
+    def attention(f):
+        return F.normalize(f.pow(2).mean(dim=1).flatten(1), dim=1)
+
+    return (attention(f_s) - attention(f_t)).pow(2).mean()
+
+
+def pairwise_distances(e):
+    """Euclidean distances between rows, squared distances floored at 1e-12, the diagonal 0 (mdistiller's _pdist)."""
+    sq = e.pow(2).sum(dim=1)
+    d = (sq[:, None] + sq[None, :] - 2 * e @ e.t()).clamp(min=1e-12).sqrt()
+    return d * (1 - torch.eye(len(e), device=e.device))
+
+
+def rkd_loss(s, t, distance_weight, angle_weight):
+    """RKD (Park et al., CVPR 2019): distances over their mean over the B(B-1) pairs and the angles of every triple,
+    smooth L1 each; 0 for a batch of one."""
+    n = s.shape[0]
+    loss = torch.zeros((), device=s.device)
+    if n < 2:
+        return loss
+    s, t = s.flatten(1).float(), t.flatten(1).float()
+    if distance_weight:
+        ds, dt = pairwise_distances(s), pairwise_distances(t)
+        loss = loss + distance_weight * F.smooth_l1_loss(ds / (ds.sum() / (n * (n - 1))), dt / (dt.sum() / (n * (n - 1))))
+    if angle_weight:
+        def angles(e):
+            u = F.normalize(e.unsqueeze(0) - e.unsqueeze(1), p=2, dim=2)
+            return torch.bmm(u, u.transpose(1, 2))
+        loss = loss + angle_weight * F.smooth_l1_loss(angles(s), angles(t))
+    return loss
 
 
 # What an augmented batch gets (set from the experiment before training): ±2 px shifts and/or horizontal flips.
@@ -806,12 +876,16 @@ class Trainee(nn.Module):
         self.net = net
         self.adapter = adapter
 
-    def forward(self, x, hint_block=None):
-        if hint_block is None:
+    def forward(self, x, hint_block=None, taps=False):
+        """Logits and the (adapted) hint features; with taps=True also every hidden block's output, unflattened."""
+        if hint_block is None and not taps:
             return self.net(x), None
-        z, hidden = self.net(x, with_hidden=True)
-        h = hidden[hint_block]
-        return z, (self.adapter(h) if self.adapter is not None else h)
+        z, hidden = self.net(x, with_hidden=True, flat=False)
+        h = None
+        if hint_block is not None:
+            h = to_channels_last_flat(hidden[hint_block])
+            h = self.adapter(h) if self.adapter is not None else h
+        return (z, h, hidden) if taps else (z, h)
 
 
 # ---------------------------------------------------------------------------
@@ -864,7 +938,7 @@ def train_phase(args, name, module, net, loss_fn, x, y, order_seed, dropout_seed
             if gen is not None:
                 xb = augment_images(xb, gen, AUGMENT["shift"], AUGMENT["flip"])
             with torch.autocast("cuda", enabled=CTX.amp):
-                total, parts = loss_fn(module, xb, yb, step)
+                total, parts = loss_fn(module, xb, yb, step, epoch)
             optimizer.zero_grad(set_to_none=True)
             if scaler:
                 scaler.scale(total * weight).backward()
@@ -964,6 +1038,10 @@ def run(args):
                 row["soft"], row["hard"] = v[1], v[2]
                 if v[3] != 0:
                     row["hint"] = v[3]
+                if len(v) > 5 and v[4] != 0:
+                    row["at"] = v[4]
+                if len(v) > 5 and v[5] != 0:
+                    row["rkd"] = v[5]
 
     # Teacher: trained on every training example, or loaded with --teacher.
     teacher = Net(exp["teacher"])
@@ -977,11 +1055,11 @@ def run(args):
         curves["epoch"].setdefault(args.epochs, {"epoch": args.epochs})["teacher"] = te["accuracy"]
         teacher_ms = 0.0
     else:
-        def hard(module, xb, yb, step):
+        def hard(module, xb, yb, step, epoch):
             z, _ = module(xb)
             ce = F.cross_entropy(z.float(), yb)
             zero = torch.zeros((), device=ce.device)
-            return ce, (zero, ce, zero)
+            return ce, (zero, ce, zero, zero, zero)
 
         losses, teacher_ms = train_phase(args, "teacher", wrap(Trainee(teacher)), teacher, hard, X, Y, derive_seed(seed, "teacher-order"),
                                          derive_seed(seed, "teacher-dropout"),
@@ -995,31 +1073,49 @@ def run(args):
     teacher_preds = te["preds"]
 
     hint = exp["loss"].get("hint")
+    attention = exp["loss"].get("attention")
+    rkd = exp["loss"].get("rkd")
+    # Attention transfer and hidden-layer RKD read every hidden block of both models, unflattened.
+    taps = attention is not None or (rkd is not None and rkd["source"] == "hidden")
     schedule = [{"step": 0, "temperature": exp["loss"]["temperature"], "alpha": exp["loss"]["alpha"]}] + exp["schedule"]
     final_hyper = (schedule[-1]["temperature"], schedule[-1]["alpha"])
 
     def distill_loss(hyper):
-        def loss(module, xb, yb, step):
+        def loss(module, xb, yb, step, epoch):
             temperature, alpha = hyper(step)
-            z_s, h_s = module(xb, hint["studentLayer"] if hint else None)
+            if taps:
+                z_s, h_s, hidden_s = module(xb, hint["studentLayer"] if hint else None, taps=True)
+            else:
+                z_s, h_s = module(xb, hint["studentLayer"] if hint else None)
             with torch.no_grad():
-                z_t, h_t = teacher(xb, with_hidden=True)
+                z_t, h_t = teacher(xb, with_hidden=True, flat=False)
             z_s, z_t = z_s.float(), z_t.float()
-            soft = alpha * soft_term(z_s, z_t, temperature)
+            soft = alpha * soft_term(z_s, z_t, temperature, yb, epoch)
             hard_part = (1 - alpha) * F.cross_entropy(z_s, yb)
             total = soft + hard_part
-            hint_part = torch.zeros((), device=total.device)
+            zero = torch.zeros((), device=total.device)
+            hint_part = zero
             if hint:
-                hint_part = hint["beta"] * F.mse_loss(h_s.float(), h_t[hint["teacherLayer"]].float())
+                hint_part = hint["beta"] * F.mse_loss(h_s.float(), to_channels_last_flat(h_t[hint["teacherLayer"]]).float())
                 total = total + hint_part
-            return total, (soft, hard_part, hint_part)
+            at_part = zero
+            if attention:
+                at_part = attention["beta"] * sum(attention_loss(hidden_s[sl].float(), h_t[tl].float())
+                                                  for tl, sl in zip(attention["teacherLayers"], attention["studentLayers"]))
+                total = total + at_part
+            rkd_part = zero
+            if rkd:
+                pair = (hidden_s[rkd["studentLayer"]], h_t[rkd["teacherLayer"]]) if rkd["source"] == "hidden" else (z_s, z_t)
+                rkd_part = rkd_loss(pair[0], pair[1], rkd["distanceWeight"], rkd["angleWeight"])
+                total = total + rkd_part
+            return total, (soft, hard_part, hint_part, at_part, rkd_part)
         return loss
 
-    def scratch_loss(module, xb, yb, step):
+    def scratch_loss(module, xb, yb, step, epoch):
         z, _ = module(xb)
         ce = F.cross_entropy(z.float(), yb)
         zero = torch.zeros((), device=ce.device)
-        return ce, (zero, ce, zero)
+        return ce, (zero, ce, zero, zero, zero)
 
     def student_seeds(trial):
         suffix = "" if trial == 0 else f"-{trial}"

@@ -3,6 +3,8 @@ import { datasetMeta } from '../data/meta';
 import type { MissingValues } from '../data/missing';
 import type { FeatureScaling } from '../data/types';
 import { hiddenLayerOptions } from '../models/spec';
+import { DKD_DEFAULTS } from '../losses/dkd';
+import { englishMethodProblem, methodProblem } from '../train/methodProblems';
 import { sweepPoints } from '../train/sweep';
 import type { ExperimentConfig, Phase } from '../train/types';
 import { pytorchArch } from './pytorchModel';
@@ -120,7 +122,7 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
   if (cfg.pretrainedTeacher) throw new PyTorchExportError('loadedTeacher', { name: cfg.pretrainedTeacher.name });
   const meta = datasetMeta(cfg);
   const { inputShape, numClasses } = meta;
-  if (cfg.softTerm !== 'kl' && cfg.softTerm !== 'mse') invalid(`Unknown soft term "${String(cfg.softTerm)}".`);
+  if (cfg.softTerm !== 'kl' && cfg.softTerm !== 'mse' && cfg.softTerm !== 'dkd') invalid(`Unknown soft term "${String(cfg.softTerm)}".`);
   if (cfg.optimizer !== 'adam' && cfg.optimizer !== 'sgd') invalid(`Unknown optimizer "${String(cfg.optimizer)}".`);
   if (!(cfg.temperature > 0) || !Number.isFinite(cfg.temperature)) invalid(`Temperature must be > 0 (got ${cfg.temperature}).`);
   if (!(cfg.alpha >= 0 && cfg.alpha <= 1)) invalid(`Alpha must be within [0, 1] (got ${cfg.alpha}).`);
@@ -146,6 +148,15 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
     if (!(h.beta >= 0) || !Number.isFinite(h.beta)) invalid(`Hint weight β must be ≥ 0 (got ${h.beta}).`);
     hint = { teacherLayer: h.teacherLayer, studentLayer: h.studentLayer, beta: h.beta, teacherWidth: t!.width, studentWidth: s!.width };
   }
+  const methodIssue = methodProblem(cfg, inputShape);
+  if (methodIssue) invalid(englishMethodProblem(methodIssue));
+  // DKD, logit standardisation, attention transfer and RKD only when used: the classic runs' scripts stay as they were.
+  const methods = {
+    ...(cfg.softTerm === 'dkd' ? { dkd: cfg.dkd ?? DKD_DEFAULTS } : {}),
+    ...(cfg.logitStandardize ? { standardize: true } : {}),
+    ...(cfg.attention ? { attention: cfg.attention } : {}),
+    ...(cfg.rkd ? { rkd: cfg.rkd } : {}),
+  };
   const { pretrainedTeacher: _unused, ...config } = cfg;
   return {
     data: dataSpec(cfg, options.dataUrl),
@@ -153,7 +164,7 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
     numClasses,
     teacher,
     student,
-    loss: { soft: cfg.softTerm, temperature: cfg.temperature, alpha: cfg.alpha, scaleByT2: cfg.scaleByT2, hint },
+    loss: { soft: cfg.softTerm, temperature: cfg.temperature, alpha: cfg.alpha, scaleByT2: cfg.scaleByT2, hint, ...methods },
     schedule: hyperSchedule(options.changes ?? []),
     transfer: { size: cfg.transferSize, exclude: cfg.excludeClasses },
     // The studio's validation hold-out (seeded, stratified; no model trains on it).

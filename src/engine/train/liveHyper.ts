@@ -1,12 +1,16 @@
 import type { KdWeights } from '../losses';
+import { DKD_DEFAULTS } from '../losses/dkd';
 import type { LiveHyper } from './controller';
 import type { ExperimentScope, HyperApplied } from './experimentHooks';
 import type { WeightsAtStep } from './trialSettings';
 import type { ExperimentConfig } from './types';
 
-/** A distillation loss's weights: a T and α with the config's soft term and T² switch. */
+/** A distillation loss's weights: a T and α with the config's soft term, T² switch, DKD weights and logit standardisation. */
 export function kdWeights(cfg: ExperimentConfig, h: LiveHyper): KdWeights {
-  return { temperature: h.temperature, alpha: h.alpha, scaleByT2: cfg.scaleByT2, softTerm: cfg.softTerm };
+  const w: KdWeights = { temperature: h.temperature, alpha: h.alpha, scaleByT2: cfg.scaleByT2, softTerm: cfg.softTerm };
+  if (cfg.softTerm === 'dkd') w.dkd = cfg.dkd ?? DKD_DEFAULTS;
+  if (cfg.logitStandardize) w.standardize = true;
+  return w;
 }
 
 /**

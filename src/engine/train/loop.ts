@@ -48,6 +48,8 @@ export interface Batch {
   idx: tf.Tensor1D;
   /** 1-based step number within the phase (seeds per-step augmentation). */
   step: number;
+  /** 1-based epoch within the phase (DKD's warm-up reads it). */
+  epoch: number;
 }
 
 /** Options of one training phase. */
@@ -101,14 +103,13 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
       stacked.dispose();
     }
     const k = PARTS_PER_STEP;
-    const points: LossPoint[] = batch.map((p, i) => ({
-      phase: o.phase,
-      step: p.step,
-      total: values[k * i]!,
-      soft: values[k * i + 1]!,
-      hard: values[k * i + 2]!,
-      hint: values[k * i + 3]!,
-    }));
+    const points: LossPoint[] = batch.map((p, i) => {
+      const point: LossPoint = { phase: o.phase, step: p.step, total: values[k * i]!, soft: values[k * i + 1]!, hard: values[k * i + 2]!, hint: values[k * i + 3]! };
+      // Attention transfer and RKD only when used (0 otherwise), so the points of the other methods keep their shape.
+      if (values[k * i + 4] !== 0) point.at = values[k * i + 4]!;
+      if (values[k * i + 5] !== 0) point.rkd = values[k * i + 5]!;
+      return point;
+    });
     const bad = points.find((p) => isBadLoss(p.total));
     if (bad) {
       o.onLoss(points.slice(0, points.indexOf(bad)));
@@ -135,7 +136,7 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
           try {
             step += 1;
             const batchStep = step;
-            pending.push({ step, parts: trainStep(o.optimizer, o.vars, () => o.lossForBatch({ x, yOneHot, idx, step: batchStep })) });
+            pending.push({ step, parts: trainStep(o.optimizer, o.vars, () => o.lossForBatch({ x, yOneHot, idx, step: batchStep, epoch })) });
           } finally {
             tf.dispose([idx, x, yOneHot]);
           }

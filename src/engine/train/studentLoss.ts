@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { distillationLoss, hardLossParts, hintLoss, withHint, type HintAdapter, type KdLossParts } from '../losses';
+import { distillationLoss, hardLossParts, hintLoss, withHint, withTerm, type HintAdapter, type KdLossParts } from '../losses';
+import { attentionTransfer, type AttentionSettings } from '../losses/attention';
+import { rkdLoss, type RkdSettings } from '../losses/rkd';
 import { forwardWithHidden } from '../models/forward';
 import { hiddenLayerOptions } from '../models/spec';
 import { applyHintAdapter, englishHintAdapterProblem, hintAdapterProblem, planHintAdapter, type HintAdapterPlan } from './hintAdapter';
 import type { Batch } from './loop';
+import { englishMethodProblem, methodProblem } from './methodProblems';
 import { teacherLogits, type Teacher } from './teacher';
 import type { WeightsAtStep } from './trialSettings';
 import type { ExperimentConfig, HintConfig } from './types';
@@ -26,10 +29,30 @@ export function resolveHint(cfg: ExperimentConfig, inputShape: number[]): Resolv
   return { ...h, adapter };
 }
 
-/** How a student learns: from hard labels alone, or distilled from a teacher with T/α per step (and the run's hint, if any). */
+/** The terms added to the distillation loss besides the hint: attention transfer and RKD (null: not used). */
+export interface AddedTerms {
+  at: AttentionSettings | null;
+  rkd: RkdSettings | null;
+}
+
+/** The run's attention-transfer and RKD terms checked against the architectures (throws on bad settings). */
+export function resolveAddedTerms(cfg: ExperimentConfig, inputShape: number[]): AddedTerms {
+  const problem = methodProblem(cfg, inputShape);
+  if (problem) throw new Error(englishMethodProblem(problem));
+  return { at: cfg.attention ?? null, rkd: cfg.rkd ?? null };
+}
+
+/** How a student learns: from hard labels alone, or distilled from a teacher with T/α per step (and the run's hint, AT and RKD terms, if any). */
 export type StudentMethod =
   | { kind: 'scratch' }
-  | { kind: 'distill'; teacher: Teacher; weights: WeightsAtStep; hint: { plan: ResolvedHint; adapter: HintAdapter | null } | null };
+  | {
+      kind: 'distill';
+      teacher: Teacher;
+      weights: WeightsAtStep;
+      hint: { plan: ResolvedHint; adapter: HintAdapter | null } | null;
+      /** Attention transfer and RKD (absent: neither). */
+      terms?: AddedTerms;
+    };
 
 /** Everything a student's batch loss reads: the student, its batch input (shifted or not) and its method. */
 export interface StudentLossInputs {
@@ -43,21 +66,35 @@ export function studentLoss({ model, input, method }: StudentLossInputs): (b: Ba
   const student = (x: tf.Tensor) => model.apply(x, { training: true }) as tf.Tensor2D;
   if (method.kind === 'scratch') return (b) => hardLossParts(b.yOneHot, student(input(b)));
   const { teacher, weights, hint } = method;
-  if (!hint) {
+  const at = method.terms?.at ?? null;
+  const rkd = method.terms?.rkd ?? null;
+  if (!hint && !at && rkd?.source !== 'hidden') {
     return (b) => {
       const x = input(b);
-      return distillationLoss(b.yOneHot, teacherLogits(teacher, b, x), student(x), weights(b.step));
+      const zt = teacherLogits(teacher, b, x);
+      const zs = student(x);
+      const parts = distillationLoss(b.yOneHot, zt, zs, weights(b.step), b.epoch);
+      return rkd ? withTerm(parts, 'rkd', rkdLoss(zs, zt, rkd.distanceWeight, rkd.angleWeight)) : parts;
     };
   }
   const teacherModel = teacher.model;
-  if (!teacherModel) throw new Error('A hint term needs a teacher model, not only its logits.');
-  const { plan, adapter } = hint;
+  if (!teacherModel) throw new Error('A hint, attention-transfer or hidden-layer RKD term needs a teacher model, not only its logits.');
   return (b) => {
-    // The hint needs the teacher's hidden features, so the teacher runs live on this batch.
+    // These terms need the teacher's hidden features, so the teacher runs live on this batch.
     const x = input(b);
     const t = forwardWithHidden(teacherModel, x, false);
     const s = forwardWithHidden(model, x, true);
-    const parts = distillationLoss(b.yOneHot, teacher.cached ? tf.gather(teacher.cached, b.idx) : t.logits, s.logits, weights(b.step));
-    return withHint(parts, hintLoss(applyHintAdapter(s.hidden[plan.studentLayer]!, adapter), t.hidden[plan.teacherLayer]!, null, plan.beta));
+    const zt = teacher.cached ? tf.gather(teacher.cached, b.idx) : t.logits;
+    let parts = distillationLoss(b.yOneHot, zt, s.logits, weights(b.step), b.epoch);
+    if (hint) parts = withHint(parts, hintLoss(applyHintAdapter(s.hidden[hint.plan.studentLayer]!, hint.adapter), t.hidden[hint.plan.teacherLayer]!, null, hint.plan.beta));
+    if (at) {
+      const pairs = at.teacherLayers.map((tl, i) => ({ teacher: t.hidden[tl] as tf.Tensor4D, student: s.hidden[at.studentLayers[i]!] as tf.Tensor4D }));
+      parts = withTerm(parts, 'at', attentionTransfer(pairs, at.beta));
+    }
+    if (rkd) {
+      const [es, et] = rkd.source === 'hidden' ? [s.hidden[rkd.studentLayer]!, t.hidden[rkd.teacherLayer]!] : [s.logits, zt];
+      parts = withTerm(parts, 'rkd', rkdLoss(es, et, rkd.distanceWeight, rkd.angleWeight));
+    }
+    return parts;
   };
 }

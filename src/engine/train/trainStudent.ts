@@ -4,7 +4,7 @@ import { deriveSeed } from '../rng';
 import { augmentsStudents, batchInput, validationAccuracy } from './experimentData';
 import type { ExperimentScope } from './experimentHooks';
 import { makeHintAdapter } from './hintAdapter';
-import { studentLoss, type ResolvedHint } from './studentLoss';
+import { resolveAddedTerms, studentLoss, type ResolvedHint } from './studentLoss';
 import type { Teacher } from './teacher';
 import { trainModel, type PhaseRole, type Trained } from './trainModel';
 import type { WeightsAtStep } from './trialSettings';
@@ -57,7 +57,13 @@ export async function trainStudent(scope: ExperimentScope, job: StudentJob): Pro
   const input = batchInput(augmentsStudents(cfg, data), cfg, data, deriveSeed(job.order, 'student-shift'));
   try {
     const method = job.weights
-      ? { kind: 'distill' as const, teacher: job.teacher, weights: job.weights, hint: job.hint ? { plan: job.hint, adapter } : null }
+      ? {
+          kind: 'distill' as const,
+          teacher: job.teacher,
+          weights: job.weights,
+          hint: job.hint ? { plan: job.hint, adapter } : null,
+          terms: resolveAddedTerms(cfg, data.inputShape),
+        }
       : { kind: 'scratch' as const };
     const r = await trainModel(scope, {
       phase,

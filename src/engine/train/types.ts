@@ -2,6 +2,9 @@ import type { ArchSpec } from '../models/spec';
 import type { DatasetId } from '../data/registry';
 import type { UserDataMeta } from '../data/meta';
 import type { SoftTerm } from '../losses';
+import type { AttentionSettings } from '../losses/attention';
+import type { DkdSettings } from '../losses/dkd';
+import type { RkdSettings } from '../losses/rkd';
 import type { Spread } from '../stats';
 import type { LatencyFigure } from './latency';
 import type { OnnxPreprocessing } from '../import/onnxPreprocess';
@@ -35,8 +38,16 @@ export interface ExperimentConfig {
   alpha: number;
   /** Multiply the soft term by T². */
   scaleByT2: boolean;
-  /** Soft term: KL on softened probabilities (Hinton) or MSE on logits (Ba & Caruana). */
+  /** Soft term: KL on softened probabilities (Hinton), MSE on logits (Ba & Caruana) or decoupled KD (Zhao et al. 2022). */
   softTerm: SoftTerm;
+  /** DKD's α_DKD, β_DKD and warm-up epochs when `softTerm` is 'dkd' (absent or null: the paper's defaults). */
+  dkd?: DkdSettings | null;
+  /** Z-score both models' logits per example before the softmax at T (Sun et al. 2024; KL and DKD; absent: false). */
+  logitStandardize?: boolean;
+  /** Attention transfer added to the loss (Zagoruyko & Komodakis 2017; CNN pairs only; absent or null: none). */
+  attention?: AttentionSettings | null;
+  /** Relational KD added to the loss (Park et al. 2019; absent or null: none). */
+  rkd?: RkdSettings | null;
   /** Run the teacher's forward pass every distillation step instead of caching its logits once. */
   teacherLive: boolean;
   /** Train the scratch and distilled students this many times (seeds 1…N) and report mean ± std (1–10). */
@@ -121,6 +132,10 @@ export interface LossPoint {
   hard: number;
   /** β · hint MSE (0 without a hint term). */
   hint: number;
+  /** β · attention-transfer loss (absent: not used or 0). */
+  at?: number;
+  /** Weighted RKD distance + angle terms (absent: not used or 0). */
+  rkd?: number;
 }
 
 /** Test metrics of one model after one epoch. */

@@ -3,6 +3,7 @@ import { DATASETS } from '../data/registry';
 import { hiddenLayerOptions, validateArch } from '../models/spec';
 import { MAX_SWEEP_POINTS, sweepPoints } from './sweep';
 import { englishHintAdapterProblem, hintAdapterProblem, planHintAdapter } from './hintAdapter';
+import { englishMethodProblem, methodProblem } from './methodProblems';
 import type { ExperimentConfig } from './types';
 
 /** A reason the experiment cannot run, or null. Guards the engine against bad input that slipped past the UI. */
@@ -39,5 +40,8 @@ export function validateConfig(c: ExperimentConfig): string | null {
     const problem = hintAdapterProblem(planHintAdapter(s.shape, t.shape));
     if (problem) return englishHintAdapterProblem(problem);
   }
+  if (c.softTerm !== 'kl' && c.softTerm !== 'mse' && c.softTerm !== 'dkd') return `Unknown soft term "${String(c.softTerm)}".`;
+  const method = methodProblem(c, dataset.inputShape);
+  if (method) return englishMethodProblem(method);
   return null;
 }

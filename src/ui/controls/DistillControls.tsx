@@ -2,10 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import type { SoftTerm } from '../../engine/losses';
 import { Hideable } from '../share/Hideable';
+import { AttentionControls } from './AttentionControls';
+import { DkdControls, StandardizeControl } from './DkdControls';
 import { HintControls } from './HintControls';
+import { MethodProblemNote } from './MethodProblemNote';
+import { RkdControls } from './RkdControls';
 import { SelectField } from './SelectField';
 
-/** The soft term, the T² switch, the live teacher and the hint term (T and α are in `LiveControls`). */
+/** The soft term (with DKD's weights and logit standardisation), the T² switch, the live teacher and the added terms: hint, AT, RKD (T and α are in `LiveControls`). */
 export function DistillControls({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
   const { scaleByT2, softTerm, teacherLive } = useStudio((s) => s.config);
@@ -21,9 +25,14 @@ export function DistillControls({ locked }: { locked: boolean }) {
           options={[
             { value: 'kl', label: t('distill.softKl') },
             { value: 'mse', label: t('distill.softMse') },
+            { value: 'dkd', label: t('methods.softDkd') },
           ]}
           onChange={(v) => setConfig({ softTerm: v })}
         />
+        <DkdControls locked={locked} />
+      </Hideable>
+      <Hideable id="ls">
+        <StandardizeControl locked={locked} />
       </Hideable>
       <Hideable id="t2">
         <label className="check">
@@ -40,6 +49,13 @@ export function DistillControls({ locked }: { locked: boolean }) {
       <Hideable id="hint">
         <HintControls locked={locked} />
       </Hideable>
+      <Hideable id="at">
+        <AttentionControls locked={locked} />
+      </Hideable>
+      <Hideable id="rkd">
+        <RkdControls locked={locked} />
+      </Hideable>
+      <MethodProblemNote />
     </fieldset>
   );
 }

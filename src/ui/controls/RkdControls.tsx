@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import type { RkdSource } from '../../engine/losses/rkd';
+import { hiddenLayerOptions } from '../../engine/models/spec';
+import { useStudio } from '../../store';
+import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
+import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
+
+/** Relational KD (Park et al. 2019): distance and angle weights, on the logits or on a hidden block of each model. */
+export function RkdControls({ locked }: { locked: boolean }) {
+  const { t } = useTranslation();
+  const config = useStudio((s) => s.config);
+  const setConfig = useStudio((s) => s.setConfig);
+  const shape = currentMeta(config).inputShape;
+  const tLayers = hiddenLayerOptions(teacherPreset(config).spec, shape);
+  const sLayers = hiddenLayerOptions(studentPreset(config).spec, shape);
+  const tIndex = Math.min(config.rkdTeacherLayer, Math.max(0, tLayers.length - 1));
+  const sIndex = Math.min(config.rkdStudentLayer, Math.max(0, sLayers.length - 1));
+  const hasHidden = tLayers.length > 0 && sLayers.length > 0;
+  return (
+    <>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={config.rkdEnabled}
+          disabled={locked}
+          onChange={(e) => setConfig({ rkdEnabled: e.currentTarget.checked, rkdTeacherLayer: tIndex, rkdStudentLayer: sIndex })}
+        />
+        {t('methods.rkd')}
+      </label>
+      {config.rkdEnabled ? (
+        <>
+          <SelectField<RkdSource>
+            label={t('methods.rkdSource')}
+            value={config.rkdSource}
+            disabled={locked}
+            options={[
+              { value: 'logits', label: t('methods.rkdLogits') },
+              ...(hasHidden ? [{ value: 'hidden' as const, label: t('methods.rkdHidden') }] : []),
+            ]}
+            onChange={(v) => setConfig({ rkdSource: v })}
+          />
+          {config.rkdSource === 'hidden' ? (
+            <>
+              <SelectField
+                label={t('methods.rkdTeacher')}
+                value={String(tIndex)}
+                disabled={locked}
+                options={tLayers.map((l) => ({ value: String(l.index), label: l.label }))}
+                onChange={(v) => setConfig({ rkdTeacherLayer: Number(v) })}
+              />
+              <SelectField
+                label={t('methods.rkdStudent')}
+                value={String(sIndex)}
+                disabled={locked}
+                options={sLayers.map((l) => ({ value: String(l.index), label: l.label }))}
+                onChange={(v) => setConfig({ rkdStudentLayer: Number(v) })}
+              />
+            </>
+          ) : null}
+          <NumberField field="rkdDistance" label={t('methods.rkdDistance')} disabled={locked} />
+          <NumberField field="rkdAngle" label={t('methods.rkdAngle')} disabled={locked} />
+          <p className="hint">{t('methods.rkdHint')}</p>
+        </>
+      ) : null}
+    </>
+  );
+}
