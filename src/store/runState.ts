@@ -221,6 +221,7 @@ export function reduceRun(run: RunState, event: WorkerEvent): RunState {
     case 'studentZip':
     case 'quantizedPreview':
     case 'onnxFile':
+    case 'preparedDataset':
     case 'modelExportFailed':
     case 'teacherLoaded':
     case 'teacherRejected':
