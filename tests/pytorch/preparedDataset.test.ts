@@ -87,11 +87,11 @@ beforeAll(async () => {
     excludeClasses: [],
     augment: 'off',
     flip: true,
-    epochs: 5,
+    epochs: 4,
     batchSize: 16,
     learningRate: 0.005,
     seed: 21,
-    repeats: 3,
+    repeats: 2,
   });
   dataPath = join(OUT, 'shapes_prepared.dspd');
   writeFileSync(dataPath, buildPreparedDataset(data, cfg));
