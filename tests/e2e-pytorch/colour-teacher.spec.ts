@@ -73,7 +73,8 @@ test('a PyTorch colour CNN (ONNX, normalised) teaches on a zip of pictures: the 
   );
   expect(Math.abs(100 * shown - 100 * torch.testAccuracy)).toBeLessThanOrEqual(0.1);
   // The students learned from the teacher's logits on every training picture the validation hold-out leaves (800 − 80).
-  // (An MLP on these pixels stays near chance in a few epochs, by the colour set's design; the figures are logged.)
+  // Their accuracies are logged, not bounded: an MLP on these 720 pictures stays near chance (10 %) in a few epochs
+  // (5 epochs at batch 16 gave 11.0 % and 7.5 %); the colour set is built so that an MLP on its pixels lags a CNN.
   await expect(page.getByText('The teacher trained on 720 examples; each student on 720.', { exact: false })).toBeVisible();
-  expect(distilled).toBeGreaterThanOrEqual(0);
+  expect(Number.isFinite(distilled) && Number.isFinite(scratch)).toBe(true);
 });

@@ -89,3 +89,24 @@ describe('the prepared dataset', () => {
     expect(() => readPreparedDataset(newer)).toThrow('Prepared dataset version 2; this studio reads version 1.');
   });
 });
+
+describe('the worker and the store', () => {
+  it('the model desk builds the finished run’s file; the models slice frees the export buttons when it arrives', async () => {
+    const { ModelDesk } = await import('../../src/worker/modelDesk');
+    const { EMPTY_MODELS, reduceModels } = await import('../../src/store/modelsSlice');
+    const { data, cfg } = folderRun();
+    const posted: { type: string; requestId: number; bytes?: ArrayBuffer; message?: string }[] = [];
+    const desk = new ModelDesk((event) => posted.push(event as (typeof posted)[number]));
+    const results = null as unknown as Parameters<typeof desk.setFinished>[3];
+    desk.setFinished(7, null as unknown as Parameters<typeof desk.setFinished>[1], cfg, results, data);
+    await desk.handle({ type: 'buildPreparedDataset', requestId: 3, runId: 7 });
+    await desk.handle({ type: 'buildPreparedDataset', requestId: 4, runId: 8 });
+    expect(posted.map((e) => [e.type, e.requestId])).toEqual([
+      ['preparedDataset', 3],
+      ['modelExportFailed', 4],
+    ]);
+    expect(new Uint8Array(posted[0]!.bytes!)).toEqual(buildPreparedDataset(data, cfg));
+    const busy = { ...EMPTY_MODELS, requestId: 3, busy: { requestId: 3, what: 'dataset' as const } };
+    expect(reduceModels(busy, { type: 'preparedDataset', requestId: 3, runId: 7, bytes: new ArrayBuffer(0) })).toMatchObject({ busy: null, exportError: null });
+  });
+});
