@@ -396,6 +396,7 @@ def apply_scaling(x, scaling, path):
         raise UsageError(f"{path}: {x.shape[1]} features, but the studio's standardisation has {mean.size} means and {std.size} deviations")
     return ((x.astype(np.float64) - mean) / std).astype(np.float32)
 
+
 PREPARED_MAGIC = b"DSPD"
 
 
