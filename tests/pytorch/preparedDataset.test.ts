@@ -91,7 +91,7 @@ beforeAll(async () => {
     batchSize: 16,
     learningRate: 0.005,
     seed: 21,
-    repeats: 2,
+    repeats: 3,
   });
   dataPath = join(OUT, 'shapes_prepared.dspd');
   writeFileSync(dataPath, buildPreparedDataset(data, cfg));
