@@ -24,7 +24,7 @@ export interface ModelsState {
   /** Measured quantised figures, newest per (run, scheme). */
   figures: QuantizedFigure[];
   /** Request id of the export or preview being built, or null. */
-  busy: { requestId: number; what: 'zip' | 'preview' | 'onnx' } | null;
+  busy: { requestId: number; what: 'zip' | 'preview' | 'onnx' | 'dataset' } | null;
   /** Why the last export failed (the worker's message), or null. */
   exportError: string | null;
   /** Id of the latest request to the worker; answers to older ones are ignored. */
@@ -56,6 +56,7 @@ export function reduceModels(m: ModelsState, event: ModelEvent): ModelsState {
   switch (event.type) {
     case 'studentZip':
     case 'onnxFile':
+    case 'preparedDataset':
       return { ...m, busy: null, exportError: null };
     case 'quantizedPreview': {
       const figure: QuantizedFigure = { runId: event.runId, quantization: event.quantization, weightBytes: event.weightBytes, accuracy: event.accuracy, onnxBytes: event.onnxBytes };
@@ -100,7 +101,7 @@ export interface ModelsSlice {
   /** Picks the weight precision of the next download. */
   setQuantization: (q: QuantizationChoice) => void;
   /** Starts a request to the worker and returns its id. */
-  beginModelRequest: (what: 'zip' | 'preview' | 'onnx' | 'teacher', fileNames?: string[]) => number;
+  beginModelRequest: (what: 'zip' | 'preview' | 'onnx' | 'dataset' | 'teacher', fileNames?: string[]) => number;
   /** Applies a worker answer. */
   applyModelEvent: (event: ModelEvent) => void;
   /** Rejects the picked teacher files before they reach the worker (e.g. no model.json among them). */

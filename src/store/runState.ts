@@ -260,6 +260,7 @@ export function reduceRun(run: RunState, event: WorkerEvent, now = 0): RunState 
     case 'studentZip':
     case 'quantizedPreview':
     case 'onnxFile':
+    case 'preparedDataset':
     case 'modelExportFailed':
     case 'teacherLoaded':
     case 'teacherRejected':

@@ -30,6 +30,8 @@ export function backendNeed(msg: WorkerRequest): 'use' | 'chooses' | 'none' {
     case 'inspectCsv':
     // The toy generators are plain arrays: no tfjs.
     case 'toyPoints':
+    // The prepared dataset is built from the finished run's host arrays: no tfjs.
+    case 'buildPreparedDataset':
     // Image folders decode with createImageBitmap and OffscreenCanvas into plain arrays: no tfjs.
     case 'loadImages':
     case 'debugCrash':

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../engine/data/types';
 import type { ExperimentConfig, ExperimentResults } from '../engine/train/types';
 import { importError } from '../engine/import/errors';
+import { buildPreparedDataset } from '../engine/export/preparedDataset';
 import { errorText } from './backends';
 import { assertNever } from './protocol';
 import type { ModelRequest } from './modelMessages';
@@ -37,6 +38,8 @@ export class ModelDesk {
         return this.preview(msg);
       case 'buildOnnx':
         return this.onnx(msg);
+      case 'buildPreparedDataset':
+        return this.preparedDataset(msg);
       case 'loadTeacher':
         return this.loadTeacher(msg);
       case 'loadOnnxTeacher':
@@ -91,6 +94,18 @@ export class ModelDesk {
       const sha256 = await sha256Hex(file.bytes);
       const buffer = file.bytes.slice().buffer as ArrayBuffer;
       this.post({ type: 'onnxFile', requestId: msg.requestId, runId: msg.runId, which: msg.which, quantization: msg.quantization, bytes: buffer, sha256 }, [buffer]);
+    } catch (e) {
+      this.post({ type: 'modelExportFailed', requestId: msg.requestId, message: errorText(e) });
+    }
+  }
+
+  private preparedDataset(msg: Extract<ModelRequest, { type: 'buildPreparedDataset' }>): void {
+    const s = this.student(msg.runId, msg.requestId);
+    if (!s) return;
+    try {
+      const bytes = buildPreparedDataset(s.data, s.config);
+      const buffer = bytes.buffer as ArrayBuffer;
+      this.post({ type: 'preparedDataset', requestId: msg.requestId, runId: msg.runId, bytes: buffer }, [buffer]);
     } catch (e) {
       this.post({ type: 'modelExportFailed', requestId: msg.requestId, message: errorText(e) });
     }

@@ -48,6 +48,8 @@ export type ModelRequest =
   | { type: 'previewQuantized'; requestId: number; runId: number; quantization: QuantizationChoice }
   /** Writes the finished run's distilled student, or its studio-built teacher, as an ONNX file. */
   | { type: 'buildOnnx'; requestId: number; runId: number; which: 'student' | 'teacher'; quantization: QuantizationChoice }
+  /** Writes the finished run's prepared dataset (its exact examples, labels and rows) as one file, for the script's --data. */
+  | { type: 'buildPreparedDataset'; requestId: number; runId: number }
   /** Checks a pretrained teacher (model.json text + weight files) against the dataset and keeps it. */
   | { type: 'loadTeacher'; requestId: number; modelJsonName: string; modelJson: string; files: PickedModelFile[]; dataset: TeacherDatasetShape }
   /** Checks an ONNX teacher file against the dataset with onnxruntime-web (loaded on first use) and keeps it. */
@@ -60,12 +62,13 @@ export type ModelEvent =
   | { type: 'studentZip'; requestId: number; runId: number; quantization: QuantizationChoice; bytes: ArrayBuffer; weightBytes: number }
   | { type: 'quantizedPreview'; requestId: number; runId: number; quantization: QuantizationChoice; weightBytes: number; accuracy: number; onnxBytes: number }
   | { type: 'onnxFile'; requestId: number; runId: number; which: 'student' | 'teacher'; quantization: QuantizationChoice; bytes: ArrayBuffer; sha256: string }
+  | { type: 'preparedDataset'; requestId: number; runId: number; bytes: ArrayBuffer }
   | { type: 'modelExportFailed'; requestId: number; message: string }
   | { type: 'teacherLoaded'; requestId: number; info: PretrainedTeacherInfo }
   | { type: 'teacherRejected'; requestId: number; code: ImportErrorCode; value: ImportMessage; message: string };
 
 /** Type names of `ModelEvent`, to route them in the UI. */
-const MODEL_EVENT_TYPES: ReadonlySet<string> = new Set<ModelEvent['type']>(['studentZip', 'quantizedPreview', 'onnxFile', 'modelExportFailed', 'teacherLoaded', 'teacherRejected']);
+const MODEL_EVENT_TYPES: ReadonlySet<string> = new Set<ModelEvent['type']>(['studentZip', 'quantizedPreview', 'onnxFile', 'preparedDataset', 'modelExportFailed', 'teacherLoaded', 'teacherRejected']);
 
 /** True for the model events among worker events. */
 export function isModelEvent(event: { type: string }): event is ModelEvent {

@@ -180,6 +180,7 @@ function handle(msg: WorkerRequest): Promise<void> | void {
     case 'buildStudentZip':
     case 'previewQuantized':
     case 'buildOnnx':
+    case 'buildPreparedDataset':
     case 'loadTeacher':
     case 'loadOnnxTeacher':
     case 'removeTeacher':

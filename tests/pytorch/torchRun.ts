@@ -19,7 +19,9 @@ export const ENV = torchEnv();
 
 /** Where scripts and their outputs go ($DISTILL_PYTORCH_OUT from the runner); kept for tests/e2e-pytorch, which imports them. */
 export const OUT = process.env.DISTILL_PYTORCH_OUT ?? join(tmpdir(), 'distill-pytorch-out');
-rmSync(OUT, { recursive: true, force: true });
+// The runner gives a fresh folder that every test file (each imports this module in its own process) adds to; only a
+// file run on its own starts from an empty default folder.
+if (!process.env.DISTILL_PYTORCH_OUT) rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
 /** One run of an exported script. */

@@ -130,9 +130,19 @@ describe('PyTorch script export', () => {
     const idx = csvConfig();
     const { csv: _dropped, ...meta } = idx.userData!;
     expect(refusal({ ...idx, userData: meta })).toEqual(['uploadNotCsv', {}]);
-    const folder = { size: 32, fit: 'crop' } as unknown as NonNullable<typeof meta.imageFolder>;
-    expect(refusal({ ...idx, userData: { ...meta, imageFolder: folder } })).toEqual(['imageFolder', {}]);
-    expect(refusal({ ...SPIRAL, dataset: 'colour-shapes' })).toEqual(['generatedImages', { name: DATASETS['colour-shapes'].name }]);
+    // Pictures (a folder, or the generated colour set) are no longer refused: the script reads the prepared dataset.
+    const folder = { size: 32, fit: 'crop', classCounts: [10, 10, 10], skipped: 0, splitSeed: 4 } as const;
+    const pictures = { ...idx, userData: { ...meta, inputShape: [32, 32, 3], imageFolder: { ...folder, classCounts: [...folder.classCounts] } } };
+    expect(refusal(pictures)).toBeNull();
+    expect(pytorchExperiment(pictures).data).toEqual({
+      kind: 'prepared',
+      name: meta.name,
+      classNames: meta.classNames,
+      folder: { size: 32, fit: 'crop', splitSeed: 4, testFraction: 0.2, classCounts: [10, 10, 10] },
+    });
+    expect(refusal({ ...SPIRAL, dataset: 'colour-shapes' })).toBeNull();
+    expect(pytorchExperiment({ ...SPIRAL, dataset: 'colour-shapes' }).data).toEqual({ kind: 'prepared', id: 'colour-shapes', name: DATASETS['colour-shapes'].name, classNames: DATASETS['colour-shapes'].classNames, folder: null });
+    expect(toPyTorchScript(pictures)).toContain('--images DIR');
     expect(refusal({ ...SPIRAL, learningRate: Number.NaN })).toEqual(['invalid', { detail: 'Learning rate must be > 0 (got NaN).' }]);
     expect(refusal({ ...SPIRAL, hint: { teacherLayer: 5, studentLayer: 0, beta: 1 } })).toEqual(['invalid', { detail: 'The teacher has 2 hidden blocks; hint layer 5 does not exist.' }]);
     expect(refusal({ ...SPIRAL, teacher: { kind: 'cnn', layers: [{ type: 'conv', filters: 4, kernel: 3, stride: 1, activation: 'relu' }] } })?.[0]).toBe('invalid');

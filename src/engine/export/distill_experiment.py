@@ -397,10 +397,152 @@ def apply_scaling(x, scaling, path):
     return ((x.astype(np.float64) - mean) / std).astype(np.float32)
 
 
+PREPARED_MAGIC = b"DSPD"
+
+
+def read_prepared(path):
+    """The studio's prepared dataset ("Export the prepared dataset", src/engine/export/preparedDataset.ts): its header,
+    the model inputs of every example (float32, channels-last; byte / 255 for uint8 files), labels and row lists."""
+    import zlib
+
+    if not os.path.exists(path):
+        raise UsageError(f"--data {path}: no such file")
+    with open(path, "rb") as f:
+        data = f.read()
+    if len(data) < 16 or data[:4] != PREPARED_MAGIC:
+        raise UsageError(f"--data {path} is not a Distill Studio prepared dataset (no DSPD header)")
+    version, header_len, crc = np.frombuffer(data[4:16], dtype="<u4").tolist()
+    if version != 1:
+        raise UsageError(f"--data {path} is a prepared dataset of version {version}; this script reads version 1")
+    if 16 + header_len > len(data) or zlib.crc32(data[16:]) & M32 != crc:
+        raise UsageError(f"--data {path} is damaged (checksum mismatch): export the prepared dataset again")
+    header = json.loads(data[16:16 + header_len].decode("utf-8"))
+    sections = {}
+    for s in header["sections"]:
+        dtype = {"uint8": np.uint8, "float32": "<f4", "int32": "<i4"}[s["dtype"]]
+        count = int(np.prod(s["shape"])) if s["shape"] else 1
+        sections[s["name"]] = np.frombuffer(data, dtype=dtype, count=count, offset=s["offset"]).reshape(s["shape"])
+    x = sections["x"]
+    n = x.shape[0]
+    flat = x.reshape(n, -1)
+    # byte / 255 in float32: the studio's Float32Array of byte / 255 (a double quotient rounded once to float32).
+    x = flat.astype(np.float32) / np.float32(255) if header["pixels"] == "uint8" else np.array(flat, dtype=np.float32)
+    rows = {k: sections[k].astype(np.int64) for k in ("train", "validation", "test", "transfer")}
+    return header, x, sections["y"].astype(np.int64), rows
+
+
+def load_prepared(path):
+    """--data FILE: the studio's exact examples; the training split is every row that is not a test row, in the
+    studio's order (the validation hold-out and the transfer set are drawn from it with the seed, and checked
+    against the file's rows in run())."""
+    header, x, y, rows = read_prepared(path)
+    shape = list(EXPERIMENT["inputShape"])
+    if list(header["inputShape"]) != shape:
+        raise UsageError(f"--data {path} holds examples of shape {header['inputShape']}; this experiment's models take {shape}")
+    classes = EXPERIMENT["classNames"]
+    if header["classNames"] != classes:
+        raise UsageError(f"--data {path} has the classes {', '.join(header['classNames'])}; this experiment has {', '.join(classes)}")
+    test = rows["test"]
+    is_test = np.zeros(len(y), dtype=bool)
+    is_test[test] = True
+    train = np.nonzero(~is_test)[0]
+    CTX.prepared = header
+    CTX.prepared_rows = rows
+    log(f"--data {path}: {header['name']}, {len(y)} examples ({header['pixels']} pixels, checksum OK)")
+    return x[train], y[train], x[test], y[test]
+
+
+def flatten_on_white(rgba):
+    """RGBA bytes composited over white with the studio's integer rounding (src/engine/data/images/pixels.ts)."""
+    a = rgba[..., 3:4].astype(np.int64)
+    c = rgba[..., :3].astype(np.int64)
+    return ((2 * (c * a + 255 * (255 - a)) + 255) // 510).astype(np.uint8)
+
+
+def load_image_folder(folder, spec):
+    """--images DIR: a class-per-folder tree decoded with PIL, oriented (EXIF), flattened on white, made square
+    (centre crop or white padding, as the run) and box-resized to the run's size, then split as the studio splits
+    the upload (seeded, stratified). PIL's decoders and resampling differ slightly from the browser's."""
+    try:
+        from PIL import Image, ImageOps
+    except ImportError:
+        raise UsageError("--images needs Pillow (pip install pillow, or apt install python3-pil)")
+    if not os.path.isdir(folder):
+        raise UsageError(f"--images {folder}: no such folder")
+    f = spec["folder"]
+    size, fit = f["size"], f["fit"]
+    classes = spec["classNames"]
+    root = folder
+    subdirs = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+    # A wrapper folder around the class folders (a zip's top folder) is looked through, as in the studio.
+    while len(subdirs) == 1 and subdirs[0] not in classes:
+        root = os.path.join(root, subdirs[0])
+        subdirs = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+    if subdirs != sorted(classes):
+        raise UsageError(f"--images {folder} has the class folders {', '.join(subdirs) or '(none)'}; this experiment has "
+                         f"{', '.join(classes)}")
+    log(f"warning: --images decodes {folder} with PIL {getattr(__import__('PIL'), '__version__', '')}: its pixels (JPEG "
+        "decoding, resampling) can differ slightly from the browser's; --data with the studio's prepared dataset is exact")
+    xs, ys, skipped = [], [], []
+    for label, name in enumerate(classes):
+        class_dir = os.path.join(root, name)
+        for file in sorted(os.listdir(class_dir)):
+            path = os.path.join(class_dir, file)
+            if os.path.isdir(path):
+                continue
+            try:
+                with Image.open(path) as im:
+                    im.seek(0)
+                    im = ImageOps.exif_transpose(im).convert("RGBA")
+                    rgb = flatten_on_white(np.asarray(im, dtype=np.uint8))
+            except Exception as e:  # noqa: BLE001 - any unreadable file is skipped and counted, as in the studio
+                skipped.append(f"{os.path.join(name, file)} ({type(e).__name__})")
+                continue
+            h, w = rgb.shape[:2]
+            if fit == "crop":
+                side = min(w, h)
+                x0, y0 = (w - side) // 2, (h - side) // 2
+                rgb = rgb[y0:y0 + side, x0:x0 + side]
+            else:
+                side = max(w, h)
+                sq = np.full((side, side, 3), 255, dtype=np.uint8)
+                x0, y0 = (side - w) // 2, (side - h) // 2
+                sq[y0:y0 + h, x0:x0 + w] = rgb
+                rgb = sq
+            if side != size:
+                rgb = np.asarray(Image.fromarray(rgb).resize((size, size), Image.BOX), dtype=np.uint8)
+            xs.append(rgb.reshape(-1))
+            ys.append(label)
+    if skipped:
+        log(f"skipped {len(skipped)} file(s) that are not readable images: {', '.join(skipped[:5])}" + (" ..." if len(skipped) > 5 else ""))
+    counts = [ys.count(k) for k in range(len(classes))]
+    empty = [classes[k] for k, c in enumerate(counts) if c == 0]
+    if empty:
+        raise UsageError(f"--images {folder}: no readable image in the class folder(s) {', '.join(empty)}")
+    if counts != f.get("classCounts", counts):
+        log(f"warning: images per class {counts}; the studio kept {f['classCounts']} (the split will differ)")
+    x = np.stack(xs).astype(np.float32) / np.float32(255)
+    y = np.asarray(ys, dtype=np.int64)
+    return stratified_split(x, y, f["testFraction"], derive_seed(f["splitSeed"], "user-split"))
+
+
 def load_data(args):
     """(x_train, y_train, x_test, y_test) as numpy arrays: examples flattened channels-last, as in the studio."""
     d = EXPERIMENT["data"]
     seed = args.seed
+    CTX.prepared = None
+    if args.data:
+        return load_prepared(args.data)
+    if d["kind"] == "prepared":
+        if args.images:
+            if not d.get("folder"):
+                raise UsageError(f"--images reads a folder of pictures, but this experiment trained on {d['name']}: pass the studio's "
+                                 "prepared dataset with --data FILE")
+            return load_image_folder(args.images, d)
+        raise UsageError(f"this experiment trained on {d['name']}, which the script cannot rebuild: pass the studio's prepared dataset "
+                         "with --data FILE (\"Export the prepared dataset\")" + (" or the class-per-folder tree with --images DIR" if d.get("folder") else ""))
+    if args.images:
+        raise UsageError("--images reads a folder of pictures, but this experiment did not train on one")
     if d["kind"] == "toy":
         x, y = generate_toy(d["id"], d["samples"], EXPERIMENT["numClasses"], d["noise"], seed)
         return stratified_split(x, y, 0.2, (seed ^ 0x5EED) & M32)
@@ -667,6 +809,8 @@ class Context:
     world = 1
     device = torch.device("cpu")
     amp = False
+    prepared = None  # the header of the prepared dataset read with --data
+    prepared_rows = None  # its row lists (train, validation, test, transfer)
     scaling = None  # the CSV standardisation applied ({"mean", "std"} per feature), recorded in the outputs
     missing = None  # the CSV missing-value rule applied (the studio's MissingValues, this file's counts), recorded in the outputs
 
@@ -975,6 +1119,46 @@ def hyper_at(schedule, step):
     return current["temperature"], current["alpha"]
 
 
+def studio_rows(y_train, seed):
+    """Row numbers into the training split, drawn as the studio draws them (src/engine/train/experimentData.ts): the
+    teacher's rows after the seeded validation hold-out (src/engine/data/validation.ts), the validation rows, and the
+    students' transfer rows (src/engine/data/subset.ts), each in the studio's order."""
+    exp = EXPERIMENT
+    idx = np.arange(len(y_train), dtype=np.int64)
+    train, validation = idx, idx[:0]
+    val_fraction = exp.get("validationFraction", 0)
+    if val_fraction > 0:
+        tr, _, va, _ = stratified_split(idx, y_train, val_fraction, derive_seed(seed, "validation"))
+        if len(va) > 0 and len(tr) > 0:
+            train, validation = tr, va
+    transfer = exp["transfer"]
+    subset = transfer["size"] > 0 or len(transfer["exclude"]) > 0
+    rows = train
+    if subset:
+        rows, _ = stratified_subset(train, y_train[train], transfer["size"] if transfer["size"] > 0 else len(train),
+                                    derive_seed(seed, "transfer"), transfer["exclude"])
+    return {"train": train, "validation": validation, "transfer": rows}
+
+
+def check_prepared_rows(rows, seed):
+    """With --data, the rows drawn here must be the file's (the studio's) when the seed and split settings are the
+    file's; with another --seed they are drawn anew, as the studio would with that seed."""
+    header = getattr(CTX, "prepared", None)
+    if not header:
+        return
+    exp = EXPERIMENT
+    same = (header["seed"] == seed and header["validationFraction"] == exp.get("validationFraction", 0)
+            and header["transferSize"] == exp["transfer"]["size"] and list(header["excludeClasses"]) == list(exp["transfer"]["exclude"]))
+    if not same:
+        log(f"note: the prepared dataset's validation and transfer rows are for seed {header['seed']}; drawing them for seed {seed}")
+        return
+    for name in ("train", "validation", "transfer"):
+        if not np.array_equal(rows[name], CTX.prepared_rows[name]):
+            raise UsageError(f"the {name} rows drawn from the seed differ from the prepared dataset's: this script and the file "
+                             "come from different studio versions")
+    log("split: the training, validation, test and transfer rows are the prepared dataset's")
+
+
 def run(args):
     exp = EXPERIMENT
     t0 = time.perf_counter()
@@ -983,17 +1167,12 @@ def run(args):
     classes = exp["numClasses"]
     if x_train.shape[1] != int(np.prod(shape)):
         raise UsageError(f"the data has {x_train.shape[1]} values per example; the models need {int(np.prod(shape))} ({shape})")
-    val_fraction = exp.get("validationFraction", 0)
-    if val_fraction > 0:
-        # The studio's validation hold-out (src/engine/data/validation.ts): no model trains on it.
-        xr, yr, xv, _ = stratified_split(x_train, y_train, val_fraction, derive_seed(args.seed, "validation"))
-        if len(xv) > 0 and len(xr) > 0:
-            x_train, y_train = xr, yr
-            log(f"validation: {len(xv)} training examples held out, as in the studio")
-    transfer = exp["transfer"]
-    subset = transfer["size"] > 0 or len(transfer["exclude"]) > 0
-    xs, ys = (stratified_subset(x_train, y_train, transfer["size"] if transfer["size"] > 0 else len(x_train),
-                                derive_seed(args.seed, "transfer"), transfer["exclude"]) if subset else (x_train, y_train))
+    rows = studio_rows(y_train, args.seed)
+    if len(rows["validation"]) > 0:
+        log(f"validation: {len(rows['validation'])} training examples held out, as in the studio")
+    check_prepared_rows(rows, args.seed)
+    xs, ys = x_train[rows["transfer"]], y_train[rows["transfer"]]
+    x_train, y_train = x_train[rows["train"]], y_train[rows["train"]]
     if len(xs) == 0:
         raise UsageError("the transfer set is empty: include more examples or fewer excluded classes")
 
@@ -1278,6 +1457,12 @@ def parse_args(argv=None):
                    "is not in --data-dir)")
     p.add_argument("--full-dataset", action="store_true", help="MNIST / Fashion-MNIST: the full torchvision dataset "
                    "(60,000 / 10,000) instead of the studio's file")
+    p.add_argument("--data", default=None, help="the studio's prepared dataset (\"Export the prepared dataset\", a .dspd file): "
+                   "the exact examples, labels and split the studio used" + (" (needed for this experiment, or --images)" if data["kind"] == "prepared" and data.get("folder")
+                                                                            else " (needed for this experiment)" if data["kind"] == "prepared" else ""))
+    p.add_argument("--images", default=None, help="a class-per-folder tree of pictures, decoded with PIL and resized and split as the "
+                   "studio did" + (f" ({data['folder']['size']}x{data['folder']['size']}, {data['folder']['fit']}; pixels differ slightly from the browser's)"
+                                   if data.get("folder") else " (only for experiments on a folder of pictures)"))
     p.add_argument("--csv", default=None, help="the CSV file the studio trained on (uploaded data), or another with the same columns"
                    + (f"; columns: {', '.join(data['columns'])} (label: {data['labelColumn']})" if data["kind"] == "csv" else "")
                    + ("; its features are standardised with the studio's training-split mean and deviation (EXPERIMENT data "

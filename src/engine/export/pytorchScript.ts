@@ -30,7 +30,7 @@ export interface PyTorchExportOptions {
 /** Why a run cannot become a script: a code the UI words (English sentence in `message` for logs and tests). */
 export class PyTorchExportError extends Error {
   constructor(
-    readonly code: 'loadedTeacher' | 'uploadNotCsv' | 'imageFolder' | 'generatedImages' | 'invalid',
+    readonly code: 'loadedTeacher' | 'uploadNotCsv' | 'invalid',
     readonly params: Record<string, string | number> = {},
   ) {
     super(
@@ -38,11 +38,7 @@ export class PyTorchExportError extends Error {
         ? `This run's teacher was loaded from a file (${String(params.name)}); the script can only rebuild teachers designed in the studio.`
         : code === 'uploadNotCsv'
           ? 'This run trained on an uploaded idx file; the script reads uploads only as CSV.'
-          : code === 'imageFolder'
-            ? 'This run trained on a folder of your pictures; the script cannot read picture folders yet.'
-            : code === 'generatedImages'
-              ? `This run trained on ${String(params.name)}, which the script cannot generate yet.`
-              : String(params.detail),
+          : String(params.detail),
     );
     this.name = 'PyTorchExportError';
   }
@@ -86,11 +82,25 @@ function checkedMissing(m: MissingValues, features: number): MissingValues {
   return { ...m, missingPerFeature: [...m.missingPerFeature], ...(m.fill ? { fill: [...m.fill] } : {}) };
 }
 
+/** Fraction of an image folder held out for testing (the worker's upload store, UPLOAD_TEST_FRACTION, splits every upload so). */
+const IMAGE_FOLDER_TEST_FRACTION = 0.2;
+
 /** The data section of the experiment: how the script gets exactly the studio's examples. */
 function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<string, unknown> {
+  if (cfg.userData?.imageFolder) {
+    // The user's pictures: the script reads the studio's prepared dataset (--data, the exact pixels) or decodes the
+    // folder itself with PIL (--images), resized and split as the studio did.
+    const f = cfg.userData.imageFolder;
+    return {
+      kind: 'prepared',
+      name: cfg.userData.name,
+      classNames: cfg.userData.classNames,
+      folder: { size: f.size, fit: f.fit, splitSeed: f.splitSeed, testFraction: IMAGE_FOLDER_TEST_FRACTION, classCounts: f.classCounts },
+    };
+  }
   if (cfg.userData) {
     const csv = cfg.userData.csv;
-    if (!csv) throw new PyTorchExportError(cfg.userData.imageFolder ? 'imageFolder' : 'uploadNotCsv');
+    if (!csv) throw new PyTorchExportError('uploadNotCsv');
     const standardize = csv.standardize ?? cfg.standardize !== false;
     const scaling = standardize && csv.featureScaling ? checkedScaling(csv.featureScaling, csv.columns.length - 1) : null;
     const missing = csv.missing ? checkedMissing(csv.missing, csv.columns.length - 1) : null;
@@ -112,8 +122,8 @@ function dataSpec(cfg: ExperimentConfig, dataUrl: string | undefined): Record<st
   const entry = DATASETS[cfg.dataset];
   if (entry.toy) return { kind: 'toy', id: cfg.dataset, name: entry.name, samples: cfg.samples, noise: cfg.noise };
   const files = 'files' in entry ? (entry.files ?? []) : [];
-  // A generated image set (the colour shapes) has no shipped file the script could read.
-  if (files.length === 0) throw new PyTorchExportError('generatedImages', { name: entry.name });
+  // A generated image set (the colour shapes) has no shipped file: the script reads the studio's prepared dataset.
+  if (files.length === 0) return { kind: 'prepared', id: cfg.dataset, name: entry.name, classNames: entry.classNames, folder: null };
   return { kind: 'bundle', id: cfg.dataset, name: entry.name, files, url: dataUrl ? `${dataUrl.replace(/\/+$/, '')}/datasets` : null };
 }
 
@@ -162,6 +172,7 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
     data: dataSpec(cfg, options.dataUrl),
     inputShape,
     numClasses,
+    classNames: meta.classNames,
     teacher,
     student,
     loss: { soft: cfg.softTerm, temperature: cfg.temperature, alpha: cfg.alpha, scaleByT2: cfg.scaleByT2, hint, ...methods },
@@ -189,7 +200,13 @@ function docstring(exp: Record<string, unknown>, cfg: ExperimentConfig): string 
           : '')
       : data.kind === 'bundle'
         ? `Data: the studio's ${data.name} file (--data-dir with public/datasets, or downloaded from --data-url); --full-dataset for torchvision's.`
-        : `Data: ${data.name}, generated from the seed with the studio's formulas.`;
+        : data.kind === 'prepared'
+          ? `Data: ${data.name}, from the studio's prepared dataset (--data FILE: "Export the prepared dataset", the studio's
+exact pixels, split and rows)` +
+            (cfg.userData?.imageFolder
+              ? ', or decoded from the class-per-folder tree with PIL (--images DIR; its pixels differ slightly from the\nbrowser\'s).'
+              : '.')
+          : `Data: ${data.name}, generated from the seed with the studio's formulas.`;
   return `"""Knowledge distillation experiment exported from Distill Studio (PyTorch, runs unchanged under torchrun).
 
 Trains a teacher on the true labels, a student from scratch and the same student (same initial weights, same

@@ -19,6 +19,13 @@ export function downloadOnnx(which: 'student' | 'teacher'): void {
   studioWorker.request({ type: 'buildOnnx', requestId, runId: run.id, which, quantization: models.quantization });
 }
 
+/** Asks the worker for the finished run's prepared dataset (pixels, labels and rows; saved when it answers). */
+export function downloadPreparedDataset(): void {
+  const { run, beginModelRequest } = useStudio.getState();
+  const requestId = beginModelRequest('dataset');
+  studioWorker.request({ type: 'buildPreparedDataset', requestId, runId: run.id });
+}
+
 /** Asks the worker for the weights' size and the test accuracy of the finished student stored at precision `dtype`. */
 export function previewQuantized(dtype: QuantizationChoice): void {
   const { run, beginModelRequest } = useStudio.getState();

@@ -1,6 +1,7 @@
 import { useStudio } from '../../store';
 import type { ModelEvent, ModelRequest, QuantizationChoice } from '../../worker/modelMessages';
 import { saveBlob } from './saveBlob';
+import { PREPARED_FILE } from '../../engine/export/preparedDataset';
 
 /** File name of a student zip at a precision. */
 export function studentZipName(q: QuantizationChoice): string {
@@ -22,6 +23,7 @@ export function studentZipRequest(runId: number, quantization: QuantizationChoic
 export function applyModelEvent(event: ModelEvent): void {
   const current = event.requestId === useStudio.getState().models.requestId;
   if (event.type === 'studentZip' && current) saveBlob(event.bytes, studentZipName(event.quantization), 'application/zip');
+  if (event.type === 'preparedDataset' && current) saveBlob(event.bytes, PREPARED_FILE, 'application/octet-stream');
   if (event.type === 'onnxFile' && current) saveBlob(event.bytes, onnxFileName(event.which, event.quantization), 'application/octet-stream');
   useStudio.getState().applyModelEvent(event);
 }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
-import { downloadOnnx, downloadStudentZip, previewQuantized } from '../bridge/modelsBridge';
+import { downloadOnnx, downloadPreparedDataset, downloadStudentZip, previewQuantized } from '../bridge/modelsBridge';
 import { saveBlob } from '../bridge/saveBlob';
 import { pct } from '../results/format';
 import { OnnxSnippet } from './OnnxSnippet';
 import { PrecisionPicker } from './PrecisionPicker';
-import { PYTORCH_FILE, exportRefusal, pytorchScriptOf } from './pytorchExport';
+import { PYTORCH_FILE, exportRefusal, needsPreparedData, pytorchScriptOf } from './pytorchExport';
 
 /** A byte count in KB, two decimals under 10 KB. */
 const kbText = (bytes: number) => (bytes / 1024).toFixed(bytes < 10 * 1024 ? 2 : 1);
@@ -86,14 +86,20 @@ export function ExportPanel() {
         <button type="button" disabled={!done} onClick={exportScript}>
           {t('export.pytorch')}
         </button>
+        <button type="button" disabled={!done || busy !== null} onClick={downloadPreparedDataset}>
+          {t('export.preparedDataset')}
+        </button>
       </div>
       {busy?.what === 'zip' ? <p aria-live="polite">{t('export.building')}</p> : null}
       {busy?.what === 'onnx' ? <p aria-live="polite">{t('export.buildingOnnx')}</p> : null}
+      {busy?.what === 'dataset' ? <p aria-live="polite">{t('export.buildingDataset')}</p> : null}
       <p className="hint">{t('export.zipContents')}</p>
       <p className="hint">{t('export.onnxNote')}</p>
       {done && loadedTeacher ? <p className="hint">{t('export.onnxTeacherLoaded')}</p> : null}
       <OnnxSnippet />
       <p className="hint">{config?.pretrainedTeacher ? t('export.pytorchLoadedTeacher') : t('export.pytorchNote')}</p>
+      {done && config && needsPreparedData(config) ? <p className="hint">{t('export.pytorchImages')}</p> : null}
+      <p className="hint">{t('export.preparedDatasetNote')}</p>
       {error ? (
         <p className="field-error" role="alert">
           {t('export.failed', { message: error })}

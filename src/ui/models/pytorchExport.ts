@@ -1,5 +1,6 @@
 import { PYTORCH_FILE, PyTorchExportError, toPyTorchScript, type HyperChange } from '../../engine/export/pytorchScript';
 import type { ExperimentConfig } from '../../engine/train/types';
+import { DATASETS } from '../../engine/data/registry';
 
 export { PYTORCH_FILE };
 
@@ -19,4 +20,11 @@ export function pytorchScriptOf(config: ExperimentConfig, changes: readonly Hype
 export function exportRefusal(e: unknown): { key: string; params: Record<string, string | number> } | null {
   if (!(e instanceof PyTorchExportError)) return null;
   return { key: `export.pytorchRefused.${e.code}`, params: { ...e.params, detail: e.message } };
+}
+
+/** True when the script cannot rebuild the run's data itself (pictures: a folder or the generated colour set) and needs --data. */
+export function needsPreparedData(config: ExperimentConfig): boolean {
+  if (config.userData) return Boolean(config.userData.imageFolder);
+  const entry = DATASETS[config.dataset];
+  return !entry.toy && !('files' in entry && entry.files && entry.files.length > 0);
 }

@@ -19,12 +19,16 @@ export const models = {
     pytorch: 'Export as PyTorch script',
     pytorchNote:
       'A self-contained Python script that reruns this exact experiment in PyTorch (same data and split, transfer set, T/α changes, seeds and sweep), on one process or under torchrun on many GPUs, and saves models and a report that load back here (Teacher: load a pretrained model…, History → Import).',
+    pytorchImages:
+      'This run trained on pictures the script cannot rebuild itself: also export the prepared dataset and run the script with --data prepared_dataset.dspd (the studio’s exact pixels and split). For a folder of your pictures, --images FOLDER also works, but PIL decodes and resizes slightly differently from the browser.',
+    preparedDataset: 'Export the prepared dataset',
+    buildingDataset: 'Writing the prepared dataset…',
+    preparedDatasetNote:
+      'One file (.dspd) with the decoded, resized pixels (uint8, or float32 for sets that are not bytes) and labels, the split (training, validation, test and transfer rows, as this run used them), the class names and the image size, with a CRC-32; the format is described in docs/pytorch.md. The PyTorch script reads it with --data.',
     pytorchLoadedTeacher: 'This run distilled from a loaded teacher, which the script cannot rebuild: train the teacher in the studio to export the run.',
     pytorchRefused: {
       loadedTeacher: 'This run’s teacher was loaded from a file ({{name}}); the script can only rebuild teachers designed in the studio. Train the teacher in the studio to export this run.',
       uploadNotCsv: 'This run trained on uploaded idx files; the script can re-read uploads only as CSV.',
-      imageFolder: 'This run trained on a folder of your pictures; the script cannot read picture folders yet.',
-      generatedImages: 'This run trained on {{name}}, which the script cannot generate yet.',
       invalid: '{{detail}}',
     },
     failed: 'Export failed: {{message}}',

@@ -20,12 +20,16 @@ export const models: Catalogue<typeof en> = {
     pytorch: '导出为 PyTorch 脚本',
     pytorchNote:
       '一个独立的 Python 脚本，用 PyTorch 原样重新运行本实验（相同的数据与划分、迁移集、T/α 调整、随机种子和扫描），可单进程运行，也可用 torchrun 在多块 GPU 上运行；它保存的模型和报告可以导回这里（教师模型：加载预训练模型…；历史 → 导入）。',
+    pytorchImages:
+      '本次运行使用的图片无法由脚本自行重建：请同时导出预处理后的数据集，并用 --data prepared_dataset.dspd 运行脚本（与工作室完全相同的像素和划分）。对于你自己的图片文件夹，也可以使用 --images 文件夹，但 PIL 的解码和缩放与浏览器略有不同。',
+    preparedDataset: '导出预处理后的数据集',
+    buildingDataset: '正在写入预处理后的数据集…',
+    preparedDatasetNote:
+      '一个文件（.dspd），包含解码并缩放后的像素（uint8；对于取值不是字节的数据集为 float32）和标签、划分（本次运行实际使用的训练、验证、测试和迁移行）、类别名称和图像尺寸，并附 CRC-32 校验；格式说明见 docs/pytorch.md。PyTorch 脚本用 --data 读取它。',
     pytorchLoadedTeacher: '本次运行从已加载的教师模型蒸馏，脚本无法重建它：请在工作室中训练教师模型后再导出。',
     pytorchRefused: {
       loadedTeacher: '本次运行的教师模型是从文件（{{name}}）加载的；脚本只能重建在工作室中设计的教师模型。请在工作室中训练教师模型后再导出本次运行。',
       uploadNotCsv: '本次运行使用上传的 idx 文件训练；脚本只能以 CSV 形式重新读取上传的数据。',
-      imageFolder: '本次运行使用你的图片文件夹训练；脚本暂时还不能读取图片文件夹。',
-      generatedImages: '本次运行使用 {{name}} 训练，脚本暂时还不能生成该数据集。',
       invalid: '{{detail}}',
     },
     failed: '导出失败：{{message}}',
