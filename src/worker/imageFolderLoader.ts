@@ -8,11 +8,11 @@
 import type { SkippedFile } from '../engine/data/images/classTree';
 import { withoutOrientation, type Orientation } from '../engine/data/images/exifOrientation';
 import { MAX_INPUT_BYTES, toMB } from '../engine/data/images/limits';
-import type { PixelImage } from '../engine/data/images/pixels';
 import { assembleImageSet, planImageSet, prepareImage, screenImage, type ImagePrep, type KeptImage } from '../engine/data/images/imageSet';
 import { readZip } from '../engine/data/images/zipEntries';
 import { DataError } from '../engine/data/dataErrors';
 import { errorText } from './backends';
+import { decodeRgba } from './decodeRgba';
 import type { LoadImagesRequest } from './imageMessages';
 import type { WorkerEvent } from './protocol';
 import { withDataError, type UploadStore } from './uploads';
@@ -25,21 +25,6 @@ let latest = -1;
 
 /** Raised inside a load that a newer request has replaced. */
 class Superseded extends Error {}
-
-/** Decodes image bytes to RGBA with the browser's decoder, as stored (no orientation, no colour conversion, no premultiplication). */
-async function decodeRgba(bytes: Uint8Array): Promise<PixelImage> {
-  const bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]), { imageOrientation: 'none', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
-  try {
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new Error('no 2-D canvas context in the worker');
-    ctx.drawImage(bitmap, 0, 0);
-    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    return { width: bitmap.width, height: bitmap.height, channels: 4, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-  } finally {
-    bitmap.close();
-  }
-}
 
 /** The paths, bytes and known folders of the request's files (a zip is read here, behind its bomb guard). */
 function filesOf(msg: LoadImagesRequest): { paths: string[]; bytes: Uint8Array[]; folders: string[] } {

@@ -110,7 +110,9 @@ describe('the downloads of a colour image-folder run', () => {
     const config = { ...colourConfig(), pretrainedTeacher: null };
     const teacher = buildModel(config.teacher, [SIZE, SIZE, 3], 3, 'colour_teacher', { seed: 6 });
     // Non-trivial batch-norm statistics, as after training.
-    teacher.setWeights(teacher.getWeights().map((w, i) => tf.tidy(() => (w.name.includes('moving_variance') ? tf.fill(w.shape, 1.5 + (i % 3) * 0.25) : w.clone()))));
+    const values = teacher.weights.map((v, i) => (v.name.includes('moving_variance') ? tf.fill(v.read().shape, 1.5 + (i % 3) * 0.25) : v.read().clone()));
+    teacher.setWeights(values);
+    tf.dispose(values);
     const weights = teacher.getWeights().map((w) => w.dataSync() as Float32Array);
     const file = await teacherOnnx(weights, config, data, 'float32');
     const props = Object.fromEntries(onnx.ModelProto.decode(file.bytes).metadataProps.map((p) => [p.key, p.value]));

@@ -13,6 +13,7 @@ import { applyModelEvent, studentZipRequest } from './modelsEvents';
 import { StudentRequests } from './studentRequests';
 import { useProgress } from '../progress/progressStore';
 import { PredictRequests, type PredictAnswer } from './predictRequests';
+import type { FitMode } from '../../engine/data/images/fitSquare';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
@@ -130,6 +131,15 @@ class StudioWorker {
     const { viewing, run } = useStudio.getState();
     const runId = viewing ? viewing.live.id : run.id;
     this.send({ type: 'predict', requestId, runId, inputs, count }, [inputs.buffer as ArrayBuffer]);
+    return answer;
+  }
+
+  /** The same for one picture's file bytes, decoded and resized in the worker to `size` × `size` with `fit` as the run's images were. */
+  predictPhoto(bytes: ArrayBuffer, size: number, fit: FitMode): Promise<PredictAnswer> {
+    const { requestId, answer } = this.predictRequests.add();
+    const { viewing, run } = useStudio.getState();
+    const runId = viewing ? viewing.live.id : run.id;
+    this.send({ type: 'predictPhoto', requestId, runId, bytes, size, fit }, [bytes]);
     return answer;
   }
 
