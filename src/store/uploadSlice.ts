@@ -6,7 +6,7 @@ import type { MissingRule } from '../engine/data/missing';
 import { DATASETS, type DatasetId } from '../engine/data/registry';
 import type { DatasetSummary } from '../engine/data/summary';
 import { validateArch } from '../engine/models/archFigures';
-import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS, type PresetFamily } from '../engine/models/presets';
+import { familyOfShape, presetsFor, type PresetFamily } from '../engine/models/presets';
 import type { SkippedFile } from '../engine/data/images/classTree';
 import { DEFAULT_IMAGE_SIZE, type FitMode } from '../engine/data/images/fitSquare';
 import type { ImageSetReport } from '../worker/imageMessages';
@@ -111,18 +111,26 @@ export function selectUserData(s: { upload: UploadState }): UserDataMeta | null 
   return s.upload.useUpload && s.upload.status === 'ready' ? s.upload.meta : null;
 }
 
-/** The preset family for data of this shape: images big enough for every image preset use them, anything else the MLPs (which flatten). */
+/**
+ * The preset family for data of this shape: `H×W×3` images get the colour presets and other images the grey ones,
+ * when every preset of that family fits them; anything else the MLPs (which flatten).
+ */
 export function uploadFamily(meta: Pick<DatasetMeta, 'inputShape' | 'numClasses'>): PresetFamily {
   if (meta.inputShape.length !== 3) return 'toy';
-  const fits = [...IMAGE_TEACHER_PRESETS, ...IMAGE_STUDENT_PRESETS].every((p) => validateArch(p.spec, meta.inputShape, meta.numClasses) === null);
-  return fits ? 'image' : 'toy';
+  const family = familyOfShape(meta.inputShape);
+  const { teachers, students } = presetsFor(family);
+  const fits = [...teachers, ...students].every((p) => validateArch(p.spec, meta.inputShape, meta.numClasses) === null);
+  return fits ? family : 'toy';
 }
+
+/** The built-in dataset that stands for each preset family while an upload is in use. */
+const FAMILY_DATASET: Record<PresetFamily, DatasetId> = { toy: 'spiral', image: 'mnist', colour: 'colour-shapes' };
 
 /** A built-in dataset of the upload's preset family: the current one when it already matches, so the model menus fit the upload. */
 export function datasetForFamily(current: DatasetId, family: PresetFamily): DatasetId {
-  const currentFamily: PresetFamily = DATASETS[current].toy ? 'toy' : 'image';
-  if (currentFamily === family) return current;
-  return family === 'toy' ? 'spiral' : 'mnist';
+  const entry = DATASETS[current];
+  const currentFamily: PresetFamily = entry.toy ? 'toy' : familyOfShape(entry.inputShape);
+  return currentFamily === family ? current : FAMILY_DATASET[family];
 }
 
 /** The upload state and its actions (the worker bridge writes through them). */

@@ -13,6 +13,7 @@ export function backendNeed(msg: WorkerRequest): 'use' | 'chooses' | 'none' {
     case 'loadCsv':
     case 'loadIdx':
     case 'predict':
+    case 'predictPhoto':
     case 'exportStudent':
     case 'buildStudentZip':
     case 'previewQuantized':

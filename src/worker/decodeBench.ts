@@ -2,7 +2,7 @@
 import { withoutOrientation, type Orientation } from '../engine/data/images/exifOrientation';
 import { prepareImage, screenImage } from '../engine/data/images/imageSet';
 import { Rng } from '../engine/rng';
-import { decodeRgba } from './decodeImage';
+import { decodeRgba } from './decodeRgba';
 
 /** One decode measurement: images of one format and size, decoded and prepared as an image-folder upload does. */
 export interface DecodeFigures {

@@ -12,7 +12,7 @@ import { assembleImageSet, planImageSet, prepareImage, screenImage, type ImagePr
 import { readZip } from '../engine/data/images/zipEntries';
 import { DataError } from '../engine/data/dataErrors';
 import { errorText } from './backends';
-import { decodeRgba } from './decodeImage';
+import { decodeRgba } from './decodeRgba';
 import type { LoadImagesRequest } from './imageMessages';
 import type { WorkerEvent } from './protocol';
 import { withDataError, type UploadStore } from './uploads';

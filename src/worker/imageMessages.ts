@@ -31,3 +31,18 @@ export interface ImageSetReport {
   /** Wall time of the decoding, in milliseconds. */
   decodeMs: number;
 }
+
+/** The three models' probabilities on one picture (a picked photo or a camera frame), prepared exactly as the run's image set was; answered by `predicted`. */
+export interface PredictPhotoRequest {
+  type: 'predictPhoto';
+  requestId: number;
+  runId: number;
+  /** The file's bytes (transferred). */
+  bytes: ArrayBuffer;
+  /** Side of the square the run's images were resized to. */
+  size: number;
+  fit: FitMode;
+}
+
+/** Why a picture could not be prepared. */
+export type PhotoProblem = 'empty' | 'notImage' | 'truncated' | 'tooLarge' | 'undecodable';

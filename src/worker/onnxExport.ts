@@ -4,6 +4,7 @@ import { assignWeights, buildModel } from '../engine/models/build';
 import { modelToOnnx, type OnnxFile, type OnnxMetadata } from '../engine/export/onnx/onnxFile';
 import type { OnnxPrecision } from '../engine/export/onnx/onnxGraph';
 import type { ExperimentConfig } from '../engine/train/types';
+import { imageInputMetadata } from '../engine/export/inputMetadata';
 import type { QuantizationChoice } from './modelMessages';
 import { STUDIO_VERSION } from './studioVersion';
 
@@ -35,6 +36,7 @@ function methodsOf(config: ExperimentConfig): Partial<Pick<ExperimentConfig, 'dk
 /** The metadata_props of a finished run's model. */
 export function onnxMetadataOf(config: ExperimentConfig, data: Dataset, role: string): OnnxMetadata {
   const teacher = config.pretrainedTeacher ? { loaded: config.pretrainedTeacher.name } : config.teacher;
+  const input = imageInputMetadata(data, config.userData?.imageFolder, config.pretrainedTeacher?.preprocessing);
   return {
     classNames: [...data.classNames],
     inputScaling: inputScalingOf(data),
@@ -42,6 +44,7 @@ export function onnxMetadataOf(config: ExperimentConfig, data: Dataset, role: st
     distillation: JSON.stringify({ temperature: config.temperature, alpha: config.alpha, scaleByT2: config.scaleByT2, softTerm: config.softTerm, ...methodsOf(config), teacher }),
     studioVersion: STUDIO_VERSION,
     role,
+    ...(input ? { input } : {}),
   };
 }
 

@@ -51,3 +51,11 @@ export async function precomputeOnnxTeacher(
     timing: { examples: total, ms, probabilities },
   };
 }
+
+/** An ONNX teacher's logits on any inputs (log p for a model that outputs probabilities), for "Try it yourself". */
+export function onnxTeacherScores(t: OnnxTeacher, probabilities: boolean): (x: Float32Array, count: number) => Promise<Float32Array> {
+  return async (x, count) => {
+    const scores = await onnxScores(t, x, count);
+    return probabilities ? probabilitiesToLogits(scores) : scores;
+  };
+}

@@ -13,6 +13,9 @@ export interface PredictedLogits {
   distill: Float32Array | null;
 }
 
+/** A teacher known only by its file (an ONNX teacher): its logits on `count` inputs, computed outside tfjs. */
+export type TeacherScores = (inputs: Float32Array, count: number) => Promise<Float32Array>;
+
 /** Why a prediction could not be made (the UI words the code). */
 export type PredictProblem = 'noRun' | 'staleRun' | 'badInput' | 'failed';
 
@@ -27,11 +30,14 @@ export class Predictors {
   private readonly models = new Map<Phase, tf.LayersModel>();
   /** A model that is borrowed (a loaded teacher): predicted with directly, never disposed here. */
   private borrowed: Phase | null = null;
+  /** The ONNX teacher's scorer, when the run's teacher is one. */
+  private teacherScores: TeacherScores | null = null;
 
-  /** Forgets the previous run's models and returns the hook that keeps copies of this run's (`onEvaluated`). */
-  feed(runId: number, config: ExperimentConfig, inputShape: number[], numClasses: number): Evaluated {
+  /** Forgets the previous run's models and returns the hook that keeps copies of this run's (`onEvaluated`); an ONNX teacher answers through `teacherScores`. */
+  feed(runId: number, config: ExperimentConfig, inputShape: number[], numClasses: number, teacherScores: TeacherScores | null = null): Evaluated {
     this.clear();
     this.runId = runId;
+    this.teacherScores = teacherScores;
     this.inputShape = inputShape;
     this.numClasses = numClasses;
     return async (phase, _epoch, model) => {
@@ -56,12 +62,13 @@ export class Predictors {
     for (const [phase, m] of this.models) if (phase !== this.borrowed) m.dispose();
     this.models.clear();
     this.borrowed = null;
+    this.teacherScores = null;
     this.runId = -1;
   }
 
   /** The models' logits on `count` inputs of the run's input shape, or why there are none. */
   async predict(runId: number, inputs: Float32Array, count: number): Promise<{ logits: PredictedLogits; numClasses: number } | { problem: PredictProblem }> {
-    if (this.runId === -1 || this.models.size === 0) return { problem: 'noRun' };
+    if (this.runId === -1 || (this.models.size === 0 && !this.teacherScores)) return { problem: 'noRun' };
     if (runId !== this.runId) return { problem: 'staleRun' };
     const size = this.inputShape.reduce((a, b) => a * b, 1);
     if (!(count >= 1) || inputs.length !== count * size || !inputs.every(Number.isFinite)) return { problem: 'badInput' };
@@ -74,6 +81,7 @@ export class Predictors {
         logits[phase] = (await out.data()) as Float32Array;
         out.dispose();
       }
+      if (!logits.teacher && this.teacherScores) logits.teacher = await this.teacherScores(inputs, count);
     } catch {
       return { problem: 'failed' };
     }

@@ -3,7 +3,7 @@ import type { CsvPreview } from '../engine/data/csv';
 import type { DataErrorValue } from '../engine/data/dataErrors';
 import type { UserDataMeta } from '../engine/data/meta';
 import type { SkippedFile } from '../engine/data/images/classTree';
-import type { ImageSetReport, LoadImagesRequest } from './imageMessages';
+import type { ImageSetReport, LoadImagesRequest, PhotoProblem, PredictPhotoRequest } from './imageMessages';
 import type { MissingRule } from '../engine/data/missing';
 import type { DatasetSummary } from '../engine/data/summary';
 import type { BoundaryGrid } from '../engine/inspect/boundaryGrid';
@@ -81,6 +81,8 @@ export type WorkerRequest =
   | { type: 'predict'; requestId: number; runId: number; inputs: Float32Array; count: number }
   /** A built-in toy set's points for the page to draw (the ones a run with these params trains on); answered by `toyPoints`. */
   | { type: 'toyPoints'; requestId: number; params: ToyParams }
+  /** The same for one picture, decoded and resized in the worker as the run's image set was; answered by `predicted` with the prepared pixels. */
+  | PredictPhotoRequest
   /** Student zip, quantised previews and pretrained teachers (see `modelMessages.ts`). */
   | ModelRequest;
 
@@ -127,8 +129,11 @@ export type WorkerEvent =
   | { type: 'halted'; runId: number; halt: Halt }
   /** The backend failed mid-run; training continues on `info.name` from the last checkpoint (`epoch`/`step` of `phase`, or the start). */
   | { type: 'backendSwitched'; runId: number; from: BackendName; cause: SwitchCause; info: BackendInfo; phase: Phase | null; epoch: number; step: number }
-  /** Answer to `predict`: each model's logits (null for one not trained yet), or why there are none. */
-  | { type: 'predicted'; requestId: number; runId: number; logits: PredictedLogits | null; numClasses: number; problem: PredictProblem | null }
+  /**
+   * Answer to `predict` and `predictPhoto`: each model's logits (null for one not trained yet), or why there are none;
+   * for a picture also its prepared `size × size × 3` RGB bytes (what the models saw).
+   */
+  | { type: 'predicted'; requestId: number; runId: number; logits: PredictedLogits | null; numClasses: number; problem: PredictProblem | PhotoProblem | null; photo?: Uint8Array }
   /** Answers to model requests (see `modelMessages.ts`). */
   | ModelEvent
   /** The test examples the classroom views inspect (sent once per run; buffers transferred). */

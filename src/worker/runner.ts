@@ -20,7 +20,7 @@ import { type BackendChoice, type BackendInfo, type BackendName, type FailureKin
 import { InspectFeed } from './inspectFeed';
 import { FeedSpacing } from './feedSpacing';
 import { allEvaluated } from './evaluatedHooks';
-import { predictors } from './predictors';
+import { predictors, type TeacherScores } from './predictors';
 import type { UploadStore } from './uploads';
 import { toySets } from './toySets';
 import type { PretrainedStore } from './pretrainedTeachers';
@@ -53,6 +53,8 @@ export class Run {
   dataset: Dataset | null = null;
   /** The trained teacher's weights from the finished run's last checkpoint (null until it finishes, or without one). */
   teacherWeights: Float32Array[] | null = null;
+  /** A loaded ONNX teacher's logits on any inputs (for "Try it yourself"; null without one). */
+  private teacherScores: TeacherScores | null = null;
 
   /** Creates a run; call `execute` to start it. */
   constructor(
@@ -140,10 +142,11 @@ export class Run {
     if (pretrained?.kind !== 'onnx') return pretrained?.kind === 'tfjs' ? { teacher: pretrained.model } : {};
     post({ type: 'loading', runId, what: 'onnxTeacher', fraction: 0 });
     try {
-      const { precomputeOnnxTeacher } = await import('./onnxTeacherLogits');
+      const { precomputeOnnxTeacher, onnxTeacherScores } = await import('./onnxTeacherLogits');
       const { teacher, timing } = await precomputeOnnxTeacher(pretrained.onnx, pretrained.params, data, (fraction) =>
         post({ type: 'loading', runId, what: 'onnxTeacher', fraction }),
       );
+      this.teacherScores = onnxTeacherScores(pretrained.onnx, timing.probabilities);
       console.info(`[onnx-teacher] logits of ${timing.examples} examples in ${timing.ms.toFixed(0)} ms${timing.probabilities ? ' (probabilities → logits)' : ''}`);
       return { precomputed: teacher };
     } catch (e) {
@@ -191,7 +194,7 @@ export class Run {
       onEvaluated: allEvaluated(
         inspect.onEvaluated,
         boundaryFeed(data, runId, post, config.epochs),
-        predictors.feed(runId, config, data.inputShape, data.numClasses),
+        predictors.feed(runId, config, data.inputShape, data.numClasses, this.teacherScores),
       ),
       evaluatedLogits: inspect.logitCount,
     };

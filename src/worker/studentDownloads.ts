@@ -5,6 +5,7 @@ import { quantizeArtifacts } from '../engine/export/quantize';
 import { evaluateQuantized, type QuantizedEvaluation } from '../engine/export/quantizedAccuracy';
 import { studentCheck } from '../engine/export/studentCheck';
 import { buildStudentZip, STUDENT_ZIP_FILES, type StudentReport } from '../engine/export/studentZip';
+import { imageInputMetadata } from '../engine/export/inputMetadata';
 import type { ExperimentConfig, ExperimentResults } from '../engine/train/types';
 import { serializeModel } from './exportModel';
 import type { QuantizationChoice } from './modelMessages';
@@ -37,7 +38,14 @@ export async function studentReport(s: FinishedStudent, quantization: Quantizati
     check: await studentCheck(s.model, s.data),
     ...(s.data.featureScaling ? { featureScaling: s.data.featureScaling } : {}),
     ...(s.data.missingValues ? { missingValues: s.data.missingValues } : {}),
+    ...inputOf(s),
   };
+}
+
+/** The report's `input` field of an image run (absent for feature vectors). */
+function inputOf(s: FinishedStudent): Pick<StudentReport, 'input'> {
+  const input = imageInputMetadata(s.data, s.config.userData?.imageFolder, s.config.pretrainedTeacher?.preprocessing);
+  return input ? { input } : {};
 }
 
 /** The student zip (model.json, weights.bin, report.json) at the chosen precision, and its weights' size. */

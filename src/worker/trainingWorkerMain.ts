@@ -12,6 +12,9 @@ import { ModelDesk } from './modelDesk';
 import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
 import { Run } from './runner';
 import { predictors } from './predictors';
+import { preparePhoto } from './photoPrep';
+import type { PredictPhotoRequest } from './imageMessages';
+import { imageFeatures } from '../engine/data/images/imageSet';
 import { UploadStore, withDataError } from './uploads';
 import { loadImageFolder } from './imageFolderLoader';
 import { toySets } from './toySets';
@@ -109,16 +112,28 @@ function inspectCsv(msg: Extract<WorkerRequest, { type: 'inspectCsv' }>): void {
   }
 }
 
-/** Answers a predict request with the three models' logits (buffers transferred) or the reason there are none. */
-async function predict(msg: Extract<WorkerRequest, { type: 'predict' }>): Promise<void> {
+/** Answers a predict request with the three models' logits (buffers transferred) or the reason there are none; `photo` (a prepared picture) travels along. */
+async function predict(msg: Extract<WorkerRequest, { type: 'predict' }>, photo?: Uint8Array): Promise<void> {
   const answer = await predictors.predict(msg.runId, msg.inputs, msg.count);
+  const withPhoto = photo ? { photo } : {};
+  const photoBuffers = photo ? [photo.buffer as ArrayBuffer] : [];
   if ('problem' in answer) {
-    post({ type: 'predicted', requestId: msg.requestId, runId: msg.runId, logits: null, numClasses: 0, problem: answer.problem });
+    post({ type: 'predicted', requestId: msg.requestId, runId: msg.runId, logits: null, numClasses: 0, problem: answer.problem, ...withPhoto }, photoBuffers);
     return;
   }
   const { logits, numClasses } = answer;
   const buffers = [logits.teacher, logits.scratch, logits.distill].filter((l): l is Float32Array => l !== null).map((l) => l.buffer as ArrayBuffer);
-  post({ type: 'predicted', requestId: msg.requestId, runId: msg.runId, logits, numClasses, problem: null }, buffers);
+  post({ type: 'predicted', requestId: msg.requestId, runId: msg.runId, logits, numClasses, problem: null, ...withPhoto }, [...buffers, ...photoBuffers]);
+}
+
+/** Prepares a picture as the run's images were, then answers as `predict` does, with the prepared pixels (or the picture's problem). */
+async function predictPhoto(msg: PredictPhotoRequest): Promise<void> {
+  const prepared = await preparePhoto(msg.bytes, msg.size, msg.fit);
+  if ('problem' in prepared) {
+    post({ type: 'predicted', requestId: msg.requestId, runId: msg.runId, logits: null, numClasses: 0, problem: prepared.problem });
+    return;
+  }
+  await predict({ type: 'predict', requestId: msg.requestId, runId: msg.runId, inputs: imageFeatures(prepared.rgb), count: 1 }, prepared.rgb);
 }
 
 /** Handles one request (awaitable when it does async work); the switch is exhaustive over the request union. */
@@ -189,6 +204,8 @@ function handle(msg: WorkerRequest): Promise<void> | void {
       return predict(msg);
     case 'toyPoints':
       return toySets.points(msg.params).then((points) => post({ type: 'toyPoints', requestId: msg.requestId, points }));
+    case 'predictPhoto':
+      return predictPhoto(msg);
     case 'debugCrash':
       if (import.meta.env.VITE_TEST_HOOKS === '1') throw new Error('Simulated worker crash (test hook)');
       return;

@@ -1,57 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect, type Studio } from './fixtures';
 import { encodePng, pngClaiming } from '../fixtures/images/encodePng';
-
-/** One generated picture: its class (0 circle, 1 square, 2 triangle), size, format and seed. */
-interface Picture {
-  cls: number;
-  width: number;
-  height: number;
-  type: 'image/png' | 'image/jpeg';
-  seed: number;
-}
-
-/**
- * Draws pictures in the page with a 2-D canvas and encodes them as the browser does (PNG or JPEG): a red circle, a
- * green square or a blue triangle at a seeded position and scale on a light, seeded background.
- */
-async function drawPictures(page: Page, pictures: readonly Picture[]): Promise<Uint8Array[]> {
-  const encoded = await page.evaluate(async (list) => {
-    const out: number[][] = [];
-    for (const p of list) {
-      let s = p.seed * 9301 + 49297;
-      const rand = () => ((s = (s * 9301 + 49297) % 233280) / 233280);
-      const canvas = new OffscreenCanvas(p.width, p.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = `rgb(${200 + Math.floor(rand() * 55)}, ${200 + Math.floor(rand() * 55)}, ${200 + Math.floor(rand() * 55)})`;
-      ctx.fillRect(0, 0, p.width, p.height);
-      const side = Math.min(p.width, p.height);
-      const r = side * (0.25 + rand() * 0.15);
-      const cx = p.width / 2 + (rand() - 0.5) * side * 0.2;
-      const cy = p.height / 2 + (rand() - 0.5) * side * 0.2;
-      ctx.fillStyle = ['rgb(220, 30, 40)', 'rgb(30, 170, 60)', 'rgb(40, 60, 220)'][p.cls]!;
-      ctx.beginPath();
-      if (p.cls === 0) ctx.arc(cx, cy, r, 0, Math.PI * 2);
-      else if (p.cls === 1) ctx.rect(cx - r, cy - r, 2 * r, 2 * r);
-      else {
-        ctx.moveTo(cx, cy - r);
-        ctx.lineTo(cx + r, cy + r);
-        ctx.lineTo(cx - r, cy + r);
-        ctx.closePath();
-      }
-      ctx.fill();
-      const blob = await canvas.convertToBlob({ type: p.type, quality: 0.9 });
-      out.push(Array.from(new Uint8Array(await blob.arrayBuffer())));
-    }
-    return out;
-  }, pictures);
-  return encoded.map((e) => Uint8Array.from(e));
-}
+import { drawPictures, writeTree, type Picture } from './pictures';
 
 /** Class folders of the 60-picture set (sorted by code point, as the studio sorts them). */
 const CLASSES = ['circles', 'squares', '三角 triangles 🔺'];
@@ -80,16 +32,6 @@ async function sixtyPictures(page: Page): Promise<Record<string, Uint8Array>> {
   files['squares/broken.jpg'] = whole.subarray(0, Math.floor(whole.length / 2));
   files['squares/notes.txt'] = new TextEncoder().encode('taken on a sunny day');
   return files;
-}
-
-/** Writes files under a new temporary folder named `root`; returns the folder's path. */
-function writeTree(root: string, files: Record<string, Uint8Array>): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'distill-images-')), root);
-  for (const [path, bytes] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), bytes);
-  }
-  return dir;
 }
 
 /** Chooses "Your data" in the Dataset menu. */
@@ -128,9 +70,9 @@ test('A picked folder of 60 pictures in 3 classes previews, and trains and disti
   console.log(`[images] picked folder: ${rate}`);
   await expect(page.getByRole('alert')).toHaveCount(0);
 
-  // The colour set gets the image presets: a small CNN teacher and a small MLP student keep the run short.
-  await page.getByRole('combobox', { name: 'Teacher', exact: true }).selectOption('cnn-small');
-  await page.getByRole('combobox', { name: 'Student', exact: true }).selectOption('mlp-32');
+  // The colour set gets the colour presets: the small VGG teacher and the MLP student.
+  await page.getByRole('combobox', { name: 'Teacher', exact: true }).selectOption('colour-vgg-bn');
+  await page.getByRole('combobox', { name: 'Student', exact: true }).selectOption('colour-mlp-128');
   await studio.setNumber('Epochs', '10');
   await studio.button('Start').click();
   expect(await studio.waitForEnd()).toMatch(/^Done/);

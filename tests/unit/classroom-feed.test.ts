@@ -40,6 +40,15 @@ describe('inspected examples', () => {
     expect(Array.from(shown.pixels!)).toEqual([0, 128, 255, 255]);
     expect(shown.features).toBeNull();
   });
+
+  it('keeps colour images as RGB bytes, channels last', () => {
+    const rgb = [0, 0.2, 1, 0.5, 0.25, 0.75, 1, 0, 0, 0.1, 0.9, 0.4];
+    const img: Dataset = { ...points(2), inputShape: [1, 2, 3], test: { x: Float32Array.from([...rgb, ...rgb]), y: Int32Array.from([1, 0]), count: 2 } };
+    const shown = inspectExamples(img, 1).examples;
+    expect(Array.from(shown.pixels!)).toEqual([0, 51, 255, 128, 64, 191]);
+    expect(shown.features).toBeNull();
+    expect(shown.inputShape).toEqual([1, 2, 3]);
+  });
 });
 
 describe('inspect feed (worker)', () => {

@@ -6,8 +6,8 @@ import { MAX_DECODED_BYTES, MAX_IMAGE_CLASSES, maxImagesAt } from '../../src/eng
 import { checkDeclaredSizes, readZip, ZIP_GUARD } from '../../src/engine/data/images/zipEntries';
 import { DataError, type DataErrorValue } from '../../src/engine/data/dataErrors';
 import { validateArch } from '../../src/engine/models/archFigures';
-import { IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS } from '../../src/engine/models/presets';
-import { uploadFamily } from '../../src/store/uploadSlice';
+import { COLOUR_STUDENT_PRESETS, COLOUR_TEACHER_PRESETS, IMAGE_STUDENT_PRESETS, IMAGE_TEACHER_PRESETS } from '../../src/engine/models/presets';
+import { datasetForFamily, uploadFamily } from '../../src/store/uploadSlice';
 import { UploadStore } from '../../src/worker/uploads';
 
 /** The data error `f` throws. */
@@ -153,10 +153,13 @@ describe('an image set in the upload store', () => {
     expect(meta.missingFromTest).toEqual(['tiny']);
   });
 
-  it('gets CNN and MLP presets on 32×32×3 (and every offered size)', () => {
+  it('gets the colour CNN and MLP presets on 32×32×3 (and every offered size)', () => {
     for (const size of [16, 24, 32, 48, 64]) {
-      for (const p of [...IMAGE_TEACHER_PRESETS, ...IMAGE_STUDENT_PRESETS]) expect(validateArch(p.spec, [size, size, 3], 10), `${p.id} at ${size}`).toBeNull();
-      expect(uploadFamily({ inputShape: [size, size, 3], numClasses: 10 })).toBe('image');
+      for (const p of [...COLOUR_TEACHER_PRESETS, ...COLOUR_STUDENT_PRESETS, ...IMAGE_TEACHER_PRESETS, ...IMAGE_STUDENT_PRESETS])
+        expect(validateArch(p.spec, [size, size, 3], 10), `${p.id} at ${size}`).toBeNull();
+      expect(uploadFamily({ inputShape: [size, size, 3], numClasses: 10 })).toBe('colour');
+      expect(datasetForFamily('spiral', 'colour')).toBe('colour-shapes');
+      expect(datasetForFamily('mnist', 'colour')).toBe('colour-shapes');
     }
   });
 });

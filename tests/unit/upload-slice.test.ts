@@ -184,7 +184,19 @@ describe('upload slice', () => {
     expect(store.getState().config).toMatchObject({ dataset: 'mnist', transferSize: 0, learningRate: IMAGE_LEARNING_RATE });
   });
 
+  it('an upload of colour images moves the config to the colour family (the colour presets in the menus)', () => {
+    const store = newStore();
+    store.getState().chooseUpload();
+    const photos = meta([48, 48, 3]);
+    store.getState().beginLoad(1, 'images', ['shapes'], 1);
+    store.getState().applyUploadEvent({ type: 'uploadReady', requestId: 1, meta: photos, summary: summary(photos) });
+    expect(store.getState().config).toMatchObject({ dataset: 'colour-shapes', transferSize: 0, learningRate: IMAGE_LEARNING_RATE });
+    expect(familyOf(store.getState().config.dataset)).toBe('colour');
+  });
+
   it('uses the image presets only for images they fit', () => {
+    expect(uploadFamily({ inputShape: [32, 32, 3], numClasses: 10 })).toBe('colour');
+    expect(uploadFamily({ inputShape: [8, 8, 3], numClasses: 3 })).toBe('toy');
     expect(uploadFamily({ inputShape: [28, 28, 1], numClasses: 10 })).toBe('image');
     expect(uploadFamily({ inputShape: [8, 8, 1], numClasses: 3 })).toBe('toy');
     expect(uploadFamily({ inputShape: [3], numClasses: 3 })).toBe('toy');

@@ -4,6 +4,7 @@ import type { MissingValues } from '../data/missing';
 import type { FeatureScaling } from '../data/types';
 import type { ModelResult } from '../train/types';
 import type { StudentCheck } from './studentCheck';
+import type { ImageInputMetadata } from './inputMetadata';
 import { checkManifest, type ManifestGroup } from '../import/manifest';
 import { toArrayBuffer, toModelJson, weightBuffer } from './artifacts';
 import { isPlainObject, tryParseJson } from '../json';
@@ -51,6 +52,8 @@ export interface StudentReport {
   missingValues?: MissingValues;
   /** The zip's `model.onnx` (same student), when written. */
   onnx?: OnnxRecord;
+  /** For image runs: the input's size, layout (NHWC), channels, preprocessing and class names (also in model.json's metadata). */
+  input?: ImageInputMetadata;
 }
 
 /** The decoded contents of a student zip. */
@@ -69,10 +72,11 @@ export class StudentZipError extends Error {
 export function buildStudentZip(artifacts: tf.io.ModelArtifacts, report: StudentReport, onnxBytes?: Uint8Array): Uint8Array {
   const json = toModelJson(artifacts, STUDENT_ZIP_FILES.weights);
   // Raw-feature inputs: the standardisation (and the missing-value rule) also ride in model.json (tf
-  // model.getUserDefinedMetadata()), as the PyTorch script writes them.
+  // model.getUserDefinedMetadata()), as the PyTorch script writes them; image inputs: their size, layout and scaling.
   const metadata = {
     ...(report.featureScaling ? { featureScaling: report.featureScaling } : {}),
     ...(report.missingValues ? { missingValues: report.missingValues } : {}),
+    ...(report.input ? { input: report.input } : {}),
   };
   const modelJson: tf.io.ModelJSON = Object.keys(metadata).length > 0 ? { ...json, userDefinedMetadata: metadata } : json;
   const weights = new Uint8Array(weightBuffer(artifacts));
@@ -123,6 +127,7 @@ export function readStudentZip(bytes: Uint8Array): StudentZipContents {
     format: typeof modelJson.format === 'string' ? modelJson.format : 'layers-model',
     generatedBy: typeof modelJson.generatedBy === 'string' ? modelJson.generatedBy : 'unknown',
     convertedBy: typeof modelJson.convertedBy === 'string' ? modelJson.convertedBy : null,
+    ...(isPlainObject(modelJson.userDefinedMetadata) ? { userDefinedMetadata: modelJson.userDefinedMetadata as Record<string, object> } : {}),
   };
   if (!isStudentReport(report)) throw new StudentZipError('report.json is missing fields (config, metrics, backend, seed, createdAt, studioVersion).');
   return { modelJson: json, weights, report };
@@ -138,6 +143,8 @@ export function studentZipArtifacts(contents: StudentZipContents): tf.io.ModelAr
     convertedBy: modelJson.convertedBy ?? null,
     weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights),
     weightData: toArrayBuffer(weights),
+    // tf.loadLayersModel hands these to model.getUserDefinedMetadata() (the input's shape, layout and scaling).
+    ...(modelJson.userDefinedMetadata ? { userDefinedMetadata: modelJson.userDefinedMetadata } : {}),
   };
 }
 

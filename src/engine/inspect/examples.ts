@@ -8,7 +8,7 @@ export interface InspectExamples {
   numClasses: number;
   /** True class of each example. */
   labels: Int32Array;
-  /** Grey images as 0–255 bytes, `count × h × w` (single-channel image sets), else null. */
+  /** Images as 0–255 bytes, `count × h × w × c` (grey or RGB image sets, channels last), else null. */
   pixels: Uint8Array | null;
   /** Raw features, `count × featureSize` (every other set), else null. */
   features: Float32Array | null;
@@ -17,9 +17,9 @@ export interface InspectExamples {
 /** How many test examples are inspected at most. */
 export const INSPECT_LIMIT = 2000;
 
-/** True for single-channel images (shown as thumbnails). */
-export function isGreyImage(inputShape: readonly number[]): boolean {
-  return inputShape.length === 3 && inputShape[2] === 1;
+/** True for grey or RGB images `[h, w, 1 | 3]` (shown as thumbnails). */
+export function isImage(inputShape: readonly number[]): boolean {
+  return inputShape.length === 3 && (inputShape[2] === 1 || inputShape[2] === 3);
 }
 
 /** The first `min(limit, test.count)` test examples: their features (for the models), and labels and pixels or features (for the UI). */
@@ -27,7 +27,7 @@ export function inspectExamples(data: Dataset, limit = INSPECT_LIMIT): { example
   const count = Math.min(limit, data.test.count);
   const size = featureSize(data.inputShape);
   const x = data.test.x.slice(0, count * size);
-  const image = isGreyImage(data.inputShape);
+  const image = isImage(data.inputShape);
   const examples: InspectExamples = {
     count,
     inputShape: [...data.inputShape],

@@ -15,6 +15,7 @@ import { PredictRequests, type PredictAnswer } from './predictRequests';
 import { AnswerRequests } from './answerRequests';
 import type { ToyParams, ToyPoints } from '../../worker/toyPoints';
 import { RateLimiter, type Timers } from '../../util/rateLimit';
+import type { FitMode } from '../../engine/data/images/fitSquare';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
@@ -155,6 +156,15 @@ class StudioWorker {
     const { viewing, run } = useStudio.getState();
     const runId = viewing ? viewing.live.id : run.id;
     this.send({ type: 'predict', requestId, runId, inputs, count }, [inputs.buffer as ArrayBuffer]);
+    return answer;
+  }
+
+  /** The same for one picture's file bytes, decoded and resized in the worker to `size` × `size` with `fit` as the run's images were. */
+  predictPhoto(bytes: ArrayBuffer, size: number, fit: FitMode): Promise<PredictAnswer> {
+    const { requestId, answer } = this.predictRequests.add();
+    const { viewing, run } = useStudio.getState();
+    const runId = viewing ? viewing.live.id : run.id;
+    this.send({ type: 'predictPhoto', requestId, runId, bytes, size, fit }, [bytes]);
     return answer;
   }
 

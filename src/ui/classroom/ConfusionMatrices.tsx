@@ -122,6 +122,9 @@ export const ConfusionMatrices = memo(function ConfusionMatrices({ data }: { dat
           );
         })}
       </div>
+      {classNames.some((name, k) => name !== String(k)) ? (
+        <p className="hint confusion-legend">{t('confusion.legend', { list: classNames.map((_, k) => classLabel(classNames, k)).join(', ') })}</p>
+      ) : null}
       {chosen && chosenPreds ? (
         <CellExamples
           title={t('confusion.listTitle', { model: t(`models.${chosen.phase}`), t: classLabel(classNames, chosen.t), p: classLabel(classNames, chosen.p), n: String(members.length) })}

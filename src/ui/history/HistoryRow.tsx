@@ -4,6 +4,7 @@ import { shortDatasetName } from '../../store/history/fromRun';
 import type { HistoryRecord } from '../../store/history/records';
 import { pct, signedPoints } from '../results/format';
 import { RenameForm } from './RenameForm';
+import { UploadNote } from './UploadNote';
 
 /** What a row can ask the panel to do. */
 export interface RowActions {
@@ -36,7 +37,10 @@ export function HistoryRow({ record, picked, openLocked, actions }: { record: Hi
         )}
       </th>
       <td className="history-date">{new Date(record.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</td>
-      <td>{shortDatasetName(record.config)}</td>
+      <td>
+        {shortDatasetName(record.config)}
+        <UploadNote config={record.config} />
+      </td>
       <td>{pct(results.distilled.accuracy)}</td>
       <td>{pct(results.scratch.accuracy)}</td>
       <td>{pct(results.teacher.accuracy)}</td>

@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import { currentLink } from './hashSync';
 import { useLayout } from '../layout/layoutStore';
+import { selectUserData } from '../../store/uploadSlice';
 
-/** Copies the link to this setup; says "Copied", or shows the link selected in a read-only field when the clipboard is unavailable. */
+/**
+ * Copies the link to this setup; says "Copied", or shows the link selected in a read-only field when the clipboard is
+ * unavailable. With the user's own data in use it says that the link carries the settings, not the data.
+ */
 export function CopyLink() {
   const { t } = useTranslation('share');
   const id = useId();
@@ -14,6 +18,7 @@ export function CopyLink() {
   const lessonId = useStudio((s) => s.lessonId);
   const lessonPart = useStudio((s) => s.lessonPart);
   const view = useLayout((s) => s.view);
+  const userData = useStudio(selectUserData);
   const [state, setState] = useState<'idle' | 'copied' | 'fallback'>('idle');
   const [link, setLink] = useState('');
   const field = useRef<HTMLInputElement>(null);
@@ -48,6 +53,11 @@ export function CopyLink() {
       <span className="copied" aria-live="polite">
         {state === 'copied' ? t('copied') : ''}
       </span>
+      {userData ? (
+        <p className="hint link-data-note">
+          {userData.imageFolder ? t('linkNoImages', { size: String(userData.imageFolder.size) }) : t('linkNoData')}
+        </p>
+      ) : null}
       {state === 'fallback' ? (
         <div className="link-fallback">
           <label htmlFor={id}>{t('linkLabel')}</label>

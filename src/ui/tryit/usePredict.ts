@@ -1,25 +1,39 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStudio } from '../../store';
+import type { FitMode } from '../../engine/data/images/fitSquare';
+import type { PhotoProblem } from '../../worker/imageMessages';
 import type { PredictedLogits, PredictProblem } from '../../worker/predictors';
 import { studioWorker } from '../bridge/studioWorker';
 
 /** Minimum time between two predict requests while drawing (ms). */
 const MIN_INTERVAL_MS = 60;
 
-/** The latest answer: the models' logits for the input, or why there are none. */
+/** The latest answer: the models' logits for the input, or why there are none; for a picture also what the models saw. */
 export interface Prediction {
   logits: PredictedLogits | null;
-  problem: PredictProblem | null;
+  problem: PredictProblem | PhotoProblem | null;
+  /** A picture's prepared `size × size × 3` RGB bytes. */
+  photo: Uint8Array | null;
 }
+
+/** A picture's file bytes and how the run's images were prepared (decoded and resized in the worker). */
+export interface PhotoInput {
+  bytes: ArrayBuffer;
+  size: number;
+  fit: FitMode;
+}
+
+/** What the models are asked about: features of the run's input shape, or a picture to prepare first. */
+export type PredictInput = Float32Array | PhotoInput;
 
 /**
  * Asks the worker for the three models' logits on one input, throttled: at most one request in flight and
  * one every `MIN_INTERVAL_MS`; inputs that arrive meanwhile replace each other (only the newest is sent).
  * The input is asked again whenever the models change (a new epoch, a new run).
  */
-export function usePredict(): { prediction: Prediction | null; setInput: (input: Float32Array | null) => void } {
+export function usePredict(): { prediction: Prediction | null; setInput: (input: PredictInput | null) => void } {
   const [prediction, setPrediction] = useState<Prediction | null>(null);
-  const input = useRef<Float32Array | null>(null);
+  const input = useRef<PredictInput | null>(null);
   const busy = useRef(false);
   const dirty = useRef(false);
   const lastSent = useRef(0);
@@ -46,16 +60,18 @@ export function usePredict(): { prediction: Prediction | null; setInput: (input:
     }
     busy.current = true;
     lastSent.current = performance.now();
-    void studioWorker.predict(x.slice(), 1).then((a) => {
+    // Copies are sent (the buffers are transferred): the input is asked again when the models change.
+    const asked = x instanceof Float32Array ? studioWorker.predict(x.slice(), 1) : studioWorker.predictPhoto(x.bytes.slice(0), x.size, x.fit);
+    void asked.then((a) => {
       busy.current = false;
       if (!alive.current) return;
-      setPrediction({ logits: a.logits, problem: a.problem });
+      setPrediction({ logits: a.logits, problem: a.problem, photo: a.photo ?? null });
       pump();
     });
   }, []);
 
   const setInput = useCallback(
-    (x: Float32Array | null) => {
+    (x: PredictInput | null) => {
       input.current = x;
       dirty.current = true;
       pump();

@@ -69,6 +69,13 @@ export interface KeptImage {
   rgb: Uint8Array;
 }
 
+/** One prepared image's `size × size × 3` bytes as the models' input: each byte / 255 (channels last), as every image set's examples are. */
+export function imageFeatures(rgb: Uint8Array): Float32Array {
+  const x = new Float32Array(rgb.length);
+  for (let j = 0; j < rgb.length; j++) x[j] = rgb[j]! / 255;
+  return x;
+}
+
 /**
  * The kept images as labelled examples `[size, size, 3]` in 0–1 (each byte / 255), in class then path order; every
  * class must keep at least one image (an `imageClassEmpty` error names those that did not).
@@ -83,7 +90,7 @@ export function assembleImageSet(classNames: readonly string[], kept: readonly K
   const y = new Int32Array(kept.length);
   kept.forEach((k, i) => {
     y[i] = k.label;
-    for (let j = 0; j < len; j++) x[i * len + j] = k.rgb[j]! / 255;
+    x.set(imageFeatures(k.rgb), i * len);
   });
   return { x, y, count: kept.length, inputShape: [size, size, 3], classNames: [...classNames], numClasses: classNames.length, classCounts };
 }

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { onnx } from 'onnx-proto';
+import type { ImageInputMetadata } from '../inputMetadata';
 import { lowerToOnnx, ONNX_INPUT, ONNX_OUTPUTS, toFloat16Bytes, type OnnxGraph, type OnnxNode, type OnnxPrecision } from './onnxGraph';
 
 /** The ONNX operator set the studio writes (Erf-based GELU; `Gelu` itself needs opset 20, which fewer runtimes run). */
@@ -23,6 +24,20 @@ export interface OnnxMetadata {
   studioVersion: string;
   /** Model role, e.g. `distilled student` or `teacher`. */
   role: string;
+  /** For image inputs: shape, channels, preprocessing and preparation (written as `input_*` and `image_preparation`). */
+  input?: ImageInputMetadata;
+}
+
+/** The metadata_props describing an image input: its shape, layout (stated: NHWC, channels last), channels, preprocessing and preparation. */
+function imageInputProps(input: ImageInputMetadata | undefined): Record<string, string> {
+  if (!input) return {};
+  return {
+    input_shape: JSON.stringify(input.shape),
+    input_channels: input.channels,
+    input_preprocessing: JSON.stringify(input.preprocessing),
+    image_preparation: JSON.stringify(input.preparation),
+    ...(input.teacherPreprocessing ? { teacher_preprocessing: JSON.stringify(input.teacherPreprocessing) } : {}),
+  };
 }
 
 /** A written ONNX file and what it holds. */
@@ -81,6 +96,7 @@ export function encodeOnnx(graph: OnnxGraph, precision: OnnxPrecision, meta: Onn
     input_scaling: meta.inputScaling,
     ...(meta.missingValues ? { missing_values: meta.missingValues } : {}),
     input_layout: graph.inputShape.length === 3 ? 'NHWC' : 'NC',
+    ...imageInputProps(meta.input),
     distillation: meta.distillation,
     role: meta.role,
     weight_precision: precision,

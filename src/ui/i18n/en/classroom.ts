@@ -45,6 +45,7 @@ export const classroom = {
     item: 'predicted {{p}}, true {{t}}',
     close: 'Close the list',
     none: 'No examples in this cell.',
+    legend: 'Classes: {{list}}.',
   },
   agreement: {
     title: 'Where the distilled student and the teacher disagree',

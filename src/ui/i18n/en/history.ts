@@ -44,10 +44,15 @@ export const history = {
     save: 'Save name',
     cancel: 'Cancel',
   },
+  dataNote: {
+    images: 'Your pictures ({{images}} images, {{classes}} classes, {{size}} × {{size}}): the images are not stored, only the settings, how they were prepared and the results.',
+    upload: 'Your data file: it is not stored, only the settings and the results.',
+  },
   viewing: {
     banner: 'Viewing saved run {{name}}',
     explain: 'The charts and tables below show this saved run, not the current one.',
     back: 'Back to the current run',
+    imagesNotStored: 'This run trained on a folder of your pictures ({{size}} × {{size}}). The images are not stored with it: to train on them again, load the folder again.',
   },
   file: {
     export: 'Export history',

@@ -47,6 +47,7 @@ export const classroom: Catalogue<typeof en> = {
     item: '预测 {{p}}，真实 {{t}}',
     close: '关闭列表',
     none: '这个单元格中没有样本。',
+    legend: '类别：{{list}}。',
   },
   agreement: {
     title: '蒸馏学生与教师模型意见不一之处',

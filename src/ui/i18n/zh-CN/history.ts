@@ -47,10 +47,15 @@ export const history: Catalogue<typeof en> = {
     save: '保存名称',
     cancel: '取消',
   },
+  dataNote: {
+    images: '你的图片（{{images}} 张，{{classes}} 个类别，{{size}} × {{size}}）：图片本身不会保存，只保存设置、图片的处理方式和结果。',
+    upload: '你的数据文件：文件本身不会保存，只保存设置和结果。',
+  },
   viewing: {
     banner: '正在查看已保存的运行 {{name}}',
     explain: '下方的图表和表格显示的是这个已保存的运行，而不是当前运行。',
     back: '返回当前运行',
+    imagesNotStored: '这次运行使用你的图片文件夹训练（{{size}} × {{size}}）。图片不会随运行保存：若要再次用它们训练，请重新加载该文件夹。',
   },
   file: {
     export: '导出历史记录',
