@@ -3,7 +3,7 @@ import { hiddenLayerOptions } from '../../engine/models/spec';
 import { useStudio } from '../../store';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { NumberField } from './NumberField';
-import { SelectField } from './SelectField';
+import { LayerPairFields } from './LayerPairFields';
 
 /** Most conv-layer pairs attention transfer may match (the field's list length). */
 const MAX_PAIRS = 8;
@@ -42,19 +42,11 @@ export function AttentionControls({ locked }: { locked: boolean }) {
         <>
           {pairs.map((p, i) => (
             <div key={i} className="at-pair">
-              <SelectField
-                label={t('methods.atTeacher', { n: String(i + 1) })}
-                value={String(p.teacher)}
+              <LayerPairFields
+                labels={{ teacher: t('methods.atTeacher', { n: String(i + 1) }), student: t('methods.atStudent', { n: String(i + 1) }) }}
+                teacher={{ layers: tConvs, index: p.teacher, onChange: (v) => setPairs(pairs.map((q, j) => (j === i ? { ...q, teacher: v } : q))) }}
+                student={{ layers: sConvs, index: p.student, onChange: (v) => setPairs(pairs.map((q, j) => (j === i ? { ...q, student: v } : q))) }}
                 disabled={locked}
-                options={tConvs.map((l) => ({ value: String(l.index), label: l.label }))}
-                onChange={(v) => setPairs(pairs.map((q, j) => (j === i ? { ...q, teacher: Number(v) } : q)))}
-              />
-              <SelectField
-                label={t('methods.atStudent', { n: String(i + 1) })}
-                value={String(p.student)}
-                disabled={locked}
-                options={sConvs.map((l) => ({ value: String(l.index), label: l.label }))}
-                onChange={(v) => setPairs(pairs.map((q, j) => (j === i ? { ...q, student: Number(v) } : q)))}
               />
               {pairs.length > 1 ? (
                 <button type="button" disabled={locked} onClick={() => setPairs(pairs.filter((_, j) => j !== i))}>

@@ -4,7 +4,7 @@ import { hintAdapterProblem, planHintAdapter } from '../../engine/train/hintAdap
 import { useStudio } from '../../store';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { NumberField } from './NumberField';
-import { SelectField } from './SelectField';
+import { LayerPairFields } from './LayerPairFields';
 
 /** The optional FitNets hint term: which hidden layers to match, and its weight β. */
 export function HintControls({ locked }: { locked: boolean }) {
@@ -35,19 +35,11 @@ export function HintControls({ locked }: { locked: boolean }) {
       </label>
       {config.hintEnabled ? (
         <>
-          <SelectField
-            label={t('distill.hintTeacher')}
-            value={String(tIndex)}
+          <LayerPairFields
+            labels={{ teacher: t('distill.hintTeacher'), student: t('distill.hintStudent') }}
+            teacher={{ layers: tLayers, index: tIndex, onChange: (i) => setConfig({ hintTeacherLayer: i }) }}
+            student={{ layers: sLayers, index: sIndex, onChange: (i) => setConfig({ hintStudentLayer: i }) }}
             disabled={locked}
-            options={tLayers.map((l) => ({ value: String(l.index), label: l.label }))}
-            onChange={(v) => setConfig({ hintTeacherLayer: Number(v) })}
-          />
-          <SelectField
-            label={t('distill.hintStudent')}
-            value={String(sIndex)}
-            disabled={locked}
-            options={sLayers.map((l) => ({ value: String(l.index), label: l.label }))}
-            onChange={(v) => setConfig({ hintStudentLayer: Number(v) })}
           />
           <NumberField field="hintBeta" label={t('distill.hintBeta')} disabled={locked} />
           <p className="hint">

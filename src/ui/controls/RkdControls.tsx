@@ -5,6 +5,7 @@ import { useStudio } from '../../store';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
+import { LayerPairFields } from './LayerPairFields';
 
 /** Relational KD (Park et al. 2019): distance and angle weights, on the logits or on a hidden block of each model. */
 export function RkdControls({ locked }: { locked: boolean }) {
@@ -41,22 +42,12 @@ export function RkdControls({ locked }: { locked: boolean }) {
             onChange={(v) => setConfig({ rkdSource: v })}
           />
           {config.rkdSource === 'hidden' ? (
-            <>
-              <SelectField
-                label={t('methods.rkdTeacher')}
-                value={String(tIndex)}
-                disabled={locked}
-                options={tLayers.map((l) => ({ value: String(l.index), label: l.label }))}
-                onChange={(v) => setConfig({ rkdTeacherLayer: Number(v) })}
-              />
-              <SelectField
-                label={t('methods.rkdStudent')}
-                value={String(sIndex)}
-                disabled={locked}
-                options={sLayers.map((l) => ({ value: String(l.index), label: l.label }))}
-                onChange={(v) => setConfig({ rkdStudentLayer: Number(v) })}
-              />
-            </>
+            <LayerPairFields
+              labels={{ teacher: t('methods.rkdTeacher'), student: t('methods.rkdStudent') }}
+              teacher={{ layers: tLayers, index: tIndex, onChange: (i) => setConfig({ rkdTeacherLayer: i }) }}
+              student={{ layers: sLayers, index: sIndex, onChange: (i) => setConfig({ rkdStudentLayer: i }) }}
+              disabled={locked}
+            />
           ) : null}
           <NumberField field="rkdDistance" label={t('methods.rkdDistance')} disabled={locked} />
           <NumberField field="rkdAngle" label={t('methods.rkdAngle')} disabled={locked} />
