@@ -4,6 +4,7 @@ import type { FitMode } from '../../engine/data/images/fitSquare';
 import type { PhotoProblem } from '../../worker/imageMessages';
 import type { PredictedLogits, PredictProblem } from '../../worker/predictors';
 import { studioWorker } from '../bridge/studioWorker';
+import { RateLimiter } from '../../util/rateLimit';
 
 /** Minimum time between two predict requests while drawing (ms). */
 const MIN_INTERVAL_MS = 60;
@@ -36,22 +37,13 @@ export function usePredict(): { prediction: Prediction | null; setInput: (input:
   const input = useRef<PredictInput | null>(null);
   const busy = useRef(false);
   const dirty = useRef(false);
-  const lastSent = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const alive = useRef(true);
+  const limiter = useRef<RateLimiter | null>(null);
   const modelsVersion = useStudio((s) => s.inspect.logits);
 
-  const pump = useCallback(() => {
+  // Sends the newest input unless a request is in flight (its answer asks again when a newer input waits).
+  const send = useCallback(() => {
     if (busy.current || !dirty.current) return;
-    const wait = lastSent.current + MIN_INTERVAL_MS - performance.now();
-    if (wait > 0) {
-      if (timer.current === null)
-        timer.current = setTimeout(() => {
-          timer.current = null;
-          pump();
-        }, wait);
-      return;
-    }
     const x = input.current;
     dirty.current = false;
     if (!x) {
@@ -59,16 +51,17 @@ export function usePredict(): { prediction: Prediction | null; setInput: (input:
       return;
     }
     busy.current = true;
-    lastSent.current = performance.now();
     // Copies are sent (the buffers are transferred): the input is asked again when the models change.
     const asked = x instanceof Float32Array ? studioWorker.predict(x.slice(), 1) : studioWorker.predictPhoto(x.bytes.slice(0), x.size, x.fit);
     void asked.then((a) => {
       busy.current = false;
       if (!alive.current) return;
       setPrediction({ logits: a.logits, problem: a.problem, photo: a.photo ?? null });
-      pump();
+      if (dirty.current) limiter.current?.request();
     });
   }, []);
+  limiter.current ??= new RateLimiter(send, MIN_INTERVAL_MS);
+  const pump = useCallback(() => limiter.current!.request(), []);
 
   const setInput = useCallback(
     (x: PredictInput | null) => {
@@ -90,7 +83,7 @@ export function usePredict(): { prediction: Prediction | null; setInput: (input:
     alive.current = true;
     return () => {
       alive.current = false;
-      if (timer.current !== null) clearTimeout(timer.current);
+      limiter.current?.cancel();
     };
   }, []);
 
