@@ -1,9 +1,18 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ort from 'onnxruntime-node';
 import AxeBuilder from '@axe-core/playwright';
 import { zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect, type Studio } from './fixtures';
 import { encodePng, pngClaiming } from '../fixtures/images/encodePng';
 import { drawPictures, writeTree, type Picture } from './pictures';
+import { download, unzipInto } from './downloads';
+
+const PREDICT = fileURLToPath(new URL('./predictStudent.mjs', import.meta.url));
 
 /** Class folders of the 60-picture set (sorted by code point, as the studio sorts them). */
 const CLASSES = ['circles', 'squares', '三角 triangles 🔺'];
@@ -79,6 +88,22 @@ test('A picked folder of 60 pictures in 3 classes previews, and trains and disti
   // Three shapes in three colours: the teacher must clearly beat chance (33 %).
   expect(await studio.accuracy('Teacher')).toBeGreaterThanOrEqual(0.6);
   expect(await studio.accuracy('Distilled student')).toBeGreaterThan(0);
+
+  // The student leaves as a zip that loads in Node with the studio's logits and says what input it wants, and as ONNX.
+  await studio.view('Export');
+  const tmp = mkdtempSync(join(tmpdir(), 'distill-images-student-'));
+  const { dir: studentDir, files } = unzipInto((await download(page, 'Download student (.zip)', tmp)).path);
+  const report = JSON.parse(new TextDecoder().decode(files['report.json'])) as { check: { inputShape: number[]; inputs: number[][]; logits: number[][] } };
+  expect(report.check.inputShape).toEqual([32, 32, 3]);
+  const model = JSON.parse(new TextDecoder().decode(files['model.json'])) as { userDefinedMetadata?: { input?: Record<string, unknown> } };
+  expect(model.userDefinedMetadata?.input).toMatchObject({ shape: [32, 32, 3], layout: 'NHWC', channels: 'RGB', classNames: CLASSES, preparation: { source: 'folder', size: 32 } });
+  const node = JSON.parse(execFileSync(process.execPath, [PREDICT, studentDir], { encoding: 'utf8' })) as { logits: number[][] };
+  const maxDiff = (a: number[][], b: ArrayLike<number>) => Math.max(...a.flat().map((v, i) => Math.abs(v - b[i]!)));
+  expect(maxDiff(report.check.logits, node.logits.flat())).toBeLessThan(1e-4);
+  const onnx = await ort.InferenceSession.create(readFileSync((await download(page, 'Download student (.onnx)', tmp)).path));
+  const n = report.check.inputs.length;
+  const out = await onnx.run({ input: new ort.Tensor('float32', Float32Array.from(report.check.inputs.flat()), [n, 32, 32, 3]) });
+  expect(maxDiff(report.check.logits, out.logits!.data as Float32Array)).toBeLessThan(1e-4);
 });
 
 test('A dropped zip of the same set gives the same preview; a zip in the data-file picker too', async ({ studio, page }) => {

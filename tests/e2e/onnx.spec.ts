@@ -5,21 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import * as ort from 'onnxruntime-node';
-import type { Download, Page } from '@playwright/test';
+import { download } from './downloads';
 import { DATASETS } from '../../src/engine/data/registry';
 import { test, expect, Studio } from './fixtures';
 
 const MNIST_LABEL = 'MNIST digits (28×28, 10 classes, 8,000 / 2,000)';
 const SPIRAL_LABEL = 'Spiral (2-D, 3 classes)';
 const FIXTURES = fileURLToPath(new URL('../fixtures/onnx/', import.meta.url));
-
-/** Clicks a button and saves the download it starts; returns its path and suggested name. */
-async function download(page: Page, name: string, dir: string): Promise<{ path: string; name: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
-  const path = join(dir, (d as Download).suggestedFilename());
-  await d.saveAs(path);
-  return { path, name: d.suggestedFilename() };
-}
 
 async function shortRun(studio: Studio, epochs = '3'): Promise<void> {
   await studio.setNumber('Epochs', epochs);
