@@ -7,6 +7,7 @@ import { runExperiment } from '../../src/engine/train/experiment';
 import { readWeights, type ResumePoint } from '../../src/engine/train/resumePoint';
 import type { ArchSpec } from '../../src/engine/models/spec';
 import type { ExperimentConfig, TrialResult } from '../../src/engine/train/types';
+import { biasCorrection, biasedPredictions } from '../../src/engine/inspect/biasCorrection';
 import { useCpu } from './tfSetup';
 import { toyConfig } from './toyConfig';
 
@@ -92,6 +93,18 @@ describe('a colour image run goes through every experiment path (CPU backend, 8Ã
     const points = sweep.trials.filter((t) => t.kind === 'sweep');
     expect(points.map((p) => p.temperature)).toEqual([2, 6]);
     expect(points.every((p) => Number.isFinite(p.accuracy) && typeof p.valAccuracy === 'number')).toBe(true);
+  });
+
+  it('a left-out class: the distilled student never sees it, and the bias correction reads its validation logits', async () => {
+    const r = await run(colourConfig({ excludeClasses: [1], transferSize: 60, validationFraction: 0.2 }));
+    const v = r.results.validationLogits!;
+    expect(v.labels.length).toBeGreaterThan(0);
+    expect(v.logits).toHaveLength(v.labels.length * 3);
+    // A huge bias on the left-out class makes the student predict it for every picture: its class accuracy becomes 1.
+    const corrected = biasCorrection(Float32Array.from(v.logits), v.labels, 3, 1, 1e6);
+    expect(corrected.after.classAccuracy).toBe(1);
+    expect(corrected.before.accuracy).not.toBeNull();
+    expect(Array.from(biasedPredictions(Float32Array.from(v.logits), 3, 1, 1e6)).every((p) => p === 1)).toBe(true);
   });
 
   it('resumes from a distillation checkpoint to exactly the uninterrupted weights', async () => {
