@@ -3,31 +3,13 @@
 // teacher on every digit, the 800·800 student on 1,000 digits, 3 seeds), start to finish in the real studio on Auto:
 // builds it, serves it (cross-origin isolated), chooses the lesson and part from the Lesson menu as a user would,
 // presses Start and waits for Done. Prints the backend, the time and the three accuracies.
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { buildAndServe } from './previewServer.mjs';
 
 const PORT = Number(process.env.LESSON_PORT ?? 4175);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-if (spawnSync(npx, ['vite', 'build', '--logLevel', 'warn', '--outDir', 'dist-lesson', '--emptyOutDir'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-const server = spawn(npx, ['vite', 'preview', '--outDir', 'dist-lesson', '--strictPort', '--port', String(PORT)], { stdio: 'ignore', detached: true });
-const stop = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stop);
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`http://localhost:${PORT}/`)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
+const stop = await buildAndServe({ outDir: 'dist-lesson', port: PORT });
 
 const browser = await chromium.launch({
   executablePath,
