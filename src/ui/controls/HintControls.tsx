@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { hiddenLayerOptions } from '../../engine/models/spec';
 import { hintAdapterProblem, planHintAdapter } from '../../engine/train/hintAdapter';
 import { useStudio } from '../../store';
-import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
+import { hiddenLayerPair } from './hiddenLayerPair';
 import { NumberField } from './NumberField';
 import { LayerPairFields } from './LayerPairFields';
 
@@ -11,11 +10,7 @@ export function HintControls({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
   const config = useStudio((s) => s.config);
   const setConfig = useStudio((s) => s.setConfig);
-  const shape = currentMeta(config).inputShape;
-  const tLayers = hiddenLayerOptions(teacherPreset(config).spec, shape);
-  const sLayers = hiddenLayerOptions(studentPreset(config).spec, shape);
-  const tIndex = Math.min(config.hintTeacherLayer, Math.max(0, tLayers.length - 1));
-  const sIndex = Math.min(config.hintStudentLayer, Math.max(0, sLayers.length - 1));
+  const { tLayers, sLayers, tIndex, sIndex } = hiddenLayerPair(config, config.hintTeacherLayer, config.hintStudentLayer);
   const tWidth = tLayers[tIndex]?.width;
   const sWidth = sLayers[sIndex]?.width;
   const tShape = tLayers[tIndex]?.shape;

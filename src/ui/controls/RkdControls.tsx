@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RkdSource } from '../../engine/losses/rkd';
-import { hiddenLayerOptions } from '../../engine/models/spec';
 import { useStudio } from '../../store';
-import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
+import { hiddenLayerPair } from './hiddenLayerPair';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { LayerPairFields } from './LayerPairFields';
@@ -12,11 +11,7 @@ export function RkdControls({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
   const config = useStudio((s) => s.config);
   const setConfig = useStudio((s) => s.setConfig);
-  const shape = currentMeta(config).inputShape;
-  const tLayers = hiddenLayerOptions(teacherPreset(config).spec, shape);
-  const sLayers = hiddenLayerOptions(studentPreset(config).spec, shape);
-  const tIndex = Math.min(config.rkdTeacherLayer, Math.max(0, tLayers.length - 1));
-  const sIndex = Math.min(config.rkdStudentLayer, Math.max(0, sLayers.length - 1));
+  const { tLayers, sLayers, tIndex, sIndex } = hiddenLayerPair(config, config.rkdTeacherLayer, config.rkdStudentLayer);
   const hasHidden = tLayers.length > 0 && sLayers.length > 0;
   return (
     <>
