@@ -1,8 +1,7 @@
 /// <reference lib="webworker" />
-import { withoutOrientation, type Orientation } from '../engine/data/images/exifOrientation';
-import { prepareImage, screenImage } from '../engine/data/images/imageSet';
+import { screenImage } from '../engine/data/images/imageSet';
 import { Rng } from '../engine/rng';
-import { decodeRgba } from './decodeRgba';
+import { decodeAndPrepare } from './decodeRgba';
 
 /** One decode measurement: images of one format and size, decoded and prepared as an image-folder upload does. */
 export interface DecodeFigures {
@@ -53,8 +52,7 @@ export async function benchDecode(format: 'png' | 'jpeg', width: number, height:
   const once = async (raw: Uint8Array) => {
     const screened = screenImage(raw);
     if (!screened.ok) throw new Error(`the bench's own ${format} was refused: ${screened.skip.reason}`);
-    const { bytes, orientation } = screened.format === 'jpeg' ? withoutOrientation(raw) : { bytes: raw, orientation: 1 as Orientation };
-    return prepareImage(await decodeRgba(bytes), orientation, prep);
+    return decodeAndPrepare(raw, screened.format, prep);
   };
   await once(pictures[0]!); // warm-up: the decoder's first call
   const t0 = performance.now();

@@ -1,5 +1,8 @@
 /// <reference lib="webworker" />
+import { withoutOrientation, type Orientation } from '../engine/data/images/exifOrientation';
+import { prepareImage, type ImagePrep } from '../engine/data/images/imageSet';
 import type { PixelImage } from '../engine/data/images/pixels';
+import type { ImageFormat } from '../engine/data/images/sniffImage';
 
 /** Decodes image bytes to RGBA with the browser's decoder, as stored (no orientation, no colour conversion, no premultiplication). */
 export async function decodeRgba(bytes: Uint8Array): Promise<PixelImage> {
@@ -14,4 +17,13 @@ export async function decodeRgba(bytes: Uint8Array): Promise<PixelImage> {
   } finally {
     bitmap.close();
   }
+}
+
+/**
+ * A screened picture's kept bytes: its EXIF orientation taken out (JPEG) so the browser decodes it as stored, then
+ * oriented, flattened on white, fitted and resized by the engine (`prepareImage`). Throws when the browser cannot decode it.
+ */
+export async function decodeAndPrepare(raw: Uint8Array, format: ImageFormat, prep: ImagePrep): Promise<Uint8Array> {
+  const { bytes, orientation } = format === 'jpeg' ? withoutOrientation(raw) : { bytes: raw, orientation: 1 as Orientation };
+  return prepareImage(await decodeRgba(bytes), orientation, prep);
 }

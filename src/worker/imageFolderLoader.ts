@@ -6,13 +6,12 @@
  * as files are decoded; a newer request abandons an older one. Nothing is kept unless the whole set loads.
  */
 import type { SkippedFile } from '../engine/data/images/classTree';
-import { withoutOrientation, type Orientation } from '../engine/data/images/exifOrientation';
 import { MAX_INPUT_BYTES, toMB } from '../engine/data/images/limits';
-import { assembleImageSet, planImageSet, prepareImage, screenImage, type ImagePrep, type KeptImage } from '../engine/data/images/imageSet';
+import { assembleImageSet, planImageSet, screenImage, type ImagePrep, type KeptImage } from '../engine/data/images/imageSet';
 import { readZip } from '../engine/data/images/zipEntries';
 import { DataError } from '../engine/data/dataErrors';
 import { errorText } from './backends';
-import { decodeRgba } from './decodeRgba';
+import { decodeAndPrepare } from './decodeRgba';
 import type { LoadImagesRequest } from './imageMessages';
 import type { WorkerEvent } from './protocol';
 import { withDataError, type UploadStore } from './uploads';
@@ -57,9 +56,8 @@ async function decodeAll(msg: LoadImagesRequest, post: (e: WorkerEvent) => void)
       if (!screened.ok) {
         skipped.push({ path: file.path, ...screened.skip });
       } else {
-        const { bytes: clean, orientation } = screened.format === 'jpeg' ? withoutOrientation(raw) : { bytes: raw, orientation: 1 as Orientation };
         try {
-          kept.push({ label, rgb: prepareImage(await decodeRgba(clean), orientation, prep) });
+          kept.push({ label, rgb: await decodeAndPrepare(raw, screened.format, prep) });
           decoded += 1;
         } catch {
           skipped.push({ path: file.path, reason: 'undecodable' });

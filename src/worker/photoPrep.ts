@@ -1,8 +1,7 @@
 /// <reference lib="webworker" />
-import { withoutOrientation, type Orientation } from '../engine/data/images/exifOrientation';
 import type { FitMode } from '../engine/data/images/fitSquare';
-import { prepareImage, screenImage } from '../engine/data/images/imageSet';
-import { decodeRgba } from './decodeRgba';
+import { screenImage } from '../engine/data/images/imageSet';
+import { decodeAndPrepare } from './decodeRgba';
 import type { PhotoProblem } from './imageMessages';
 
 /** A screening reason as the photo problem it means (the folder-only reasons cannot happen for one file). */
@@ -18,9 +17,8 @@ export async function preparePhoto(buffer: ArrayBuffer, size: number, fit: FitMo
   const raw = new Uint8Array(buffer);
   const screened = screenImage(raw);
   if (!screened.ok) return { problem: problemOf(screened.skip.reason) };
-  const { bytes, orientation } = screened.format === 'jpeg' ? withoutOrientation(raw) : { bytes: raw, orientation: 1 as Orientation };
   try {
-    return { rgb: prepareImage(await decodeRgba(bytes), orientation, { size, fit }) };
+    return { rgb: await decodeAndPrepare(raw, screened.format, { size, fit }) };
   } catch {
     return { problem: 'undecodable' };
   }
