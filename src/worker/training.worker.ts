@@ -8,4 +8,12 @@ declare const self: DedicatedWorkerGlobalScope;
 // entry a second time, with a second copy of the worker's modules. Messages that come while the main module loads wait.
 const early: MessageEvent<WorkerRequest>[] = [];
 self.onmessage = (e: MessageEvent<WorkerRequest>) => early.push(e);
-void import('./trainingWorkerMain').then((main) => main.boot(early));
+// A main module that fails to load (a chunk that did not arrive) or to boot is rethrown outside the promise, so it
+// reaches the page's `worker.onerror` as a worker crash with its message, instead of leaving the page waiting forever.
+import('./trainingWorkerMain')
+  .then((main) => main.boot(early))
+  .catch((e: unknown) =>
+    setTimeout(() => {
+      throw new Error(`The training worker could not start: ${e instanceof Error ? e.message : String(e)}`);
+    }),
+  );

@@ -59,3 +59,6 @@ export const resultCells = (row: string): [string, string] | null => {
   const cells = Array.from(tr.children).map((c) => (c.textContent ?? '').trim());
   return [cells[header.indexOf('Test accuracy')] ?? '', cells[header.indexOf('Test loss')] ?? ''];
 };
+
+/** Test builds: the page's latest worker requests and events (src/ui/bridge/workerTrace.ts). */
+export const workerTrace = (): string[] => (window as Window & { __distillWorkerTrace?: string[] }).__distillWorkerTrace ?? [];

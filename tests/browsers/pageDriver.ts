@@ -15,6 +15,8 @@ export interface PageDriver {
   click<A extends unknown[]>(find: PageFunction<A, Element | null>, ...args: A): Promise<void>;
   /** The bytes of a file the browser downloaded, once it is complete (`complete` says when: e.g. a zip that unzips). */
   downloaded(fileName: string, timeoutMs: number, complete: (bytes: Uint8Array) => boolean): Promise<Uint8Array>;
+  /** The page's console messages and uncaught errors so far, as the protocol reports them (empty where it reports none). */
+  messages(): string[];
   /** Ends the session and the browser. */
   close(): Promise<void>;
 }

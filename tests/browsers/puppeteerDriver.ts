@@ -34,8 +34,12 @@ export async function launchPuppeteer(engine: PuppeteerEngine, executablePath: s
   });
   try {
     const page: Page = await browser.newPage();
+    const messages: string[] = [];
+    const started = Date.now();
+    page.on('console', (m) => messages.push(`${Date.now() - started} ms console.${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => messages.push(`${Date.now() - started} ms page error: ${e instanceof Error ? e.message : String(e)}`));
     await page.setViewport({ width, height });
-    return new PuppeteerPage(browser, page, `${await browser.version()}`, downloads);
+    return new PuppeteerPage(browser, page, `${await browser.version()}`, downloads, messages);
   } catch (e) {
     await browser.close();
     throw e;
@@ -49,7 +53,12 @@ class PuppeteerPage implements PageDriver {
     private readonly page: Page,
     readonly version: string,
     private readonly downloads: string,
+    private readonly logged: string[],
   ) {}
+
+  messages(): string[] {
+    return [...this.logged];
+  }
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);

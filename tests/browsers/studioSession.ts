@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import type { PageDriver } from './pageDriver';
-import { backendLine, buttonNamed, layoutBoxes, resultCells, statusMatches, statusText, type Box } from './inPage';
+import { backendLine, buttonNamed, layoutBoxes, resultCells, statusMatches, statusText, workerTrace, type Box } from './inPage';
 
 /** The three rows of the Results table. */
 export const MODEL_ROWS = ['Teacher', 'Student from scratch', 'Distilled student'] as const;
@@ -47,6 +47,18 @@ function completeStudentZip(bytes: Uint8Array): boolean {
   }
 }
 
+/** A failed wait's evidence: the status and backend lines, the worker's latest requests and events, the console. */
+async function whatThePageSays(page: PageDriver): Promise<string> {
+  const read = async <R>(fn: () => R, fallback: R): Promise<R> => page.evaluate(fn).catch(() => fallback);
+  const lines = [
+    `status: ${await read(statusText, '(unreadable)')}`,
+    `backend line: ${await read(backendLine, '(unreadable)')}`,
+    `worker trace:\n  ${(await read(workerTrace, [] as string[])).join('\n  ')}`,
+    `console:\n  ${page.messages().slice(-40).join('\n  ')}`,
+  ];
+  return lines.join('\n');
+}
+
 /**
  * Drives the studio as a user would: opens it, waits for Ready, checks the 1280×720 layout, clicks Start, waits for the
  * run to end (visible state only: no fixed sleeps), reads the status and the Results table, clicks Download student
@@ -54,12 +66,14 @@ function completeStudentZip(bytes: Uint8Array): boolean {
  */
 export async function runDefaultRecipe(page: PageDriver, baseUrl: string, timeoutMs: number): Promise<StudioRun> {
   await page.open(baseUrl);
-  await page.waitFor('the studio never said Ready', 30_000, statusMatches, '^Ready');
+  await page.waitFor('the studio never said Ready', 30_000, statusMatches, '^Ready').catch(async (e: unknown) => {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n${await whatThePageSays(page)}`);
+  });
   const atReady = outside('Ready', await page.evaluate(layoutBoxes));
   const started = Date.now();
   await page.click(buttonNamed, 'Start');
   await page.waitFor(`the run did not end; status: see below`, timeoutMs, statusMatches, '^(Done|Failed|Stopped)').catch(async (e: unknown) => {
-    throw new Error(`${e instanceof Error ? e.message : String(e)}\nstatus: ${await page.evaluate(statusText)}`);
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n${await whatThePageSays(page)}`);
   });
   const trainMs = Date.now() - started;
   const status = await page.evaluate(statusText);

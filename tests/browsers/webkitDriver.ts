@@ -128,6 +128,11 @@ class WebKitPage implements PageDriver {
     await element.click();
   }
 
+  /** WebKitWebDriver reports no console: the page's own trace (inPage.workerTrace) is what a failure shows. */
+  messages(): string[] {
+    return [];
+  }
+
   downloaded(fileName: string, timeoutMs: number, complete: (bytes: Uint8Array) => boolean): Promise<Uint8Array> {
     return waitForFile(this.home, fileName, timeoutMs, complete);
   }

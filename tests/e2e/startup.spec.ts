@@ -86,3 +86,22 @@ test('an ONNX teacher picked before the backend has started waits for it and loa
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(studio.status).toContainText('Ready · backend: ');
 });
+
+test('a training worker whose code does not load says so instead of waiting for a backend forever, and the next Start gets a new worker', async ({ page }) => {
+  // The worker's main chunk fails to arrive once (as a dropped connection would do); everything else loads.
+  let dropped = 0;
+  await page.route(/\/assets\/trainingWorkerMain-[^/]+\.js$/, async (route) => {
+    if (dropped++ === 0) await route.abort('connectionreset');
+    else await route.continue();
+  });
+  await page.goto('/#dataset=spiral&epochs=1');
+  const studio = new Studio(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'The training worker crashed: ' })).toContainText('The training worker could not start');
+  await expect(studio.status).not.toContainText('Ready');
+  expect(dropped).toBe(1);
+
+  // Start replaces the crashed worker; its code loads this time, and the run goes through.
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  expect(dropped).toBe(2);
+});

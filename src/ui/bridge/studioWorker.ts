@@ -7,6 +7,7 @@ import type { WorkerEvent, WorkerRequest } from '../../worker/protocol';
 import { loadBackendCache, saveBackendDecision } from './backendCacheStore';
 import { afterWorkerEvent, forgetCheckpoint, type Continuation } from './survival';
 import { watchWorkerLock } from './watchWorkerLock';
+import { traceWorker } from './workerTrace';
 import { i18n } from '../i18n';
 import { isModelEvent } from '../../worker/modelMessages';
 import { applyModelEvent, studentZipRequest } from './modelsEvents';
@@ -227,18 +228,22 @@ class StudioWorker {
   }
 
   private send(msg: WorkerRequest, transfer: Transferable[] = []): void {
+    traceWorker('sent', msg);
     this.ensureWorker().postMessage(msg, transfer);
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('../../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'distill-training' });
+    traceWorker('sent', 'new Worker');
     worker.onmessage = (e: MessageEvent<WorkerEvent>) => {
+      traceWorker('got', e.data);
       if (e.data.type === 'alive') watchWorkerLock(e.data.lock, () => this.worker === worker && this.crash(i18n.t('survive:workerGone')));
       else this.receive(e.data);
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
+      traceWorker('error', e.message || 'error');
       this.crash(i18n.t('app:failure.workerCrashed', { error: e.message || i18n.t('app:failure.unknownError') }));
     };
     worker.onmessageerror = () => this.crash(i18n.t('app:failure.workerUnreadable'));
