@@ -131,3 +131,18 @@ describe('validation', () => {
     expect(validateConfig(toyConfig({ softTerm: 'dkd', dkd: { alpha: 1, beta: 8, warmup: 5 }, logitStandardize: true }))).toBeNull();
   });
 });
+
+describe('a loaded teacher', () => {
+  const loaded = { id: 'teacher-1', name: 'model.json' };
+  it('refuses attention transfer and hidden-layer RKD before the run (it gives only its logits), keeps RKD on the logits', () => {
+    const at = { teacherLayers: [0], studentLayers: [0], beta: 1000 };
+    expect(validateConfig(imageConfig({ attention: at }))).toBeNull();
+    expect(validateConfig(imageConfig({ attention: at, pretrainedTeacher: loaded }))).toBe(
+      'Attention transfer reads the teacher’s conv layers, and a loaded teacher gives only its logits: turn attention transfer off or remove the loaded teacher.',
+    );
+    const rkd = { distanceWeight: 25, angleWeight: 50, source: 'hidden' as const, teacherLayer: 1, studentLayer: 1 };
+    expect(validateConfig(imageConfig({ rkd }))).toBeNull();
+    expect(validateConfig(imageConfig({ rkd, pretrainedTeacher: loaded }))).toMatch(/^RKD on a hidden layer reads the teacher’s hidden features, and a loaded teacher gives only its logits/);
+    expect(validateConfig(imageConfig({ rkd: { ...rkd, source: 'logits' }, pretrainedTeacher: loaded }))).toBeNull();
+  });
+});

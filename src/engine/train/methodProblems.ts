@@ -14,10 +14,11 @@ export type MethodProblem =
   | { code: 'atLayerMissing'; model: MethodModel; layer: number }
   | { code: 'atNotConv'; model: MethodModel; layer: number }
   | { code: 'rkdLayerMissing'; model: MethodModel; layer: number }
-  | { code: 'rkdBatch'; max: number; got: number };
+  | { code: 'rkdBatch'; max: number; got: number }
+  | { code: 'needsBuiltTeacher'; term: 'attention' | 'rkdHidden' };
 
 /** The settings the method checks read. */
-type MethodConfig = Pick<ExperimentConfig, 'teacher' | 'student' | 'softTerm' | 'dkd' | 'logitStandardize' | 'attention' | 'rkd' | 'batchSize'>;
+type MethodConfig = Pick<ExperimentConfig, 'teacher' | 'student' | 'softTerm' | 'dkd' | 'logitStandardize' | 'attention' | 'rkd' | 'batchSize' | 'pretrainedTeacher'>;
 
 const weightProblem = (name: Extract<MethodProblem, { code: 'weight' }>['name'], got: number): MethodProblem | null =>
   got >= 0 && Number.isFinite(got) ? null : { code: 'weight', name, got };
@@ -29,6 +30,10 @@ export function methodProblem(c: MethodConfig, inputShape: number[]): MethodProb
     if (bad) return bad;
   }
   if (c.logitStandardize && c.softTerm === 'mse') return { code: 'standardizeMse' };
+  // A loaded teacher (tfjs or ONNX) is known by its logits and its own layers, not by the teacher architecture the
+  // settings describe: the terms that read the teacher's hidden features need a teacher the studio builds.
+  if (c.pretrainedTeacher && c.attention) return { code: 'needsBuiltTeacher', term: 'attention' };
+  if (c.pretrainedTeacher && c.rkd?.source === 'hidden') return { code: 'needsBuiltTeacher', term: 'rkdHidden' };
   const layers = { teacher: hiddenLayerOptions(c.teacher, inputShape), student: hiddenLayerOptions(c.student, inputShape) };
   if (c.attention) {
     const a = c.attention;
@@ -78,6 +83,10 @@ export function englishMethodProblem(p: MethodProblem): string {
       return `Attention transfer: the ${p.model}'s hidden block ${p.layer + 1} is a dense layer; pick a conv layer.`;
     case 'rkdLayerMissing':
       return `RKD: the ${p.model} has no hidden block ${p.layer + 1}.`;
+    case 'needsBuiltTeacher':
+      return p.term === 'attention'
+        ? 'Attention transfer reads the teacher’s conv layers, and a loaded teacher gives only its logits: turn attention transfer off or remove the loaded teacher.'
+        : 'RKD on a hidden layer reads the teacher’s hidden features, and a loaded teacher gives only its logits: use RKD on the logits, or remove the loaded teacher.';
     case 'rkdBatch':
       return `RKD's angle term compares every triple of a batch: use at most ${p.max} examples per batch (got ${p.got}), or set the angle weight to 0.`;
   }

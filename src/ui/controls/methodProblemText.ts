@@ -16,6 +16,8 @@ export function methodProblemText(p: MethodProblem, t: TFunction<'app'>): string
     case 'atNotConv':
     case 'rkdLayerMissing':
       return t(`methods.problem.${p.code}`, { model: t(`methods.model.${p.model}`), layer: String(p.layer + 1) });
+    case 'needsBuiltTeacher':
+      return t(p.term === 'attention' ? 'methods.problem.atLoadedTeacher' : 'methods.problem.rkdLoadedTeacher');
     case 'rkdBatch':
       return t('methods.problem.rkdBatch', { max: String(p.max), got: String(p.got) });
   }

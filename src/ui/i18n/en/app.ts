@@ -270,6 +270,8 @@ export const app = {
       atLayerMissing: 'Attention transfer: the {{model}} has no hidden block {{layer}}.',
       atNotConv: "Attention transfer: the {{model}}'s hidden block {{layer}} is a dense layer; pick a conv layer.",
       rkdLayerMissing: 'RKD: the {{model}} has no hidden block {{layer}}.',
+      atLoadedTeacher: 'Attention transfer reads the teacher’s conv layers, and a loaded teacher gives only its logits: turn attention transfer off or remove the loaded teacher. Start will refuse this.',
+      rkdLoadedTeacher: 'RKD on a hidden layer reads the teacher’s hidden features, and a loaded teacher gives only its logits: use RKD on the logits, or remove the loaded teacher. Start will refuse this.',
       rkdBatch: "RKD's angle term compares every triple of a batch: use at most {{max}} examples per batch (got {{got}}), or set the angle weight to 0.",
     },
   },

@@ -270,6 +270,8 @@ export const app: Catalogue<typeof en> = {
       atLayerMissing: '注意力迁移：{{model}}没有第 {{layer}} 个隐藏块。',
       atNotConv: '注意力迁移：{{model}}的第 {{layer}} 个隐藏块是全连接层；请选择卷积层。',
       rkdLayerMissing: 'RKD：{{model}}没有第 {{layer}} 个隐藏块。',
+      atLoadedTeacher: '注意力迁移读取教师模型的卷积层，而加载的教师模型只提供 logits：请关闭注意力迁移，或移除加载的教师模型。开始时将拒绝此设置。',
+      rkdLoadedTeacher: '隐藏层上的 RKD 读取教师模型的隐藏特征，而加载的教师模型只提供 logits：请在 logits 上使用 RKD，或移除加载的教师模型。开始时将拒绝此设置。',
       rkdBatch: 'RKD 的角度项比较批次中的每个三元组：每批最多 {{max}} 个样本（当前为 {{got}}），或把角度项权重设为 0。',
     },
   },
