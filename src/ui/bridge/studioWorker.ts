@@ -16,6 +16,8 @@ import { AnswerRequests } from './answerRequests';
 import type { ToyParams, ToyPoints } from '../../worker/toyPoints';
 import { RateLimiter, type Timers } from '../../util/rateLimit';
 import type { FitMode } from '../../engine/data/images/fitSquare';
+import { useLayout } from '../layout/layoutStore';
+import { openViewsOf, sameViews } from './openViews';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
@@ -64,6 +66,11 @@ class StudioWorker {
     // A tab hidden with a frame pending would never draw it: apply its events now; later ones wait on a timer.
     document.addEventListener('visibilitychange', () => {
       if (document.hidden) this.frame.flush();
+    });
+    // The worker feeds only the views that are open (and catches one up when it opens).
+    useLayout.subscribe((now, before) => {
+      const open = openViewsOf(now.view);
+      if (!sameViews(open, openViewsOf(before.view))) this.send({ type: 'views', open });
     });
   }
 
@@ -248,6 +255,7 @@ class StudioWorker {
       worker.postMessage({ type: 'debugHoldBackend' } satisfies WorkerRequest);
     }
     worker.postMessage({ type: 'restoreBackendCache', entries: loadBackendCache() } satisfies WorkerRequest);
+    worker.postMessage({ type: 'views', open: openViewsOf(useLayout.getState().view) } satisfies WorkerRequest);
     return worker;
   }
 
