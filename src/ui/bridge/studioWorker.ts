@@ -113,6 +113,7 @@ class StudioWorker {
       ? { lossRows: c.saved.lossRows, epochRows: c.saved.epochRows, lossCount: c.saved.lossCount, checkpoint: { phase: c.saved.phase, epoch: c.saved.epoch, epochs: c.experiment.epochs } }
       : null;
     useStudio.getState().restoreRun(runId, c.experiment, curves, performance.now());
+    useStudio.getState().resetInspectFeed(runId); // the continued run posts its own examples and logits
     this.send({ type: 'resumeRun', runId, config: c.experiment, backend: c.backend, checkpoint: c.saved ? c.saved.data : null });
     return runId;
   }
