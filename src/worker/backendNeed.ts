@@ -29,6 +29,8 @@ export function backendNeed(msg: WorkerRequest): 'use' | 'chooses' | 'none' {
     case 'stop':
     case 'setHyper':
     case 'inspectCsv':
+    // Only records the open views; the catch-up of a view that opened goes through the gate itself.
+    case 'views':
     // The toy generators are plain arrays: no tfjs.
     case 'toyPoints':
     // The prepared dataset is built from the finished run's host arrays: no tfjs.

@@ -57,6 +57,11 @@ export class Predictors {
     };
   }
 
+  /** Run `runId`'s model of `phase` as of its latest evaluated epoch (borrowed: only read it), or null. */
+  modelOf(runId: number, phase: Phase): tf.LayersModel | null {
+    return runId === this.runId ? (this.models.get(phase) ?? null) : null;
+  }
+
   /** Disposes the copies. */
   clear(): void {
     for (const [phase, m] of this.models) if (phase !== this.borrowed) m.dispose();

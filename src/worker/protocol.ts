@@ -47,9 +47,19 @@ export interface WasmThreads {
 /** What kind of failure ended a run. */
 export type FailureKind = 'diverged' | 'invalid-config' | 'backend' | 'internal';
 
+/** Which of the page's views that show classroom feeds are open: only their feeds do any work in the worker. */
+export interface OpenViews {
+  /** "See the dark knowledge": the inspected examples and the models' logits on them. */
+  knowledge: boolean;
+  /** "Data": the 2-D sets' decision-boundary grids. */
+  boundaries: boolean;
+}
+
 /** Messages from the UI to the training worker. */
 export type WorkerRequest =
   | { type: 'start'; runId: number; config: ExperimentConfig; backend: BackendChoice }
+  /** The views now open (sent when the worker starts and whenever they change); a view that opens is caught up on what it missed. */
+  | { type: 'views'; open: OpenViews }
   /** Choose (and warm up) the backend for this config ahead of Start, while the studio is idle. */
   | { type: 'prepare'; requestId: number; config: ExperimentConfig; backend: BackendChoice }
   /** Earlier Auto benchmark results (kept by the UI across visits), keyed by architecture. */

@@ -15,12 +15,10 @@ import { errorText } from './backends';
 import { backendFault, deviceWasLost, nextBackend, watchDevice } from './deviceLoss';
 import type { BackendPlanner } from './backendPlanner';
 import { DeltaBatcher } from './batcher';
-import { boundaryFeed } from './boundaryFeed';
 import { type BackendChoice, type BackendInfo, type BackendName, type FailureKind, type SwitchCause, type WorkerEvent } from './protocol';
-import { InspectFeed } from './inspectFeed';
 import { FeedSpacing } from './feedSpacing';
-import { allEvaluated } from './evaluatedHooks';
-import { predictors, type TeacherScores } from './predictors';
+import type { TeacherScores } from './predictors';
+import { classroomFeeds } from './classroomFeeds';
 import type { UploadStore } from './uploads';
 import { toySets } from './toySets';
 import type { PretrainedStore } from './pretrainedTeachers';
@@ -170,7 +168,6 @@ export class Run {
   /** The engine's hooks: progress, trials, checkpoints, live T/α changes and the per-epoch feeds, as worker events. */
   private hooks(data: Dataset, batcher: DeltaBatcher): ExperimentHooks {
     const { runId, config, post } = this;
-    const inspect = new InspectFeed(runId, data, post, new FeedSpacing(config.epochs));
     const checkpoints = new FeedSpacing(config.epochs);
     return {
       onPhase: (phase, stepsPerEpoch, context, fromEpoch) => {
@@ -191,12 +188,7 @@ export class Run {
         post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data: encoded }, [encoded]);
       },
       onHyperApplied: (change) => post({ type: 'hyperApplied', runId, ...change }),
-      onEvaluated: allEvaluated(
-        inspect.onEvaluated,
-        boundaryFeed(data, runId, post, config.epochs),
-        predictors.feed(runId, config, data.inputShape, data.numClasses, this.teacherScores),
-      ),
-      evaluatedLogits: inspect.logitCount,
+      ...classroomFeeds(runId, config, data, post, this.teacherScores),
     };
   }
 

@@ -12,6 +12,7 @@ import { ModelDesk } from './modelDesk';
 import { assertNever, type WorkerEvent, type WorkerRequest } from './protocol';
 import { Run } from './runner';
 import { predictors } from './predictors';
+import { viewFeeds } from './viewFeeds';
 import { preparePhoto } from './photoPrep';
 import type { PredictPhotoRequest } from './imageMessages';
 import { imageFeatures } from '../engine/data/images/imageSet';
@@ -47,6 +48,7 @@ async function start(msg: Extract<WorkerRequest, { type: 'start' | 'resumeRun' }
     await active.done;
   }
   models.clearFinished();
+  viewFeeds.attach({}); // the previous run's feeds catch no view up any more
   student?.dispose();
   student = null;
   const run = new Run(msg.runId, msg.config, msg.backend, post, planner, uploads, models.teachers, resume);
@@ -161,6 +163,10 @@ function handle(msg: WorkerRequest): Promise<void> | void {
       return;
     case 'setHyper':
       run?.setHyper(msg.temperature, msg.alpha);
+      return;
+    case 'views':
+      // A view that opens is caught up from the latest run's feeds (predictions: through the gate, as `predict` is).
+      for (const fill of viewFeeds.setOpen(msg.open)) void gate.use(fill);
       return;
     case 'exportStudent':
       return exportStudent(msg.runId);

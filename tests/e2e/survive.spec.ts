@@ -61,6 +61,12 @@ test('a run interrupted by a reload resumes from its checkpoint: the epochs cont
   // … and no step was trained twice: exactly one loss point per step of the 3 phases.
   expect(await studio.lossPoints()).toBe(3 * 6 * STEPS);
   await expect(region).toHaveCount(0);
+  // The continued run is the one the classroom shows: every model after its last epoch.
+  await studio.view('See the dark knowledge');
+  const matrices = page.getByRole('region', { name: 'Confusion matrices' });
+  for (const model of ['Teacher', 'Student from scratch', 'Distilled student']) {
+    await expect(matrices.getByRole('table', { name: new RegExp(`^${model} after epoch 6: \\d+ of \\d+ right`) })).toBeVisible();
+  }
   // A finished run leaves nothing to resume after another reload.
   await page.reload();
   await expect(studio.status).toContainText('Ready');

@@ -83,7 +83,7 @@ describe('boundary feed (worker)', () => {
     const hook = boundaryFeed(dataset([2], [0, 0, 1, 2]), 7, (event, transfer = []) => posted.push({ event, transfer }), 5);
     expect(hook).toBeDefined();
     const model = linearModel([[1, -1], [0, 0]], [-0.5, 0.5]);
-    await hook!('scratch', 3, model, null);
+    await hook!.onEvaluated('scratch', 3, model, null);
     expect(posted).toHaveLength(1);
     const { event, transfer } = posted[0]!;
     if (event.type !== 'boundary') throw new Error(`unexpected ${event.type}`);
@@ -122,7 +122,7 @@ describe('grid budget', () => {
     const posted: number[] = [];
     const hook = boundaryFeed(dataset([2], [0, 0, 1, 2]), 1, (e) => e.type === 'boundary' && posted.push(e.epoch), 3, () => (clock += 50));
     const model = linearModel([[1, -1], [0, 0]], [0, 0]);
-    for (let epoch = 1; epoch <= 3; epoch++) await hook!('teacher', epoch, model, null);
+    for (let epoch = 1; epoch <= 3; epoch++) await hook!.onEvaluated('teacher', epoch, model, null);
     // Epoch 1's grid took 50 ms (t 50 → 100); epoch 2 asks at t = 150 < 100 + 2·50: skipped; epoch 3 is the last.
     expect(posted).toEqual([1, 3]);
     model.dispose();

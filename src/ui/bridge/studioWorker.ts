@@ -17,6 +17,8 @@ import { AnswerRequests } from './answerRequests';
 import type { ToyParams, ToyPoints } from '../../worker/toyPoints';
 import { RateLimiter, type Timers } from '../../util/rateLimit';
 import type { FitMode } from '../../engine/data/images/fitSquare';
+import { useLayout } from '../layout/layoutStore';
+import { openViewsOf, sameViews } from './openViews';
 
 /** Events that end a run (or checkpoint it): flushed at once rather than waiting for the next frame. */
 const TERMINAL = new Set<WorkerEvent['type']>(['done', 'stopped', 'failed', 'halted', 'checkpoint', 'backendSwitched']);
@@ -66,6 +68,11 @@ class StudioWorker {
     document.addEventListener('visibilitychange', () => {
       if (document.hidden) this.frame.flush();
     });
+    // The worker feeds only the views that are open (and catches one up when it opens).
+    useLayout.subscribe((now, before) => {
+      const open = openViewsOf(now.view);
+      if (!sameViews(open, openViewsOf(before.view))) this.send({ type: 'views', open });
+    });
   }
 
   /** Asks the idle worker to choose and warm up a backend for the current settings (debounced). */
@@ -107,6 +114,7 @@ class StudioWorker {
       ? { lossRows: c.saved.lossRows, epochRows: c.saved.epochRows, lossCount: c.saved.lossCount, checkpoint: { phase: c.saved.phase, epoch: c.saved.epoch, epochs: c.experiment.epochs } }
       : null;
     useStudio.getState().restoreRun(runId, c.experiment, curves, performance.now());
+    useStudio.getState().resetInspectFeed(runId); // the continued run posts its own examples and logits
     this.send({ type: 'resumeRun', runId, config: c.experiment, backend: c.backend, checkpoint: c.saved ? c.saved.data : null });
     return runId;
   }
@@ -253,6 +261,7 @@ class StudioWorker {
       worker.postMessage({ type: 'debugHoldBackend' } satisfies WorkerRequest);
     }
     worker.postMessage({ type: 'restoreBackendCache', entries: loadBackendCache() } satisfies WorkerRequest);
+    worker.postMessage({ type: 'views', open: openViewsOf(useLayout.getState().view) } satisfies WorkerRequest);
     return worker;
   }
 
