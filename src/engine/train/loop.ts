@@ -76,6 +76,11 @@ export interface PhaseOptions {
   startStep?: number;
   /** Read losses back every this many steps (never per step). */
   readEvery?: number;
+  /**
+   * Keep training while a loss read-back is on its way (at most one in flight; the points still arrive in step order).
+   * Default: on GPU backends, whose queue would otherwise drain at every read; CPU and WASM tensors are on the host anyway.
+   */
+  overlapReads?: boolean;
   /** Stop after this many steps even mid-epoch (benchmarks); default: all epochs. */
   maxSteps?: number;
 }
@@ -91,17 +96,12 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
   // Each epoch draws its permutation from one stream: skip the finished epochs' draws to keep the order.
   for (let e = 0; e < startEpoch; e++) rng.permutation(o.train.count);
 
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const batch = pending.splice(0, pending.length);
-    const stacked = tf.stack(batch.map((p) => p.parts));
-    tf.dispose(batch.map((p) => p.parts));
-    let values: Float32Array;
-    try {
-      values = (await stacked.data()) as Float32Array;
-    } finally {
-      stacked.dispose();
-    }
+  const overlap = o.overlapReads ?? !hostMemoryBackend();
+  /** The latest read-back, chained after the ones before it (a diverged loss rejects it). */
+  let reading: Promise<void> = Promise.resolve();
+
+  /** The loss points of one read, reported in order; a bad loss reports the points before it and throws. */
+  const report = (batch: { step: number }[], values: Float32Array): void => {
     const k = PARTS_PER_STEP;
     const points: LossPoint[] = batch.map((p, i) => {
       const point: LossPoint = { phase: o.phase, step: p.step, total: values[k * i]!, soft: values[k * i + 1]!, hard: values[k * i + 2]!, hint: values[k * i + 3]! };
@@ -116,6 +116,25 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
       throw new LossDivergedError(o.phase, bad.step, bad.total);
     }
     o.onLoss(points);
+  };
+
+  /**
+   * Reads the pending steps' losses back in one transfer. `wait`: until they (and every read before) are reported;
+   * otherwise (overlapping reads) only until the read before this one is, so training goes on while this one travels.
+   */
+  const flush = async (wait = true): Promise<void> => {
+    const before = reading;
+    if (pending.length > 0) {
+      const batch = pending.splice(0, pending.length);
+      const stacked = tf.stack(batch.map((p) => p.parts));
+      tf.dispose(batch.map((p) => p.parts));
+      const values = stacked.data().finally(() => stacked.dispose()) as Promise<Float32Array>;
+      const done = before.then(async () => report(batch, await values));
+      // Awaited later (next read, pause or epoch end): marked handled now, so a divergence is not an unhandled rejection.
+      done.catch(() => undefined);
+      reading = done;
+    }
+    await (wait ? reading : before);
   };
 
   try {
@@ -140,7 +159,7 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
           } finally {
             tf.dispose([idx, x, yOneHot]);
           }
-          if (pending.length >= readEvery) await flush();
+          if (pending.length >= readEvery) await flush(!overlap);
         }
       } finally {
         order.dispose();
