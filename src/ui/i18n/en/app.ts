@@ -58,6 +58,7 @@ export const app = {
     listWhole: 'Enter whole numbers.',
     listRange: 'Each value must be between {{min}} and {{max}}.',
     unknownValue: 'Unknown value {{value}}.',
+    listRepeated: '{{value}} is listed twice.',
     boolean: 'Must be true or false.',
   },
   data: {
@@ -534,6 +535,8 @@ export const app = {
   phaseContext: {
     seed: 'seed {{seed}} of {{of}}',
     sweep: 'sweep point {{point}} of {{of}}: T={{temperature}}, α={{alpha}}',
+    compare: '{{arm}}, seed {{seed}} of {{of}} (comparison trial {{trial}} of {{trials}})',
+    compareAt: '{{arm}} at {{setting}}, seed {{seed}} of {{of}} (comparison trial {{trial}} of {{trials}})',
     latency: 'measuring inference latency',
   },
   failure: {
