@@ -331,6 +331,8 @@ export const app = {
     soft: 'soft: α·T²·KL',
     hard: 'hard: (1−α)·CE',
     hintTerm: 'hint: β·MSE(features)',
+    atTerm: 'AT: β·attention maps',
+    rkdTerm: 'RKD: distance + angle',
     lossPoints_one: '{{count}} loss point',
     lossPoints_other: '{{count}} loss points',
     sweepRegion: 'Sweep',

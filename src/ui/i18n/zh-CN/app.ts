@@ -330,6 +330,8 @@ export const app: Catalogue<typeof en> = {
     soft: '软项：α·T²·KL',
     hard: '硬项：(1−α)·CE',
     hintTerm: '提示项：β·MSE(特征)',
+    atTerm: 'AT：β·注意力图',
+    rkdTerm: 'RKD：距离 + 角度',
     lossPoints_one: '{{count}} 个损失点',
     lossPoints_other: '{{count}} 个损失点',
     sweepRegion: '扫描',
