@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** The method comparison's table region and its chart. */
+const table = (page: Page) => page.getByRole('region', { name: 'Method comparison', exact: true });
+const chart = (page: Page) => page.getByRole('figure', { name: 'Method comparison chart' });
+
+test('a 3-method comparison on a toy set runs to the end and shows the table and chart', async ({ studio, page }) => {
+  await page.getByRole('checkbox', { name: 'Compare methods' }).check();
+  const methods = page.getByRole('group', { name: 'Methods to compare' });
+  // The default three: KL, MSE and DKD; AT is not offered for the spiral's MLPs.
+  await expect(methods.getByRole('checkbox', { name: 'KL (Hinton)' })).toBeChecked();
+  await expect(methods.getByRole('checkbox', { name: 'MSE on logits' })).toBeChecked();
+  await expect(methods.getByRole('checkbox', { name: 'DKD' })).toBeChecked();
+  await expect(methods.getByRole('checkbox', { name: 'Attention transfer (AT)' })).toBeDisabled();
+  await studio.setNumber('Seeds per method', '2');
+  await studio.setNumber('Epochs', '4');
+  // Scratch seed 2; KL and DKD: 3 grid values + seed 2; MSE: 1 + seed 2.
+  await expect(page.getByText('11 students to train after the main run.')).toBeVisible();
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+
+  const rows = table(page).getByRole('row');
+  await expect(rows).toHaveCount(5); // header, scratch, 3 methods
+  await expect(table(page).getByRole('heading')).toHaveText('Method comparison over 2 seeds');
+  const kl = table(page).getByRole('row', { name: /^KL \(Hinton\)/ });
+  await expect(kl).toContainText(/T = [124] \(chosen on validation from T = 1, T = 2, T = 4\)/);
+  await expect(kl).toContainText('2/2');
+  await expect(kl).toContainText(/\d+\.\d% ± \d+\.\d/);
+  await expect(kl).toContainText(/(\+|−|±)\d+\.\d ± \d+\.\d/);
+  await expect(table(page).getByRole('row', { name: /^MSE on logits/ })).toContainText('fixed (no grid)');
+  await expect(table(page).getByRole('row', { name: /^Scratch/ })).toContainText('2/2');
+  await expect(table(page).getByRole('status')).toHaveText(/(wins: it beats every other method|within the seed-to-seed spread of it: no winner)/);
+
+  await expect(chart(page).locator('.recharts-bar-rectangle')).toHaveCount(3);
+  await expect(chart(page).locator('.recharts-errorBar')).toHaveCount(3);
+  await expect(chart(page).locator('.recharts-reference-line')).toHaveCount(1);
+});
+
+test('a link restores a comparison, which runs and stays in the history', async ({ studio, page }) => {
+  await page.goto('/#compare=1&methods=kl,rkd&compareSeeds=2&epochs=3');
+  await expect(studio.status).toContainText('Ready');
+  await expect(page.getByRole('checkbox', { name: 'Compare methods' })).toBeChecked();
+  const methods = page.getByRole('group', { name: 'Methods to compare' });
+  await expect(methods.getByRole('checkbox', { name: 'KL (Hinton)' })).toBeChecked();
+  await expect(methods.getByRole('checkbox', { name: 'RKD' })).toBeChecked();
+  await expect(methods.getByRole('checkbox', { name: 'MSE on logits' })).not.toBeChecked();
+  await expect(page.getByLabel('Seeds per method', { exact: true })).toHaveValue('2');
+
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  await expect(table(page).getByRole('row')).toHaveCount(4); // header, scratch, KL, RKD
+  const rkd = table(page).getByRole('row', { name: /^RKD/ });
+  await expect(rkd).toContainText(/β = (5|25) \(angle (10|50)\)/);
+  const rkdText = (await rkd.textContent()) ?? '';
+
+  // The saved run shows the same comparison.
+  await page.reload();
+  await expect(studio.status).toContainText('Ready');
+  await studio.view('History');
+  await page.getByRole('region', { name: 'History' }).getByRole('button', { name: /^Open / }).first().click();
+  await studio.view('Train');
+  await expect(table(page).getByRole('row', { name: /^RKD/ })).toHaveText(rkdText);
+  await expect(chart(page).locator('.recharts-bar-rectangle')).toHaveCount(2);
+});
