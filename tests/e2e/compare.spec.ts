@@ -63,3 +63,18 @@ test('a link restores a comparison, which runs and stays in the history', async 
   await expect(table(page).getByRole('row', { name: /^RKD/ })).toHaveText(rkdText);
   await expect(chart(page).locator('.recharts-bar-rectangle')).toHaveCount(2);
 });
+
+test('the lesson "Which method, and when?" sets up a comparison of every method the spiral allows', async ({ studio, page }) => {
+  await page.getByLabel('Lesson', { exact: true }).selectOption('whichMethod');
+  const card = page.getByRole('region', { name: 'Which method, and when?', exact: true });
+  await expect(card.getByText(/plain KL student has the highest mean/)).toBeVisible();
+  await card.getByRole('button', { name: /^Part 1: / }).click();
+  await expect(card.getByText('Part 1 applied: press Start to run it.')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Compare methods' })).toBeChecked();
+  const methods = page.getByRole('group', { name: 'Methods to compare' });
+  for (const name of ['KL (Hinton)', 'MSE on logits', 'DKD', 'Standardised KL', 'RKD']) await expect(methods.getByRole('checkbox', { name })).toBeChecked();
+  await expect(methods.getByRole('checkbox', { name: 'Attention transfer (AT)' })).not.toBeChecked();
+  await expect(page.getByLabel('Seeds per method', { exact: true })).toHaveValue('3');
+  await expect(page.getByLabel('Transfer set size', { exact: true })).toHaveValue('0');
+  await expect(studio.status).toContainText('Ready');
+});
