@@ -6,7 +6,7 @@ import { compareProblem } from '../../src/engine/train/compareProblems';
 import { COMPARE_DKD, methodConfig } from '../../src/engine/train/compareMethods';
 import { comparePlan } from '../../src/engine/train/comparePlan';
 import { chooseSetting, readSpread, summariseCompare, type CompareTrial } from '../../src/engine/train/compareSummary';
-import { RunController } from '../../src/engine/train/controller';
+import { RunCancelled, RunController } from '../../src/engine/train/controller';
 import { runExperiment } from '../../src/engine/train/experiment';
 import type { PhaseContext } from '../../src/engine/train/phaseContext';
 import type { ExperimentConfig, TrialResult } from '../../src/engine/train/types';
@@ -226,5 +226,30 @@ describe('the comparison in a run', () => {
     const seed2 = seedTrials.find((t) => t.kind === 'seed')!;
     const scratch2 = seedTrials.find((t) => t.kind === 'compare' && t.arm === 'scratch')!;
     expect(seed2.kind === 'seed' && scratch2.kind === 'compare' && seed2.scratch === scratch2.accuracy).toBe(true);
+  });
+
+  it('pauses and resumes inside a comparison trial, and a stop there ends the run with the finished trials reported and nothing leaked', async () => {
+    const data = await DATASETS.spiral.load({ seed: cfg.seed, noise: cfg.noise, samples: cfg.samples }, () => {});
+    const before = tf.memory().numTensors;
+    const c = new RunController({ temperature: cfg.temperature, alpha: cfg.alpha });
+    const trials: CompareTrial[] = [];
+    let paused = 0;
+    c.onPaused = () => {
+      paused++;
+      setTimeout(() => c.resume(), 10);
+    };
+    const run = runExperiment(cfg, data, c, {
+      ...noHooks,
+      onPhase: (_p, _s, context) => {
+        if (context?.kind !== 'compare') return;
+        if (context.trial === 2) c.pause();
+        if (context.trial === 4) c.stop();
+      },
+      onTrial: (t: TrialResult) => (t.kind === 'compare' ? trials.push(t) : undefined),
+    });
+    await expect(run).rejects.toBeInstanceOf(RunCancelled);
+    expect(paused).toBe(1);
+    expect(trials.map((t) => t.index)).toEqual([0, 1, 2]);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
