@@ -69,9 +69,10 @@ describe('choosing a setting on validation', () => {
 });
 
 describe('the summary statistics, against hand-computed values', () => {
+  let next = 0;
   const trial = (arm: CompareTrial['arm'], seed: number, accuracy: number, purpose: 'grid' | 'seed' = 'seed', value: number | null = null, valAccuracy: number | null = null): CompareTrial => ({
     kind: 'compare',
-    index: 0,
+    index: next++,
     total: 0,
     arm,
     seed,
@@ -118,6 +119,11 @@ describe('the summary statistics, against hand-computed values', () => {
     expect(mse!.gain.std).toBeCloseTo(2, 9);
     // KL − MSE per seed: 5, 11, 5 → mean 7, std 3.46: KL wins beyond the spread.
     expect(s.verdict).toEqual({ kind: 'winner', best: 'kl' });
+    // A comparison reported twice (restarted after a backend switch) counts each trial once, its last report.
+    const indexed = trials.map((t, i) => ({ ...t, index: i }));
+    const again = summariseCompare({ methods: ['kl', 'mse'], seeds: 3 }, 0.5, [...indexed, ...indexed]);
+    expect(again).toEqual(summariseCompare({ methods: ['kl', 'mse'], seeds: 3 }, 0.5, indexed));
+    expect(again.methods[0]!.grid).toHaveLength(2);
   });
 
   it('names no winner inside the spread, and none from one seed', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rewindCurves } from '../../src/store/rewind';
 import { mergeLosses } from '../../src/store/runState';
 import { lossSeries } from '../../src/ui/charts/lossSeries';
 
@@ -21,5 +22,17 @@ describe('attention-transfer and RKD terms on the loss chart', () => {
     ]);
     expect(series.rkd).toEqual([{ x: 0.5, step: 1, v: 0.25 }]);
     expect(series.hint).toEqual([]);
+  });
+
+  it('survive a rewind to a checkpoint up to its step, and are dropped after it', () => {
+    const rows = mergeLosses(
+      [],
+      [1, 2, 3].map((step) => ({ phase: 'distill' as const, step, total: 3, soft: 1, hard: 0.5, hint: 0, at: step, rkd: 10 * step })),
+    );
+    const back = rewindCurves({ lossRows: rows, epochRows: [], lossCount: 3 }, 'distill', 1, 2);
+    expect(back.lossRows).toEqual([
+      { step: 1, distill: 3, soft: 1, hard: 0.5, at: 1, rkd: 10 },
+      { step: 2, distill: 3, soft: 1, hard: 0.5, at: 2, rkd: 20 },
+    ]);
   });
 });

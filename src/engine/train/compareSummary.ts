@@ -119,7 +119,11 @@ function verdictOf(methods: readonly MethodSummary[], seeds: number): CompareVer
  * seeds, gains over scratch on the same seeds, and the verdict. Pure: the engine and the page (while trials stream in,
  * and for a saved run) compute the same table.
  */
-export function summariseCompare(c: CompareConfig, scratchSeed1: number, trials: readonly CompareTrial[]): CompareSummary {
+export function summariseCompare(c: CompareConfig, scratchSeed1: number, reported: readonly CompareTrial[]): CompareSummary {
+  // A comparison restarted from the main run's checkpoint (e.g. after a backend switch) reports its trials again: the last report of each counts.
+  const byIndex = new Map<number, CompareTrial>();
+  for (const t of reported) byIndex.set(t.index, t);
+  const trials = [...byIndex.values()].sort((a, b) => a.index - b.index);
   const found = new Map<number, number>([[1, scratchSeed1]]);
   for (const t of trials) if (t.arm === 'scratch') found.set(t.seed, t.accuracy);
   const scratch = bySeed(found);
