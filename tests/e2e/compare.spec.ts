@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -35,6 +36,10 @@ test('a 3-method comparison on a toy set runs to the end and shows the table and
   await expect(chart(page).locator('.recharts-bar-rectangle')).toHaveCount(3);
   await expect(chart(page).locator('.recharts-errorBar')).toHaveCount(3);
   await expect(chart(page).locator('.recharts-reference-line')).toHaveCount(1);
+
+  // The controls, the table and the chart have no serious or critical accessibility problems.
+  const { violations } = await new AxeBuilder({ page }).include('section[aria-label="Method comparison"]').include('figure[aria-label="Method comparison chart"]').include('.controls').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 });
 
 test('a link restores a comparison, which runs and stays in the history', async ({ studio, page }) => {
@@ -77,4 +82,16 @@ test('the lesson "Which method, and when?" sets up a comparison of every method 
   await expect(page.getByLabel('Seeds per method', { exact: true })).toHaveValue('3');
   await expect(page.getByLabel('Transfer set size', { exact: true })).toHaveValue('0');
   await expect(studio.status).toContainText('Ready');
+});
+
+test('attention-transfer and RKD terms are drawn as their own loss curves', async ({ studio, page }) => {
+  await page.goto('/#rkd=1&rkdD=5&rkdA=10&epochs=2');
+  await expect(studio.status).toContainText('Ready');
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+  const loss = page.getByRole('figure', { name: 'Loss curves' });
+  await expect(loss.getByText('RKD: distance + angle')).toBeVisible();
+  await expect(loss.getByText('AT: β·attention maps')).toHaveCount(0);
+  // Teacher, scratch, distilled total, soft, hard and RKD.
+  await expect(loss.locator('.recharts-line')).toHaveCount(6);
 });
