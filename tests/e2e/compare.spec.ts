@@ -29,7 +29,7 @@ test('a 3-method comparison on a toy set runs to the end and shows the table and
   await expect(kl).toContainText('2/2');
   await expect(kl).toContainText(/\d+\.\d% ± \d+\.\d/);
   await expect(kl).toContainText(/(\+|−|±)\d+\.\d ± \d+\.\d/);
-  await expect(table(page).getByRole('row', { name: /^MSE on logits/ })).toContainText('fixed (no grid)');
+  await expect(table(page).getByRole('row', { name: /^MSE on logits/ })).toContainText('— (no setting to choose)');
   await expect(table(page).getByRole('row', { name: /^Scratch/ })).toContainText('2/2');
   await expect(table(page).getByRole('status')).toHaveText(/(wins: it beats every other method|within the seed-to-seed spread of it: no winner)/);
 

@@ -33,8 +33,8 @@ export const compare = {
     gain: 'Gain over scratch (points)',
     seedsDone: 'Seeds',
     chosenOn: 'chosen on validation from {{values}}',
-    fixed: 'fixed (no grid)',
-    fixedNoValidation: 'fixed (no validation set)',
+    fixed: 'no setting to choose',
+    fixedNoValidation: 'fixed: no validation set',
     vsScratch: {
       above: 'beats scratch beyond the spread',
       below: 'below scratch beyond the spread',

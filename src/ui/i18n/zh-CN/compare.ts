@@ -33,8 +33,8 @@ export const compare = {
     gain: '相对从零训练的提升（百分点）',
     seedsDone: '种子',
     chosenOn: '在验证集上从 {{values}} 中选出',
-    fixed: '固定（无网格）',
-    fixedNoValidation: '固定（没有验证集）',
+    fixed: '没有可选的设置',
+    fixedNoValidation: '固定：没有验证集',
     vsScratch: {
       above: '超过从零训练，且超出波动范围',
       below: '低于从零训练，且超出波动范围',
