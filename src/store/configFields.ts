@@ -13,6 +13,7 @@ import { type ArchField, type ArchPlace, type ArchProblem } from '../engine/mode
 import { MAX_CNN_LAYERS, MAX_FILTERS, MAX_MLP_HIDDEN, MAX_UNITS } from '../engine/models/plan';
 import type { ArchSpec } from '../engine/models/spec';
 import type { AugmentMode, OptimizerName } from '../engine/train/types';
+import { MAX_COMPARE_SEEDS, METHOD_IDS, type MethodId } from '../engine/train/compareMethods';
 import { BACKEND_NAMES, type BackendChoice } from '../worker/protocol';
 
 /** The user's experiment settings as the UI holds them (architectures by preset id). */
@@ -81,6 +82,12 @@ export interface StudioConfig {
   teacherPerSeed: boolean;
   /** Standardise CSV features with the training split's mean and deviation. */
   standardize: boolean;
+  /** After the main run, compare distillation methods over seeds (settings chosen on validation). */
+  compare: boolean;
+  /** The methods compared (AT only runs for CNN pairs). */
+  compareMethods: MethodId[];
+  /** Seeds per method in the comparison. */
+  compareSeeds: number;
 }
 
 /** What a sweep varies: nothing, the temperature, alpha, or both (a grid). */
@@ -91,6 +98,7 @@ type Field<K extends keyof StudioConfig> =
   | { kind: 'number'; default: StudioConfig[K]; min: number; max: number; integer: boolean }
   | { kind: 'numberList'; default: StudioConfig[K]; min: number; max: number; maxLength: number; minLength?: number; integer?: boolean }
   | { kind: 'enum'; default: StudioConfig[K]; values: readonly StudioConfig[K][] }
+  | { kind: 'enumList'; default: StudioConfig[K]; values: readonly string[]; maxLength: number }
   | { kind: 'boolean'; default: StudioConfig[K] }
   | { kind: 'arch'; default: StudioConfig[K] };
 
@@ -149,6 +157,9 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   validationFraction: { kind: 'number', default: 0.1, min: 0.05, max: 0.5, integer: false },
   teacherPerSeed: { kind: 'boolean', default: false },
   standardize: { kind: 'boolean', default: true },
+  compare: { kind: 'boolean', default: false },
+  compareMethods: { kind: 'enumList', default: ['kl', 'mse', 'dkd'], values: METHOD_IDS, maxLength: METHOD_IDS.length },
+  compareSeeds: { kind: 'number', default: 3, min: 1, max: MAX_COMPARE_SEEDS, integer: true },
 };
 
 /** Every field's default. */
@@ -167,6 +178,7 @@ export type FieldProblem =
   | { code: 'listWhole' }
   | { code: 'listRange'; min: number; max: number }
   | { code: 'unknownValue'; value: string }
+  | { code: 'listRepeated'; value: string }
   | { code: 'boolean' }
   | { code: 'arch'; problem: ArchProblem };
 
@@ -188,6 +200,14 @@ export function fieldProblem<K extends keyof StudioConfig>(key: K, value: unknow
       return null;
     case 'enum':
       return (f.values as readonly unknown[]).includes(value) ? null : { code: 'unknownValue', value: shown(value) };
+    case 'enumList': {
+      if (!Array.isArray(value) || value.length === 0) return { code: 'listEmpty' };
+      if (value.length > f.maxLength) return { code: 'listLong', max: f.maxLength };
+      const unknown = (value as unknown[]).find((v) => !f.values.includes(v as string));
+      if (unknown !== undefined) return { code: 'unknownValue', value: shown(unknown) };
+      const repeated = (value as string[]).find((v, i) => value.indexOf(v) !== i);
+      return repeated === undefined ? null : { code: 'listRepeated', value: repeated };
+    }
     case 'boolean':
       return typeof value === 'boolean' ? null : { code: 'boolean' };
     case 'arch': {

@@ -3,6 +3,7 @@ import { datasetMeta, type DatasetMeta, type UserDataMeta } from '../engine/data
 import { DATASETS, type DatasetId } from '../engine/data/registry';
 import { familyOfShape, findPreset, presetsFor, type ArchPreset, type PresetFamily } from '../engine/models/presets';
 import type { ExperimentConfig } from '../engine/train/types';
+import { METHOD_IDS, needsCnn } from '../engine/train/compareMethods';
 import { DEFAULT_CONFIG, type StudioConfig } from './configFields';
 import type { StudioState } from './types';
 import { uploadFamily, userDataInUse } from './uploadSlice';
@@ -134,5 +135,17 @@ export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | nul
     validationFraction: c.validationFraction,
     teacherPerSeed: c.teacherPerSeed,
     standardize: c.standardize,
+    ...compareOf(c, shape),
   };
+}
+
+/**
+ * The comparison of the settings, only when on (so other runs' configs keep their shape). Attention transfer is
+ * offered for CNN pairs only: with an MLP on either side it is left out, and a comparison left empty is none.
+ */
+export function compareOf(c: StudioConfig, shape: readonly number[]): Pick<ExperimentConfig, 'compare'> {
+  if (!c.compare) return {};
+  const cnnPair = teacherPreset(c).spec.kind === 'cnn' && studentPreset(c).spec.kind === 'cnn' && shape.length === 3;
+  const methods = METHOD_IDS.filter((m) => c.compareMethods.includes(m) && (!needsCnn(m) || cnnPair));
+  return methods.length > 0 ? { compare: { methods, seeds: c.compareSeeds } } : {};
 }

@@ -5,7 +5,7 @@ import { RECIPES } from './recipes';
 export type LessonFocus = 'explorer' | 'bias' | 'boundaries';
 
 /** The lessons, in menu order (also their i18n sections in the `lessons` namespace). */
-export const LESSON_IDS = ['temperature', 'distillVsScratch', 'omittedDigit', 'whyT2', 'logitsVsProbabilities'] as const;
+export const LESSON_IDS = ['temperature', 'distillVsScratch', 'omittedDigit', 'whyT2', 'logitsVsProbabilities', 'whichMethod'] as const;
 
 /** Id of a lesson. */
 export type LessonId = (typeof LESSON_IDS)[number];
@@ -54,7 +54,16 @@ const SPIRAL: Partial<LessonSettings> = { dataset: 'spiral', samples: 1500, nois
 /** The studio's earlier default: both students see every spiral point, and distillation gains nothing (the honest contrast). */
 export const ALL_POINTS_CONTRAST: Partial<LessonSettings> = { ...SPIRAL, epochs: 30, temperature: 4, alpha: 0.7 };
 
-/** The five lessons of the classroom menu. */
+/** A comparison of every method the spiral's MLPs allow (AT needs CNNs), over 3 seeds. */
+const COMPARE_ALL: Partial<LessonSettings> = { compare: true, compareMethods: ['kl', 'mse', 'dkd', 'lskl', 'rkd'], compareSeeds: 3 };
+
+/**
+ * "Which method, and when?" part 1: both students see every spiral point, and the plain KL student has the highest mean
+ * (`tests/unit/lesson-which-method.test.ts` runs it and checks).
+ */
+export const KL_WINS: Partial<LessonSettings> = { ...SPIRAL, ...COMPARE_ALL };
+
+/** The lessons of the classroom menu. */
 export const LESSONS: readonly Lesson[] = [
   {
     id: 'temperature',
@@ -117,6 +126,17 @@ export const LESSONS: readonly Lesson[] = [
       { labelKey: 'logitsVsProbabilities.part2', settings: settings({ ...SPIRAL, temperature: 4, alpha: 0.7, softTerm: 'mse' }) },
     ],
     focus: 'boundaries',
+  },
+  {
+    id: 'whichMethod',
+    titleKey: 'whichMethod.title',
+    explanationKey: 'whichMethod.explanation',
+    parts: [
+      { labelKey: 'whichMethod.part1', settings: settings(KL_WINS) },
+      { labelKey: 'whichMethod.part2', settings: settings(COMPARE_ALL) },
+      { labelKey: 'whichMethod.part3', settings: settings({ ...KL_WINS, excludeClasses: [2] }) },
+    ],
+    focus: null,
   },
 ];
 

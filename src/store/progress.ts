@@ -3,9 +3,10 @@ import { planArch } from '../engine/models/plan';
 import type { ArchSpec } from '../engine/models/spec';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
 import type { PhaseContext } from '../engine/train/phaseContext';
+import { comparePlan } from '../engine/train/comparePlan';
 import type { RunState } from './runState';
 
-/** One block of training the progress bar counts: a phase of the main run, of an extra seed, or a sweep point. */
+/** One block of training the progress bar counts: a phase of the main run, of an extra seed, a sweep point or a comparison trial. */
 export interface ProgressSegment {
   phase: Phase;
   /** True for the teacher's phase (its steps run over the full training set). */
@@ -107,6 +108,9 @@ export function planSegments(cfg: ExperimentConfig): ProgressSegment[] {
   out.push({ phase: 'scratch', teacher: false, epochs: e }, { phase: 'distill', teacher: false, epochs: e });
   for (let s = 2; s <= cfg.repeats; s++) out.push({ phase: 'scratch', teacher: false, epochs: e }, { phase: 'distill', teacher: false, epochs: e });
   for (let p = 0; p < sweepCount(cfg); p++) out.push({ phase: 'distill', teacher: false, epochs: e });
+  if (cfg.compare) {
+    for (const slot of comparePlan(cfg.compare, (cfg.validationFraction ?? 0) > 0)) out.push({ phase: slot.arm === 'scratch' ? 'scratch' : 'distill', teacher: false, epochs: e });
+  }
   return out;
 }
 
@@ -119,6 +123,9 @@ export function segmentIndex(segments: readonly ProgressSegment[], phase: Phase,
       return base + 2 + (context.seed - 2) * 2 + (phase === 'distill' ? 1 : 0);
     case 'sweep':
       return base + 2 + (Math.max(1, repeats) - 1) * 2 + (context.point - 1);
+    case 'compare':
+      // The comparison's trials are the last segments.
+      return segments.length - context.trials + context.trial - 1;
     case 'latency':
       return segments.length;
   }

@@ -9,7 +9,7 @@ export interface Curves {
 }
 
 /** Loss-row fields written by each phase. */
-const LOSS_FIELDS: Record<Phase, (keyof LossRow)[]> = { teacher: ['teacher'], scratch: ['scratch'], distill: ['distill', 'soft', 'hard', 'hint'] };
+const LOSS_FIELDS: Record<Phase, (keyof LossRow)[]> = { teacher: ['teacher'], scratch: ['scratch'], distill: ['distill', 'soft', 'hard', 'hint', 'at', 'rkd'] };
 /** Epoch-row fields written by each phase. */
 const EPOCH_FIELDS: Record<Phase, (keyof EpochRow)[]> = { teacher: ['teacher'], scratch: ['scratch', 'scratchAgree'], distill: ['distill', 'distillAgree'] };
 

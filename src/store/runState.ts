@@ -34,6 +34,10 @@ export interface LossRow {
   soft?: number;
   hard?: number;
   hint?: number;
+  /** β · attention-transfer loss (absent: not used). */
+  at?: number;
+  /** Weighted RKD terms (absent: not used). */
+  rkd?: number;
 }
 
 /** One chart row per epoch: test accuracy of each model and the students' agreement with the teacher. */
@@ -135,6 +139,8 @@ export function mergeLosses(rows: LossRow[], points: LossPoint[]): LossRow[] {
       row.soft = p.soft;
       row.hard = p.hard;
       if (p.hint !== 0) row.hint = p.hint;
+      if (p.at !== undefined && p.at !== 0) row.at = p.at;
+      if (p.rkd !== undefined && p.rkd !== 0) row.rkd = p.rkd;
     } else row[p.phase] = p.total;
     next[i] = row;
   }

@@ -52,6 +52,9 @@ export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
   validationFraction: 'val',
   teacherPerSeed: 'seedTeacher',
   standardize: 'standardize',
+  compare: 'compare',
+  compareMethods: 'methods',
+  compareSeeds: 'compareSeeds',
 };
 
 /** View settings carried by the link besides the experiment (declared like the config fields). */
@@ -132,6 +135,7 @@ export const HIDEABLE_IDS = [
   'val',
   'seedTeacher',
   'standardize',
+  'compare',
   // Panels outside the sidebar sections, for focused exercises.
   'lessons',
   'teacherFile',
@@ -189,6 +193,8 @@ function valueText<K extends keyof StudioConfig>(key: K, value: StudioConfig[K])
       return (value as number[]).join(',');
     case 'enum':
       return String(value);
+    case 'enumList':
+      return (value as string[]).join(',');
     case 'boolean':
       return value ? '1' : '0';
     case 'arch':
@@ -206,6 +212,8 @@ function textValue(key: keyof StudioConfig, text: string): unknown {
       return text === '' ? [] : text.split(',').map(toNumber);
     case 'enum':
       return text;
+    case 'enumList':
+      return text === '' ? [] : text.split(',');
     case 'boolean':
       return text === '1' || text === 'true' ? true : text === '0' || text === 'false' ? false : undefined;
     case 'arch':

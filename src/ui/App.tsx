@@ -13,6 +13,8 @@ import { ResultsTable } from './results/ResultsTable';
 import { SamplePredictions } from './results/SamplePredictions';
 import { SeedsTable } from './results/SeedsTable';
 import { SweepChart } from './charts/SweepChart';
+import { CompareMethodsTable } from './results/CompareMethodsTable';
+import { MethodBars } from './charts/MethodBars';
 import { RunButtons } from './RunButtons';
 import { StatusBar } from './StatusBar';
 import { RecoveryPanel } from './survive/RecoveryPanel';
@@ -107,6 +109,8 @@ export function App() {
           <ResultsTable />
           <SeedsTable />
           <SweepChart />
+          <CompareMethodsTable />
+          <MethodBars />
           <LatencyTable />
           <SamplePredictions />
         </ViewPanel>

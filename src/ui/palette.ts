@@ -6,6 +6,9 @@ export const COLORS = {
   soft: '#CC79A7',
   hard: '#56B4E9',
   hint: '#E69F00',
+  /** Attention transfer and RKD terms (drawn dashed, so they stay apart from the colours they share hue with). */
+  at: '#882255',
+  rkd: '#117733',
   mark: '#444444',
 } as const;
 

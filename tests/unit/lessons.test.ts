@@ -28,16 +28,16 @@ function message(key: string): unknown {
 const allParts = LESSONS.flatMap((l) => l.parts.map((p, i) => ({ name: `${l.id} part ${i + 1}`, part: p })));
 
 describe('lessons', () => {
-  it('are the five lessons, each with a title, an explanation and at least one part whose label exists', () => {
+  it('are the six lessons, each with a title, an explanation and at least one part whose label exists', () => {
     expect(LESSONS.map((l) => l.id)).toEqual([...LESSON_IDS]);
-    expect(LESSONS).toHaveLength(5);
+    expect(LESSONS).toHaveLength(6);
     for (const l of LESSONS) {
       expect(typeof message(l.titleKey), l.titleKey).toBe('string');
       expect(typeof message(l.explanationKey), l.explanationKey).toBe('string');
       expect(l.parts.length).toBeGreaterThan(0);
       for (const p of l.parts) expect(typeof message(p.labelKey), p.labelKey).toBe('string');
     }
-    expect(LESSONS.map((l) => l.focus)).toEqual(['explorer', null, 'bias', 'boundaries', 'boundaries']);
+    expect(LESSONS.map((l) => l.focus)).toEqual(['explorer', null, 'bias', 'boundaries', 'boundaries', null]);
   });
 
   it.each(allParts)('$name sets every field except the backend, each one valid, and makes a valid experiment', ({ part }) => {

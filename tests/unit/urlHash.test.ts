@@ -21,6 +21,8 @@ function otherValue(key: Key): unknown {
       return f.integer ? [f.min, f.min + 2] : [f.min, (f.min + f.max) / 3];
     case 'enum':
       return f.values.find((v) => v !== f.default);
+    case 'enumList':
+      return [...f.values].reverse().slice(0, 2);
     case 'boolean':
       return !f.default;
     case 'arch':

@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/types';
+import { checkCompare, runCompareTrials } from './compareTrials';
 import type { RunController } from './controller';
 import { prepareData } from './experimentData';
 import type { ExperimentHooks, ExperimentOptions, ExperimentOutcome, ExperimentScope } from './experimentHooks';
@@ -33,10 +34,10 @@ function teacherSource(cfg: ExperimentConfig, data: Dataset, options: Experiment
  * Trains the teacher on hard labels, then the student from scratch, then distils the same student
  * architecture from the same initial weights and data order. With `repeats` > 1 the two students are
  * retrained with further seeds; with a sweep grid the student is distilled again at each point, always
- * re-using the trained teacher. Pure engine code: progress leaves through hooks.
+ * re-using the trained teacher; with a comparison, each chosen method distils over seeds. Pure engine code: progress leaves through hooks.
  *
  * Phases, each a function of the values before it: prepare the data → obtain the teacher → the main run's
- * students → further seeds → the sweep → the results. A checkpoint (`options.resume`) is split up front into
+ * students → further seeds → the sweep → the method comparison → the results. A checkpoint (`options.resume`) is split up front into
  * each phase's input.
  */
 export async function runExperiment(
@@ -48,6 +49,7 @@ export async function runExperiment(
 ): Promise<ExperimentOutcome> {
   const source = teacherSource(cfg, data, options);
   const hint = resolveHint(cfg, data.inputShape);
+  checkCompare(cfg, data.inputShape, source.kind !== 'precomputed');
   const plan = resumePlan(options.resume ?? null);
   const scope: ExperimentScope = { cfg, data: prepareData(cfg, data), controller, hooks };
   let teacher: MainTeacher | null = null;
@@ -57,7 +59,8 @@ export async function runExperiment(
     main = await trainMainStudents(scope, teacher, hint, plan);
     const seeds = await runSeedTrials(scope, teacher, hint, main, source.kind !== 'given');
     const sweep = await runSweepTrials(scope, teacher, hint, main);
-    const results = await experimentResults(scope, teacher, main, { seeds, sweep });
+    const compare = await runCompareTrials(scope, teacher, main);
+    const results = await experimentResults(scope, teacher, main, { seeds, sweep, compare });
     const student = main.distilled.model;
     main = null;
     return { results, student, dispose: () => student.dispose() };

@@ -3,6 +3,7 @@ import { agreement, evaluate, type Evaluation } from '../metrics';
 import { paramCount } from '../models/spec';
 import type { ExperimentScope } from './experimentHooks';
 import { measureLatency } from './latency';
+import type { CompareSummary } from './compareSummary';
 import type { MainStudents } from './mainStudents';
 import type { MainTeacher } from './obtainTeacher';
 import type { ExperimentResults, LatencyResults, ModelResult, SamplePrediction, SeedSummary, SweepSummary } from './types';
@@ -14,6 +15,8 @@ const SAMPLE_COUNT = 6;
 export interface ExtraTrials {
   seeds: SeedSummary | null;
   sweep: SweepSummary | null;
+  /** The method comparison's summary (absent or null: none ran). */
+  compare?: CompareSummary | null;
 }
 
 /** The results table of a finished experiment: the three models, the distilled student's samples, latency and the trials. */
@@ -36,6 +39,8 @@ export async function experimentResults(scope: ExperimentScope, teacher: MainTea
     latency,
     trainCounts: { teacher: data.train.count, students: data.students.count, validation: data.validation?.split.count ?? 0 },
     validationLogits,
+    // Only runs that compared methods carry the field, so other runs' results keep their shape.
+    ...(trials.compare ? { compare: trials.compare } : {}),
   };
 }
 

@@ -8,6 +8,9 @@ import type { RkdSettings } from '../losses/rkd';
 import type { Spread } from '../stats';
 import type { LatencyFigure } from './latency';
 import type { OnnxPreprocessing } from '../import/onnxPreprocess';
+import type { CompareConfig } from './compareMethods';
+import type { CompareArm } from './comparePlan';
+import type { CompareSummary } from './compareSummary';
 
 /** The three training phases of an experiment, in order. */
 export type Phase = 'teacher' | 'scratch' | 'distill';
@@ -85,6 +88,8 @@ export interface ExperimentConfig {
   teacherPerSeed?: boolean;
   /** Standardise table features (a user's CSV) with the training split's mean and deviation (absent: true). */
   standardize?: boolean;
+  /** After the main run, compare distillation methods over seeds, settings chosen on validation (absent or null: none). */
+  compare?: CompareConfig | null;
 }
 
 /** The distillation settings one trial actually trained with. */
@@ -197,6 +202,22 @@ export type TrialResult =
       valAccuracy?: number | null;
       /** The scratch student's validation accuracy, the baseline this point is read against. */
       baselineVal?: number | null;
+    }
+  | {
+      /** One student of a method comparison (see `comparePlan`). */
+      kind: 'compare';
+      index: number;
+      total: number;
+      arm: CompareArm;
+      seed: number;
+      /** `grid`: seed 1 at one grid value, read on validation; `seed`: a further seed at the chosen value. */
+      purpose: 'grid' | 'seed';
+      /** The method's T or β this student used (null: scratch, or a method without a setting). */
+      value: number | null;
+      /** Test accuracy (reported, never used to choose). */
+      accuracy: number;
+      /** Validation accuracy, which the grid is read on (null: no validation set). */
+      valAccuracy: number | null;
     };
 
 /** Mean ± std over seeds of the two students' accuracy and of the gain (in points). */
@@ -243,6 +264,8 @@ export interface ExperimentResults {
   seeds: SeedSummary | null;
   /** Present when a sweep ran. */
   sweep: SweepSummary | null;
+  /** Present when a method comparison ran (absent in other runs). */
+  compare?: CompareSummary | null;
   /** Latency per batch of 1 and of 256, measured after training (null when not measured). */
   latency: LatencyResults | null;
   /** Examples the students trained on (the transfer set), and the teacher; `validation`: held-out examples (0: none). */

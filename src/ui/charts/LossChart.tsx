@@ -16,7 +16,7 @@ const LIVE_POINTS = 150;
 const FINAL_POINTS = 600;
 /** Redraw the live chart at most this often (ms): recharts re-renders are the main-thread cost. */
 const REDRAW_MS = 250;
-/** The legend in the current language: teacher, scratch, distill total, soft, hard, hint. */
+/** The legend in the current language: teacher, scratch, distill total, soft, hard, hint, attention transfer, RKD. */
 const legendOf = (t: TFunction<'app'>): LegendItem[] => [
   { label: t('charts.teacherCe'), color: COLORS.teacher },
   { label: t('charts.scratchCe'), color: COLORS.scratch },
@@ -24,7 +24,21 @@ const legendOf = (t: TFunction<'app'>): LegendItem[] => [
   { label: t('charts.soft'), color: COLORS.soft },
   { label: t('charts.hard'), color: COLORS.hard },
   { label: t('charts.hintTerm'), color: COLORS.hint },
+  { label: t('charts.atTerm'), color: COLORS.at },
+  { label: t('charts.rkdTerm'), color: COLORS.rkd },
 ];
+
+/** Which added terms the run uses: the legend and the lines show only those. */
+interface AddedTerms {
+  hint: boolean;
+  at: boolean;
+  rkd: boolean;
+}
+
+/** The legend entries of the curves drawn: the five always shown, then the run's added terms. */
+function shownNames(names: LegendItem[], terms: AddedTerms): LegendItem[] {
+  return [...names.slice(0, 5), ...(terms.hint ? [names[5]!] : []), ...(terms.at ? [names[6]!] : []), ...(terms.rkd ? [names[7]!] : [])];
+}
 // Numeric tick intervals skip recharts' per-label DOM text measuring on every redraw.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
 const yTick = (v: number) => v.toPrecision(2);
@@ -41,8 +55,8 @@ function tooltipLabel(t: TFunction<'app'>) {
 }
 
 /** The recharts drawing; memoised so it re-renders only when its (throttled) data changes. */
-const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; hasHint: boolean; font: ChartFont; names: LegendItem[] }) {
-  const { series, marks, markText, hasHint, font, names } = props;
+const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; terms: AddedTerms; font: ChartFont; names: LegendItem[] }) {
+  const { series, marks, markText, terms, font, names } = props;
   const { t } = useTranslation();
   const xLabel = useMemo(() => ({ value: t('charts.epoch'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
   const label = useMemo(() => tooltipLabel(t), [t]);
@@ -59,7 +73,9 @@ const LossLines = memo(function LossLines(props: { series: LossSeries; marks: nu
         <Line name={names[2]!.label} data={series.distill} dataKey="v" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} />
         <Line name={names[3]!.label} data={series.soft} dataKey="v" stroke={COLORS.soft} dot={false} isAnimationActive={false} />
         <Line name={names[4]!.label} data={series.hard} dataKey="v" stroke={COLORS.hard} dot={false} isAnimationActive={false} />
-        {hasHint ? <Line name={names[5]!.label} data={series.hint} dataKey="v" stroke={COLORS.hint} dot={false} isAnimationActive={false} /> : null}
+        {terms.hint ? <Line name={names[5]!.label} data={series.hint} dataKey="v" stroke={COLORS.hint} dot={false} isAnimationActive={false} /> : null}
+        {terms.at ? <Line name={names[6]!.label} data={series.at} dataKey="v" stroke={COLORS.at} strokeDasharray="5 3" dot={false} isAnimationActive={false} /> : null}
+        {terms.rkd ? <Line name={names[7]!.label} data={series.rkd} dataKey="v" stroke={COLORS.rkd} strokeDasharray="2 2" dot={false} isAnimationActive={false} /> : null}
         {marks.map((x, i) => (
           <ReferenceLine key={i} x={x} stroke={COLORS.mark} strokeDasharray="4 4" label={{ value: markText[i], position: 'top', fontSize: Math.round(11 * font.scale) }} />
         ))}
@@ -69,7 +85,7 @@ const LossLines = memo(function LossLines(props: { series: LossSeries; marks: nu
   );
 });
 
-/** Live loss curves: teacher and scratch cross-entropy, and distillation's total, soft and hard terms. */
+/** Live loss curves: teacher and scratch cross-entropy, and distillation's total, soft and hard terms (and its hint, AT and RKD terms when used). */
 export function LossChart() {
   const { t } = useTranslation();
   const font = useChartFont();
@@ -84,6 +100,10 @@ export function LossChart() {
   const epochs = useStudio((s) => s.run.config?.epochs ?? s.run.epochs);
   const live = useStudio((s) => !isFinished(s.run.status));
   const hasHint = useStudio((s) => s.run.config?.hint != null);
+  const hasAt = useStudio((s) => s.run.config?.attention != null);
+  const hasRkd = useStudio((s) => s.run.config?.rkd != null);
+  const terms = useMemo(() => ({ hint: hasHint, at: hasAt, rkd: hasRkd }), [hasHint, hasAt, hasRkd]);
+  const shown = useMemo(() => shownNames(names, terms), [names, terms]);
   const series = useMemo(() => lossSeries(rows, perEpoch, epochs, live ? LIVE_POINTS : FINAL_POINTS), [rows, perEpoch, epochs, live]);
   // A live T/α change sits at the distillation step that first used it, on the same epoch axis.
   const distillMarks = useMemo(() => allMarks.filter((m) => m.phase === 'distill'), [allMarks]);
@@ -96,10 +116,10 @@ export function LossChart() {
     <figure ref={figure} className="chart" aria-label={t('charts.lossRegion')}>
       <div className="chart-head">
         <h2>{t('charts.lossTitle')}</h2>
-        <ChartDownloads figure={figure} title={t('charts.lossTitle')} legend={hasHint ? names : names.slice(0, 5)} fileName="distill-loss" />
+        <ChartDownloads figure={figure} title={t('charts.lossTitle')} legend={shown} fileName="distill-loss" />
       </div>
-      <LossLines series={series} marks={marks} markText={markText} hasHint={hasHint} font={font} names={names} />
-      <SeriesLegend items={hasHint ? names : names.slice(0, 5)} />
+      <LossLines series={series} marks={marks} markText={markText} terms={terms} font={font} names={names} />
+      <SeriesLegend items={shown} />
       <figcaption>{t('charts.lossPoints', { count })}</figcaption>
     </figure>
   );

@@ -5,6 +5,7 @@ import { useStudio } from '../../store';
 import { currentMeta } from '../../store/configSlice';
 import { selectPretrainedTeacher } from '../../store/modelsSlice';
 import { Hideable } from '../share/Hideable';
+import { CompareControls } from './CompareControls';
 import { ListField } from './ListField';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
@@ -51,6 +52,7 @@ export function ExperimentControls({ locked }: { locked: boolean }) {
         {sweep === 'alpha' || sweep === 'both' ? <ListField field="sweepAlphas" label={t('experiment.alphas')} disabled={locked} /> : null}
         {sweep !== 'off' ? <p className="hint">{t('experiment.sweepHint')}</p> : null}
       </Hideable>
+      <CompareControls locked={locked} />
       <Hideable id="transfer">
         <NumberField field="transferSize" label={t('experiment.transferSize')} step="100" disabled={locked} />
         <p className="hint">{t('experiment.transferHint')}</p>

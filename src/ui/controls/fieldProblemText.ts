@@ -13,6 +13,8 @@ export function fieldProblemText(p: FieldProblem, t: TFunction<'app'>): string {
       return t('field.listLong', { max: String(p.max) });
     case 'unknownValue':
       return t('field.unknownValue', { value: p.value });
+    case 'listRepeated':
+      return t('field.listRepeated', { value: p.value });
     case 'arch':
       return describeArchProblem(p.problem, t);
     default:

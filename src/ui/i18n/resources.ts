@@ -7,6 +7,7 @@ import { share as enShare } from './en/share';
 import { glance as enGlance } from './en/glance';
 import { survive as enSurvive } from './en/survive';
 import { images as enImages } from './en/images';
+import { compare as enCompare } from './en/compare';
 import { app as zhApp } from './zh-CN/app';
 import { classroom as zhClassroom } from './zh-CN/classroom';
 import { history as zhHistory } from './zh-CN/history';
@@ -16,6 +17,7 @@ import { share as zhShare } from './zh-CN/share';
 import { glance as zhGlance } from './zh-CN/glance';
 import { survive as zhSurvive } from './zh-CN/survive';
 import { images as zhImages } from './zh-CN/images';
+import { compare as zhCompare } from './zh-CN/compare';
 
 /** The languages the studio speaks. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -24,12 +26,12 @@ export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** The English catalogues, one per namespace (the reference for keys and types). */
-export const EN = { app: enApp, classroom: enClassroom, history: enHistory, lessons: enLessons, models: enModels, share: enShare, survive: enSurvive, glance: enGlance, images: enImages } as const;
+export const EN = { app: enApp, classroom: enClassroom, history: enHistory, lessons: enLessons, models: enModels, share: enShare, survive: enSurvive, glance: enGlance, images: enImages, compare: enCompare } as const;
 
 /** Every catalogue, by language and namespace. */
 export const RESOURCES = {
   en: EN,
-  'zh-CN': { app: zhApp, classroom: zhClassroom, history: zhHistory, lessons: zhLessons, models: zhModels, share: zhShare, survive: zhSurvive, glance: zhGlance, images: zhImages },
+  'zh-CN': { app: zhApp, classroom: zhClassroom, history: zhHistory, lessons: zhLessons, models: zhModels, share: zhShare, survive: zhSurvive, glance: zhGlance, images: zhImages, compare: zhCompare },
 } as const;
 
 /** The namespaces. */

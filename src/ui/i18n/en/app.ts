@@ -58,6 +58,7 @@ export const app = {
     listWhole: 'Enter whole numbers.',
     listRange: 'Each value must be between {{min}} and {{max}}.',
     unknownValue: 'Unknown value {{value}}.',
+    listRepeated: '{{value}} is listed twice.',
     boolean: 'Must be true or false.',
   },
   data: {
@@ -332,6 +333,8 @@ export const app = {
     soft: 'soft: α·T²·KL',
     hard: 'hard: (1−α)·CE',
     hintTerm: 'hint: β·MSE(features)',
+    atTerm: 'AT: β·attention maps',
+    rkdTerm: 'RKD: distance + angle',
     lossPoints_one: '{{count}} loss point',
     lossPoints_other: '{{count}} loss points',
     sweepRegion: 'Sweep',
@@ -536,6 +539,8 @@ export const app = {
   phaseContext: {
     seed: 'seed {{seed}} of {{of}}',
     sweep: 'sweep point {{point}} of {{of}}: T={{temperature}}, α={{alpha}}',
+    compare: '{{arm}}, seed {{seed}} of {{of}} (comparison trial {{trial}} of {{trials}})',
+    compareAt: '{{arm}} at {{setting}}, seed {{seed}} of {{of}} (comparison trial {{trial}} of {{trials}})',
     latency: 'measuring inference latency',
   },
   failure: {

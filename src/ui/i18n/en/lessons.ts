@@ -48,6 +48,14 @@ export const lessons = {
     part1: 'KL on soft targets',
     part2: 'MSE on logits',
   },
+  whichMethod: {
+    title: 'Which method, and when?',
+    explanation:
+      "Distillation has many losses: Hinton's KL on softened probabilities, MSE on the logits, decoupled KD (DKD), KL on standardised logits and relational KD (RKD); attention transfer too, for CNN pairs. Each part compares them on the spiral: the same teacher, data, split and initial student weights, 3 seeds each, with T or β chosen on the validation split, never on test. Part 1: both students see every training point. The plain KL student has the highest mean, ahead of every other method by more than the seed-to-seed spread; MSE and DKD swing widely from seed to seed. Part 2: the students see only 60 points. In our measurement RKD had the highest mean but MSE was within its spread: no winner. Part 3: class 2 is left out of the students' set, so only the teacher's non-target knowledge can teach it; DKD, which weighs that knowledge 8 times, came out ahead. Figures move a little from one backend to another: read the verdict, not only the means.",
+    part1: 'Spiral, students on every point: plain KL wins (3 seeds)',
+    part2: 'Spiral, students on 60 points: no winner inside the spread',
+    part3: 'Spiral, class 2 left out of the students’ set',
+  },
   boundaries: {
     heading: 'Decision boundaries',
     note: "Each map colours the input plane by the model's predicted class, paler where it is less sure; dots are the test points in their true class's colour.",

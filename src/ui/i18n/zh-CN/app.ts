@@ -58,6 +58,7 @@ export const app: Catalogue<typeof en> = {
     listWhole: '请输入整数。',
     listRange: '每个值都必须介于 {{min}} 和 {{max}} 之间。',
     unknownValue: '未知的值 {{value}}。',
+    listRepeated: '{{value}} 重复出现。',
     boolean: '必须为真或假。',
   },
   data: {
@@ -331,6 +332,8 @@ export const app: Catalogue<typeof en> = {
     soft: '软项：α·T²·KL',
     hard: '硬项：(1−α)·CE',
     hintTerm: '提示项：β·MSE(特征)',
+    atTerm: 'AT：β·注意力图',
+    rkdTerm: 'RKD：距离 + 角度',
     lossPoints_one: '{{count}} 个损失点',
     lossPoints_other: '{{count}} 个损失点',
     sweepRegion: '扫描',
@@ -544,6 +547,8 @@ export const app: Catalogue<typeof en> = {
   phaseContext: {
     seed: '第 {{seed}} 个种子，共 {{of}} 个',
     sweep: '第 {{point}} 个扫描点，共 {{of}} 个：T={{temperature}}，α={{alpha}}',
+    compare: '{{arm}}，第 {{seed}} 个种子，共 {{of}} 个（方法比较第 {{trial}}/{{trials}} 次训练）',
+    compareAt: '{{arm}}（{{setting}}），第 {{seed}} 个种子，共 {{of}} 个（方法比较第 {{trial}}/{{trials}} 次训练）',
     latency: '正在测量推理延迟',
   },
   failure: {

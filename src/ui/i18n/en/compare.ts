@@ -1,0 +1,57 @@
+/** English messages of the "compare" namespace: the method comparison's controls, table, chart and verdict (zh-CN must have the same keys). */
+export const compare = {
+  methods: {
+    kl: 'KL (Hinton)',
+    mse: 'MSE on logits',
+    dkd: 'DKD',
+    lskl: 'Standardised KL',
+    at: 'Attention transfer (AT)',
+    rkd: 'RKD',
+    scratch: 'Scratch',
+  },
+  controls: {
+    toggle: 'Compare methods',
+    methods: 'Methods to compare',
+    seeds: 'Seeds per method',
+    hint: 'After the main run, every checked method distils the same student from the same teacher, data, split and initial weights, over the seeds. T (KL, DKD, standardised KL) or β (AT, RKD) is chosen from a small grid on the validation split, never on test. AT and RKD add their term to the hard-label loss.',
+    atNeedsCnn: 'AT needs a convolutional teacher and student: it is left out of this comparison.',
+    rkdBatch: 'RKD compares every triple of a batch: use a batch of at most {{max}} to compare it.',
+    cost: '{{count}} students to train after the main run.',
+  },
+  setting: {
+    temperature: 'T = {{value}}',
+    beta: 'β = {{value}}',
+    rkd: 'β = {{value}} (angle {{angle}})',
+    none: '—',
+  },
+  table: {
+    region: 'Method comparison',
+    title: 'Method comparison over {{count}} seeds',
+    method: 'Method',
+    setting: 'Setting (chosen on validation)',
+    accuracy: 'Test accuracy (mean ± std)',
+    gain: 'Gain over scratch (points)',
+    seedsDone: 'Seeds',
+    chosenOn: 'chosen on validation from {{values}}',
+    fixed: 'no setting to choose',
+    fixedNoValidation: 'fixed: no validation set',
+    vsScratch: {
+      above: 'beats scratch beyond the spread',
+      below: 'below scratch beyond the spread',
+      within: 'within the spread of scratch',
+      oneSeed: 'one seed: no spread',
+    },
+  },
+  verdict: {
+    none: 'The comparison has no finished method yet.',
+    oneSeed: 'Best mean: {{best}}, from one seed only; run more seeds before calling a winner.',
+    winner: '{{best}} wins: it beats every other method by more than the seed-to-seed spread.',
+    withinSpread: 'Best mean: {{best}}, but {{tied}} within the seed-to-seed spread of it: no winner.',
+  },
+  chart: {
+    region: 'Method comparison chart',
+    title: 'Test accuracy by method (mean ± std over seeds)',
+    caption: 'Error bars: ± one standard deviation over the seeds. The dashed line is the scratch student’s mean.',
+    scratchMean: 'scratch {{value}}',
+  },
+};

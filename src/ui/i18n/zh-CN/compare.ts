@@ -1,0 +1,57 @@
+/** "compare" 命名空间的中文消息：方法比较的控件、表格、图表与结论。 */
+export const compare = {
+  methods: {
+    kl: 'KL（Hinton）',
+    mse: 'logits 上的 MSE',
+    dkd: 'DKD',
+    lskl: '标准化 KL',
+    at: '注意力迁移（AT）',
+    rkd: 'RKD',
+    scratch: '从零训练',
+  },
+  controls: {
+    toggle: '比较方法',
+    methods: '要比较的方法',
+    seeds: '每种方法的种子数',
+    hint: '主运行结束后，每个勾选的方法都从同一个教师、同样的数据、划分和初始权重蒸馏同一个学生，并重复各个种子。T（KL、DKD、标准化 KL）或 β（AT、RKD）在验证集上从一个小网格中选出，从不看测试集。AT 和 RKD 把各自的项加到硬标签损失上。',
+    atNeedsCnn: 'AT 需要卷积教师和卷积学生：本次比较不包含它。',
+    rkdBatch: 'RKD 会比较批次中的每个三元组：批大小不超过 {{max}} 才能比较它。',
+    cost: '主运行之后还要训练 {{count}} 个学生。',
+  },
+  setting: {
+    temperature: 'T = {{value}}',
+    beta: 'β = {{value}}',
+    rkd: 'β = {{value}}（角度 {{angle}}）',
+    none: '—',
+  },
+  table: {
+    region: '方法比较',
+    title: '方法比较（{{count}} 个种子）',
+    method: '方法',
+    setting: '设置（在验证集上选出）',
+    accuracy: '测试准确率（均值 ± 标准差）',
+    gain: '相对从零训练的提升（百分点）',
+    seedsDone: '种子',
+    chosenOn: '在验证集上从 {{values}} 中选出',
+    fixed: '没有可选的设置',
+    fixedNoValidation: '固定：没有验证集',
+    vsScratch: {
+      above: '超过从零训练，且超出波动范围',
+      below: '低于从零训练，且超出波动范围',
+      within: '在从零训练的波动范围之内',
+      oneSeed: '只有一个种子：没有波动范围',
+    },
+  },
+  verdict: {
+    none: '比较中还没有完成的方法。',
+    oneSeed: '均值最高：{{best}}，但只有一个种子；多跑几个种子再下结论。',
+    winner: '{{best}} 胜出：它领先其他每种方法的幅度都超过种子间的波动。',
+    withinSpread: '均值最高：{{best}}，但 {{tied}} 与它的差距在种子间波动之内：没有赢家。',
+  },
+  chart: {
+    region: '方法比较图',
+    title: '各方法的测试准确率（种子间均值 ± 标准差）',
+    caption: '误差线：种子间 ± 一个标准差。虚线是从零训练学生的均值。',
+    scratchMean: '从零训练 {{value}}',
+  },
+};
