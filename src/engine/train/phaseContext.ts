@@ -4,5 +4,9 @@ export type PhaseContext =
   | { kind: 'seed'; seed: number; of: number }
   /** Distilling again at sweep point `point` of `of` (1-based) with this T and α. */
   | { kind: 'sweep'; point: number; of: number; temperature: number; alpha: number }
+  /** Training teacher `member` of an ensemble of `of` (teacher 1 is the main teacher, announced without a context). */
+  | { kind: 'ensemble'; member: number; of: number }
+  /** Distilling the teacher into the teaching assistant. */
+  | { kind: 'assistant' }
   /** Timing teacher and student inference after training. */
   | { kind: 'latency' };

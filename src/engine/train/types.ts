@@ -85,6 +85,15 @@ export interface ExperimentConfig {
   teacherPerSeed?: boolean;
   /** Standardise table features (a user's CSV) with the training split's mean and deviation (absent: true). */
   standardize?: boolean;
+  /** Distil from K teachers of the same architecture and different seeds (Hinton et al. 2015; absent or null: one teacher). */
+  ensemble?: EnsembleConfig | null;
+  /** A teaching assistant between teacher and student (Mirzadeh et al. 2020): its architecture (absent or null: none). */
+  assistant?: ArchSpec | null;
+}
+
+/** A teacher ensemble: `size` teachers (2–5), teacher 1 the run's usual teacher, the others from their own seeds. */
+export interface EnsembleConfig {
+  size: number;
 }
 
 /** The distillation settings one trial actually trained with. */
@@ -252,4 +261,14 @@ export interface ExperimentResults {
    * transfer set, so the bias correction can be read on validation as well as test (null or absent otherwise).
    */
   validationLogits?: { labels: number[]; logits: number[] } | null;
+  /** With a teacher ensemble: every teacher's result (teacher 1 is `teacher`) and the ensemble's (absent or null: none). */
+  ensemble?: EnsembleResult | null;
+  /** With a teaching assistant: its result, distilled from the teacher (absent or null: none). */
+  assistant?: ModelResult | null;
+}
+
+/** A teacher ensemble's results: each teacher's, then the averaged ensemble's (its agreement is null). */
+export interface EnsembleResult {
+  members: ModelResult[];
+  combined: ModelResult;
 }

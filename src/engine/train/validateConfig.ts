@@ -4,6 +4,7 @@ import { hiddenLayerOptions, validateArch } from '../models/spec';
 import { MAX_SWEEP_POINTS, sweepPoints } from './sweep';
 import { englishHintAdapterProblem, hintAdapterProblem, planHintAdapter } from './hintAdapter';
 import { englishMethodProblem, methodProblem } from './methodProblems';
+import { englishTeamProblem, teamProblem } from './teamProblems';
 import type { ExperimentConfig } from './types';
 
 /** A reason the experiment cannot run, or null. Guards the engine against bad input that slipped past the UI. */
@@ -43,5 +44,7 @@ export function validateConfig(c: ExperimentConfig): string | null {
   if (c.softTerm !== 'kl' && c.softTerm !== 'mse' && c.softTerm !== 'dkd') return `Unknown soft term "${String(c.softTerm)}".`;
   const method = methodProblem(c, dataset.inputShape);
   if (method) return englishMethodProblem(method);
+  const team = teamProblem(c, dataset.inputShape, dataset.numClasses);
+  if (team) return englishTeamProblem(team);
   return null;
 }

@@ -532,6 +532,8 @@ export const app = {
     threadsNotIsolated: ' · 1 thread: this page is not cross-origin isolated (the server sends no COOP/COEP headers), so WASM cannot use more cores',
   },
   phaseContext: {
+    ensemble: 'ensemble teacher {{member}} of {{of}}',
+    assistant: 'teaching assistant: the teacher distilled into it',
     seed: 'seed {{seed}} of {{of}}',
     sweep: 'sweep point {{point}} of {{of}}: T={{temperature}}, α={{alpha}}',
     latency: 'measuring inference latency',

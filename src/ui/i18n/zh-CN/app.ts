@@ -540,6 +540,8 @@ export const app: Catalogue<typeof en> = {
     threadsNotIsolated: ' · 1 个线程：此页面没有跨源隔离（服务器未发送 COOP/COEP 标头），WASM 无法使用更多核心',
   },
   phaseContext: {
+    ensemble: '集成中的第 {{member}} 个教师，共 {{of}} 个',
+    assistant: '助教模型：由教师蒸馏而来',
     seed: '第 {{seed}} 个种子，共 {{of}} 个',
     sweep: '第 {{point}} 个扫描点，共 {{of}} 个：T={{temperature}}，α={{alpha}}',
     latency: '正在测量推理延迟',
