@@ -81,7 +81,18 @@ export interface StudioConfig {
   teacherPerSeed: boolean;
   /** Standardise CSV features with the training split's mean and deviation. */
   standardize: boolean;
+  /** Teachers in the ensemble the students learn from (1: a single teacher, no ensemble). */
+  ensembleSize: number;
+  /** Put a teaching assistant between teacher and student. */
+  assistantEnabled: boolean;
+  /** The assistant's preset (one of the dataset family's teacher or student presets). */
+  assistantId: string;
 }
+
+/** Every preset id, teachers' and students' of every family (the assistant may be any of them). */
+const ALL_PRESET_IDS: readonly string[] = [
+  ...new Set([...TEACHER_PRESETS, ...IMAGE_TEACHER_PRESETS, ...COLOUR_TEACHER_PRESETS, ...STUDENT_PRESETS, ...IMAGE_STUDENT_PRESETS, ...COLOUR_STUDENT_PRESETS].map((p) => p.id)),
+];
 
 /** What a sweep varies: nothing, the temperature, alpha, or both (a grid). */
 export type SweepMode = 'off' | 'temperature' | 'alpha' | 'both';
@@ -149,6 +160,9 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   validationFraction: { kind: 'number', default: 0.1, min: 0.05, max: 0.5, integer: false },
   teacherPerSeed: { kind: 'boolean', default: false },
   standardize: { kind: 'boolean', default: true },
+  ensembleSize: { kind: 'number', default: 1, min: 1, max: 5, integer: true },
+  assistantEnabled: { kind: 'boolean', default: false },
+  assistantId: { kind: 'enum', default: 'mlp-16', values: ALL_PRESET_IDS },
 };
 
 /** Every field's default. */

@@ -52,6 +52,9 @@ export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
   validationFraction: 'val',
   teacherPerSeed: 'seedTeacher',
   standardize: 'standardize',
+  ensembleSize: 'ensemble',
+  assistantEnabled: 'ta',
+  assistantId: 'taModel',
 };
 
 /** View settings carried by the link besides the experiment (declared like the config fields). */
@@ -132,6 +135,8 @@ export const HIDEABLE_IDS = [
   'val',
   'seedTeacher',
   'standardize',
+  'ensemble',
+  'ta',
   // Panels outside the sidebar sections, for focused exercises.
   'lessons',
   'teacherFile',
