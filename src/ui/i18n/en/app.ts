@@ -285,6 +285,26 @@ export const app = {
     backend: 'Backend',
     auto: 'Auto (fastest available)',
   },
+  team: {
+    legend: 'Ensemble and assistant',
+    ensembleSize: 'Teachers in the ensemble',
+    ensembleHint:
+      '1: one teacher. 2–5: the teacher is trained again from other seeds, and the students learn from the average of all the teachers’ probabilities at the temperature T (Hinton et al. 2015). Each teacher costs one more teacher training.',
+    assistant: 'Teaching assistant',
+    assistantModel: 'Assistant model',
+    assistantHint:
+      'A middle-sized model between teacher and student (Mirzadeh et al. 2020): the teacher is distilled into the assistant, and the assistant into the student. The student from scratch is unchanged.',
+    problem: {
+      ensembleSize: 'A teacher ensemble has {{min}} to {{max}} teachers (got {{got}}).',
+      ensembleLoaded: 'A teacher ensemble trains its teachers here: remove the loaded teacher, or set the ensemble to 1 teacher.',
+      ensembleLive: 'A teacher ensemble combines its teachers’ cached logits: turn “Run the teacher live” and the students’ augmentation off.',
+      ensembleFeatures: 'The hint, attention transfer and hidden-layer RKD read one teacher’s hidden layers, which an ensemble does not have: turn them off, or set the ensemble to 1 teacher.',
+      ensembleStandardize: 'Logit standardisation is not defined for an ensemble’s averaged soft targets: turn one of them off.',
+      ensemblePerSeed: 'A teacher per seed and a teacher ensemble cannot be combined: turn one of them off.',
+      assistantArch: 'Teaching assistant: {{reason}}',
+      assistantFeatures: 'With a teaching assistant the student learns from the assistant, whose hidden layers the hint, attention transfer and hidden-layer RKD were not set for: turn them off, or the assistant off.',
+    },
+  },
   experiment: {
     legend: 'Experiment',
     seeds: 'Seeds',
@@ -349,6 +369,9 @@ export const app = {
     teacher: 'Teacher',
     scratch: 'Student from scratch',
     distilled: 'Distilled student',
+    ensembleMember: 'Teacher {{member}} of the ensemble',
+    ensemble: 'Ensemble of {{teachers}} teachers (averaged)',
+    assistant: 'Teaching assistant',
     trainCounts: 'The teacher trained on {{teacher}} examples; each student on {{students}}.',
     validationCount: '{{validation}} training examples were held out as the validation set.',
     caption:
