@@ -90,3 +90,15 @@ describe('the ensemble and the assistant in the history', () => {
     expect(paths.some((p) => p.startsWith('assistant.'))).toBe(true);
   });
 });
+
+describe('a checkpoint of a run with an ensemble or an assistant', () => {
+  it('fits only the same ensemble and assistant (off, absent or null alike)', async () => {
+    const { resumeConflicts } = await import('../../src/engine/train/resumeFit');
+    const plain = toExperimentConfig(DEFAULT_CONFIG);
+    const team = toExperimentConfig({ ...DEFAULT_CONFIG, ensembleSize: 3, assistantEnabled: true });
+    expect(resumeConflicts(plain, { ...plain, ensemble: null, assistant: null })).toEqual([]);
+    expect(resumeConflicts(team, team)).toEqual([]);
+    expect(resumeConflicts(plain, team)).toEqual(['ensemble', 'assistant']);
+    expect(resumeConflicts(team, { ...team, ensemble: { size: 2 } })).toEqual(['ensemble']);
+  });
+});

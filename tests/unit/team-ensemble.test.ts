@@ -144,6 +144,7 @@ describe('settings that do not go together are refused with a message that says 
     ['standardisation', { ensemble: { size: 2 }, logitStandardize: true }, /Logit standardisation/],
     ['a teacher per seed', { ensemble: { size: 2 }, teacherPerSeed: true }, /teacher per seed/],
     ['an assistant with a hint', { assistant: tiny, hint }, /learns from the assistant/],
+    ['an assistant with a teacher per seed', { assistant: tiny, teacherPerSeed: true }, /teacher per seed and a teaching assistant/],
     ['an assistant with a zero-width layer', { assistant: { kind: 'mlp', hidden: [0], activation: 'relu' } }, /^Teaching assistant: /],
   ])('ensemble/assistant with %s', (_name, o, message) => {
     expect(validateConfig(toyConfig(o))).toMatch(message);

@@ -13,7 +13,8 @@ export type TeamProblem =
   | { code: 'ensembleStandardize' }
   | { code: 'ensemblePerSeed' }
   | { code: 'assistantArch'; reason: string }
-  | { code: 'assistantFeatures' };
+  | { code: 'assistantFeatures' }
+  | { code: 'assistantPerSeed' };
 
 /** The settings the checks read. */
 type TeamConfig = Pick<
@@ -40,6 +41,8 @@ export function teamProblem(c: TeamConfig, inputShape: number[], numClasses: num
     const reason = validateArch(c.assistant, inputShape, numClasses);
     if (reason) return { code: 'assistantArch', reason };
     if (needsHidden(c)) return { code: 'assistantFeatures' };
+    // A seed's own teacher would teach its students directly, past the assistant.
+    if (c.teacherPerSeed) return { code: 'assistantPerSeed' };
   }
   return null;
 }
@@ -61,6 +64,8 @@ export function englishTeamProblem(p: TeamProblem): string {
       return 'A teacher per seed and a teacher ensemble cannot be combined: turn one of them off.';
     case 'assistantArch':
       return `Teaching assistant: ${p.reason}`;
+    case 'assistantPerSeed':
+      return 'A teacher per seed and a teaching assistant cannot be combined: turn one of them off.';
     case 'assistantFeatures':
       return 'With a teaching assistant the student learns from the assistant, whose hidden layers the hint, attention transfer and hidden-layer RKD were not set for: turn them off or the assistant off.';
   }

@@ -14,6 +14,7 @@ export function teamProblemText(p: TeamProblem, t: TFunction<'app'>): string {
     case 'ensembleStandardize':
     case 'ensemblePerSeed':
     case 'assistantFeatures':
+    case 'assistantPerSeed':
       return t(`team.problem.${p.code}`);
   }
 }

@@ -302,6 +302,7 @@ export const app = {
       ensembleStandardize: 'Logit standardisation is not defined for an ensemble’s averaged soft targets: turn one of them off.',
       ensemblePerSeed: 'A teacher per seed and a teacher ensemble cannot be combined: turn one of them off.',
       assistantArch: 'Teaching assistant: {{reason}}',
+      assistantPerSeed: 'A teacher per seed and a teaching assistant cannot be combined: turn one of them off.',
       assistantFeatures: 'With a teaching assistant the student learns from the assistant, whose hidden layers the hint, attention transfer and hidden-layer RKD were not set for: turn them off, or the assistant off.',
     },
   },

@@ -300,6 +300,7 @@ export const app: Catalogue<typeof en> = {
       ensembleStandardize: 'logit 标准化对集成的平均软目标没有定义：请关闭其中之一。',
       ensemblePerSeed: '“每个种子重训教师”与教师集成不能同时使用：请关闭其中之一。',
       assistantArch: '助教模型：{{reason}}',
+      assistantPerSeed: '“每个种子重训教师”与助教模型不能同时使用：请关闭其中之一。',
       assistantFeatures: '使用助教时，学生向助教学习，而提示项、注意力迁移和隐藏层 RKD 并不是为助教的隐藏层设置的：请关闭它们，或关闭助教。',
     },
   },
