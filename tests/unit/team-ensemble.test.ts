@@ -4,6 +4,7 @@ import { DATASETS } from '../../src/engine/data/registry';
 import { paramCount } from '../../src/engine/models/spec';
 import { RunController } from '../../src/engine/train/controller';
 import { ensembleLogits } from '../../src/engine/train/ensemble';
+import { teacherLogits, type Teacher } from '../../src/engine/train/teacher';
 import { runExperiment } from '../../src/engine/train/experiment';
 import type { PhaseContext } from '../../src/engine/train/phaseContext';
 import type { ExperimentConfig, ExperimentResults, Phase } from '../../src/engine/train/types';
@@ -54,6 +55,23 @@ describe('ensemble soft targets: the average of the K teachers’ softmax(z/T), 
   it('MSE on logits averages the logits themselves', () => {
     const out = ensembleLogits([tf.tensor2d([[2, 0, -1]]), tf.tensor2d([[0, 4, 1]])], 3, 'mse');
     expect(Array.from(out.dataSync())).toEqual([1, 2, 0]);
+  });
+
+  it('a batch of an ensemble teacher: its rows of every member, combined at the step’s T (so a live T change is exact)', () => {
+    const members = [tf.tensor2d([[2, 0], [0, 3]]), tf.tensor2d([[0, 0], [1, 1]])];
+    const teacher: Teacher = { model: null, cached: null, preds: new Int32Array(2), ensemble: members };
+    const idx = tf.tensor1d([1, 0], 'int32');
+    const b = { x: tf.zeros([2, 2]), yOneHot: tf.zeros([2, 2]) as tf.Tensor2D, idx, step: 1, epoch: 1 };
+    for (const t of [1, 2, 5]) {
+      const z = teacherLogits(teacher, b, b.x, { temperature: t, alpha: 0.5, scaleByT2: true, softTerm: 'kl' });
+      const p = Array.from(tf.softmax(tf.div(z, t)).dataSync());
+      // Row 0 of the batch is example 1: the mean of softmax([0, 3]/T) and softmax([1, 1]/T).
+      const want0 = [0, 1].map((c) => (softmaxAt([0, 3], t)[c]! + softmaxAt([1, 1], t)[c]!) / 2);
+      const want1 = [0, 1].map((c) => (softmaxAt([2, 0], t)[c]! + softmaxAt([0, 0], t)[c]!) / 2);
+      [...want0, ...want1].forEach((w, i) => expect(p[i]).toBeCloseTo(w, 6));
+    }
+    expect(() => teacherLogits(teacher, b, b.x)).toThrow(/needs the step’s temperature/);
+    tf.dispose([...members, idx, b.x, b.yOneHot]);
   });
 
   it('leaks no tensors', () => {
@@ -122,6 +140,16 @@ describe('a run with a teacher ensemble or a teaching assistant (CPU backend)', 
     expect(results.teacher.accuracy).toBe(plain.results.teacher.accuracy);
     expect(results.scratch.accuracy).toBe(plain.results.scratch.accuracy);
     expect(results.distilled.loss).not.toBe(plain.results.distilled.loss);
+  }, 60_000);
+
+  it('with 2 seeds and a 2-point sweep, the ensemble and the assistant train once and every trial runs (no leak)', async () => {
+    const { results, phases } = await run(
+      toyConfig({ ensemble: { size: 2 }, assistant: { kind: 'mlp', hidden: [12], activation: 'tanh' }, repeats: 2, sweep: { temperatures: [2, 8], alphas: [] } }),
+    );
+    // The ensemble's teacher and the assistant train once, before the main students; seeds and sweep re-use them.
+    expect(phases.filter(([, c]) => c?.kind === 'ensemble' || c?.kind === 'assistant')).toHaveLength(2);
+    expect(results.seeds?.distilled.n).toBe(2);
+    expect(results.sweep?.points).toHaveLength(2);
   }, 60_000);
 
   it('an ensemble and an assistant together: the assistant learns from the ensemble', async () => {
