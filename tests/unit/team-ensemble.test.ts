@@ -7,7 +7,7 @@ import { ensembleLogits } from '../../src/engine/train/ensemble';
 import { teacherLogits, type Teacher } from '../../src/engine/train/teacher';
 import { runExperiment } from '../../src/engine/train/experiment';
 import type { PhaseContext } from '../../src/engine/train/phaseContext';
-import type { ExperimentConfig, ExperimentResults, Phase } from '../../src/engine/train/types';
+import type { EpochPoint, ExperimentConfig, ExperimentResults, LossPoint, Phase } from '../../src/engine/train/types';
 import { validateConfig } from '../../src/engine/train/validateConfig';
 import { useCpu } from './tfSetup';
 import { toyConfig } from './toyConfig';
@@ -84,19 +84,21 @@ describe('ensemble soft targets: the average of the K teachers’ softmax(z/T), 
 });
 
 /** Runs a toy experiment, recording each announced phase with its context; asserts numTensors is flat. */
-async function run(cfg: ExperimentConfig): Promise<{ results: ExperimentResults; phases: [Phase, PhaseContext | null][] }> {
+async function run(cfg: ExperimentConfig): Promise<{ results: ExperimentResults; phases: [Phase, PhaseContext | null][]; losses: LossPoint[]; epochs: EpochPoint[] }> {
   expect(validateConfig(cfg)).toBeNull();
   const data = await DATASETS.spiral.load({ seed: cfg.seed, noise: cfg.noise, samples: cfg.samples }, () => {});
   const phases: [Phase, PhaseContext | null][] = [];
+  const losses: LossPoint[] = [];
+  const epochs: EpochPoint[] = [];
   const before = tf.memory().numTensors;
   const out = await runExperiment(cfg, data, new RunController({ temperature: cfg.temperature, alpha: cfg.alpha }), {
     onPhase: (p, _s, c) => phases.push([p, c]),
-    onLoss: () => {},
-    onEpoch: () => {},
+    onLoss: (p) => losses.push(...p),
+    onEpoch: (e) => epochs.push(e),
   });
   out.dispose();
   expect(tf.memory().numTensors).toBe(before);
-  return { results: out.results, phases };
+  return { results: out.results, phases, losses, epochs };
 }
 
 describe('a run with a teacher ensemble or a teaching assistant (CPU backend)', () => {
@@ -127,7 +129,7 @@ describe('a run with a teacher ensemble or a teaching assistant (CPU backend)', 
   it('an assistant is distilled after the teacher, announced as the assistant phase, and the student learns from it', async () => {
     const assistant = { kind: 'mlp' as const, hidden: [12], activation: 'tanh' as const };
     const plain = await run(toyConfig());
-    const { results, phases } = await run(toyConfig({ assistant }));
+    const { results, phases, losses, epochs } = await run(toyConfig({ assistant }));
     expect(phases.slice(0, 4)).toEqual([
       ['teacher', null],
       ['distill', { kind: 'assistant' }],
@@ -135,6 +137,14 @@ describe('a run with a teacher ensemble or a teaching assistant (CPU backend)', 
       ['distill', null],
     ]);
     expect(results.assistant!.params).toBe(paramCount(assistant, [2], 3));
+    // Its own curves: a loss point per step on the students' set and a test accuracy per epoch, under its own phase.
+    const mine = losses.filter((p) => p.phase === 'assistant');
+    const distill = losses.filter((p) => p.phase === 'distill');
+    expect(mine.map((p) => p.step)).toEqual(distill.map((p) => p.step));
+    expect(mine.every((p) => Number.isFinite(p.total) && p.total > 0 && p.soft > 0)).toBe(true);
+    const accuracy = epochs.filter((e) => e.phase === 'assistant');
+    expect(accuracy.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(accuracy[1]!.testAccuracy).toBe(results.assistant!.accuracy);
     expect(results.assistant!.agreement).not.toBeNull();
     // Same teacher and scratch student; the distilled student learned from another model.
     expect(results.teacher.accuracy).toBe(plain.results.teacher.accuracy);

@@ -47,3 +47,21 @@ describe('the status line names the ensemble’s teachers and the assistant', ()
     expect(describeContext({ kind: 'assistant' }, zh)).toBe('助教模型：由教师蒸馏而来');
   });
 });
+
+describe('the assistant’s curves in the store and the loss chart', () => {
+  it('its loss points and epochs fill their own fields, drawn on the students’ epoch axis', async () => {
+    const { mergeEpochs, mergeLosses } = await import('../../src/store/runState');
+    const { lossSeries } = await import('../../src/ui/charts/lossSeries');
+    const rows = mergeLosses([], [
+      { phase: 'teacher', step: 1, total: 2, soft: 0, hard: 2, hint: 0 },
+      { phase: 'assistant', step: 1, total: 0.9, soft: 0.6, hard: 0.3, hint: 0 },
+      { phase: 'assistant', step: 2, total: 0.7, soft: 0.5, hard: 0.2, hint: 0 },
+    ]);
+    expect(rows).toEqual([{ step: 1, teacher: 2, assistant: 0.9 }, { step: 2, assistant: 0.7 }]);
+    expect(mergeEpochs([], [{ phase: 'assistant', epoch: 1, testAccuracy: 0.8, testLoss: 0.5, agreement: 0.9 }])).toEqual([{ epoch: 1, assistant: 0.8 }]);
+    // Two steps per epoch for the students (and so the assistant), 10 for the teacher.
+    const series = lossSeries(rows, { teacher: 10, distill: 2 }, 1, 100);
+    expect(series.assistant.map((p) => p.x)).toEqual([0.5, 1]);
+    expect(series.teacher.map((p) => p.x)).toEqual([0.1]);
+  });
+});

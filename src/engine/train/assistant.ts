@@ -19,7 +19,7 @@ export interface AssistedTeacher {
 
 /**
  * Distils `teacher` into the teaching assistant (Mirzadeh et al. 2020) on the students' set, with the run's soft term,
- * T and α (fixed: live changes are for the students) and no added terms; announced as the assistant phase. The
+ * T and α (fixed: live changes are for the students) and no added terms; reported as the assistant phase. The
  * returned teacher gives the students the assistant's logits (cached unless the teacher runs live or inputs are
  * shifted) and keeps the teacher's test predictions, so the students' agreement stays agreement with the teacher.
  */
@@ -37,14 +37,14 @@ export async function trainAssistant(scope: ExperimentScope, teacher: MainTeache
     const input = batchInput(augmentsStudents(cfg, data), cfg, data, deriveSeed(cfg.seed, 'assistant-shift'));
     const weights = kdWeights(cfg, { temperature: cfg.temperature, alpha: cfg.alpha });
     const r = await trainModel(scope, {
-      phase: 'distill',
+      phase: 'assistant',
       set: data.students,
       model,
       orderSeed: deriveSeed(cfg.seed, 'assistant-order'),
       lossForBatch: studentLoss({ model, input, method: { kind: 'distill', teacher, weights: () => weights, hint: null } }),
       teacherPreds: teacher.preds,
       extraVars: [],
-      role: { kind: 'trial', context: { kind: 'assistant' } },
+      role: { kind: 'trial', context: { kind: 'assistant' }, report: true },
     });
     cached = cfg.teacherLive || augmentsStudents(cfg, data) ? null : predictLogits(model, data.students.x);
     const val = await validationAccuracy(model, data);

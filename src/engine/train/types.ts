@@ -12,6 +12,9 @@ import type { OnnxPreprocessing } from '../import/onnxPreprocess';
 /** The three training phases of an experiment, in order. */
 export type Phase = 'teacher' | 'scratch' | 'distill';
 
+/** A phase a run reports steps and epochs of: the three, and the teaching assistant's (after the teacher's) when there is one. */
+export type RunPhase = Phase | 'assistant';
+
 /** Every phase, in run order. */
 export const PHASES: readonly Phase[] = ['teacher', 'scratch', 'distill'];
 
@@ -133,7 +136,7 @@ export interface SweepGrid {
 
 /** One training step's loss, with the distillation parts (soft + hard = total; soft is 0 outside distillation). */
 export interface LossPoint {
-  phase: Phase;
+  phase: RunPhase;
   /** 1-based step within the phase. */
   step: number;
   total: number;
@@ -149,7 +152,7 @@ export interface LossPoint {
 
 /** Test metrics of one model after one epoch. */
 export interface EpochPoint {
-  phase: Phase;
+  phase: RunPhase;
   /** 1-based epoch within the phase. */
   epoch: number;
   testAccuracy: number;

@@ -16,7 +16,7 @@ const LIVE_POINTS = 150;
 const FINAL_POINTS = 600;
 /** Redraw the live chart at most this often (ms): recharts re-renders are the main-thread cost. */
 const REDRAW_MS = 250;
-/** The legend in the current language: teacher, scratch, distill total, soft, hard, hint. */
+/** The legend in the current language: teacher, scratch, distill total, soft, hard, hint, assistant. */
 const legendOf = (t: TFunction<'app'>): LegendItem[] => [
   { label: t('charts.teacherCe'), color: COLORS.teacher },
   { label: t('charts.scratchCe'), color: COLORS.scratch },
@@ -24,6 +24,13 @@ const legendOf = (t: TFunction<'app'>): LegendItem[] => [
   { label: t('charts.soft'), color: COLORS.soft },
   { label: t('charts.hard'), color: COLORS.hard },
   { label: t('charts.hintTerm'), color: COLORS.hint },
+  { label: t('charts.assistantLoss'), color: COLORS.assistant },
+];
+/** The legend items a run shows: the five every run has, the hint's and the assistant's when used. */
+const shownLegend = (names: LegendItem[], hasHint: boolean, hasAssistant: boolean): LegendItem[] => [
+  ...names.slice(0, 5),
+  ...(hasHint ? [names[5]!] : []),
+  ...(hasAssistant ? [names[6]!] : []),
 ];
 // Numeric tick intervals skip recharts' per-label DOM text measuring on every redraw.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
@@ -41,8 +48,8 @@ function tooltipLabel(t: TFunction<'app'>) {
 }
 
 /** The recharts drawing; memoised so it re-renders only when its (throttled) data changes. */
-const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; hasHint: boolean; font: ChartFont; names: LegendItem[] }) {
-  const { series, marks, markText, hasHint, font, names } = props;
+const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; hasHint: boolean; hasAssistant: boolean; font: ChartFont; names: LegendItem[] }) {
+  const { series, marks, markText, hasHint, hasAssistant, font, names } = props;
   const { t } = useTranslation();
   const xLabel = useMemo(() => ({ value: t('charts.epoch'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
   const label = useMemo(() => tooltipLabel(t), [t]);
@@ -60,6 +67,7 @@ const LossLines = memo(function LossLines(props: { series: LossSeries; marks: nu
         <Line name={names[3]!.label} data={series.soft} dataKey="v" stroke={COLORS.soft} dot={false} isAnimationActive={false} />
         <Line name={names[4]!.label} data={series.hard} dataKey="v" stroke={COLORS.hard} dot={false} isAnimationActive={false} />
         {hasHint ? <Line name={names[5]!.label} data={series.hint} dataKey="v" stroke={COLORS.hint} dot={false} isAnimationActive={false} /> : null}
+        {hasAssistant ? <Line name={names[6]!.label} data={series.assistant} dataKey="v" stroke={COLORS.assistant} strokeDasharray="6 3" dot={false} isAnimationActive={false} /> : null}
         {marks.map((x, i) => (
           <ReferenceLine key={i} x={x} stroke={COLORS.mark} strokeDasharray="4 4" label={{ value: markText[i], position: 'top', fontSize: Math.round(11 * font.scale) }} />
         ))}
@@ -84,6 +92,8 @@ export function LossChart() {
   const epochs = useStudio((s) => s.run.config?.epochs ?? s.run.epochs);
   const live = useStudio((s) => !isFinished(s.run.status));
   const hasHint = useStudio((s) => s.run.config?.hint != null);
+  const hasAssistant = useStudio((s) => s.run.config?.assistant != null);
+  const legend = useMemo(() => shownLegend(names, hasHint, hasAssistant), [names, hasHint, hasAssistant]);
   const series = useMemo(() => lossSeries(rows, perEpoch, epochs, live ? LIVE_POINTS : FINAL_POINTS), [rows, perEpoch, epochs, live]);
   // A live T/α change sits at the distillation step that first used it, on the same epoch axis.
   const distillMarks = useMemo(() => allMarks.filter((m) => m.phase === 'distill'), [allMarks]);
@@ -96,10 +106,10 @@ export function LossChart() {
     <figure ref={figure} className="chart" aria-label={t('charts.lossRegion')}>
       <div className="chart-head">
         <h2>{t('charts.lossTitle')}</h2>
-        <ChartDownloads figure={figure} title={t('charts.lossTitle')} legend={hasHint ? names : names.slice(0, 5)} fileName="distill-loss" />
+        <ChartDownloads figure={figure} title={t('charts.lossTitle')} legend={legend} fileName="distill-loss" />
       </div>
-      <LossLines series={series} marks={marks} markText={markText} hasHint={hasHint} font={font} names={names} />
-      <SeriesLegend items={hasHint ? names : names.slice(0, 5)} />
+      <LossLines series={series} marks={marks} markText={markText} hasHint={hasHint} hasAssistant={hasAssistant} font={font} names={names} />
+      <SeriesLegend items={legend} />
       <figcaption>{t('charts.lossPoints', { count })}</figcaption>
     </figure>
   );

@@ -334,6 +334,8 @@ export const app = {
       'Mirrors each picture left–right at random, per example and step (seeded): in the teacher’s training, and the students’ too when shifts are set for every model. Right for photos, wrong for digits and text, so it is offered for colour images only.',
   },
   charts: {
+    assistantLoss: 'teaching assistant (distillation total)',
+    assistant: 'teaching assistant',
     epoch: 'epoch',
     step: 'step',
     accuracyRegion: 'Accuracy curves',

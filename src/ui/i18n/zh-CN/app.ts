@@ -331,6 +331,8 @@ export const app: Catalogue<typeof en> = {
     flipHint: '按样本、按步随机（有种子）将图片左右镜像：用于教师模型的训练；当平移设为“所有模型”时也用于学生模型。适合照片，不适合数字和文字，因此只对彩色图像提供。',
   },
   charts: {
+    assistantLoss: '助教模型（蒸馏总损失）',
+    assistant: '助教模型',
     epoch: '轮次',
     step: '步',
     accuracyRegion: '准确率曲线',
