@@ -52,6 +52,9 @@ test('the assistant path runs once: the results table shows all four models, and
   await studio.view('Train');
   expect(await resultRows(page)).toEqual(['Teacher', 'Teaching assistant', 'Student from scratch', 'Distilled student']);
   expect(await accuracyOf(page, 'Teaching assistant')).toMatch(/^\d+(\.\d+)?\s?%$/);
+  // Its own curves: the loss chart and the accuracy chart name it in their legends.
+  await expect(page.getByRole('figure', { name: 'Loss curves' }).getByText('teaching assistant (distillation total)', { exact: true })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Accuracy curves' }).getByText('teaching assistant', { exact: true })).toBeVisible();
 
   const fresh = await page.context().newPage();
   await fresh.goto(`/${hash}`);
