@@ -1351,10 +1351,13 @@ def run(args):
     if exp.get("assistant"):
         assistant = studio_init(Net(exp["assistant"]), derive_seed(seed, "assistant-init")).to(CTX.device)
         fixed = (schedule[0]["temperature"], schedule[0]["alpha"])
-        _, assistant_ms = train_phase(args, "assistant", wrap(Trainee(assistant)), assistant,
-                                      distill_loss(lambda step: fixed, teacher_forward, plain=True), XS, YS,
-                                      derive_seed(seed, "assistant-order"), derive_seed(seed, "assistant-dropout"),
-                                      derive_seed(seed, "assistant-shift") if augment == "all" else None, quiet)
+        # Its curves go to report.json as the studio draws them: loss per step, test accuracy per epoch.
+        losses, assistant_ms = train_phase(args, "assistant", wrap(Trainee(assistant)), assistant,
+                                           distill_loss(lambda step: fixed, teacher_forward, plain=True), XS, YS,
+                                           derive_seed(seed, "assistant-order"), derive_seed(seed, "assistant-dropout"),
+                                           derive_seed(seed, "assistant-shift") if augment == "all" else None,
+                                           recorder("assistant", assistant))
+        keep_losses("assistant", losses)
         assistant.eval()
         for p in assistant.parameters():
             p.requires_grad_(False)
