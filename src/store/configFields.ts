@@ -88,7 +88,18 @@ export interface StudioConfig {
   compareMethods: MethodId[];
   /** Seeds per method in the comparison. */
   compareSeeds: number;
+  /** Teachers in the ensemble the students learn from (1: a single teacher, no ensemble). */
+  ensembleSize: number;
+  /** Put a teaching assistant between teacher and student. */
+  assistantEnabled: boolean;
+  /** The assistant's preset (one of the dataset family's teacher or student presets). */
+  assistantId: string;
 }
+
+/** Every preset id, teachers' and students' of every family (the assistant may be any of them). */
+const ALL_PRESET_IDS: readonly string[] = [
+  ...new Set([...TEACHER_PRESETS, ...IMAGE_TEACHER_PRESETS, ...COLOUR_TEACHER_PRESETS, ...STUDENT_PRESETS, ...IMAGE_STUDENT_PRESETS, ...COLOUR_STUDENT_PRESETS].map((p) => p.id)),
+];
 
 /** What a sweep varies: nothing, the temperature, alpha, or both (a grid). */
 export type SweepMode = 'off' | 'temperature' | 'alpha' | 'both';
@@ -160,6 +171,9 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   compare: { kind: 'boolean', default: false },
   compareMethods: { kind: 'enumList', default: ['kl', 'mse', 'dkd'], values: METHOD_IDS, maxLength: METHOD_IDS.length },
   compareSeeds: { kind: 'number', default: 3, min: 1, max: MAX_COMPARE_SEEDS, integer: true },
+  ensembleSize: { kind: 'number', default: 1, min: 1, max: 5, integer: true },
+  assistantEnabled: { kind: 'boolean', default: false },
+  assistantId: { kind: 'enum', default: 'mlp-16', values: ALL_PRESET_IDS },
 };
 
 /** Every field's default. */

@@ -91,6 +91,12 @@ export function studentPreset(c: StudioConfig): ArchPreset {
   return c.studentCustom ? { id: CUSTOM_ARCH_ID, label: 'Custom', spec: c.studentCustom } : menuPreset(c, 'student');
 }
 
+/** The assistant's preset: the id's among the family's students and teachers, else the family's first student. */
+export function assistantPreset(c: StudioConfig): ArchPreset {
+  const { teachers, students } = presetsFor(familyOf(c.dataset));
+  return findPreset([...students, ...teachers], c.assistantId);
+}
+
 /** Turns UI settings (and the upload in use, if any) into the engine's experiment config (presets resolved to architectures). */
 export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | null = null): ExperimentConfig {
   const shape = datasetMeta({ dataset: c.dataset, userData }).inputShape;
@@ -136,6 +142,9 @@ export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | nul
     teacherPerSeed: c.teacherPerSeed,
     standardize: c.standardize,
     ...compareOf(c, shape),
+    // A teacher ensemble and a teaching assistant only when used (old configs, links and history have neither).
+    ...(c.ensembleSize > 1 ? { ensemble: { size: c.ensembleSize } } : {}),
+    ...(c.assistantEnabled ? { assistant: assistantPreset(c).spec } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ export interface ProgressSegment {
   /** True for the teacher's phase (its steps run over the full training set). */
   teacher: boolean;
   epochs: number;
+  /** An ensemble's further teacher or the teaching assistant (absent: the main run, a seed or a sweep point). */
+  team?: 'ensemble' | 'assistant';
 }
 
 /**
@@ -105,6 +107,8 @@ export function planSegments(cfg: ExperimentConfig): ProgressSegment[] {
   const e = cfg.epochs;
   const out: ProgressSegment[] = [];
   if (!cfg.pretrainedTeacher) out.push({ phase: 'teacher', teacher: true, epochs: e });
+  for (let k = 2; k <= (cfg.ensemble?.size ?? 1); k++) out.push({ phase: 'teacher', teacher: true, epochs: e, team: 'ensemble' });
+  if (cfg.assistant) out.push({ phase: 'distill', teacher: false, epochs: e, team: 'assistant' });
   out.push({ phase: 'scratch', teacher: false, epochs: e }, { phase: 'distill', teacher: false, epochs: e });
   for (let s = 2; s <= cfg.repeats; s++) out.push({ phase: 'scratch', teacher: false, epochs: e }, { phase: 'distill', teacher: false, epochs: e });
   for (let p = 0; p < sweepCount(cfg); p++) out.push({ phase: 'distill', teacher: false, epochs: e });
@@ -116,7 +120,8 @@ export function planSegments(cfg: ExperimentConfig): ProgressSegment[] {
 
 /** Index of the segment a `phase` event starts (the latency measurement: past the last one). */
 export function segmentIndex(segments: readonly ProgressSegment[], phase: Phase, context: PhaseContext | null, repeats: number): number {
-  const base = segments[0]?.teacher ? 1 : 0;
+  // The main students' first segment: after the teacher, the ensemble's other teachers and the assistant.
+  const base = segments.findIndex((s) => !s.teacher && !s.team);
   if (context === null) return phase === 'teacher' ? 0 : base + (phase === 'scratch' ? 0 : 1);
   switch (context.kind) {
     case 'seed':
@@ -126,6 +131,10 @@ export function segmentIndex(segments: readonly ProgressSegment[], phase: Phase,
     case 'compare':
       // The comparison's trials are the last segments.
       return segments.length - context.trials + context.trial - 1;
+    case 'ensemble':
+      return context.member - 1;
+    case 'assistant':
+      return base - 1;
     case 'latency':
       return segments.length;
   }

@@ -16,6 +16,7 @@ const EPOCH_FIELDS: Record<Phase, (keyof EpochRow)[]> = { teacher: ['teacher'], 
 /**
  * The curves as they were at a checkpoint (`step`/`epoch` of `phase`; null: before any training): later points of
  * that phase and every point of later phases are dropped, so a run continuing from the checkpoint draws each step once.
+ * The assistant's curves are always dropped: a continued run trains the assistant again (it is in no checkpoint).
  */
 export function rewindCurves(c: Curves, phase: Phase | null, epoch: number, step: number): Curves {
   const at = phase === null ? -1 : PHASES.indexOf(phase);

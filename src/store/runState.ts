@@ -29,6 +29,8 @@ export interface BackendSwitch {
 export interface LossRow {
   step: number;
   teacher?: number;
+  /** The teaching assistant's distillation loss (runs with an assistant). */
+  assistant?: number;
   scratch?: number;
   distill?: number;
   soft?: number;
@@ -44,6 +46,8 @@ export interface LossRow {
 export interface EpochRow {
   epoch: number;
   teacher?: number;
+  /** The teaching assistant's test accuracy (runs with an assistant). */
+  assistant?: number;
   scratch?: number;
   distill?: number;
   scratchAgree?: number;

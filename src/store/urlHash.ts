@@ -55,6 +55,9 @@ export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
   compare: 'compare',
   compareMethods: 'methods',
   compareSeeds: 'compareSeeds',
+  ensembleSize: 'ensemble',
+  assistantEnabled: 'ta',
+  assistantId: 'taModel',
 };
 
 /** View settings carried by the link besides the experiment (declared like the config fields). */
@@ -136,6 +139,8 @@ export const HIDEABLE_IDS = [
   'seedTeacher',
   'standardize',
   'compare',
+  'ensemble',
+  'ta',
   // Panels outside the sidebar sections, for focused exercises.
   'lessons',
   'teacherFile',

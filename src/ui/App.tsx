@@ -6,6 +6,7 @@ import { LossChart } from './charts/LossChart';
 import { DataControls } from './controls/DataControls';
 import { DistillControls } from './controls/DistillControls';
 import { ExperimentControls } from './controls/ExperimentControls';
+import { TeamControls } from './controls/TeamControls';
 import { LiveControls } from './controls/LiveControls';
 import { ModelControls } from './controls/ModelControls';
 import { TrainingControls } from './controls/TrainingControls';
@@ -83,6 +84,7 @@ export function App() {
             <Hideable id="teacherFile">
               <TeacherLoader locked={locked} />
             </Hideable>
+            <TeamControls locked={locked} />
           </Hideable>
           <Hideable id="distillation">
             <DistillControls locked={locked} />

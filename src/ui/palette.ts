@@ -3,6 +3,7 @@ export const COLORS = {
   teacher: '#D55E00',
   scratch: '#0072B2',
   distill: '#009E73',
+  assistant: '#000000',
   soft: '#CC79A7',
   hard: '#56B4E9',
   hint: '#E69F00',

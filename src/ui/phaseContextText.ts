@@ -18,6 +18,10 @@ export function describeContext(context: PhaseContext, t: TFunction<'app'>, tc: 
       if (context.value === null) return t('phaseContext.compare', values);
       return t('phaseContext.compareAt', { ...values, setting: settingText(context.arm, context.value, tc) });
     }
+    case 'ensemble':
+      return t('phaseContext.ensemble', { member: String(context.member), of: String(context.of) });
+    case 'assistant':
+      return t('phaseContext.assistant');
     case 'latency':
       return t('phaseContext.latency');
   }

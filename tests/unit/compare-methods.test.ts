@@ -165,6 +165,16 @@ describe('each method’s config', () => {
     expect(compareProblem({ ...base, compare: { methods: ['kl'], seeds: 0 } }, [2])).toEqual({ code: 'seeds', got: 0 });
     expect(compareProblem({ ...base, teacher: cnn, student: cnn, compare: { methods: ['at'], seeds: 2 } }, [8, 8, 1], false)).toEqual({ code: 'atNeedsTeacherModel' });
     expect(compareProblem({ ...base, teacher: cnn, student: cnn, compare: { methods: ['at'], seeds: 2 } }, [8, 8, 1])).toBeNull();
+    // A loaded tfjs teacher has its own layers, not the ones the teacher settings describe.
+    const loaded = { id: 't1', name: 'model.json' };
+    expect(compareProblem({ ...base, teacher: cnn, student: cnn, pretrainedTeacher: loaded, compare: { methods: ['at'], seeds: 2 } }, [8, 8, 1])).toEqual({ code: 'atNeedsTeacherModel' });
+  });
+
+  it('refuses a comparison together with a teacher ensemble or a teaching assistant (every method distils from one teacher)', () => {
+    const compare = { methods: ['kl', 'mse'] as ('kl' | 'mse')[], seeds: 2 };
+    expect(compareProblem({ ...base, compare, ensemble: { size: 3 } }, [2])).toEqual({ code: 'withTeam' });
+    expect(compareProblem({ ...base, compare, assistant: { kind: 'mlp', hidden: [8], activation: 'relu' } }, [2])).toEqual({ code: 'withTeam' });
+    expect(compareProblem({ ...base, compare }, [2])).toBeNull();
   });
 });
 

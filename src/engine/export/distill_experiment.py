@@ -1012,6 +1012,16 @@ def augment_images(x, gen, shift, flip):
     return shift_images(x, gen) if shift else x
 
 
+def ensemble_logits(zs, temperature):
+    """The logits that stand for a teacher ensemble (src/engine/train/ensemble.ts): for KL and DKD
+    T * log(mean_k softmax(z_k / T)), whose softmax at T is the average of the teachers' probabilities at T; for MSE on
+    logits, the mean logit."""
+    z = torch.stack([v.float() for v in zs])
+    if EXPERIMENT["loss"]["soft"] == "mse":
+        return z.mean(dim=0)
+    return temperature * (torch.logsumexp(F.log_softmax(z / temperature, dim=2), dim=0) - math.log(len(zs)))
+
+
 class Trainee(nn.Module):
     """A student (and its hint adapter), so DistributedDataParallel keeps both in sync."""
 
@@ -1045,7 +1055,11 @@ def make_optimizer(params, lr):
 def evaluate(net, x, y, batch_size=1000):
     """Accuracy, mean cross-entropy, expected calibration error (15 bins), predictions and probabilities."""
     net.eval()
-    logits = torch.cat([net(x[i:i + batch_size].to(CTX.device)).float().cpu() for i in range(0, len(x), batch_size)])
+    return evaluate_logits(torch.cat([net(x[i:i + batch_size].to(CTX.device)).float().cpu() for i in range(0, len(x), batch_size)]), y)
+
+
+def evaluate_logits(logits, y):
+    """evaluate() from logits already computed (on the CPU)."""
     probs = logits.softmax(dim=1)
     conf, pred = probs.max(dim=1)
     correct = (pred == y)
@@ -1222,6 +1236,12 @@ def run(args):
                 if len(v) > 5 and v[5] != 0:
                     row["rkd"] = v[5]
 
+    def hard(module, xb, yb, step, epoch):
+        z, _ = module(xb)
+        ce = F.cross_entropy(z.float(), yb)
+        zero = torch.zeros((), device=ce.device)
+        return ce, (zero, ce, zero, zero, zero)
+
     # Teacher: trained on every training example, or loaded with --teacher.
     teacher = Net(exp["teacher"])
     studio_init(teacher, derive_seed(seed, "teacher-init"))
@@ -1234,12 +1254,6 @@ def run(args):
         curves["epoch"].setdefault(args.epochs, {"epoch": args.epochs})["teacher"] = te["accuracy"]
         teacher_ms = 0.0
     else:
-        def hard(module, xb, yb, step, epoch):
-            z, _ = module(xb)
-            ce = F.cross_entropy(z.float(), yb)
-            zero = torch.zeros((), device=ce.device)
-            return ce, (zero, ce, zero, zero, zero)
-
         losses, teacher_ms = train_phase(args, "teacher", wrap(Trainee(teacher)), teacher, hard, X, Y, derive_seed(seed, "teacher-order"),
                                          derive_seed(seed, "teacher-dropout"),
                                          derive_seed(seed, "teacher-shift") if augment != "off" or flip else None,
@@ -1251,6 +1265,44 @@ def run(args):
     te = evaluate(teacher, XT, YT)
     teacher_preds = te["preds"]
 
+    def model_result(e, ms, params, agree):
+        return {"accuracy": e["accuracy"], "loss": e["loss"], "agreement": agree, "params": params, "ece": e["ece"], "trainMs": ms}
+
+    # A teacher ensemble (Hinton et al. 2015): teachers 2..K from their own seeds, trained as the studio trains them;
+    # the students learn from the average of their probabilities at T, and agree with the average at T = 1.
+    members = [teacher]
+    ensemble = None
+    if exp.get("ensemble"):
+        size = exp["ensemble"]["size"]
+        member_results = [model_result(te, teacher_ms, count_params(teacher), None)]
+        for k in range(2, size + 1):
+            tag = f"-ens{k}"
+            net = studio_init(Net(exp["teacher"]), derive_seed(seed, f"teacher-init{tag}")).to(CTX.device)
+            _, ms = train_phase(args, f"teacher {k}", wrap(Trainee(net)), net, hard, X, Y, derive_seed(seed, f"teacher-order{tag}"),
+                                derive_seed(seed, f"teacher-dropout{tag}"),
+                                derive_seed(seed, f"teacher-shift{tag}") if augment != "off" or flip else None, quiet)
+            net.eval()
+            for p in net.parameters():
+                p.requires_grad_(False)
+            e = evaluate(net, XT, YT)
+            log(f"[teacher {k}/{size}] test accuracy {100 * e['accuracy']:.2f}%")
+            members.append(net)
+            member_results.append(model_result(e, ms, count_params(net), None))
+        with torch.no_grad():
+            test_logits = [torch.cat([m(XT[i:i + 1000].to(CTX.device)).float().cpu() for i in range(0, len(XT), 1000)]) for m in members]
+        ce = evaluate_logits(ensemble_logits(test_logits, 1.0), YT)
+        teacher_preds = ce["preds"]
+        combined = model_result(ce, sum(r["trainMs"] for r in member_results), sum(r["params"] for r in member_results), None)
+        ensemble = {"members": member_results, "combined": combined}
+        log(f"[ensemble of {size}] test accuracy {100 * ce['accuracy']:.2f}%")
+
+    def teacher_forward(xb, temperature):
+        """The teacher's logits and hidden blocks, or the ensemble's logits (it has no hidden blocks)."""
+        with torch.no_grad():
+            if len(members) > 1:
+                return ensemble_logits([m(xb) for m in members], temperature), None
+            return teacher(xb, with_hidden=True, flat=False)
+
     hint = exp["loss"].get("hint")
     attention = exp["loss"].get("attention")
     rkd = exp["loss"].get("rkd")
@@ -1259,20 +1311,22 @@ def run(args):
     schedule = [{"step": 0, "temperature": exp["loss"]["temperature"], "alpha": exp["loss"]["alpha"]}] + exp["schedule"]
     final_hyper = (schedule[-1]["temperature"], schedule[-1]["alpha"])
 
-    def distill_loss(hyper):
+    def distill_loss(hyper, source=None, plain=False):
+        """The distillation loss from `source` (the teacher, the ensemble or the assistant); `plain`: KD alone (the assistant's)."""
         def loss(module, xb, yb, step, epoch):
             temperature, alpha = hyper(step)
-            if taps:
+            if taps and not plain:
                 z_s, h_s, hidden_s = module(xb, hint["studentLayer"] if hint else None, taps=True)
             else:
-                z_s, h_s = module(xb, hint["studentLayer"] if hint else None)
-            with torch.no_grad():
-                z_t, h_t = teacher(xb, with_hidden=True, flat=False)
+                z_s, h_s = module(xb, hint["studentLayer"] if hint and not plain else None)
+            z_t, h_t = (source or student_source)(xb, temperature)
             z_s, z_t = z_s.float(), z_t.float()
             soft = alpha * soft_term(z_s, z_t, temperature, yb, epoch)
             hard_part = (1 - alpha) * F.cross_entropy(z_s, yb)
             total = soft + hard_part
             zero = torch.zeros((), device=total.device)
+            if plain:
+                return total, (soft, hard_part, zero, zero, zero)
             hint_part = zero
             if hint:
                 hint_part = hint["beta"] * F.mse_loss(h_s.float(), to_channels_last_flat(h_t[hint["teacherLayer"]]).float())
@@ -1289,6 +1343,31 @@ def run(args):
                 total = total + rkd_part
             return total, (soft, hard_part, hint_part, at_part, rkd_part)
         return loss
+
+    # A teaching assistant (Mirzadeh et al. 2020): distilled from the teacher (or ensemble) at the run's first T and alpha,
+    # with KD alone; the distilled students then learn from it.
+    student_source = teacher_forward
+    assistant_result = None
+    if exp.get("assistant"):
+        assistant = studio_init(Net(exp["assistant"]), derive_seed(seed, "assistant-init")).to(CTX.device)
+        fixed = (schedule[0]["temperature"], schedule[0]["alpha"])
+        # Its curves go to report.json as the studio draws them: loss per step, test accuracy per epoch.
+        losses, assistant_ms = train_phase(args, "assistant", wrap(Trainee(assistant)), assistant,
+                                           distill_loss(lambda step: fixed, teacher_forward, plain=True), XS, YS,
+                                           derive_seed(seed, "assistant-order"), derive_seed(seed, "assistant-dropout"),
+                                           derive_seed(seed, "assistant-shift") if augment == "all" else None,
+                                           recorder("assistant", assistant))
+        keep_losses("assistant", losses)
+        assistant.eval()
+        for p in assistant.parameters():
+            p.requires_grad_(False)
+        ae = evaluate(assistant, XT, YT)
+        assistant_result = model_result(ae, assistant_ms, count_params(assistant), (ae["preds"] == teacher_preds).float().mean().item())
+        log(f"[assistant] test accuracy {100 * ae['accuracy']:.2f}%")
+
+        def student_source(xb, temperature):
+            with torch.no_grad():
+                return assistant(xb, with_hidden=True, flat=False)
 
     def scratch_loss(module, xb, yb, step, epoch):
         z, _ = module(xb)
@@ -1355,9 +1434,6 @@ def run(args):
             trials.append(result)
             log(f"[sweep {index + 1}/{len(exp['sweep'])}] T {fixed[0]:g}  alpha {fixed[1]:g}: distilled {100 * r['accuracy']:.2f}%")
 
-    def model_result(e, ms, params, agree):
-        return {"accuracy": e["accuracy"], "loss": e["loss"], "agreement": agree, "params": params, "ece": e["ece"], "trainMs": ms}
-
     agree = lambda e: (e["preds"] == teacher_preds).float().mean().item()  # noqa: E731
     student_params = count_params(scratch)
     n_samples = min(6, len(XT))
@@ -1374,6 +1450,10 @@ def run(args):
         "latency": None,
         "trainCounts": {"teacher": len(X), "students": len(XS)},
     }
+    if ensemble:
+        results["ensemble"] = ensemble
+    if assistant_result:
+        results["assistant"] = assistant_result
     if CTX.rank == 0:
         save_outputs(args, teacher, scratch, distilled, results, curves, trials, time.perf_counter() - t0)
     return results

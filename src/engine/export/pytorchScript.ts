@@ -6,6 +6,7 @@ import { hiddenLayerOptions } from '../models/spec';
 import { DKD_DEFAULTS } from '../losses/dkd';
 import { englishMethodProblem, methodProblem } from '../train/methodProblems';
 import { sweepPoints } from '../train/sweep';
+import { englishTeamProblem, teamProblem } from '../train/teamProblems';
 import type { ExperimentConfig, Phase } from '../train/types';
 import { pytorchArch } from './pytorchModel';
 import { pyValue } from './pythonLiteral';
@@ -167,6 +168,13 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
     ...(cfg.attention ? { attention: cfg.attention } : {}),
     ...(cfg.rkd ? { rkd: cfg.rkd } : {}),
   };
+  const teamIssue = teamProblem(cfg, inputShape, numClasses);
+  if (teamIssue) invalid(englishTeamProblem(teamIssue));
+  // A teacher ensemble and a teaching assistant only when used, like the methods above.
+  const team = {
+    ...(cfg.ensemble ? { ensemble: { size: cfg.ensemble.size } } : {}),
+    ...(cfg.assistant ? { assistant: pytorchArch(cfg.assistant, inputShape, numClasses) } : {}),
+  };
   const { pretrainedTeacher: _unused, ...config } = cfg;
   return {
     data: dataSpec(cfg, options.dataUrl),
@@ -186,6 +194,7 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
     optimizer: cfg.optimizer,
     sweep: cfg.sweep ? sweepPoints(cfg.sweep, cfg.temperature, cfg.alpha) : null,
     config: { ...config, pretrainedTeacher: null },
+    ...team,
   };
 }
 

@@ -9,13 +9,16 @@ export type CompareProblem =
   | { code: 'repeated'; method: MethodId }
   | { code: 'atNeedsCnn' }
   | { code: 'atNeedsTeacherModel' }
-  | { code: 'rkdBatch'; max: number; got: number };
+  | { code: 'rkdBatch'; max: number; got: number }
+  | { code: 'withTeam' };
 
 /** The first problem of the run's comparison for these models (and a teacher known only by its logits), or null. */
 export function compareProblem(cfg: ExperimentConfig, inputShape: readonly number[], teacherHasModel = true): CompareProblem | null {
   const c = cfg.compare;
   if (!c) return null;
   if (!Number.isInteger(c.seeds) || c.seeds < 1 || c.seeds > MAX_COMPARE_SEEDS) return { code: 'seeds', got: c.seeds };
+  // Every method distils from the run's one teacher, on the same footing as the main run's distillation.
+  if (cfg.ensemble || cfg.assistant) return { code: 'withTeam' };
   const seen = new Set<string>();
   for (const m of c.methods) {
     if (!(METHOD_IDS as readonly string[]).includes(m)) return { code: 'unknownMethod', method: String(m) };
@@ -25,7 +28,7 @@ export function compareProblem(cfg: ExperimentConfig, inputShape: readonly numbe
   if (seen.has('at')) {
     // Attention maps are spatial: an MLP has no height and width to attend over.
     if (cfg.teacher.kind !== 'cnn' || cfg.student.kind !== 'cnn' || !attentionPair(cfg, inputShape)) return { code: 'atNeedsCnn' };
-    if (!teacherHasModel) return { code: 'atNeedsTeacherModel' };
+    if (!teacherHasModel || cfg.pretrainedTeacher) return { code: 'atNeedsTeacherModel' };
   }
   if (seen.has('rkd') && cfg.batchSize > RKD_MAX_BATCH) return { code: 'rkdBatch', max: RKD_MAX_BATCH, got: cfg.batchSize };
   return null;
@@ -43,7 +46,9 @@ export function englishCompareProblem(p: CompareProblem): string {
     case 'atNeedsCnn':
       return 'Attention transfer is compared only between a convolutional teacher and student: remove AT from the comparison or pick CNNs.';
     case 'atNeedsTeacherModel':
-      return 'Attention transfer needs the teacher\'s feature maps, and a teacher loaded as ONNX gives only its logits: remove AT from the comparison.';
+      return 'Attention transfer needs the teacher\'s feature maps, and a loaded teacher gives only its logits: remove AT from the comparison.';
+    case 'withTeam':
+      return 'A method comparison distils every method from one teacher: turn the teacher ensemble and the teaching assistant off to compare methods.';
     case 'rkdBatch':
       return `RKD's angle term compares every triple of a batch: use at most ${p.max} examples per batch (got ${p.got}) to compare RKD.`;
   }

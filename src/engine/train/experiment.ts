@@ -11,6 +11,7 @@ import { resumePlan } from './resumePlan';
 import { runSeedTrials } from './seedTrials';
 import { resolveHint } from './studentLoss';
 import { runSweepTrials } from './sweepTrials';
+import { teamTeacher, withTeamResults } from './teamTeacher';
 import type { ExperimentConfig } from './types';
 
 /** The experiment's hooks, options, outcome and live-change report (defined with the phases that use them). */
@@ -36,8 +37,9 @@ function teacherSource(cfg: ExperimentConfig, data: Dataset, options: Experiment
  * retrained with further seeds; with a sweep grid the student is distilled again at each point, always
  * re-using the trained teacher; with a comparison, each chosen method distils over seeds. Pure engine code: progress leaves through hooks.
  *
- * Phases, each a function of the values before it: prepare the data → obtain the teacher → the main run's
- * students → further seeds → the sweep → the method comparison → the results. A checkpoint (`options.resume`) is split up front into
+ * Phases, each a function of the values before it: prepare the data → obtain the teacher → its ensemble and
+ * teaching assistant, when asked for → the main run's students → further seeds → the sweep → the method comparison →
+ * the results. A checkpoint (`options.resume`) is split up front into
  * each phase's input.
  */
 export async function runExperiment(
@@ -55,12 +57,14 @@ export async function runExperiment(
   let teacher: MainTeacher | null = null;
   let main: MainStudents | null = null;
   try {
-    teacher = await obtainTeacher(scope, source, plan);
+    // Each step owns the teacher it is given and releases it when it fails.
+    const team = await teamTeacher(scope, await obtainTeacher(scope, source, plan));
+    teacher = team.teacher;
     main = await trainMainStudents(scope, teacher, hint, plan);
     const seeds = await runSeedTrials(scope, teacher, hint, main, source.kind !== 'given');
     const sweep = await runSweepTrials(scope, teacher, hint, main);
     const compare = await runCompareTrials(scope, teacher, main);
-    const results = await experimentResults(scope, teacher, main, { seeds, sweep, compare });
+    const results = withTeamResults(await experimentResults(scope, teacher, main, { seeds, sweep, compare }), team);
     const student = main.distilled.model;
     main = null;
     return { results, student, dispose: () => student.dispose() };

@@ -4,7 +4,7 @@ import { Rng } from '../rng';
 import type { RunController } from './controller';
 import { LossDivergedError, isBadLoss } from './errors';
 import { PARTS_PER_STEP, trainStep } from './step';
-import type { LossPoint, Phase } from './types';
+import type { LossPoint, RunPhase } from './types';
 
 /** Training data held as tensors for the whole run (never copied per epoch). */
 export interface TrainTensors {
@@ -54,7 +54,7 @@ export interface Batch {
 
 /** Options of one training phase. */
 export interface PhaseOptions {
-  phase: Phase;
+  phase: RunPhase;
   epochs: number;
   batchSize: number;
   /** Seed of the per-epoch shuffling. */
@@ -113,7 +113,8 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
     const bad = points.find((p) => isBadLoss(p.total));
     if (bad) {
       o.onLoss(points.slice(0, points.indexOf(bad)));
-      throw new LossDivergedError(o.phase, bad.step, bad.total);
+      // The assistant's divergence halts as a distillation's (a continued run trains the assistant again).
+      throw new LossDivergedError(o.phase === 'assistant' ? 'distill' : o.phase, bad.step, bad.total);
     }
     o.onLoss(points);
   };

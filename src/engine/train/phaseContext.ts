@@ -8,5 +8,9 @@ export type PhaseContext =
   | { kind: 'sweep'; point: number; of: number; temperature: number; alpha: number }
   /** Method comparison: trial `trial` of `trials` trains `arm` with seed `seed` of `seeds` (at `value`, its T or β, when set). */
   | { kind: 'compare'; arm: CompareArm; seed: number; seeds: number; value: number | null; trial: number; trials: number }
+  /** Training teacher `member` of an ensemble of `of` (teacher 1 is the main teacher, announced without a context). */
+  | { kind: 'ensemble'; member: number; of: number }
+  /** Distilling the teacher into the teaching assistant. */
+  | { kind: 'assistant' }
   /** Timing teacher and student inference after training. */
   | { kind: 'latency' };

@@ -71,9 +71,10 @@ export function studentLoss({ model, input, method }: StudentLossInputs): (b: Ba
   if (!hint && !at && rkd?.source !== 'hidden') {
     return (b) => {
       const x = input(b);
-      const zt = teacherLogits(teacher, b, x);
+      const w = weights(b.step);
+      const zt = teacherLogits(teacher, b, x, w);
       const zs = student(x);
-      const parts = distillationLoss(b.yOneHot, zt, zs, weights(b.step), b.epoch);
+      const parts = distillationLoss(b.yOneHot, zt, zs, w, b.epoch);
       return rkd ? withTerm(parts, 'rkd', rkdLoss(zs, zt, rkd.distanceWeight, rkd.angleWeight)) : parts;
     };
   }

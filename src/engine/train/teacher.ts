@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { hardLossParts } from '../losses';
+import { hardLossParts, type KdWeights } from '../losses';
 import { predictLogits } from '../metrics';
 import { assignWeights, buildModel, seededWeights } from '../models/build';
 import { deriveSeed } from '../rng';
+import { ensembleBatchLogits } from './ensemble';
 import { augmentsStudents, batchInput } from './experimentData';
 import type { ExperimentScope } from './experimentHooks';
 import type { Batch } from './loop';
@@ -16,10 +17,19 @@ export interface Teacher {
   cached: tf.Tensor2D | null;
   /** Its predicted class of every test example (for the students' agreement). */
   preds: Int32Array;
+  /** An ensemble's members' cached logits on the students' set, combined per batch at the step's T (absent: one teacher). */
+  ensemble?: tf.Tensor2D[] | null;
 }
 
-/** The teacher's logits on a batch whose (possibly shifted) input is `x`: read from the cache, or a forward pass. */
-export function teacherLogits(teacher: Teacher, b: Batch, x: tf.Tensor): tf.Tensor2D {
+/**
+ * The teacher's logits on a batch whose (possibly shifted) input is `x`: read from the cache, or a forward pass; an
+ * ensemble's are combined from its members' at the step's temperature and soft term (`w`, needed then).
+ */
+export function teacherLogits(teacher: Teacher, b: Batch, x: tf.Tensor, w?: KdWeights): tf.Tensor2D {
+  if (teacher.ensemble) {
+    if (!w) throw new Error('An ensemble teacher needs the step’s temperature to combine its members.');
+    return ensembleBatchLogits(teacher.ensemble, b.idx, w.temperature, w.softTerm ?? 'kl');
+  }
   if (teacher.cached) return tf.gather(teacher.cached, b.idx);
   if (!teacher.model) throw new Error('A teacher known only by its logits has no cached logits.');
   return teacher.model.apply(x, { training: false }) as tf.Tensor2D;
@@ -30,11 +40,11 @@ export function cacheTeacherLogits(scope: ExperimentScope, model: tf.LayersModel
   return scope.cfg.teacherLive || augmentsStudents(scope.cfg, scope.data) ? null : predictLogits(model, scope.data.students.x);
 }
 
-/** The seed name suffix of teacher `trial`: trial 0 is the main teacher (and keeps the single-run seeds). */
-const suffix = (trial: number) => (trial === 0 ? '' : `-${trial}`);
+/** The seed name suffix of teacher `trial`: trial 0 is the main teacher (and keeps the single-run seeds); a name (an ensemble member's) is its own. */
+const suffix = (trial: number | string) => (trial === 0 ? '' : `-${trial}`);
 
 /** A teacher of the configured architecture with trial `trial`'s seeded initial weights (owned by the caller). */
-export function buildTeacher(scope: ExperimentScope, trial: number): tf.LayersModel {
+export function buildTeacher(scope: ExperimentScope, trial: number | string): tf.LayersModel {
   const { cfg, data } = scope;
   const model = buildModel(cfg.teacher, data.inputShape, data.numClasses, 'teacher', { seed: deriveSeed(cfg.seed, `teacher-dropout${suffix(trial)}`) });
   assignWeights(model, seededWeights(model, deriveSeed(cfg.seed, `teacher-init${suffix(trial)}`)));
@@ -42,7 +52,7 @@ export function buildTeacher(scope: ExperimentScope, trial: number): tf.LayersMo
 }
 
 /** Trains a teacher built by `buildTeacher(scope, trial)` on hard labels, with trial `trial`'s data order and shifts. */
-export function trainTeacher(scope: ExperimentScope, model: tf.LayersModel, trial: number, role: PhaseRole): Promise<Trained> {
+export function trainTeacher(scope: ExperimentScope, model: tf.LayersModel, trial: number | string, role: PhaseRole): Promise<Trained> {
   const { cfg, data } = scope;
   const input = batchInput(cfg.augment !== 'off' || cfg.flip === true, cfg, data, deriveSeed(cfg.seed, `teacher-shift${suffix(trial)}`));
   return trainModel(scope, {

@@ -8,17 +8,20 @@ import { trainPhase, type Batch, type TrainTensors } from './loop';
 import type { PhaseContext } from './phaseContext';
 import type { CheckpointCarry } from './resumePlan';
 import { captureResumePoint, restoreModel, restoreOptimizer, type ResumePoint } from './resumePoint';
-import type { Phase } from './types';
+import type { Phase, RunPhase } from './types';
 
 /**
  * Whose phase this is. The main run reports every step and epoch, may continue from a checkpoint and takes checkpoints
  * (carrying `carry`); an extra trial (a seed, a sweep point) only announces its phase under its context.
  */
-export type PhaseRole = { kind: 'main'; restore: ResumePoint | null; carry: CheckpointCarry } | { kind: 'trial'; context: PhaseContext };
+export type PhaseRole =
+  | { kind: 'main'; restore: ResumePoint | null; carry: CheckpointCarry }
+  /** `report`: its steps and epochs are reported like the main run's (the teaching assistant's curves), without checkpoints. */
+  | { kind: 'trial'; context: PhaseContext; report?: boolean };
 
 /** One model's training through one phase. */
 export interface PhaseJob {
-  phase: Phase;
+  phase: RunPhase;
   set: TrainTensors;
   model: tf.LayersModel;
   /** Seed of the per-epoch data order. */
@@ -42,7 +45,7 @@ export async function trainModel(scope: ExperimentScope, job: PhaseJob): Promise
   const { cfg, controller, hooks } = scope;
   const main = job.role.kind === 'main' ? job.role : null;
   const restore = main?.restore ?? null;
-  const report = main ? hooks : { onLoss: () => {}, onEpoch: () => {} };
+  const report = main || (job.role.kind === 'trial' && job.role.report) ? hooks : { onLoss: () => {}, onEpoch: () => {} };
   const optimizer = makeOptimizer(cfg.optimizer, cfg.learningRate);
   const started = performance.now() - (restore?.elapsedMs ?? 0);
   const state: { last: Evaluation | null } = { last: null };
@@ -51,7 +54,8 @@ export async function trainModel(scope: ExperimentScope, job: PhaseJob): Promise
       restoreModel(job.model, job.extraVars, restore);
       await restoreOptimizer(optimizer, cfg.optimizer, restore);
     }
-    hooks.onPhase(job.phase, Math.ceil(job.set.count / cfg.batchSize), job.role.kind === 'trial' ? job.role.context : null, restore?.epoch ?? 0);
+    // The assistant is announced as a distillation under its context; its steps and epochs carry its own phase.
+    hooks.onPhase(job.phase === 'assistant' ? 'distill' : job.phase, Math.ceil(job.set.count / cfg.batchSize), job.role.kind === 'trial' ? job.role.context : null, restore?.epoch ?? 0);
     await trainPhase({
       phase: job.phase,
       epochs: cfg.epochs,
@@ -71,7 +75,7 @@ export async function trainModel(scope: ExperimentScope, job: PhaseJob): Promise
         const agree = job.teacherPreds ? agreement(last.preds, job.teacherPreds) : null;
         report.onEpoch({ phase: job.phase, epoch, testAccuracy: last.accuracy, testLoss: last.loss, agreement: agree });
         if (!main) return;
-        await hooks.onEvaluated?.(job.phase, epoch, job.model, last.logits);
+        await hooks.onEvaluated?.(mainPhase(job.phase), epoch, job.model, last.logits);
         const at = { epoch, step, elapsedMs: performance.now() - started };
         if (hooks.onCheckpoint) hooks.onCheckpoint(await checkpointOf(scope, job, optimizer, main.carry, at));
       },
@@ -80,6 +84,12 @@ export async function trainModel(scope: ExperimentScope, job: PhaseJob): Promise
     optimizer.dispose();
   }
   return { last: state.last ?? (await evaluate(job.model, scope.data.test.x, scope.data.test.y)), ms: performance.now() - started };
+}
+
+/** A main-run phase (the assistant's never is one: it is in no checkpoint and has no inspected model). */
+function mainPhase(p: RunPhase): Phase {
+  if (p === 'assistant') throw new Error('The teaching assistant is never trained as the main run.');
+  return p;
 }
 
 /** The main run's resume point after an epoch of `job` (host memory only). */
@@ -91,7 +101,7 @@ function checkpointOf(
   at: { epoch: number; step: number; elapsedMs: number },
 ): Promise<ResumePoint> {
   return captureResumePoint({
-    phase: job.phase,
+    phase: mainPhase(job.phase),
     ...at,
     model: job.model,
     extra: job.extraVars,

@@ -15,6 +15,9 @@ import type { CompareSummary } from './compareSummary';
 /** The three training phases of an experiment, in order. */
 export type Phase = 'teacher' | 'scratch' | 'distill';
 
+/** A phase a run reports steps and epochs of: the three, and the teaching assistant's (after the teacher's) when there is one. */
+export type RunPhase = Phase | 'assistant';
+
 /** Every phase, in run order. */
 export const PHASES: readonly Phase[] = ['teacher', 'scratch', 'distill'];
 
@@ -90,6 +93,15 @@ export interface ExperimentConfig {
   standardize?: boolean;
   /** After the main run, compare distillation methods over seeds, settings chosen on validation (absent or null: none). */
   compare?: CompareConfig | null;
+  /** Distil from K teachers of the same architecture and different seeds (Hinton et al. 2015; absent or null: one teacher). */
+  ensemble?: EnsembleConfig | null;
+  /** A teaching assistant between teacher and student (Mirzadeh et al. 2020): its architecture (absent or null: none). */
+  assistant?: ArchSpec | null;
+}
+
+/** A teacher ensemble: `size` teachers (2–5), teacher 1 the run's usual teacher, the others from their own seeds. */
+export interface EnsembleConfig {
+  size: number;
 }
 
 /** The distillation settings one trial actually trained with. */
@@ -129,7 +141,7 @@ export interface SweepGrid {
 
 /** One training step's loss, with the distillation parts (soft + hard = total; soft is 0 outside distillation). */
 export interface LossPoint {
-  phase: Phase;
+  phase: RunPhase;
   /** 1-based step within the phase. */
   step: number;
   total: number;
@@ -145,7 +157,7 @@ export interface LossPoint {
 
 /** Test metrics of one model after one epoch. */
 export interface EpochPoint {
-  phase: Phase;
+  phase: RunPhase;
   /** 1-based epoch within the phase. */
   epoch: number;
   testAccuracy: number;
@@ -275,4 +287,14 @@ export interface ExperimentResults {
    * transfer set, so the bias correction can be read on validation as well as test (null or absent otherwise).
    */
   validationLogits?: { labels: number[]; logits: number[] } | null;
+  /** With a teacher ensemble: every teacher's result (teacher 1 is `teacher`) and the ensemble's (absent or null: none). */
+  ensemble?: EnsembleResult | null;
+  /** With a teaching assistant: its result, distilled from the teacher (absent or null: none). */
+  assistant?: ModelResult | null;
+}
+
+/** A teacher ensemble's results: each teacher's, then the averaged ensemble's (its agreement is null). */
+export interface EnsembleResult {
+  members: ModelResult[];
+  combined: ModelResult;
 }

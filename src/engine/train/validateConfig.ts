@@ -5,6 +5,7 @@ import { MAX_SWEEP_POINTS, sweepPoints } from './sweep';
 import { englishHintAdapterProblem, hintAdapterProblem, planHintAdapter } from './hintAdapter';
 import { englishMethodProblem, methodProblem } from './methodProblems';
 import { compareProblem, englishCompareProblem } from './compareProblems';
+import { englishTeamProblem, teamProblem } from './teamProblems';
 import type { ExperimentConfig } from './types';
 
 /** A reason the experiment cannot run, or null. Guards the engine against bad input that slipped past the UI. */
@@ -46,5 +47,7 @@ export function validateConfig(c: ExperimentConfig): string | null {
   if (method) return englishMethodProblem(method);
   const compare = compareProblem(c, dataset.inputShape);
   if (compare) return englishCompareProblem(compare);
+  const team = teamProblem(c, dataset.inputShape, dataset.numClasses);
+  if (team) return englishTeamProblem(team);
   return null;
 }

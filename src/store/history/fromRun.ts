@@ -89,7 +89,7 @@ export function runFromRecord(record: HistoryRecord): RunState {
     backend: record.backend && readBackendInfo(record.backend), // records saved before reasons became codes
     lossRows: record.lossRows,
     epochRows: record.epochRows,
-    lossCount: record.lossRows.reduce((n, r) => n + (r.teacher !== undefined ? 1 : 0) + (r.scratch !== undefined ? 1 : 0) + (r.distill !== undefined ? 1 : 0), 0),
+    lossCount: record.lossRows.reduce((n, r) => n + (r.teacher !== undefined ? 1 : 0) + (r.assistant !== undefined ? 1 : 0) + (r.scratch !== undefined ? 1 : 0) + (r.distill !== undefined ? 1 : 0), 0),
     marks: record.marks,
     trials: record.trials,
     results: record.results,

@@ -17,6 +17,7 @@ const legendOf = (t: TFunction<'app'>): LegendItem[] => [
   { label: t('charts.distilled'), color: COLORS.distill },
   { label: t('charts.scratchAgrees'), color: COLORS.scratch, dashed: true },
   { label: t('charts.distilledAgrees'), color: COLORS.distill, dashed: true },
+  { label: t('charts.assistant'), color: COLORS.assistant },
 ];
 // Numeric tick intervals skip recharts' per-label DOM text measuring on every redraw.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
@@ -25,7 +26,7 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v));
 
 /** The recharts drawing; memoised so it re-renders only when its (throttled) rows change. */
-const AccuracyLines = memo(function AccuracyLines({ rows, font, names }: { rows: EpochRow[]; font: ChartFont; names: LegendItem[] }) {
+const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssistant }: { rows: EpochRow[]; font: ChartFont; names: LegendItem[]; hasAssistant: boolean }) {
   const { t } = useTranslation();
   const xLabel = useMemo(() => ({ value: t('charts.epoch'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
   return (
@@ -41,18 +42,22 @@ const AccuracyLines = memo(function AccuracyLines({ rows, font, names }: { rows:
         <Line name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
         <Line name={names[3]!.label} dataKey="scratchAgree" stroke={COLORS.scratch} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls />
         <Line name={names[4]!.label} dataKey="distillAgree" stroke={COLORS.distill} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls />
+        {hasAssistant ? <Line name={names[5]!.label} dataKey="assistant" stroke={COLORS.assistant} dot={false} isAnimationActive={false} connectNulls /> : null}
       </LineChart>
     </ResponsiveContainer>
     </div>
   );
 });
 
-/** Test accuracy per epoch of the three models, and the students' agreement with the teacher (dashed). */
+/** Test accuracy per epoch of the three models (and the teaching assistant), and the students' agreement with the teacher (dashed). */
 export function AccuracyChart() {
   const { t } = useTranslation();
   const rows = useThrottled(useStudio((s) => s.run.epochRows), 250);
   const font = useChartFont();
-  const legend = useMemo(() => legendOf(t), [t]); // t changes with the language
+  const names = useMemo(() => legendOf(t), [t]); // t changes with the language
+  const hasAssistant = useStudio((s) => s.run.config?.assistant != null);
+  // The assistant's line and legend item only in a run with a teaching assistant.
+  const legend = useMemo(() => (hasAssistant ? names : names.slice(0, 5)), [names, hasAssistant]);
   const figure = useRef<HTMLElement>(null);
   return (
     <figure ref={figure} className="chart" aria-label={t('charts.accuracyRegion')}>
@@ -60,7 +65,7 @@ export function AccuracyChart() {
         <h2>{t('charts.accuracyTitle')}</h2>
         <ChartDownloads figure={figure} title={t('charts.accuracyTitle')} legend={legend} fileName="distill-accuracy" />
       </div>
-      <AccuracyLines rows={rows} font={font} names={legend} />
+      <AccuracyLines rows={rows} font={font} names={names} hasAssistant={hasAssistant} />
       <SeriesLegend items={legend} />
     </figure>
   );

@@ -16,7 +16,7 @@ const LIVE_POINTS = 150;
 const FINAL_POINTS = 600;
 /** Redraw the live chart at most this often (ms): recharts re-renders are the main-thread cost. */
 const REDRAW_MS = 250;
-/** The legend in the current language: teacher, scratch, distill total, soft, hard, hint, attention transfer, RKD. */
+/** The legend in the current language: teacher, scratch, distill total, soft, hard, hint, attention transfer, RKD, assistant. */
 const legendOf = (t: TFunction<'app'>): LegendItem[] => [
   { label: t('charts.teacherCe'), color: COLORS.teacher },
   { label: t('charts.scratchCe'), color: COLORS.scratch },
@@ -26,18 +26,21 @@ const legendOf = (t: TFunction<'app'>): LegendItem[] => [
   { label: t('charts.hintTerm'), color: COLORS.hint },
   { label: t('charts.atTerm'), color: COLORS.at },
   { label: t('charts.rkdTerm'), color: COLORS.rkd },
+  { label: t('charts.assistantLoss'), color: COLORS.assistant },
 ];
 
-/** Which added terms the run uses: the legend and the lines show only those. */
+/** Which added terms (and the teaching assistant's curve) the run has: the legend and the lines show only those. */
 interface AddedTerms {
   hint: boolean;
   at: boolean;
   rkd: boolean;
+  assistant: boolean;
 }
 
-/** The legend entries of the curves drawn: the five always shown, then the run's added terms. */
+/** The legend entries of the curves drawn: the five always shown, then the run's added terms and the assistant. */
 function shownNames(names: LegendItem[], terms: AddedTerms): LegendItem[] {
-  return [...names.slice(0, 5), ...(terms.hint ? [names[5]!] : []), ...(terms.at ? [names[6]!] : []), ...(terms.rkd ? [names[7]!] : [])];
+  const extra = [terms.hint, terms.at, terms.rkd, terms.assistant];
+  return [...names.slice(0, 5), ...names.slice(5).filter((_, i) => extra[i])];
 }
 // Numeric tick intervals skip recharts' per-label DOM text measuring on every redraw.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 0 };
@@ -76,6 +79,7 @@ const LossLines = memo(function LossLines(props: { series: LossSeries; marks: nu
         {terms.hint ? <Line name={names[5]!.label} data={series.hint} dataKey="v" stroke={COLORS.hint} dot={false} isAnimationActive={false} /> : null}
         {terms.at ? <Line name={names[6]!.label} data={series.at} dataKey="v" stroke={COLORS.at} strokeDasharray="5 3" dot={false} isAnimationActive={false} /> : null}
         {terms.rkd ? <Line name={names[7]!.label} data={series.rkd} dataKey="v" stroke={COLORS.rkd} strokeDasharray="2 2" dot={false} isAnimationActive={false} /> : null}
+        {terms.assistant ? <Line name={names[8]!.label} data={series.assistant} dataKey="v" stroke={COLORS.assistant} strokeDasharray="6 3" dot={false} isAnimationActive={false} /> : null}
         {marks.map((x, i) => (
           <ReferenceLine key={i} x={x} stroke={COLORS.mark} strokeDasharray="4 4" label={{ value: markText[i], position: 'top', fontSize: Math.round(11 * font.scale) }} />
         ))}
@@ -102,7 +106,8 @@ export function LossChart() {
   const hasHint = useStudio((s) => s.run.config?.hint != null);
   const hasAt = useStudio((s) => s.run.config?.attention != null);
   const hasRkd = useStudio((s) => s.run.config?.rkd != null);
-  const terms = useMemo(() => ({ hint: hasHint, at: hasAt, rkd: hasRkd }), [hasHint, hasAt, hasRkd]);
+  const hasAssistant = useStudio((s) => s.run.config?.assistant != null);
+  const terms = useMemo(() => ({ hint: hasHint, at: hasAt, rkd: hasRkd, assistant: hasAssistant }), [hasHint, hasAt, hasRkd, hasAssistant]);
   const shown = useMemo(() => shownNames(names, terms), [names, terms]);
   const series = useMemo(() => lossSeries(rows, perEpoch, epochs, live ? LIVE_POINTS : FINAL_POINTS), [rows, perEpoch, epochs, live]);
   // A live T/α change sits at the distillation step that first used it, on the same epoch axis.

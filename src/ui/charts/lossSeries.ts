@@ -9,14 +9,17 @@ export interface LossPointXY {
   v: number;
 }
 
-/** The series the loss chart draws; soft, hard, hint, attention transfer and RKD are terms of the distillation phase. */
-export type LossKey = 'teacher' | 'scratch' | 'distill' | 'soft' | 'hard' | 'hint' | 'at' | 'rkd';
+/**
+ * The series the loss chart draws; soft, hard, hint, attention transfer and RKD are terms of the distillation phase;
+ * assistant: the teaching assistant's loss.
+ */
+export type LossKey = 'teacher' | 'scratch' | 'distill' | 'soft' | 'hard' | 'hint' | 'at' | 'rkd' | 'assistant';
 /** Each series' points on the shared epoch axis. */
 export type LossSeries = Record<LossKey, LossPointXY[]>;
 
-const KEYS: readonly LossKey[] = ['teacher', 'scratch', 'distill', 'soft', 'hard', 'hint', 'at', 'rkd'];
-/** The phase whose steps a series counts. */
-const PHASE_OF: Record<LossKey, Phase> = { teacher: 'teacher', scratch: 'scratch', distill: 'distill', soft: 'distill', hard: 'distill', hint: 'distill', at: 'distill', rkd: 'distill' };
+const KEYS: readonly LossKey[] = ['teacher', 'scratch', 'distill', 'soft', 'hard', 'hint', 'at', 'rkd', 'assistant'];
+/** The phase whose steps per epoch a series counts (the assistant trains on the students' set, as distillation does). */
+const PHASE_OF: Record<LossKey, Phase> = { teacher: 'teacher', scratch: 'scratch', distill: 'distill', soft: 'distill', hard: 'distill', hint: 'distill', at: 'distill', rkd: 'distill', assistant: 'distill' };
 
 /**
  * Steps per epoch of a phase: as the worker announced it, or (a phase restored from a checkpoint, which announced it

@@ -2,18 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
 import type { ModelResult } from '../../engine/train/types';
 import { pct, seconds } from './format';
+import { resultRows } from './resultRows';
 import { verdictOf } from './verdict';
 
-/** The three-way comparison: teacher, student from scratch and distilled student, plus a plain verdict. */
+/** The three-way comparison: teacher (or ensemble, and assistant), student from scratch and distilled student, plus a plain verdict. */
 export function ResultsTable() {
   const { t } = useTranslation();
   const results = useStudio((s) => s.run.results);
   if (!results) return null;
-  const rows: [string, ModelResult][] = [
-    [t('results.teacher'), results.teacher],
-    [t('results.scratch'), results.scratch],
-    [t('results.distilled'), results.distilled],
-  ];
+  const rows: [string, ModelResult][] = resultRows(results, t);
   const verdict = verdictOf(results);
   const hasVal = rows.some(([, r]) => typeof r.valAccuracy === 'number');
   const validationCount = results.trainCounts.validation ?? 0;

@@ -288,6 +288,27 @@ export const app = {
     backend: 'Backend',
     auto: 'Auto (fastest available)',
   },
+  team: {
+    legend: 'Ensemble and assistant',
+    ensembleSize: 'Teachers in the ensemble',
+    ensembleHint:
+      '1: one teacher. 2–5: the teacher is trained again from other seeds, and the students learn from the average of all the teachers’ probabilities at the temperature T (Hinton et al. 2015). Each teacher costs one more teacher training.',
+    assistant: 'Teaching assistant',
+    assistantModel: 'Assistant model',
+    assistantHint:
+      'A middle-sized model between teacher and student (Mirzadeh et al. 2020): the teacher is distilled into the assistant, and the assistant into the student. The student from scratch is unchanged.',
+    problem: {
+      ensembleSize: 'A teacher ensemble has {{min}} to {{max}} teachers (got {{got}}).',
+      ensembleLoaded: 'A teacher ensemble trains its teachers here: remove the loaded teacher, or set the ensemble to 1 teacher.',
+      ensembleLive: 'A teacher ensemble combines its teachers’ cached logits: turn “Run the teacher live” and the students’ augmentation off.',
+      ensembleFeatures: 'The hint, attention transfer and hidden-layer RKD read one teacher’s hidden layers, which an ensemble does not have: turn them off, or set the ensemble to 1 teacher.',
+      ensembleStandardize: 'Logit standardisation is not defined for an ensemble’s averaged soft targets: turn one of them off.',
+      ensemblePerSeed: 'A teacher per seed and a teacher ensemble cannot be combined: turn one of them off.',
+      assistantArch: 'Teaching assistant: {{reason}}',
+      assistantPerSeed: 'A teacher per seed and a teaching assistant cannot be combined: turn one of them off.',
+      assistantFeatures: 'With a teaching assistant the student learns from the assistant, whose hidden layers the hint, attention transfer and hidden-layer RKD were not set for: turn them off, or the assistant off.',
+    },
+  },
   experiment: {
     legend: 'Experiment',
     seeds: 'Seeds',
@@ -316,6 +337,8 @@ export const app = {
       'Mirrors each picture left–right at random, per example and step (seeded): in the teacher’s training, and the students’ too when shifts are set for every model. Right for photos, wrong for digits and text, so it is offered for colour images only.',
   },
   charts: {
+    assistantLoss: 'teaching assistant (distillation total)',
+    assistant: 'teaching assistant',
     epoch: 'epoch',
     step: 'step',
     accuracyRegion: 'Accuracy curves',
@@ -354,6 +377,9 @@ export const app = {
     teacher: 'Teacher',
     scratch: 'Student from scratch',
     distilled: 'Distilled student',
+    ensembleMember: 'Teacher {{member}} of the ensemble',
+    ensemble: 'Ensemble of {{teachers}} teachers (averaged)',
+    assistant: 'Teaching assistant',
     trainCounts: 'The teacher trained on {{teacher}} examples; each student on {{students}}.',
     validationCount: '{{validation}} training examples were held out as the validation set.',
     caption:
@@ -537,6 +563,8 @@ export const app = {
     threadsNotIsolated: ' · 1 thread: this page is not cross-origin isolated (the server sends no COOP/COEP headers), so WASM cannot use more cores',
   },
   phaseContext: {
+    ensemble: 'ensemble teacher {{member}} of {{of}}',
+    assistant: 'teaching assistant: the teacher distilled into it',
     seed: 'seed {{seed}} of {{of}}',
     sweep: 'sweep point {{point}} of {{of}}: T={{temperature}}, α={{alpha}}',
     compare: '{{arm}}, seed {{seed}} of {{of}} (comparison trial {{trial}} of {{trials}})',

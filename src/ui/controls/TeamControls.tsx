@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { presetsFor } from '../../engine/models/presets';
+import { teamProblem } from '../../engine/train/teamProblems';
+import { useStudio } from '../../store';
+import { currentMeta, familyOf } from '../../store/configSlice';
+import { experimentOf } from '../../store/experimentOf';
+import { presetLabel } from '../i18n/labels';
+import { Hideable } from '../share/Hideable';
+import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
+import { teamProblemText } from './teamProblemText';
+
+/** A teacher ensemble (how many teachers) and a teaching assistant (on/off and its preset), with why Start would refuse them. */
+export function TeamControls({ locked }: { locked: boolean }) {
+  const { t } = useTranslation();
+  const enabled = useStudio((s) => s.config.assistantEnabled);
+  const assistantId = useStudio((s) => s.config.assistantId);
+  const dataset = useStudio((s) => s.config.dataset);
+  const setConfig = useStudio((s) => s.setConfig);
+  // Worded inside the selector: a string is stable between renders, a fresh problem object is not.
+  const problem = useStudio((s) => {
+    const meta = currentMeta(s.config);
+    const p = teamProblem(experimentOf(s), meta.inputShape, meta.numClasses);
+    return p ? teamProblemText(p, t) : null;
+  });
+  const { teachers, students } = presetsFor(familyOf(dataset));
+  const options = [...students, ...teachers].map((p) => ({ value: p.id, label: presetLabel(p) }));
+  const value = options.some((o) => o.value === assistantId) ? assistantId : options[0]!.value;
+  return (
+    <fieldset>
+      <legend>{t('team.legend')}</legend>
+      <Hideable id="ensemble">
+        <NumberField field="ensembleSize" label={t('team.ensembleSize')} step="1" disabled={locked} />
+        <p className="hint">{t('team.ensembleHint')}</p>
+      </Hideable>
+      <Hideable id="ta">
+        <label className="check">
+          <input type="checkbox" checked={enabled} disabled={locked} onChange={(e) => setConfig({ assistantEnabled: e.currentTarget.checked, assistantId: value })} />
+          {t('team.assistant')}
+        </label>
+        {enabled ? <SelectField<string> label={t('team.assistantModel')} value={value} disabled={locked} options={options} onChange={(v) => setConfig({ assistantId: v })} /> : null}
+        <p className="hint">{t('team.assistantHint')}</p>
+      </Hideable>
+      {problem ? (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,20 @@
+import type { TFunction } from 'i18next';
+import { ENSEMBLE_SIZES, type TeamProblem } from '../../engine/train/teamProblems';
+
+/** A teacher-ensemble or teaching-assistant problem as one sentence in the language of `t`. */
+export function teamProblemText(p: TeamProblem, t: TFunction<'app'>): string {
+  switch (p.code) {
+    case 'ensembleSize':
+      return t('team.problem.ensembleSize', { min: String(ENSEMBLE_SIZES.min), max: String(ENSEMBLE_SIZES.max), got: String(p.got) });
+    case 'assistantArch':
+      return t('team.problem.assistantArch', { reason: p.reason });
+    case 'ensembleLoaded':
+    case 'ensembleLive':
+    case 'ensembleFeatures':
+    case 'ensembleStandardize':
+    case 'ensemblePerSeed':
+    case 'assistantFeatures':
+    case 'assistantPerSeed':
+      return t(`team.problem.${p.code}`);
+  }
+}

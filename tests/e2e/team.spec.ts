@@ -1,0 +1,64 @@
+import { expect, test } from './fixtures';
+
+/** The row headers of the results table, in order. */
+async function resultRows(page: import('@playwright/test').Page): Promise<string[]> {
+  const table = page.getByRole('region', { name: 'Results' }).getByRole('table');
+  return table.locator('tbody th[scope="row"]').allTextContents();
+}
+
+/** Test accuracy text (e.g. "97.3%") of the results row named `row`. */
+async function accuracyOf(page: import('@playwright/test').Page, row: string): Promise<string> {
+  const table = page.getByRole('region', { name: 'Results' }).getByRole('table');
+  return (await table.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').nth(1).textContent()) ?? '';
+}
+
+test('the ensemble path runs once: each teacher’s accuracy and the ensemble’s, and the setting travels in the link', async ({ studio, page }) => {
+  await studio.setNumber('Teachers in the ensemble', '3');
+  await studio.setNumber('Epochs', '3');
+  await expect.poll(() => new URL(page.url()).hash).toContain('ensemble=3');
+  const hash = new URL(page.url()).hash;
+
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd(150_000)).toMatch(/^Done/);
+  await studio.view('Train');
+  expect(await resultRows(page)).toEqual([
+    'Teacher 1 of the ensemble',
+    'Teacher 2 of the ensemble',
+    'Teacher 3 of the ensemble',
+    'Ensemble of 3 teachers (averaged)',
+    'Student from scratch',
+    'Distilled student',
+  ]);
+  for (const row of ['Teacher 1 of the ensemble', 'Teacher 2 of the ensemble', 'Teacher 3 of the ensemble', 'Ensemble of 3 teachers']) {
+    expect(await accuracyOf(page, row)).toMatch(/^\d+(\.\d+)?\s?%$/);
+  }
+
+  const fresh = await page.context().newPage();
+  await fresh.goto(`/${hash}`);
+  await expect(fresh.locator('.status-area').getByRole('status')).toContainText('Ready');
+  await expect(fresh.getByLabel('Teachers in the ensemble', { exact: true })).toHaveValue('3');
+});
+
+test('the assistant path runs once: the results table shows all four models, and the assistant travels in the link', async ({ studio, page }) => {
+  await page.getByRole('checkbox', { name: 'Teaching assistant', exact: true }).check();
+  await page.getByRole('combobox', { name: 'Assistant model', exact: true }).selectOption('mlp-16');
+  await studio.setNumber('Epochs', '3');
+  await expect.poll(() => new URL(page.url()).hash).toContain('ta=1');
+  const hash = new URL(page.url()).hash;
+  expect(hash).toContain('epochs=3');
+
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd(150_000)).toMatch(/^Done/);
+  await studio.view('Train');
+  expect(await resultRows(page)).toEqual(['Teacher', 'Teaching assistant', 'Student from scratch', 'Distilled student']);
+  expect(await accuracyOf(page, 'Teaching assistant')).toMatch(/^\d+(\.\d+)?\s?%$/);
+  // Its own curves: the loss chart and the accuracy chart name it in their legends.
+  await expect(page.getByRole('figure', { name: 'Loss curves' }).getByText('teaching assistant (distillation total)', { exact: true })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Accuracy curves' }).getByText('teaching assistant', { exact: true })).toBeVisible();
+
+  const fresh = await page.context().newPage();
+  await fresh.goto(`/${hash}`);
+  await expect(fresh.locator('.status-area').getByRole('status')).toContainText('Ready');
+  await expect(fresh.getByRole('checkbox', { name: 'Teaching assistant', exact: true })).toBeChecked();
+  await expect(fresh.getByRole('combobox', { name: 'Assistant model', exact: true })).toHaveValue('mlp-16');
+});
