@@ -9,14 +9,17 @@
 //   number of threads, and the ratio;
 // - the image-folder decode rate (images/s) for PNG and JPEG at three picture sizes.
 // Recipes: mlp, cnn (MNIST CNN teacher) and colour (the colour teacher on 32×32×3); BENCH_RECIPES, BENCH_BACKENDS,
-// BENCH_WASM_THREADS and BENCH_DECODE_IMAGES narrow the run.
+// BENCH_WASM_THREADS and BENCH_DECODE_IMAGES (0: no decode figures) narrow the run; BENCH_PORT and BENCH_OUT_DIR let two
+// checkouts bench at once.
 // Exits non-zero when a backend fails or tf.memory().numTensors is not flat.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findTorchPython, torchEnv } from './torch-env.mjs';
 
-const PORT = 4174;
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
+const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist';
+const DECODE_IMAGES = Number(process.env.BENCH_DECODE_IMAGES ?? 200);
 const list = (name, fallback) => (process.env[name] ?? fallback).split(',').filter(Boolean);
 const BACKENDS = list('BENCH_BACKENDS', 'wasm,webgl,cpu,webgpu');
 // The CNN teacher takes seconds per step on the software renderers (SwiftShader): WebGPU is left out unless asked for.
@@ -35,9 +38,9 @@ const budgetFor = (backend) => Number(process.env.BENCH_BUDGET_MS ?? BUDGETS_MS[
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-if (spawnSync(npx, ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, VITE_TEST_HOOKS: '1' } }).status !== 0) process.exit(1);
+if (spawnSync(npx, ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR], { stdio: 'inherit', env: { ...process.env, VITE_TEST_HOOKS: '1' } }).status !== 0) process.exit(1);
 // Its own process group, so stopping it also stops vite (npx would otherwise leave the server running).
-const server = spawn(npx, ['vite', 'preview', '--strictPort', '--port', String(PORT)], { stdio: 'ignore', detached: true });
+const server = spawn(npx, ['vite', 'preview', '--strictPort', '--port', String(PORT), '--outDir', OUT_DIR], { stdio: 'ignore', detached: true });
 const stop = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -130,10 +133,18 @@ for (const { backend, recipe, threads, app } of runs) {
         }
       : {}),
     steps: { teacher: result.teacher.steps, scratch: result.scratch.steps, distill: result.distill.steps },
+    // The app's phases (evaluation, checkpoints, feeds and messages included) and their ratio to the raw loop's.
     app: result.app
-      ? Object.fromEntries(
-          Object.entries(result.app.phases).map(([phase, f]) => [phase, { examplesPerSec: round(f.examplesPerSecond), seconds: +f.seconds.toFixed(1) }]),
-        )
+      ? {
+          ...Object.fromEntries(
+            Object.entries(result.app.phases).map(([phase, f]) => {
+              const raw = { teacher: result.teacher, scratch: result.scratch, distill: result.distill }[phase];
+              const rawRatio = recipe === 'mlp' || phase === 'teacher' ? ratio(f.examplesPerSecond, raw?.examplesPerSecond) : null;
+              return [phase, { examplesPerSec: round(f.examplesPerSecond), seconds: +f.seconds.toFixed(2), rawRatio }];
+            }),
+          ),
+          resultsSeconds: +result.app.resultsSeconds.toFixed(2),
+        }
       : undefined,
     pytorch: torch
       ? {
@@ -157,9 +168,9 @@ for (const { backend, recipe, threads, app } of runs) {
   if (leaks.length > 0) console.log(JSON.stringify({ backend, recipe, error: `tf.memory().numTensors not flat: ${leaks.join('; ')}` }));
 }
 // Image decoding as an image-folder upload does it (screen, decode, orient, crop, resize to 32 px), in a worker.
-{
+if (DECODE_IMAGES > 0) {
   const page = await browser.newPage();
-  await page.goto(`http://localhost:${PORT}/bench.html?decode=${process.env.BENCH_DECODE_IMAGES ?? 200}`);
+  await page.goto(`http://localhost:${PORT}/bench.html?decode=${DECODE_IMAGES}`);
   const result = await page.waitForFunction(() => window.__bench, null, { timeout: 10 * 60_000, polling: 500 }).then((h) => h.jsonValue());
   await page.close();
   if (!result.ok) {

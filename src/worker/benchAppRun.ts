@@ -6,7 +6,7 @@ import type { BackendName, WorkerEvent } from './protocol';
 import { Run, type Post } from './runner';
 import { UploadStore } from './uploads';
 
-/** One phase of a real run as the studio trains it: wall time from its start to the next phase (or the end). */
+/** One phase of a real run as the studio trains it: wall time from its start to the next phase (or the results). */
 export interface AppPhaseFigures {
   seconds: number;
   /** Training examples per second over the whole phase, evaluation, checkpoints and messages included. */
@@ -16,6 +16,8 @@ export interface AppPhaseFigures {
 /** What one real run measured. */
 export interface AppFigures {
   phases: Partial<Record<Phase, AppPhaseFigures>>;
+  /** Seconds from the end of the last phase to the end of the run: the results (latency timing, samples). */
+  resultsSeconds: number;
   /** Events the run posted, and the bytes of their ArrayBuffers (checkpoints, logits). */
   events: number;
   transferredBytes: number;
@@ -56,6 +58,7 @@ export function appBenchConfig(teacher: ArchSpec, student: ArchSpec, batchSize: 
  */
 export async function runAppBench(config: ExperimentConfig, backend: BackendName, forward: Post): Promise<AppFigures> {
   const starts: { phase: Phase; at: number; examples: number }[] = [];
+  let resultsAt: number | null = null;
   let events = 0;
   let transferredBytes = 0;
   const post: Post = (event: WorkerEvent, transfer?: Transferable[]) => {
@@ -64,16 +67,19 @@ export async function runAppBench(config: ExperimentConfig, backend: BackendName
     if (event.type === 'phase' && event.context === null) {
       starts.push({ phase: event.phase, at: performance.now(), examples: event.epochs * event.stepsPerEpoch * config.batchSize });
     }
+    // The results' latency timing is announced as a phase of its own: it ends the last training phase.
+    if (event.type === 'phase' && event.context?.kind === 'latency') resultsAt = performance.now();
     forward(event, transfer);
   };
   const run = new Run(1, config, backend, post, new BackendPlanner(new BackendGate(() => Promise.resolve()), () => {}), new UploadStore());
   const outcome = await run.execute();
   const end = performance.now();
   if (!outcome) throw new Error('The app run did not finish.');
+  const phasesEnd = resultsAt ?? end;
   const phases: AppFigures['phases'] = {};
   starts.forEach((s, i) => {
-    const seconds = ((starts[i + 1]?.at ?? end) - s.at) / 1000;
+    const seconds = ((starts[i + 1]?.at ?? phasesEnd) - s.at) / 1000;
     phases[s.phase] = { seconds, examplesPerSecond: s.examples / seconds };
   });
-  return { phases, events, transferredBytes };
+  return { phases, resultsSeconds: (end - phasesEnd) / 1000, events, transferredBytes };
 }
