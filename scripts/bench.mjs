@@ -9,9 +9,10 @@
 //   number of threads, and the ratio;
 // - the image-folder decode rate (images/s) for PNG and JPEG at three picture sizes.
 // Recipes: mlp, cnn (MNIST CNN teacher) and colour (the colour teacher on 32×32×3); BENCH_RECIPES, BENCH_BACKENDS,
-// BENCH_WASM_THREADS and BENCH_DECODE_IMAGES (0: no decode figures) narrow the run; BENCH_PORT and BENCH_OUT_DIR let two
-// checkouts bench at once.
-// Exits non-zero when a backend fails or tf.memory().numTensors is not flat.
+// BENCH_WASM_THREADS and BENCH_DECODE_IMAGES (0: no decode figures) narrow the run; BENCH_APP_EPOCHS sets the app run's
+// epochs per phase (default 1); BENCH_PORT and BENCH_OUT_DIR let two checkouts bench at once.
+// Exits non-zero when a backend fails or tf.memory().numTensors is not flat (over the raw loop, and over the app run once
+// it has released its student).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -25,6 +26,8 @@ const BACKENDS = list('BENCH_BACKENDS', 'wasm,webgl,cpu,webgpu');
 // The CNN teacher takes seconds per step on the software renderers (SwiftShader): WebGPU is left out unless asked for.
 const CNN_BACKENDS = list('BENCH_CNN_BACKENDS', 'wasm,cpu,webgl');
 const APP_BACKENDS = list('BENCH_APP_BACKENDS', 'wasm');
+// Epochs per phase of the app run (1: every phase's one-time costs, such as caching the teacher's logits, in its epoch).
+const APP_EPOCHS = Number(process.env.BENCH_APP_EPOCHS ?? 1);
 const RECIPE_NAMES = list('BENCH_RECIPES', 'mlp,cnn,colour');
 const unknownRecipes = RECIPE_NAMES.filter((r) => !['mlp', 'cnn', 'colour'].includes(r));
 if (unknownRecipes.length > 0) {
@@ -102,7 +105,7 @@ let failures = 0;
 for (const { backend, recipe, threads, app } of runs) {
   const page = await browser.newPage();
   const steps = recipe === 'mlp' ? 'teacherSteps=300&studentSteps=2000' : 'teacherSteps=200&studentSteps=300';
-  const url = `http://localhost:${PORT}/bench.html?backend=${backend}&recipe=${recipe}&${steps}&budgetMs=${budgetFor(backend)}${threads ? `&threads=${threads}` : ''}${app ? '&app=1' : ''}`;
+  const url = `http://localhost:${PORT}/bench.html?backend=${backend}&recipe=${recipe}&${steps}&budgetMs=${budgetFor(backend)}${threads ? `&threads=${threads}` : ''}${app ? `&app=1&appEpochs=${APP_EPOCHS}` : ''}`;
   await page.goto(url);
   const result = await page.waitForFunction(() => window.__bench, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());
   await page.close();
@@ -114,6 +117,7 @@ for (const { backend, recipe, threads, app } of runs) {
   const leaks = [];
   if (result.distillTensorsAfter !== result.distillTensorsBefore) leaks.push(`distillation ${result.distillTensorsBefore} → ${result.distillTensorsAfter}`);
   if (result.numTensorsAfter !== result.numTensorsBefore) leaks.push(`whole bench ${result.numTensorsBefore} → ${result.numTensorsAfter}`);
+  if (result.app && result.numTensorsAfterApp !== result.numTensorsBeforeApp) leaks.push(`app run ${result.numTensorsBeforeApp} → ${result.numTensorsAfterApp}`);
   if (leaks.length > 0) failures++;
   const torch = result.threads ? torchFigures.get(result.threads.count) : torchFigures.get(1);
   const ratio = (ours, theirs) => (theirs ? +(ours / theirs).toFixed(2) : null);
@@ -143,6 +147,7 @@ for (const { backend, recipe, threads, app } of runs) {
               return [phase, { examplesPerSec: round(f.examplesPerSecond), seconds: +f.seconds.toFixed(2), rawRatio }];
             }),
           ),
+          epochsPerPhase: APP_EPOCHS,
           resultsSeconds: +result.app.resultsSeconds.toFixed(2),
         }
       : undefined,
@@ -159,7 +164,7 @@ for (const { backend, recipe, threads, app } of runs) {
       numTensorsAfter: result.numTensorsAfter,
       distillNumTensorsBefore: result.distillTensorsBefore,
       distillNumTensorsAfter: result.distillTensorsAfter,
-      afterAppRun: result.app ? result.numTensorsAfterApp : undefined,
+      appRun: result.app ? { before: result.numTensorsBeforeApp, after: result.numTensorsAfterApp } : undefined,
       flat: leaks.length === 0,
     },
     heapGrowthMB: result.heapBefore !== null && result.heapAfter !== null ? +((result.heapAfter - result.heapBefore) / 2 ** 20).toFixed(2) : null,

@@ -3,6 +3,7 @@ import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { BackendGate } from './backendGate';
 import { BackendPlanner } from './backendPlanner';
 import type { BackendName, WorkerEvent } from './protocol';
+import { predictors } from './predictors';
 import { Run, type Post } from './runner';
 import { UploadStore } from './uploads';
 
@@ -23,8 +24,8 @@ export interface AppFigures {
   transferredBytes: number;
 }
 
-/** A real MNIST experiment of the bench's recipe: 1 epoch per phase, as the studio runs it. */
-export function appBenchConfig(teacher: ArchSpec, student: ArchSpec, batchSize: number): ExperimentConfig {
+/** A real MNIST experiment of the bench's recipe, `epochs` per phase (default 1), as the studio runs it. */
+export function appBenchConfig(teacher: ArchSpec, student: ArchSpec, batchSize: number, epochs = 1): ExperimentConfig {
   return {
     dataset: 'mnist',
     userData: null,
@@ -43,7 +44,7 @@ export function appBenchConfig(teacher: ArchSpec, student: ArchSpec, batchSize: 
     transferSize: 0,
     excludeClasses: [],
     augment: 'off',
-    epochs: 1,
+    epochs,
     batchSize,
     optimizer: 'adam',
     learningRate: 1e-3,
@@ -54,7 +55,8 @@ export function appBenchConfig(teacher: ArchSpec, student: ArchSpec, batchSize: 
 /**
  * Runs a whole experiment through the worker's own `Run` (data loading, the three phases with evaluation after each
  * epoch, checkpoints, the classroom feeds, delta batching) on a forced backend, forwarding every event to the page as
- * the training worker does, and reports each phase's throughput.
+ * the training worker does, and reports each phase's throughput. Releases everything the run kept (its student, the
+ * predictors' copies) before returning.
  */
 export async function runAppBench(config: ExperimentConfig, backend: BackendName, forward: Post): Promise<AppFigures> {
   const starts: { phase: Phase; at: number; examples: number }[] = [];
@@ -75,6 +77,10 @@ export async function runAppBench(config: ExperimentConfig, backend: BackendName
   const outcome = await run.execute();
   const end = performance.now();
   if (!outcome) throw new Error('The app run did not finish.');
+  // What the studio keeps after a run (the distilled student, the predictors' copies) is released, so the bench can
+  // check that the run left no tensor behind.
+  outcome.dispose();
+  predictors.clear();
   const phasesEnd = resultsAt ?? end;
   const phases: AppFigures['phases'] = {};
   starts.forEach((s, i) => {
