@@ -9,19 +9,25 @@
 //   number of threads, and the ratio;
 // - the image-folder decode rate (images/s) for PNG and JPEG at three picture sizes.
 // Recipes: mlp, cnn (MNIST CNN teacher) and colour (the colour teacher on 32×32×3); BENCH_RECIPES, BENCH_BACKENDS,
-// BENCH_WASM_THREADS and BENCH_DECODE_IMAGES narrow the run.
-// Exits non-zero when a backend fails or tf.memory().numTensors is not flat.
+// BENCH_WASM_THREADS and BENCH_DECODE_IMAGES (0: no decode figures) narrow the run; BENCH_APP_EPOCHS sets the app run's
+// epochs per phase (default 1); BENCH_PORT and BENCH_OUT_DIR let two checkouts bench at once.
+// Exits non-zero when a backend fails or tf.memory().numTensors is not flat (over the raw loop, and over the app run once
+// it has released its student).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findTorchPython, torchEnv } from './torch-env.mjs';
 
-const PORT = 4174;
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
+const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist';
+const DECODE_IMAGES = Number(process.env.BENCH_DECODE_IMAGES ?? 200);
 const list = (name, fallback) => (process.env[name] ?? fallback).split(',').filter(Boolean);
 const BACKENDS = list('BENCH_BACKENDS', 'wasm,webgl,cpu,webgpu');
 // The CNN teacher takes seconds per step on the software renderers (SwiftShader): WebGPU is left out unless asked for.
 const CNN_BACKENDS = list('BENCH_CNN_BACKENDS', 'wasm,cpu,webgl');
 const APP_BACKENDS = list('BENCH_APP_BACKENDS', 'wasm');
+// Epochs per phase of the app run (1: every phase's one-time costs, such as caching the teacher's logits, in its epoch).
+const APP_EPOCHS = Number(process.env.BENCH_APP_EPOCHS ?? 1);
 const RECIPE_NAMES = list('BENCH_RECIPES', 'mlp,cnn,colour');
 const unknownRecipes = RECIPE_NAMES.filter((r) => !['mlp', 'cnn', 'colour'].includes(r));
 if (unknownRecipes.length > 0) {
@@ -35,9 +41,9 @@ const budgetFor = (backend) => Number(process.env.BENCH_BUDGET_MS ?? BUDGETS_MS[
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-if (spawnSync(npx, ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, VITE_TEST_HOOKS: '1' } }).status !== 0) process.exit(1);
+if (spawnSync(npx, ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR], { stdio: 'inherit', env: { ...process.env, VITE_TEST_HOOKS: '1' } }).status !== 0) process.exit(1);
 // Its own process group, so stopping it also stops vite (npx would otherwise leave the server running).
-const server = spawn(npx, ['vite', 'preview', '--strictPort', '--port', String(PORT)], { stdio: 'ignore', detached: true });
+const server = spawn(npx, ['vite', 'preview', '--strictPort', '--port', String(PORT), '--outDir', OUT_DIR], { stdio: 'ignore', detached: true });
 const stop = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -99,7 +105,7 @@ let failures = 0;
 for (const { backend, recipe, threads, app } of runs) {
   const page = await browser.newPage();
   const steps = recipe === 'mlp' ? 'teacherSteps=300&studentSteps=2000' : 'teacherSteps=200&studentSteps=300';
-  const url = `http://localhost:${PORT}/bench.html?backend=${backend}&recipe=${recipe}&${steps}&budgetMs=${budgetFor(backend)}${threads ? `&threads=${threads}` : ''}${app ? '&app=1' : ''}`;
+  const url = `http://localhost:${PORT}/bench.html?backend=${backend}&recipe=${recipe}&${steps}&budgetMs=${budgetFor(backend)}${threads ? `&threads=${threads}` : ''}${app ? `&app=1&appEpochs=${APP_EPOCHS}` : ''}`;
   await page.goto(url);
   const result = await page.waitForFunction(() => window.__bench, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());
   await page.close();
@@ -111,6 +117,7 @@ for (const { backend, recipe, threads, app } of runs) {
   const leaks = [];
   if (result.distillTensorsAfter !== result.distillTensorsBefore) leaks.push(`distillation ${result.distillTensorsBefore} → ${result.distillTensorsAfter}`);
   if (result.numTensorsAfter !== result.numTensorsBefore) leaks.push(`whole bench ${result.numTensorsBefore} → ${result.numTensorsAfter}`);
+  if (result.app && result.numTensorsAfterApp !== result.numTensorsBeforeApp) leaks.push(`app run ${result.numTensorsBeforeApp} → ${result.numTensorsAfterApp}`);
   if (leaks.length > 0) failures++;
   const torch = result.threads ? torchFigures.get(result.threads.count) : torchFigures.get(1);
   const ratio = (ours, theirs) => (theirs ? +(ours / theirs).toFixed(2) : null);
@@ -130,10 +137,19 @@ for (const { backend, recipe, threads, app } of runs) {
         }
       : {}),
     steps: { teacher: result.teacher.steps, scratch: result.scratch.steps, distill: result.distill.steps },
+    // The app's phases (evaluation, checkpoints, feeds and messages included) and their ratio to the raw loop's.
     app: result.app
-      ? Object.fromEntries(
-          Object.entries(result.app.phases).map(([phase, f]) => [phase, { examplesPerSec: round(f.examplesPerSecond), seconds: +f.seconds.toFixed(1) }]),
-        )
+      ? {
+          ...Object.fromEntries(
+            Object.entries(result.app.phases).map(([phase, f]) => {
+              const raw = { teacher: result.teacher, scratch: result.scratch, distill: result.distill }[phase];
+              const rawRatio = recipe === 'mlp' || phase === 'teacher' ? ratio(f.examplesPerSecond, raw?.examplesPerSecond) : null;
+              return [phase, { examplesPerSec: round(f.examplesPerSecond), seconds: +f.seconds.toFixed(2), rawRatio }];
+            }),
+          ),
+          epochsPerPhase: APP_EPOCHS,
+          resultsSeconds: +result.app.resultsSeconds.toFixed(2),
+        }
       : undefined,
     pytorch: torch
       ? {
@@ -148,7 +164,7 @@ for (const { backend, recipe, threads, app } of runs) {
       numTensorsAfter: result.numTensorsAfter,
       distillNumTensorsBefore: result.distillTensorsBefore,
       distillNumTensorsAfter: result.distillTensorsAfter,
-      afterAppRun: result.app ? result.numTensorsAfterApp : undefined,
+      appRun: result.app ? { before: result.numTensorsBeforeApp, after: result.numTensorsAfterApp } : undefined,
       flat: leaks.length === 0,
     },
     heapGrowthMB: result.heapBefore !== null && result.heapAfter !== null ? +((result.heapAfter - result.heapBefore) / 2 ** 20).toFixed(2) : null,
@@ -157,9 +173,9 @@ for (const { backend, recipe, threads, app } of runs) {
   if (leaks.length > 0) console.log(JSON.stringify({ backend, recipe, error: `tf.memory().numTensors not flat: ${leaks.join('; ')}` }));
 }
 // Image decoding as an image-folder upload does it (screen, decode, orient, crop, resize to 32 px), in a worker.
-{
+if (DECODE_IMAGES > 0) {
   const page = await browser.newPage();
-  await page.goto(`http://localhost:${PORT}/bench.html?decode=${process.env.BENCH_DECODE_IMAGES ?? 200}`);
+  await page.goto(`http://localhost:${PORT}/bench.html?decode=${DECODE_IMAGES}`);
   const result = await page.waitForFunction(() => window.__bench, null, { timeout: 10 * 60_000, polling: 500 }).then((h) => h.jsonValue());
   await page.close();
   if (!result.ok) {

@@ -14,18 +14,61 @@ export interface Evaluation {
   logits: Float32Array | null;
 }
 
-/** Logits of a model on a feature tensor, computed in batches (inference mode). */
-export function predictLogits(model: tf.LayersModel, x: tf.Tensor, batchSize = 1024): tf.Tensor2D {
+/** Rows per forward pass of an evaluation: large, so per-call costs vanish (and a set of up to this many is one call). */
+export const EVAL_BATCH = 1024;
+
+/**
+ * Logits of a model on a feature tensor, or on several in turn (one tensor of their rows, in order), computed in batches
+ * of `batchSize` rows (inference mode). A batch never straddles two tensors, so each set's logits are the same as alone.
+ */
+export function predictLogits(model: tf.LayersModel, x: tf.Tensor | readonly tf.Tensor[], batchSize = EVAL_BATCH): tf.Tensor2D {
   return tf.tidy(() => {
-    const n = x.shape[0]!;
     const parts: tf.Tensor2D[] = [];
-    for (let start = 0; start < n; start += batchSize) {
-      const size = Math.min(batchSize, n - start);
-      const xb = tf.slice(x, [start], [size]);
-      parts.push(model.apply(xb, { training: false }) as tf.Tensor2D);
+    for (const set of Array.isArray(x) ? x : [x as tf.Tensor]) {
+      const n = set.shape[0]!;
+      for (let start = 0; start < n; start += batchSize) {
+        const size = Math.min(batchSize, n - start);
+        const xb = size === n ? set : tf.slice(set, [start], [size]);
+        parts.push(model.apply(xb, { training: false }) as tf.Tensor2D);
+      }
     }
     return parts.length === 1 ? parts[0]! : (tf.concat(parts, 0) as tf.Tensor2D);
   });
+}
+
+/** A labelled set as tensors: features and one-hot labels. */
+export interface LabelledTensors {
+  x: tf.Tensor;
+  y: tf.Tensor2D;
+}
+
+/** A model's test evaluation and its validation accuracy (null: no validation set was given). */
+export interface SetsEvaluation {
+  test: Evaluation;
+  validationAccuracy: number | null;
+}
+
+/**
+ * `evaluate` on the test set and, when given, the accuracy on the validation set: one forward pass over both sets (the
+ * test rows batched exactly as `evaluate` batches them, so the test figures are the same), and one read-back.
+ */
+export async function evaluateSets(model: tf.LayersModel, test: LabelledTensors, validation: LabelledTensors | null, keepLogits = 0): Promise<SetsEvaluation> {
+  if (!validation) return { test: await evaluate(model, test.x, test.y, keepLogits), validationAccuracy: null };
+  const nTest = test.x.shape[0]!;
+  const nVal = validation.x.shape[0]!;
+  const logits = predictLogits(model, [test.x, validation.x]);
+  const [testLogits, valHitsT] = tf.tidy(() => {
+    const valLogits = tf.slice(logits, [nTest, 0], [nVal, -1]);
+    const hits = tf.sum(tf.cast(tf.equal(tf.argMax(valLogits, -1), tf.argMax(validation.y, -1)), 'int32'));
+    return [tf.slice(logits, [0, 0], [nTest, -1]) as tf.Tensor2D, hits] as const;
+  });
+  logits.dispose();
+  try {
+    const [evaluation, hits] = await Promise.all([evaluateLogits(testLogits, test.y, keepLogits), valHitsT.data()]);
+    return { test: evaluation, validationAccuracy: nVal ? hits[0]! / nVal : 0 };
+  } finally {
+    tf.dispose([testLogits, valHitsT]);
+  }
 }
 
 /**
@@ -53,8 +96,9 @@ export async function evaluateLogits(logits: tf.Tensor2D, yOneHot: tf.Tensor2D, 
   try {
     const [loss, preds, labels, conf, kept] = await Promise.all([lossT.data(), predsT.data(), labelsT.data(), confT.data(), keptT?.data() ?? null]);
     const n = preds.length;
-    const correct = Array.from(preds, (p, i) => p === labels[i]);
-    const hits = correct.reduce((s, c) => s + (c ? 1 : 0), 0);
+    const correct = new Uint8Array(n);
+    let hits = 0;
+    for (let i = 0; i < n; i++) hits += correct[i] = preds[i] === labels[i] ? 1 : 0;
     return {
       accuracy: n ? hits / n : 0,
       loss: loss[0]!,

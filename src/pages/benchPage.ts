@@ -17,6 +17,7 @@ worker.postMessage({
   backend: params.get('backend') ?? 'wasm',
   recipe: params.get('recipe') === 'cnn' ? 'cnn' : params.get('recipe') === 'colour' ? 'colour' : 'mlp',
   app: params.get('app') === '1',
+  appEpochs: num('appEpochs', 1),
   budget: { teacherSteps: num('teacherSteps', 300), studentSteps: num('studentSteps', 2000), budgetMs: num('budgetMs', 20000) },
   readEvery: num('readEvery', 5),
   threads: params.get('threads') ? num('threads', 1) : null,

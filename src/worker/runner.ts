@@ -180,9 +180,10 @@ export class Run {
         batcher.flush();
         post({ type: 'trial', runId, trial });
       },
+      // The page stores one only every FEED_SPACING_MS (and each phase's first and last): it clones the curves. So a
+      // resume point is captured only for the epochs whose checkpoint will be posted.
+      wantsCheckpoint: (_phase, epoch) => checkpoints.allow(epoch),
       onCheckpoint: (point) => {
-        // The page stores one only every FEED_SPACING_MS (and each phase's first and last): it clones the curves.
-        if (!checkpoints.allow(point.epoch)) return;
         batcher.flush();
         const encoded = encodeResumePoint(point);
         post({ type: 'checkpoint', runId, phase: point.phase, epoch: point.epoch, epochs: config.epochs, data: encoded }, [encoded]);

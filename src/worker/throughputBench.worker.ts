@@ -22,6 +22,8 @@ export interface BenchRequest {
   threads: number | null;
   /** Also run a whole MNIST experiment of the recipe through the worker's Run (evaluation, checkpoints, messages). */
   app: boolean;
+  /** Epochs per phase of that run (default 1). */
+  appEpochs?: number;
   /** Time image decoding instead of training: this many images of each format and size. */
   decode?: number;
 }
@@ -33,7 +35,7 @@ function heapBytes(): number | null {
 }
 
 self.onmessage = async (e: MessageEvent<BenchRequest>) => {
-  const { backend, recipe, budget, readEvery, threads, app, decode } = e.data;
+  const { backend, recipe, budget, readEvery, threads, app, appEpochs, decode } = e.data;
   const r = recipe === 'cnn' ? BENCH_CNN_RECIPE : recipe === 'colour' ? BENCH_COLOUR_RECIPE : BENCH_RECIPE;
   try {
     if (decode) {
@@ -51,8 +53,9 @@ self.onmessage = async (e: MessageEvent<BenchRequest>) => {
     const after = tf.memory();
     // Training FLOPs per example ≈ 3 × forward (forward, input gradient, weight gradient).
     const trainFlops = { teacher: 3 * flopsPerExample(r.teacher, r.inputShape, r.numClasses), student: 3 * flopsPerExample(r.student, r.inputShape, r.numClasses) };
+    const numTensorsBeforeApp = tf.memory().numTensors;
     const appFigures = app
-      ? await runAppBench(appBenchConfig(r.teacher, r.student, r.batchSize), backend, (event) => self.postMessage({ appEvent: event.type }))
+      ? await runAppBench(appBenchConfig(r.teacher, r.student, r.batchSize, appEpochs ?? 1), backend, (event) => self.postMessage({ appEvent: event.type }))
       : null;
     self.postMessage({
       ok: true,
@@ -66,6 +69,7 @@ self.onmessage = async (e: MessageEvent<BenchRequest>) => {
       heapBefore,
       heapAfter: heapBytes(),
       app: appFigures,
+      numTensorsBeforeApp,
       numTensorsAfterApp: tf.memory().numTensors,
     });
   } catch (err) {

@@ -111,3 +111,31 @@ describe('checkpoint codec', () => {
     expect(() => encodeCheckpoint({ ...CHECKPOINT, phase: 'warmup' as Checkpoint['phase'] })).toThrow('Unknown phase "warmup".');
   });
 });
+
+describe('crc32', () => {
+  /** The textbook byte-at-a-time CRC-32 (reflected 0xEDB88320), computed bit by bit. */
+  const bitwise = (bytes: Uint8Array): number => {
+    let c = 0xffffffff;
+    for (const byte of bytes) {
+      c ^= byte;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    return (c ^ 0xffffffff) >>> 0;
+  };
+
+  it('gives the standard check values', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    expect(crc32(new TextEncoder().encode('The quick brown fox jumps over the lazy dog'))).toBe(0x414fa339);
+  });
+
+  it('equals the bit-by-bit CRC on every length and offset around the 8-byte blocks', () => {
+    const data = new Uint8Array(300);
+    let s = 12345;
+    for (let i = 0; i < data.length; i++) data[i] = (s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 24;
+    for (let start = 0; start < 9; start++) {
+      for (let len = 0; len <= 40; len++) expect(crc32(data.subarray(start, start + len))).toBe(bitwise(data.subarray(start, start + len)));
+    }
+    expect(crc32(data)).toBe(bitwise(data));
+  });
+});

@@ -123,6 +123,43 @@ describe('wasm training kernels (against the CPU backend)', () => {
     });
   }
 
+  for (const [shape, begin, size] of [
+    [[50, 7, 3, 2], [11], [17]],
+    [[50, 7, 3, 2], [3, 2, 1, 0], [4, 3, 2, 2]],
+    [[9, 13], [2, 5], [6, -1]],
+    [[6, 5, 4], [1, 0, 3], [3, 5, 1]],
+    [[40], [7], [0]],
+  ] as [number[], number[], number[]][]) {
+    it(`slice of [${shape.join(',')}] from [${begin.join(',')}] size [${size.join(',')}] equals the CPU, for float32, int32 and bool`, async () => {
+      const n = shape.reduce((a, b) => a * b, 1);
+      const v = values(n, 9);
+      for (const make of [() => tf.tensor(v, shape), () => tf.tensor(Int32Array.from(v, (x) => Math.round(x * 1000)), shape, 'int32'), () => tf.greater(tf.tensor(v, shape), 0)]) {
+        const f = () => tf.tidy(() => tf.slice(make(), begin, size));
+        const cpu = await on('cpu', f);
+        const wasm = await on('wasm', f);
+        expect(Array.from(wasm)).toEqual(Array.from(cpu));
+      }
+    });
+  }
+
+  it('slices leading rows of a large tensor without reading the whole tensor back', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.tensor(values(4000 * 784, 10), [4000, 28, 28, 1]);
+    const backend = tf.backend() as unknown as { readSync: (...args: unknown[]) => unknown };
+    const readSync = backend.readSync;
+    let reads = 0;
+    backend.readSync = (...args: unknown[]) => (reads++, readSync.apply(backend, args));
+    try {
+      const part = tf.slice(x, [1000], [24]);
+      expect(part.shape).toEqual([24, 28, 28, 1]);
+      part.dispose();
+    } finally {
+      backend.readSync = readSync;
+      x.dispose();
+    }
+    expect(reads).toBe(0);
+  });
+
   it('leaves no tensors and no backend buffers behind', async () => {
     await tf.setBackend('wasm');
     const x = tf.randomNormal([2, 8, 8, 3]) as tf.Tensor4D;
@@ -131,7 +168,7 @@ describe('wasm training kernels (against the CPU backend)', () => {
       tf.tidy(() => {
         const g = tf.grad((wt: tf.Tensor) => tf.sum(tf.conv2d(x, wt as tf.Tensor4D, 2, 'same')));
         const gx = tf.grad((xt: tf.Tensor) => tf.sum(tf.maxPool(tf.conv2d(xt as tf.Tensor4D, w, 1, 'same'), 2, 2, 'valid')));
-        return [g(w), gx(x), tf.sum(x, [0, 1, 2]), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), true, false), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), false, true)];
+        return [g(w), gx(x), tf.sum(x, [0, 1, 2]), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), true, false), tf.matMul(x.reshape([32, 12]), x.reshape([32, 12]), false, true), tf.slice(x, [1], [1]), tf.slice(x, [0, 1, 2, 0], [2, 3, 4, 2])];
       });
     tf.dispose(step());
     const tensors = tf.memory().numTensors;

@@ -14,6 +14,9 @@ import * as tf from '@tensorflow/tfjs';
  *   first element instead of its maximum (a tfjs-backend-wasm 4.22 defect the kernel parity test found). Once CNNs train
  *   on WASM, a tanh or gelu conv before a pool hits it, so it is replaced by a direct loop over the tensors in the wasm
  *   heap (memory-bound, like the original), picking the first maximum as the CPU backend does.
+ * - Slice: the backend's kernel first copies the WHOLE input out of the heap (`readSync`), then the slice; an evaluation
+ *   that slices a 2,000-example test set into batches copied the set once per batch (a 1024-row batch of an 8,000-row set
+ *   cost more than the model's forward pass). Here rows are copied straight between heap views.
  * Each function only composes other wasm kernels or reads and fills the heap in place, and disposes every intermediate it
  * makes.
  */
@@ -264,6 +267,45 @@ function sumLeadingAxes(original: tf.KernelConfig): tf.KernelFunc {
   };
 }
 
+/**
+ * A slice copied between views of the heap: each innermost run of the output is one `set` from the input's view (one
+ * `set` in all when the slice is contiguous, as a batch of leading rows is). String tensors use the original kernel.
+ */
+function sliceInHeap(original: tf.KernelConfig): tf.KernelFunc {
+  return (args) => {
+    const backend = args.backend as HeapBackend;
+    const { x } = args.inputs as { x: tf.TensorInfo };
+    if (x.dtype === 'string' || x.dtype === 'complex64') return original.kernelFunc(args);
+    const { begin, size } = args.attrs as unknown as tf.SliceAttrs;
+    const [start, extent] = tf.slice_util.parseSliceParams(x as tf.Tensor, begin, size) as [number[], number[]];
+    const out = backend.makeOutput(extent, x.dtype);
+    const total = extent.reduce((a, b) => a * b, 1);
+    if (total === 0) return out;
+    // Views typed by dtype (float32, int32 or bool): the heap is read and written in place.
+    const src = backend.typedArrayFromHeap(x) as unknown as Float32Array;
+    const dst = backend.typedArrayFromHeap(out) as unknown as Float32Array;
+    const strides = tf.util.computeStrides(x.shape);
+    if (tf.slice_util.isSliceContinous(x.shape, start, extent)) {
+      const offset = tf.slice_util.computeFlatOffset(start, strides);
+      dst.set(src.subarray(offset, offset + total));
+      return out;
+    }
+    const rank = x.shape.length;
+    const inner = extent[rank - 1]!;
+    const index = new Array<number>(rank - 1).fill(0);
+    for (let o = 0; o < total / inner; o++) {
+      let offset = start[rank - 1]!;
+      for (let d = 0; d < rank - 1; d++) offset += (start[d]! + index[d]!) * strides[d]!;
+      dst.set(src.subarray(offset, offset + inner), o * inner);
+      for (let d = rank - 2; d >= 0; d--) {
+        if (++index[d]! < extent[d]!) break;
+        index[d] = 0;
+      }
+    }
+    return out;
+  };
+}
+
 /** Wraps a registered wasm kernel with `wrap` (keeping its setup), once. */
 function rewrap(name: string, wrap: (original: tf.KernelConfig) => tf.KernelFunc): void {
   const original = tf.getKernel(name, 'wasm');
@@ -283,6 +325,7 @@ export function registerWasmTrainingKernels(): void {
   rewrap('MaxPoolGrad', () => maxPoolGrad as unknown as tf.KernelFunc);
   rewrap('Conv2DBackpropInput', conv2DBackpropInput);
   rewrap('Sum', sumLeadingAxes);
+  rewrap('Slice', sliceInHeap);
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) {
     tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2DBackpropFilter as unknown as tf.KernelFunc });
   }

@@ -3,7 +3,7 @@ import { agreement, predictLogits } from '../metrics';
 import { assignWeights, buildModel, seededWeights } from '../models/build';
 import { paramCount, type ArchSpec } from '../models/spec';
 import { deriveSeed } from '../rng';
-import { augmentsStudents, batchInput, validationAccuracy } from './experimentData';
+import { augmentsStudents, batchInput } from './experimentData';
 import type { ExperimentScope } from './experimentHooks';
 import { kdWeights } from './liveHyper';
 import type { MainTeacher } from './obtainTeacher';
@@ -44,10 +44,11 @@ export async function trainAssistant(scope: ExperimentScope, teacher: MainTeache
       lossForBatch: studentLoss({ model, input, method: { kind: 'distill', teacher, weights: () => weights, hint: null } }),
       teacherPreds: teacher.preds,
       extraVars: [],
+      validation: true,
       role: { kind: 'trial', context: { kind: 'assistant' }, report: true },
     });
     cached = cfg.teacherLive || augmentsStudents(cfg, data) ? null : predictLogits(model, data.students.x);
-    const val = await validationAccuracy(model, data);
+    const val = r.val;
     const params = paramCount(arch, data.inputShape, data.numClasses);
     const result: ModelResult = { accuracy: r.last.accuracy, loss: r.last.loss, agreement: agreement(r.last.preds, teacher.preds), params, ece: r.last.ece, trainMs: r.ms, valAccuracy: val };
     return { teacher: { ...teacher, model, cached, ensemble: null, dispose }, result };

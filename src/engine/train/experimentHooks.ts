@@ -38,6 +38,11 @@ export interface ExperimentHooks {
   evaluatedLogits?: number;
   /** Everything needed to continue the main run after this epoch (host memory only; the caller may keep it). */
   onCheckpoint?: (point: ResumePoint) => void;
+  /**
+   * Whether the checkpoint after `epoch` (1-based) of `phase` will be used: a resume point is captured (weights and
+   * optimiser state read back) only when this says yes. Absent: after every epoch.
+   */
+  wantsCheckpoint?: (phase: Phase, epoch: number) => boolean;
   /** A live T/α change (`RunController.hyper`) entered a distillation loss for the first time (called inside the step). */
   onHyperApplied?: (change: HyperApplied) => void;
 }

@@ -39,6 +39,8 @@ export interface MainTeacher extends Teacher {
 interface Obtained {
   last: Evaluation;
   ms: number;
+  /** Its validation accuracy when its last evaluation read it (with the test set); undefined: not read yet. */
+  val?: number | null;
   record: PhaseRecord;
   weights: Float32Array[] | null;
 }
@@ -56,7 +58,7 @@ export async function obtainTeacher(scope: ExperimentScope, source: TeacherSourc
   try {
     const done = plan.teacher.finished;
     const got = done ? await finishedTeacher(scope, model, done) : await freshTeacher(scope, source, model, plan);
-    const logits = source.kind === 'precomputed' ? precomputedLogits(scope, source.logits) : await modelLogits(scope, model!);
+    const logits = source.kind === 'precomputed' ? precomputedLogits(scope, source.logits) : await modelLogits(scope, model!, got.val);
     if (logits.cached) cache.push(logits.cached);
     const carry: CheckpointCarry = { teacherWeights: got.weights, finished: { ...plan.finished, teacher: got.record } };
     const params =
@@ -83,15 +85,15 @@ async function freshTeacher(scope: ExperimentScope, source: TeacherSource, model
     source.kind === 'precomputed'
       ? await reportPrecomputedTeacher(source.logits, data.test.y, cfg.epochs, hooks)
       : source.kind === 'given'
-        ? await reportGivenTeacher(source.model, data.test.x, data.test.y, cfg.epochs, hooks)
+        ? await reportGivenTeacher(source.model, data.test, data.validation, cfg.epochs, hooks)
         : await trainTeacher(scope, model!, 0, { kind: 'main', restore: plan.teacher.continueFrom, carry: { teacherWeights: null, finished: plan.finished } });
   const weights = hooks.onCheckpoint ? (source.kind === 'precomputed' ? [] : await readWeights(model!)) : null;
   return { ...t, record: phaseRecord(t.last, t.ms), weights };
 }
 
-/** A model teacher's logits on the students' set (unless it runs live) and its validation accuracy. */
-async function modelLogits(scope: ExperimentScope, model: tf.LayersModel): Promise<{ cached: tf.Tensor2D | null; valAccuracy: number | null }> {
-  const valAccuracy = await validationAccuracy(model, scope.data);
+/** A model teacher's logits on the students' set (unless it runs live) and its validation accuracy (`val` when already read). */
+async function modelLogits(scope: ExperimentScope, model: tf.LayersModel, val: number | null | undefined): Promise<{ cached: tf.Tensor2D | null; valAccuracy: number | null }> {
+  const valAccuracy = val !== undefined ? val : await validationAccuracy(model, scope.data);
   return { cached: cacheTeacherLogits(scope, model), valAccuracy };
 }
 

@@ -63,6 +63,8 @@ export function trainTeacher(scope: ExperimentScope, model: tf.LayersModel, tria
     lossForBatch: (b) => hardLossParts(b.yOneHot, model.apply(input(b), { training: true }) as tf.Tensor2D),
     teacherPreds: null,
     extraVars: [],
+    // The main teacher's validation accuracy goes in the results; a seed's teacher reports only its test accuracy.
+    validation: trial === 0,
     role,
   });
 }

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { KdLossParts } from '../losses';
-import { agreement, evaluate, type Evaluation } from '../metrics';
+import { agreement, evaluateSets, type Evaluation, type SetsEvaluation } from '../metrics';
 import { trainableVariables } from '../models/build';
 import type { ExperimentScope } from './experimentHooks';
 import { makeOptimizer } from './hostAdam';
@@ -31,16 +31,20 @@ export interface PhaseJob {
   teacherPreds: Int32Array | null;
   /** Trained variables besides the model's (the hint adapter). */
   extraVars: tf.Variable[];
+  /** Also read the validation accuracy, in the same forward pass as the test set after the last epoch. */
+  validation: boolean;
   role: PhaseRole;
 }
 
-/** A trained phase: its last test evaluation and its wall time. */
+/** A trained phase: its last test evaluation, its wall time and (when the job asked for it) its validation accuracy. */
 export interface Trained {
   last: Evaluation;
   ms: number;
+  /** Validation accuracy after the last epoch (null: no validation set, or the job did not ask). */
+  val: number | null;
 }
 
-/** Trains one model through one phase; returns its last evaluation and the wall time. */
+/** Trains one model through one phase; returns its last evaluation, the wall time and the validation accuracy. */
 export async function trainModel(scope: ExperimentScope, job: PhaseJob): Promise<Trained> {
   const { cfg, controller, hooks } = scope;
   const main = job.role.kind === 'main' ? job.role : null;
@@ -48,7 +52,10 @@ export async function trainModel(scope: ExperimentScope, job: PhaseJob): Promise
   const report = main || (job.role.kind === 'trial' && job.role.report) ? hooks : { onLoss: () => {}, onEpoch: () => {} };
   const optimizer = makeOptimizer(cfg.optimizer, cfg.learningRate);
   const started = performance.now() - (restore?.elapsedMs ?? 0);
-  const state: { last: Evaluation | null } = { last: null };
+  const state: { last: SetsEvaluation | null } = { last: null };
+  // The validation set is read once, with the test set after the last epoch (the only time its figure is used).
+  const validation = job.validation ? scope.data.validation : null;
+  const evaluated = (final: boolean, keep = 0) => evaluateSets(job.model, scope.data.test, final ? validation : null, keep);
   try {
     if (restore) {
       restoreModel(job.model, job.extraVars, restore);
@@ -70,20 +77,26 @@ export async function trainModel(scope: ExperimentScope, job: PhaseJob): Promise
       lossForBatch: job.lossForBatch,
       onLoss: report.onLoss,
       onEpochEnd: async (epoch, step) => {
-        const last = await evaluate(job.model, scope.data.test.x, scope.data.test.y, main ? (hooks.evaluatedLogits ?? 0) : 0);
-        state.last = last;
+        const sets = await evaluated(epoch >= cfg.epochs, main ? (hooks.evaluatedLogits ?? 0) : 0);
+        state.last = sets;
+        const last = sets.test;
         const agree = job.teacherPreds ? agreement(last.preds, job.teacherPreds) : null;
         report.onEpoch({ phase: job.phase, epoch, testAccuracy: last.accuracy, testLoss: last.loss, agreement: agree });
         if (!main) return;
-        await hooks.onEvaluated?.(mainPhase(job.phase), epoch, job.model, last.logits);
+        const phase = mainPhase(job.phase);
+        await hooks.onEvaluated?.(phase, epoch, job.model, last.logits);
+        // A resume point (a read-back of the weights and optimiser state) only when it will be used.
+        if (!hooks.onCheckpoint || !(hooks.wantsCheckpoint?.(phase, epoch) ?? true)) return;
         const at = { epoch, step, elapsedMs: performance.now() - started };
-        if (hooks.onCheckpoint) hooks.onCheckpoint(await checkpointOf(scope, job, optimizer, main.carry, at));
+        hooks.onCheckpoint(await checkpointOf(scope, job, optimizer, main.carry, at));
       },
     });
   } finally {
     optimizer.dispose();
   }
-  return { last: state.last ?? (await evaluate(job.model, scope.data.test.x, scope.data.test.y)), ms: performance.now() - started };
+  // No epoch ran to the end here (a phase resumed after its last epoch, or stopped by `maxSteps`): evaluate now.
+  const final = state.last && (validation === null || state.last.validationAccuracy !== null) ? state.last : await evaluated(true);
+  return { last: final.test, ms: performance.now() - started, val: final.validationAccuracy };
 }
 
 /** A main-run phase (the assistant's never is one: it is in no checkpoint and has no inspected model). */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assignWeights, buildModel, seededWeights } from '../models/build';
 import { deriveSeed } from '../rng';
-import { augmentsStudents, batchInput, validationAccuracy } from './experimentData';
+import { augmentsStudents, batchInput } from './experimentData';
 import type { ExperimentScope } from './experimentHooks';
 import { makeHintAdapter } from './hintAdapter';
 import { resolveAddedTerms, studentLoss, type ResolvedHint } from './studentLoss';
@@ -41,7 +41,6 @@ export interface StudentJob {
 /** A trained student: its model (owned by the caller), last test evaluation, wall time and validation accuracy. */
 export interface TrainedStudent extends Trained {
   model: tf.LayersModel;
-  val: number | null;
 }
 
 /** Trains a fresh student from `init` on hard labels (scratch) or with distillation. */
@@ -73,9 +72,10 @@ export async function trainStudent(scope: ExperimentScope, job: StudentJob): Pro
       lossForBatch: studentLoss({ model, input, method }),
       teacherPreds: job.teacher.preds,
       extraVars: adapter ? [adapter.kernel, adapter.bias] : [],
+      validation: true,
       role: job.role,
     });
-    return { ...r, model, val: await validationAccuracy(model, data) };
+    return { ...r, model };
   } catch (e) {
     model.dispose();
     throw e;
