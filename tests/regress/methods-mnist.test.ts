@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/engine/data/registry';
 import type { Dataset } from '../../src/engine/data/types';
 import { registerWasmTrainingKernels } from '../../src/engine/kernels/wasmTrainingKernels';
+import { hiddenLayerOptions } from '../../src/engine/models/archFigures';
 import { assignWeights, buildModel } from '../../src/engine/models/build';
 import { RunController } from '../../src/engine/train/controller';
 import { runExperiment, type ExperimentHooks, type ExperimentOptions } from '../../src/engine/train/experiment';
@@ -21,10 +22,8 @@ import { fsSource } from '../fixtures/fsSource';
 // 1,000-digit transfer set, with the studio controls' default hyper-parameters (nothing tuned on the test set). It prints
 // a markdown table; it asserts only that every run finished with finite losses and accuracies and leaked no tensor.
 //
-// The teacher trains TEACHER_EPOCHS epochs, not the recipe's 10: one epoch of the CNN on 8,000 digits took about two
-// minutes on WASM on the shared 2-core machine, and the whole script should stay near 15 minutes. REGRESS_TEACHER_EPOCHS
-// overrides it (e.g. 10 on a faster machine); REGRESS_BACKEND=cpu skips WASM. The output says what ran.
-const TEACHER_EPOCHS = 4;
+// The teacher trains the recipe's epochs (about 20 s per epoch of the CNN on 8,000 digits on WASM, on the shared 2-core
+// machine); REGRESS_TEACHER_EPOCHS shortens it on a slower machine, REGRESS_BACKEND=cpu skips WASM. The output says what ran.
 
 /** The recipe's settings as the studio applies them, with the issue's 1,000-digit transfer set and 3 seeds. */
 function baseSettings(): StudioConfig {
@@ -87,7 +86,8 @@ async function run(cfg: ExperimentConfig, data: Dataset, hooks: Partial<Experime
 }
 
 const pct = (s: { mean: number; std: number }) => `${(s.mean * 100).toFixed(1)} ± ${(s.std * 100).toFixed(1)} %`;
-const pts = (s: { mean: number; std: number }) => `${s.mean >= 0 ? '+' : '−'}${Math.abs(s.mean).toFixed(1)} ± ${s.std.toFixed(1)}`;
+const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}`;
+const pts = (s: { mean: number; std: number }) => `${signed(s.mean)} ± ${s.std.toFixed(1)}`;
 const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
 
 describe('methods regression on MNIST (CNN teacher → MLP-100, 1,000-digit transfer set, 3 seeds)', () => {
@@ -96,7 +96,7 @@ describe('methods regression on MNIST (CNN teacher → MLP-100, 1,000-digit tran
     const backend = await fastestBackend();
     const settings = baseSettings();
     const data = await DATASETS.mnist.load({ seed: settings.seed, noise: 0, samples: 0 }, () => {}, fsSource());
-    const teacherEpochs = Number(process.env.REGRESS_TEACHER_EPOCHS ?? Math.min(TEACHER_EPOCHS, settings.epochs));
+    const teacherEpochs = Number(process.env.REGRESS_TEACHER_EPOCHS ?? settings.epochs);
 
     // The teacher, once: a run with the teacher's epochs and one seed, keeping its checkpoint after its last epoch.
     const teacherCfg = toExperimentConfig({ ...settings, repeats: 1, epochs: teacherEpochs });
@@ -130,7 +130,7 @@ describe('methods regression on MNIST (CNN teacher → MLP-100, 1,000-digit tran
       const s = r.seeds!;
       expect(s.gains.length).toBe(3);
       teacherSeen.push(r.teacher.accuracy);
-      rows.push(`| ${m.name} | ${pct(s.distilled)} | ${pct(s.scratch)} | ${pts(s.gain)} (${s.gains.map((g) => g.toFixed(1)).join(', ')}) | ${verdictOf(r).qualifier} |`);
+      rows.push(`| ${m.name} | ${pct(s.distilled)} | ${pct(s.scratch)} | ${pts(s.gain)} (${s.gains.map(signed).join(', ')}) | ${verdictOf(r).qualifier} |`);
       timings.push(`${m.name}: ${minutes(performance.now() - m0)}`);
       console.log(`done: ${m.name} (${minutes(performance.now() - m0)})`);
     }
@@ -143,8 +143,9 @@ describe('methods regression on MNIST (CNN teacher → MLP-100, 1,000-digit tran
       `Students mlp-100, ${c.transferSize}-digit transfer set, ${c.epochs} epochs, batch ${c.batchSize}, ${c.optimizer} lr ${c.learningRate}, T = ${c.temperature}, α = ${c.alpha}` +
         `${c.scaleByT2 ? ', soft term × T²' : ''}; seeds 1–3 (initial weights and data order; one teacher).`,
       `Method settings (the studio controls' defaults): DKD α_DKD = ${settings.dkdAlpha}, β_DKD = ${settings.dkdBeta}, warm-up ${settings.dkdWarmup} epochs; ` +
-        `RKD on logits, distance ${settings.rkdDistance}, angle ${settings.rkdAngle}; FitNets hint teacher block ${settings.hintTeacherLayer + 1} → student block ` +
-        `${settings.hintStudentLayer + 1}, β = ${settings.hintBeta}; the added terms (standardisation, RKD, hint) sit on the KL term at the same T and α.`,
+        `RKD on logits, distance ${settings.rkdDistance}, angle ${settings.rkdAngle}; FitNets hint from teacher block ` +
+        `${hiddenLayerOptions(c.teacher, data.inputShape)[settings.hintTeacherLayer]!.label} to student block ` +
+        `${hiddenLayerOptions(c.student, data.inputShape)[settings.hintStudentLayer]!.label} (dense regressor), β = ${settings.hintBeta}; the added terms (standardisation, RKD, hint) sit on the KL term at the same T and α.`,
       `Backend ${backend} (tfjs ${tf.version.tfjs}), Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}; total wall time ${minutes(performance.now() - started)}.`,
       '',
       '| Method | Distilled (3 seeds) | Scratch (3 seeds) | Gain over scratch, points (per seed) | Verdict |',
