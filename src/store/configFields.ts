@@ -94,12 +94,20 @@ export interface StudioConfig {
   assistantEnabled: boolean;
   /** The assistant's preset (one of the dataset family's teacher or student presets). */
   assistantId: string;
+  /** The presets of teachers 2…K of the ensemble, in order (`same`, or missing: the teacher's architecture). */
+  ensembleTeacherIds: string[];
 }
 
 /** Every preset id, teachers' and students' of every family (the assistant may be any of them). */
 const ALL_PRESET_IDS: readonly string[] = [
   ...new Set([...TEACHER_PRESETS, ...IMAGE_TEACHER_PRESETS, ...COLOUR_TEACHER_PRESETS, ...STUDENT_PRESETS, ...IMAGE_STUDENT_PRESETS, ...COLOUR_STUDENT_PRESETS].map((p) => p.id)),
 ];
+
+/** An ensemble teacher with the run's teacher architecture (its preset or its edited layers). */
+export const SAME_AS_TEACHER = 'same';
+
+/** Every teacher preset id of every family (an ensemble's teachers 2…K may be any of their family's), or `same`. */
+const ALL_TEACHER_IDS: readonly string[] = [SAME_AS_TEACHER, ...new Set([...TEACHER_PRESETS, ...IMAGE_TEACHER_PRESETS, ...COLOUR_TEACHER_PRESETS].map((p) => p.id))];
 
 /** What a sweep varies: nothing, the temperature, alpha, or both (a grid). */
 export type SweepMode = 'off' | 'temperature' | 'alpha' | 'both';
@@ -109,7 +117,7 @@ type Field<K extends keyof StudioConfig> =
   | { kind: 'number'; default: StudioConfig[K]; min: number; max: number; integer: boolean }
   | { kind: 'numberList'; default: StudioConfig[K]; min: number; max: number; maxLength: number; minLength?: number; integer?: boolean }
   | { kind: 'enum'; default: StudioConfig[K]; values: readonly StudioConfig[K][] }
-  | { kind: 'enumList'; default: StudioConfig[K]; values: readonly string[]; maxLength: number }
+  | { kind: 'enumList'; default: StudioConfig[K]; values: readonly string[]; maxLength: number; repeatsAndEmpty?: boolean }
   | { kind: 'boolean'; default: StudioConfig[K] }
   | { kind: 'arch'; default: StudioConfig[K] };
 
@@ -174,6 +182,7 @@ export const CONFIG_FIELDS: { [K in keyof StudioConfig]: Field<K> } = {
   ensembleSize: { kind: 'number', default: 1, min: 1, max: 5, integer: true },
   assistantEnabled: { kind: 'boolean', default: false },
   assistantId: { kind: 'enum', default: 'mlp-16', values: ALL_PRESET_IDS },
+  ensembleTeacherIds: { kind: 'enumList', default: [], values: ALL_TEACHER_IDS, maxLength: 4, repeatsAndEmpty: true },
 };
 
 /** Every field's default. */
@@ -215,10 +224,11 @@ export function fieldProblem<K extends keyof StudioConfig>(key: K, value: unknow
     case 'enum':
       return (f.values as readonly unknown[]).includes(value) ? null : { code: 'unknownValue', value: shown(value) };
     case 'enumList': {
-      if (!Array.isArray(value) || value.length === 0) return { code: 'listEmpty' };
+      if (!Array.isArray(value) || (value.length === 0 && !f.repeatsAndEmpty)) return { code: 'listEmpty' };
       if (value.length > f.maxLength) return { code: 'listLong', max: f.maxLength };
       const unknown = (value as unknown[]).find((v) => !f.values.includes(v as string));
       if (unknown !== undefined) return { code: 'unknownValue', value: shown(unknown) };
+      if (f.repeatsAndEmpty) return null;
       const repeated = (value as string[]).find((v, i) => value.indexOf(v) !== i);
       return repeated === undefined ? null : { code: 'listRepeated', value: repeated };
     }

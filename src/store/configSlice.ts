@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { datasetMeta, type DatasetMeta, type UserDataMeta } from '../engine/data/meta';
 import { DATASETS, type DatasetId } from '../engine/data/registry';
 import { familyOfShape, findPreset, presetsFor, type ArchPreset, type PresetFamily } from '../engine/models/presets';
-import type { ExperimentConfig } from '../engine/train/types';
+import type { EnsembleConfig, ExperimentConfig } from '../engine/train/types';
 import { METHOD_IDS, needsCnn } from '../engine/train/compareMethods';
 import { DEFAULT_CONFIG, type StudioConfig } from './configFields';
 import type { StudioState } from './types';
@@ -97,6 +97,19 @@ export function assistantPreset(c: StudioConfig): ArchPreset {
   return findPreset([...students, ...teachers], c.assistantId);
 }
 
+/** Teacher `k`'s preset (k ≥ 2) in an ensemble: the listed one when it is of the dataset's family, else the teacher's. */
+export function ensembleMemberPreset(c: StudioConfig, k: number): ArchPreset {
+  const id = c.ensembleTeacherIds[k - 2];
+  const found = id === undefined ? undefined : presetsFor(familyOf(c.dataset)).teachers.find((p) => p.id === id);
+  return found ?? teacherPreset(c);
+}
+
+/** The ensemble of the settings: its size, and its teachers' architectures when any was chosen (else all the teacher's). */
+function ensembleOf(c: StudioConfig): EnsembleConfig {
+  if (c.ensembleTeacherIds.length === 0) return { size: c.ensembleSize };
+  return { size: c.ensembleSize, members: Array.from({ length: c.ensembleSize - 1 }, (_, i) => ensembleMemberPreset(c, i + 2).spec) };
+}
+
 /** Turns UI settings (and the upload in use, if any) into the engine's experiment config (presets resolved to architectures). */
 export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | null = null): ExperimentConfig {
   const shape = datasetMeta({ dataset: c.dataset, userData }).inputShape;
@@ -143,7 +156,7 @@ export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | nul
     standardize: c.standardize,
     ...compareOf(c, shape),
     // A teacher ensemble and a teaching assistant only when used (old configs, links and history have neither).
-    ...(c.ensembleSize > 1 ? { ensemble: { size: c.ensembleSize } } : {}),
+    ...(c.ensembleSize > 1 ? { ensemble: ensembleOf(c) } : {}),
     ...(c.assistantEnabled ? { assistant: assistantPreset(c).spec } : {}),
   };
 }

@@ -58,6 +58,7 @@ export const HASH_KEYS: { readonly [K in keyof StudioConfig]: string } = {
   ensembleSize: 'ensemble',
   assistantEnabled: 'ta',
   assistantId: 'taModel',
+  ensembleTeacherIds: 'ensembleModels',
 };
 
 /** View settings carried by the link besides the experiment (declared like the config fields). */

@@ -12,10 +12,19 @@ async function accuracyOf(page: import('@playwright/test').Page, row: string): P
   return (await table.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').nth(1).textContent()) ?? '';
 }
 
-test('the ensemble path runs once: each teacher’s accuracy and the ensemble’s, and the setting travels in the link', async ({ studio, page }) => {
+/** The parameter count shown in the results row named `row`. */
+async function paramsOf(page: import('@playwright/test').Page, row: string): Promise<string> {
+  const table = page.getByRole('region', { name: 'Results' }).getByRole('table');
+  return (await table.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').nth(0).textContent()) ?? '';
+}
+
+test('the ensemble path runs once: each teacher’s accuracy and the ensemble’s, teacher 2 of its own preset, and the settings travel in the link', async ({ studio, page }) => {
   await studio.setNumber('Teachers in the ensemble', '3');
+  await expect(page.getByRole('combobox', { name: 'Teacher 3 model', exact: true })).toHaveValue('same');
+  await page.getByRole('combobox', { name: 'Teacher 2 model', exact: true }).selectOption('mlp-128-128');
   await studio.setNumber('Epochs', '3');
   await expect.poll(() => new URL(page.url()).hash).toContain('ensemble=3');
+  await expect.poll(() => new URL(page.url()).hash).toContain('ensembleModels=mlp-128-128,same');
   const hash = new URL(page.url()).hash;
 
   await studio.button('Start').click();
@@ -32,11 +41,15 @@ test('the ensemble path runs once: each teacher’s accuracy and the ensemble’
   for (const row of ['Teacher 1 of the ensemble', 'Teacher 2 of the ensemble', 'Teacher 3 of the ensemble', 'Ensemble of 3 teachers']) {
     expect(await accuracyOf(page, row)).toMatch(/^\d+(\.\d+)?\s?%$/);
   }
+  // The default teacher (MLP 64·64: 4,547 parameters) twice, and teacher 2 as MLP 128·128: (2·128 + 128) + (128·128 + 128) + (128·3 + 3).
+  expect([await paramsOf(page, 'Teacher 1 of the ensemble'), await paramsOf(page, 'Teacher 2 of the ensemble'), await paramsOf(page, 'Teacher 3 of the ensemble')]).toEqual(['4,547', '17,283', '4,547']);
+  expect(await paramsOf(page, 'Ensemble of 3 teachers')).toBe('26,377');
 
   const fresh = await page.context().newPage();
   await fresh.goto(`/${hash}`);
   await expect(fresh.locator('.status-area').getByRole('status')).toContainText('Ready');
   await expect(fresh.getByLabel('Teachers in the ensemble', { exact: true })).toHaveValue('3');
+  await expect(fresh.getByRole('combobox', { name: 'Teacher 2 model', exact: true })).toHaveValue('mlp-128-128');
 });
 
 test('the assistant path runs once: the results table shows all four models, and the assistant travels in the link', async ({ studio, page }) => {

@@ -20,10 +20,13 @@ import { pythonJson, reportOf, runScript, writeScript } from './torchRun';
 
 const sha = (a: Float32Array) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
 
-/** Spiral with an ensemble of three teachers and a 16-unit assistant between them and the 8-unit student, 3 seeds. */
+/** Teacher 2's own preset in the ensemble (teacher 3 keeps the teacher's architecture). */
+const WIDE: ExperimentConfig['teacher'] = { kind: 'mlp', hidden: [24, 24], activation: 'relu' };
+
+/** Spiral with an ensemble of three teachers (teacher 2 of another preset) and a 16-unit assistant before the 8-unit student, 3 seeds. */
 const TEAM: ExperimentConfig = {
   ...SPIRAL,
-  ensemble: { size: 3 },
+  ensemble: { size: 3, members: [WIDE, SPIRAL.teacher] },
   assistant: { kind: 'mlp', hidden: [16], activation: 'tanh' },
   epochs: 3,
 };
@@ -48,16 +51,17 @@ print(json.dumps(m.ensemble_logits(zs, ${temperature}).flatten().tolist()))`);
     }
   });
 
-  it('initial weights of ensemble teachers 2 and 3 and of the assistant equal the studio’s seeded weights exactly', () => {
+  it('initial weights of ensemble teachers 2 (its own preset) and 3 and of the assistant equal the studio’s seeded weights exactly', () => {
     const script = writeScript('team_init', toPyTorchScript(TEAM));
     const seeds = { ens2: deriveSeed(TEAM.seed, 'teacher-init-ens2'), ens3: deriveSeed(TEAM.seed, 'teacher-init-ens3'), assistant: deriveSeed(TEAM.seed, 'assistant-init') };
     const fromPy = pythonJson<Record<string, number[]>>(script, `
 out = {}
-for name, which, seed in (("ens2", "teacher", ${seeds.ens2}), ("ens3", "teacher", ${seeds.ens3}), ("assistant", "assistant", ${seeds.assistant})):
-    net = m.studio_init(m.Net(m.EXPERIMENT[which]), seed)
+members = m.EXPERIMENT["ensemble"]["members"]
+for name, arch, seed in (("ens2", members[0], ${seeds.ens2}), ("ens3", members[1], ${seeds.ens3}), ("assistant", m.EXPERIMENT["assistant"], ${seeds.assistant})):
+    net = m.studio_init(m.Net(arch), seed)
     out[name] = np.concatenate([a.ravel() for _, a in m.tfjs_weights(net)]).astype(float).tolist()
 print(json.dumps(out))`);
-    for (const [name, spec] of [['ens2', TEAM.teacher], ['ens3', TEAM.teacher], ['assistant', TEAM.assistant!]] as const) {
+    for (const [name, spec] of [['ens2', WIDE], ['ens3', TEAM.teacher], ['assistant', TEAM.assistant!]] as const) {
       const model = buildModel(spec, [2], 3, name);
       const flat = Float32Array.from(seededWeights(model, seeds[name]).flatMap((w) => Array.from(w)));
       model.dispose();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STUDENT_PRESETS } from '../../src/engine/models/presets';
+import { STUDENT_PRESETS, TEACHER_PRESETS } from '../../src/engine/models/presets';
 import type { ExperimentResults, ModelResult } from '../../src/engine/train/types';
 import { validateConfig } from '../../src/engine/train/validateConfig';
 import { DEFAULT_CONFIG } from '../../src/store/configFields';
@@ -24,6 +24,21 @@ describe('the ensemble and the assistant in the link', () => {
     expect(experiment.ensemble).toEqual({ size: 3 });
     expect(experiment.assistant).toEqual(STUDENT_PRESETS.find((p) => p.id === 'mlp-8-8')!.spec);
     expect(validateConfig(experiment)).toBeNull();
+  });
+
+  it('teachers of other presets: ensembleModels= round-trips, becomes the members’ architectures, and a preset of another family is the teacher’s', () => {
+    const config = { ...DEFAULT_CONFIG, ensembleSize: 3, ensembleTeacherIds: ['mlp-128-128', 'same'] };
+    const hash = serializeHash(config);
+    expect(hash).toBe('#ensemble=3&ensembleModels=mlp-128-128,same');
+    const parsed = parseHash(hash);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.config).toEqual(config);
+    const experiment = toExperimentConfig(parsed.config);
+    expect(experiment.ensemble).toEqual({ size: 3, members: [TEACHER_PRESETS.find((p) => p.id === 'mlp-128-128')!.spec, experiment.teacher] });
+    expect(validateConfig(experiment)).toBeNull();
+    // A shorter list: the rest are the teacher; a digits preset on the spiral is not of its family: the teacher too.
+    expect(toExperimentConfig({ ...config, ensembleSize: 4, ensembleTeacherIds: ['cnn-small'] }).ensemble).toEqual({ size: 4, members: [experiment.teacher, experiment.teacher, experiment.teacher] });
+    expect(parseHash('#ensemble=3&ensembleModels=nope').notices.map((n) => n.kind === 'badValue' && n.key)).toEqual(['ensembleModels']);
   });
 
   it('an old link (neither key) loads with both off, and the engine config has neither field', () => {

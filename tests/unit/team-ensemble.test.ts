@@ -126,6 +126,20 @@ describe('a run with a teacher ensemble or a teaching assistant (CPU backend)', 
     expect(e.combined.accuracy).toBeGreaterThan(0.3);
   }, 60_000);
 
+  it('teachers of different presets: teacher 2 is built and trained with its own architecture (its parameter count), teacher 3 with the teacher’s', async () => {
+    const wide = { kind: 'mlp' as const, hidden: [24, 24], activation: 'relu' as const };
+    const cfg = toyConfig({ ensemble: { size: 3, members: [wide, toyConfig().teacher] } });
+    const { results } = await run(cfg);
+    const e = results.ensemble!;
+    // 2 inputs → 24 → 24 → 3 classes: (2·24 + 24) + (24·24 + 24) + (24·3 + 3) = 747 parameters.
+    expect(e.members.map((m) => m.params)).toEqual([results.teacher.params, 747, results.teacher.params]);
+    expect(e.combined.params).toBe(2 * results.teacher.params + 747);
+    // The same seeds with the teacher's architecture everywhere give another teacher 2, and the same teacher 3.
+    const same = (await run(toyConfig({ ensemble: { size: 3 } }))).results.ensemble!;
+    expect(same.members[1]!.loss).not.toBe(e.members[1]!.loss);
+    expect(same.members[2]).toEqual({ ...e.members[2]!, trainMs: same.members[2]!.trainMs });
+  }, 60_000);
+
   it('an assistant is distilled after the teacher, announced as the assistant phase, and the student learns from it', async () => {
     const assistant = { kind: 'mlp' as const, hidden: [12], activation: 'tanh' as const };
     const plain = await run(toyConfig());
@@ -181,6 +195,8 @@ describe('settings that do not go together are refused with a message that says 
     ['a hint', { ensemble: { size: 2 }, hint }, /hidden layers/],
     ['standardisation', { ensemble: { size: 2 }, logitStandardize: true }, /Logit standardisation/],
     ['a teacher per seed', { ensemble: { size: 2 }, teacherPerSeed: true }, /teacher per seed/],
+    ['a member list of the wrong length', { ensemble: { size: 3, members: [tiny] } }, /teachers 2 to 3: 2 expected, 1 given/],
+    ['a member with a zero-width layer', { ensemble: { size: 2, members: [{ kind: 'mlp', hidden: [0], activation: 'relu' }] } }, /^Teacher 2 of the ensemble: /],
     ['an assistant with a hint', { assistant: tiny, hint }, /learns from the assistant/],
     ['an assistant with a teacher per seed', { assistant: tiny, teacherPerSeed: true }, /teacher per seed and a teaching assistant/],
     ['an assistant with a zero-width layer', { assistant: { kind: 'mlp', hidden: [0], activation: 'relu' } }, /^Teaching assistant: /],

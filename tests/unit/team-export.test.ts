@@ -18,6 +18,9 @@ describe('PyTorch export of a teacher ensemble and a teaching assistant', () => 
     const exp = pytorchExperiment({ ...SPIRAL, ensemble: { size: 4 }, assistant });
     expect(exp.ensemble).toEqual({ size: 4 });
     expect(exp.assistant).toEqual(pytorchArch(assistant, [2], 3));
+    // Teachers of their own presets travel in the script's own architecture form, like the teacher.
+    const members = pytorchExperiment({ ...SPIRAL, ensemble: { size: 3, members: [assistant, SPIRAL.teacher] } }).ensemble;
+    expect(members).toEqual({ size: 3, members: [pytorchArch(assistant, [2], 3), pytorchArch(SPIRAL.teacher, [2], 3)] });
   });
 
   it.each([

@@ -1277,7 +1277,9 @@ def run(args):
         member_results = [model_result(te, teacher_ms, count_params(teacher), None)]
         for k in range(2, size + 1):
             tag = f"-ens{k}"
-            net = studio_init(Net(exp["teacher"]), derive_seed(seed, f"teacher-init{tag}")).to(CTX.device)
+            # Teacher k's own architecture when the ensemble lists one (teachers 2..K), else the run's teacher's.
+            arch = (exp["ensemble"].get("members") or [exp["teacher"]] * (size - 1))[k - 2]
+            net = studio_init(Net(arch), derive_seed(seed, f"teacher-init{tag}")).to(CTX.device)
             _, ms = train_phase(args, f"teacher {k}", wrap(Trainee(net)), net, hard, X, Y, derive_seed(seed, f"teacher-order{tag}"),
                                 derive_seed(seed, f"teacher-dropout{tag}"),
                                 derive_seed(seed, f"teacher-shift{tag}") if augment != "off" or flip else None, quiet)

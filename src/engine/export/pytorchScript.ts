@@ -172,7 +172,7 @@ export function pytorchExperiment(cfg: ExperimentConfig, options: PyTorchExportO
   if (teamIssue) invalid(englishTeamProblem(teamIssue));
   // A teacher ensemble and a teaching assistant only when used, like the methods above.
   const team = {
-    ...(cfg.ensemble ? { ensemble: { size: cfg.ensemble.size } } : {}),
+    ...(cfg.ensemble ? { ensemble: { size: cfg.ensemble.size, ...(cfg.ensemble.members ? { members: cfg.ensemble.members.map((a) => pytorchArch(a, inputShape, numClasses)) } : {}) } } : {}),
     ...(cfg.assistant ? { assistant: pytorchArch(cfg.assistant, inputShape, numClasses) } : {}),
   };
   const { pretrainedTeacher: _unused, ...config } = cfg;

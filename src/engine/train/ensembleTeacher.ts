@@ -4,7 +4,8 @@ import { ensembleLogits } from './ensemble';
 import type { ExperimentScope } from './experimentHooks';
 import type { MainTeacher } from './obtainTeacher';
 import { buildTeacher, trainTeacher } from './teacher';
-import type { EnsembleResult, ModelResult } from './types';
+import type { EnsembleResult, ExperimentConfig, ModelResult } from './types';
+import { paramCount, type ArchSpec } from '../models/spec';
 
 /** One trained member's logits (students' set, test, validation), kept after its model is released. */
 interface MemberLogits {
@@ -37,13 +38,14 @@ export async function trainEnsemble(scope: ExperimentScope, main: MainTeacher, s
   try {
     const results: ModelResult[] = [memberResult(main.last, main.ms, main.params, main.valAccuracy)];
     for (let k = 2; k <= size; k++) {
-      const model = buildTeacher(scope, `ens${k}`);
+      const arch = memberArch(scope.cfg, k);
+      const model = buildTeacher(scope, `ens${k}`, arch);
       try {
         const r = await trainTeacher(scope, model, `ens${k}`, { kind: 'trial', context: { kind: 'ensemble', member: k, of: size } });
         const m = memberLogits(scope, model, predictLogits(model, data.students.x));
         owned.push(m.students, m.test, ...(m.validation ? [m.validation] : []));
         members.push(m);
-        results.push(memberResult(r.last, r.ms, main.params, m.validation ? await logitsAccuracy(m.validation, data.validation!.y) : null));
+        results.push(memberResult(r.last, r.ms, paramCount(arch, data.inputShape, data.numClasses), m.validation ? await logitsAccuracy(m.validation, data.validation!.y) : null));
       } finally {
         model.dispose();
       }
@@ -55,6 +57,11 @@ export async function trainEnsemble(scope: ExperimentScope, main: MainTeacher, s
     dispose();
     throw e;
   }
+}
+
+/** Teacher `k`'s architecture (k ≥ 2): its own when the ensemble lists one, else the run's teacher's. */
+export function memberArch(cfg: Pick<ExperimentConfig, 'teacher' | 'ensemble'>, k: number): ArchSpec {
+  return cfg.ensemble?.members?.[k - 2] ?? cfg.teacher;
 }
 
 /** A member's logits on the test and validation sets beside its students'-set logits. */

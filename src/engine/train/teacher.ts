@@ -1,3 +1,4 @@
+import type { ArchSpec } from '../models/spec';
 import * as tf from '@tensorflow/tfjs';
 import { hardLossParts, type KdWeights } from '../losses';
 import { predictLogits } from '../metrics';
@@ -44,9 +45,9 @@ export function cacheTeacherLogits(scope: ExperimentScope, model: tf.LayersModel
 const suffix = (trial: number | string) => (trial === 0 ? '' : `-${trial}`);
 
 /** A teacher of the configured architecture with trial `trial`'s seeded initial weights (owned by the caller). */
-export function buildTeacher(scope: ExperimentScope, trial: number | string): tf.LayersModel {
+export function buildTeacher(scope: ExperimentScope, trial: number | string, arch: ArchSpec = scope.cfg.teacher): tf.LayersModel {
   const { cfg, data } = scope;
-  const model = buildModel(cfg.teacher, data.inputShape, data.numClasses, 'teacher', { seed: deriveSeed(cfg.seed, `teacher-dropout${suffix(trial)}`) });
+  const model = buildModel(arch, data.inputShape, data.numClasses, 'teacher', { seed: deriveSeed(cfg.seed, `teacher-dropout${suffix(trial)}`) });
   assignWeights(model, seededWeights(model, deriveSeed(cfg.seed, `teacher-init${suffix(trial)}`)));
   return model;
 }

@@ -12,6 +12,8 @@ export type TeamProblem =
   | { code: 'ensembleFeatures' }
   | { code: 'ensembleStandardize' }
   | { code: 'ensemblePerSeed' }
+  | { code: 'ensembleMembers'; size: number; got: number }
+  | { code: 'ensembleMemberArch'; member: number; reason: string }
   | { code: 'assistantArch'; reason: string }
   | { code: 'assistantFeatures' }
   | { code: 'assistantPerSeed' };
@@ -36,6 +38,13 @@ export function teamProblem(c: TeamConfig, inputShape: number[], numClasses: num
     if (needsHidden(c)) return { code: 'ensembleFeatures' };
     if (c.logitStandardize) return { code: 'ensembleStandardize' };
     if (c.teacherPerSeed) return { code: 'ensemblePerSeed' };
+    if (e.members) {
+      if (e.members.length !== e.size - 1) return { code: 'ensembleMembers', size: e.size, got: e.members.length };
+      for (const [i, arch] of e.members.entries()) {
+        const reason = validateArch(arch, inputShape, numClasses);
+        if (reason) return { code: 'ensembleMemberArch', member: i + 2, reason };
+      }
+    }
   }
   if (c.assistant) {
     const reason = validateArch(c.assistant, inputShape, numClasses);
@@ -62,6 +71,10 @@ export function englishTeamProblem(p: TeamProblem): string {
       return 'Logit standardisation is not defined for an ensemble’s averaged soft targets: turn one of them off.';
     case 'ensemblePerSeed':
       return 'A teacher per seed and a teacher ensemble cannot be combined: turn one of them off.';
+    case 'ensembleMembers':
+      return `An ensemble of ${p.size} teachers lists the architectures of teachers 2 to ${p.size}: ${p.size - 1} expected, ${p.got} given.`;
+    case 'ensembleMemberArch':
+      return `Teacher ${p.member} of the ensemble: ${p.reason}`;
     case 'assistantArch':
       return `Teaching assistant: ${p.reason}`;
     case 'assistantPerSeed':

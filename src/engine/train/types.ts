@@ -102,6 +102,8 @@ export interface ExperimentConfig {
 /** A teacher ensemble: `size` teachers (2–5), teacher 1 the run's usual teacher, the others from their own seeds. */
 export interface EnsembleConfig {
   size: number;
+  /** The architectures of teachers 2…K, in order (absent or null: each has the run's teacher architecture). */
+  members?: ArchSpec[] | null;
 }
 
 /** The distillation settings one trial actually trained with. */

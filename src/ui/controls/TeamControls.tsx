@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { presetsFor } from '../../engine/models/presets';
 import { teamProblem } from '../../engine/train/teamProblems';
 import { useStudio } from '../../store';
+import { SAME_AS_TEACHER } from '../../store/configFields';
 import { currentMeta, familyOf } from '../../store/configSlice';
 import { experimentOf } from '../../store/experimentOf';
 import { presetLabel } from '../i18n/labels';
@@ -23,7 +24,17 @@ export function TeamControls({ locked }: { locked: boolean }) {
     const p = teamProblem(experimentOf(s), meta.inputShape, meta.numClasses);
     return p ? teamProblemText(p, t) : null;
   });
+  const size = useStudio((s) => s.config.ensembleSize);
+  const memberIds = useStudio((s) => s.config.ensembleTeacherIds);
   const { teachers, students } = presetsFor(familyOf(dataset));
+  const memberOptions = [{ value: SAME_AS_TEACHER, label: t('team.sameAsTeacher') }, ...teachers.map((p) => ({ value: p.id, label: presetLabel(p) }))];
+  const memberValue = (k: number) => {
+    const id = memberIds[k - 2];
+    return id !== undefined && teachers.some((p) => p.id === id) ? id : SAME_AS_TEACHER;
+  };
+  // Teachers 2…K as chosen; the others keep their choice (or the teacher's architecture).
+  const setMember = (k: number, id: string) =>
+    setConfig({ ensembleTeacherIds: Array.from({ length: Math.max(size - 1, memberIds.length) }, (_, i) => (i === k - 2 ? id : (memberIds[i] ?? SAME_AS_TEACHER))) });
   const options = [...students, ...teachers].map((p) => ({ value: p.id, label: presetLabel(p) }));
   const value = options.some((o) => o.value === assistantId) ? assistantId : options[0]!.value;
   return (
@@ -31,6 +42,9 @@ export function TeamControls({ locked }: { locked: boolean }) {
       <legend>{t('team.legend')}</legend>
       <Hideable id="ensemble">
         <NumberField field="ensembleSize" label={t('team.ensembleSize')} step="1" disabled={locked} />
+        {Array.from({ length: Math.max(0, size - 1) }, (_, i) => i + 2).map((k) => (
+          <SelectField<string> key={k} label={t('team.memberModel', { k: String(k) })} value={memberValue(k)} disabled={locked} options={memberOptions} onChange={(v) => setMember(k, v)} />
+        ))}
         <p className="hint">{t('team.ensembleHint')}</p>
       </Hideable>
       <Hideable id="ta">

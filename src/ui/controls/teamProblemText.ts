@@ -6,6 +6,10 @@ export function teamProblemText(p: TeamProblem, t: TFunction<'app'>): string {
   switch (p.code) {
     case 'ensembleSize':
       return t('team.problem.ensembleSize', { min: String(ENSEMBLE_SIZES.min), max: String(ENSEMBLE_SIZES.max), got: String(p.got) });
+    case 'ensembleMembers':
+      return t('team.problem.ensembleMembers', { size: String(p.size), expected: String(p.size - 1), got: String(p.got) });
+    case 'ensembleMemberArch':
+      return t('team.problem.ensembleMemberArch', { member: String(p.member), reason: p.reason });
     case 'assistantArch':
       return t('team.problem.assistantArch', { reason: p.reason });
     case 'ensembleLoaded':

@@ -291,8 +291,10 @@ export const app = {
   team: {
     legend: 'Ensemble and assistant',
     ensembleSize: 'Teachers in the ensemble',
+    memberModel: 'Teacher {{k}} model',
+    sameAsTeacher: 'Same as the teacher',
     ensembleHint:
-      '1: one teacher. 2–5: the teacher is trained again from other seeds, and the students learn from the average of all the teachers’ probabilities at the temperature T (Hinton et al. 2015). Each teacher costs one more teacher training.',
+      '1: one teacher. 2–5: more teachers are trained, each from its own seeds and with the model chosen for it (the teacher’s by default), and the students learn from the average of all the teachers’ probabilities at the temperature T (Hinton et al. 2015). Each teacher costs one more teacher training.',
     assistant: 'Teaching assistant',
     assistantModel: 'Assistant model',
     assistantHint:
@@ -304,6 +306,8 @@ export const app = {
       ensembleFeatures: 'The hint, attention transfer and hidden-layer RKD read one teacher’s hidden layers, which an ensemble does not have: turn them off, or set the ensemble to 1 teacher.',
       ensembleStandardize: 'Logit standardisation is not defined for an ensemble’s averaged soft targets: turn one of them off.',
       ensemblePerSeed: 'A teacher per seed and a teacher ensemble cannot be combined: turn one of them off.',
+      ensembleMembers: 'An ensemble of {{size}} teachers lists the models of teachers 2 to {{size}}: {{expected}} expected, {{got}} given.',
+      ensembleMemberArch: 'Teacher {{member}} of the ensemble: {{reason}}',
       assistantArch: 'Teaching assistant: {{reason}}',
       assistantPerSeed: 'A teacher per seed and a teaching assistant cannot be combined: turn one of them off.',
       assistantFeatures: 'With a teaching assistant the student learns from the assistant, whose hidden layers the hint, attention transfer and hidden-layer RKD were not set for: turn them off, or the assistant off.',
