@@ -120,7 +120,7 @@ async function againstChromium(launch: () => Promise<PageDriver>): Promise<Studi
   const [run, chromiumRun] = await Promise.allSettled([runIn(launch), reference()]);
   if (run.status === 'rejected') throw run.reason;
   const report = await checkRun(run.value);
-  console.log(`[xbrowser] ${run.value.browser}: ${run.value.status}; ${run.value.backendLine.split(': ')[0]}; trained in ${(run.value.trainMs / 1000).toFixed(1)} s; ${accuracies(report)}`);
+  console.log(`[xbrowser] ${run.value.browser}: ${run.value.status}; ${run.value.backendLine.split(': ')[0]}; trained in ${(run.value.trainMs / 1000).toFixed(1)} s; zip in ${(run.value.downloadMs / 1000).toFixed(1)} s; ${accuracies(report)}`);
   if (chromiumRun.status === 'rejected') throw new Error(`Chromium's reference run failed: ${String(chromiumRun.reason)}`);
   const ref = JSON.parse(new TextDecoder().decode(chromiumRun.value.zip['report.json'] ?? new Uint8Array())) as Report;
   const tolerance = ref.backend === report.backend ? SAME_BACKEND_TOLERANCE : OTHER_BACKEND_TOLERANCE;
@@ -135,7 +135,7 @@ describe.concurrent('The default recipe in other browsers, against Chromium (128
   it.skipIf(missing.chromium !== null && !process.env.CI)('Chromium (reference, CDP): Done, layout, threads, the student zip loads in Node', async () => {
     const run = await reference();
     await checkRun(run);
-    console.log(`[xbrowser] ${run.browser}: ${run.status}; ${run.backendLine.split(': ')[0]}; trained in ${(run.trainMs / 1000).toFixed(1)} s`);
+    console.log(`[xbrowser] ${run.browser}: ${run.status}; ${run.backendLine.split(': ')[0]}; trained in ${(run.trainMs / 1000).toFixed(1)} s; zip in ${(run.downloadMs / 1000).toFixed(1)} s`);
   });
 
   it.skipIf(missing.firefox !== null && !process.env.CI)('Firefox ESR (WebDriver BiDi): Done, layout, threads, the student zip loads in Node, accuracies as in Chromium', async () => {

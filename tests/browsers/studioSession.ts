@@ -28,6 +28,8 @@ export interface StudioRun {
   zip: Record<string, Uint8Array>;
   /** Start → Done, in ms. */
   trainMs: number;
+  /** Download student clicked → the complete zip on disk, in ms. */
+  downloadMs: number;
 }
 
 /** The names of layout boxes not entirely inside the viewport (half a pixel of rounding allowed). */
@@ -85,15 +87,18 @@ export async function runDefaultRecipe(page: PageDriver, baseUrl: string, timeou
   const atDone = outside('Done', await page.evaluate(layoutBoxes));
   const isolation = await page.evaluate(() => ({ crossOriginIsolated: self.crossOriginIsolated === true, sharedArrayBuffer: typeof SharedArrayBuffer !== 'undefined' }));
   let zip: Record<string, Uint8Array> = {};
+  let downloadMs = 0;
   if (status.startsWith('Done')) {
     await page.click(buttonNamed, 'Download student');
+    const clicked = Date.now();
     try {
       zip = unzipSync(await page.downloaded('student.zip', 30_000, completeStudentZip));
+      downloadMs = Date.now() - clicked;
     } catch (e) {
       const alerts = await page.evaluate(() => Array.from(document.querySelectorAll('[role="alert"]')).map((a) => (a.textContent ?? '').trim()));
-      throw new Error(`${e instanceof Error ? e.message : String(e)}; alerts on the page: ${JSON.stringify(alerts)}`);
+      throw new Error(`${e instanceof Error ? e.message : String(e)}; alerts on the page: ${JSON.stringify(alerts)}\n${await whatThePageSays(page)}`);
     }
   }
   const alerts = await page.evaluate(() => Array.from(document.querySelectorAll('[role="alert"]')).map((a) => (a.textContent ?? '').trim()));
-  return { browser: page.version, status, backendLine: await page.evaluate(backendLine), isolation, outsideViewport: [...atReady, ...atDone], shown, alerts, zip, trainMs };
+  return { browser: page.version, status, backendLine: await page.evaluate(backendLine), isolation, outsideViewport: [...atReady, ...atDone], shown, alerts, zip, trainMs, downloadMs };
 }

@@ -1,14 +1,17 @@
-import { existsSync, readFileSync, watch } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * Resolves with a file's bytes once it exists somewhere under `dir` and `complete` accepts them (a browser may write a
- * download in pieces, or under a temporary name first). Driven by file-system events, with no polling delay.
+ * download in pieces, or under a temporary name first). Driven by file-system events, with no polling delay; each
+ * event also looks for the file in every folder under `dir`, so a file whose own event was missed (in a folder created
+ * after the watch began) is found at the next event.
  */
 export function waitForFile(dir: string, name: string, timeoutMs: number, complete: (bytes: Uint8Array) => boolean): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const candidates = new Set<string>([join(dir, name)]);
     const check = (): boolean => {
+      for (const found of findAll(dir, name)) candidates.add(found);
       for (const path of candidates) {
         if (!existsSync(path)) continue;
         const bytes = new Uint8Array(readFileSync(path));
@@ -34,4 +37,13 @@ export function waitForFile(dir: string, name: string, timeoutMs: number, comple
     };
     check();
   });
+}
+
+/** Every file called `name` in `dir` and the folders below it. */
+function findAll(dir: string, name: string): string[] {
+  try {
+    return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((p) => p === name || p.endsWith(`/${name}`)).map((p) => join(dir, p));
+  } catch {
+    return [];
+  }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,10 @@ async function driverReady(url: string, driver: ChildProcess, timeoutMs: number)
  */
 export async function launchWebKit(width: number, height: number): Promise<PageDriver> {
   const home = mkdtempSync(join(tmpdir(), 'distill-webkit-home-'));
+  // WebKitGTK saves downloads in $HOME/Downloads. Made now, so the download watcher (waitForFile) watches it from the
+  // start: a directory the browser creates later is watched only once its own event is handled, and a file written
+  // into it at once could go unseen (one CI run lost a finished student.zip that way).
+  mkdirSync(join(home, 'Downloads'));
   const port = await freePort();
   // Its own process group, so closing ends xvfb-run, Xvfb, the driver and the browser together.
   const server = spawn(XVFB_RUN, ['-a', '-s', '-screen 0 1920x1080x24', WEBKIT_DRIVER, `--port=${port}`], {
