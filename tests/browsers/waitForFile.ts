@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 
+/** How often the download folder is looked through besides its events (ms). */
+const SWEEP_MS = 250;
+
 /**
  * Resolves with a file's bytes once it exists somewhere under `dir` and `complete` accepts them (a browser may write a
- * download in pieces, or under a temporary name first). Driven by file-system events, with no polling delay; each
- * event also looks for the file in every folder under `dir`, so a file whose own event was missed (in a folder created
- * after the watch began) is found at the next event.
+ * download in pieces, or under a temporary name first). Driven by file-system events; each event also looks for the
+ * file in every folder under `dir`. Node's recursive watch can miss an event (a folder created after the watch began;
+ * one CI run saw Chromium's finished zip go unnoticed), so the folder is also looked through every `SWEEP_MS`.
  */
 export function waitForFile(dir: string, name: string, timeoutMs: number, complete: (bytes: Uint8Array) => boolean): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -27,12 +30,14 @@ export function waitForFile(dir: string, name: string, timeoutMs: number, comple
       if (file && (file === name || file.endsWith(`/${name}`))) candidates.add(join(dir, file));
       check();
     });
+    const sweep = setInterval(check, SWEEP_MS);
     const timer = setTimeout(() => {
       finish();
       reject(new Error(`No complete ${name} under ${dir} after ${timeoutMs} ms`));
     }, timeoutMs);
     const finish = () => {
       clearTimeout(timer);
+      clearInterval(sweep);
       watcher.close();
     };
     check();
