@@ -97,11 +97,15 @@ export function assistantPreset(c: StudioConfig): ArchPreset {
   return findPreset([...students, ...teachers], c.assistantId);
 }
 
+/** Teacher `k`'s listed preset (k ≥ 2) in an ensemble when it is one of the dataset family's teachers, else null (the teacher's architecture). */
+export function ensembleMemberListed(dataset: DatasetId, ids: readonly string[], k: number): ArchPreset | null {
+  const id = ids[k - 2];
+  return (id === undefined ? undefined : presetsFor(familyOf(dataset)).teachers.find((p) => p.id === id)) ?? null;
+}
+
 /** Teacher `k`'s preset (k ≥ 2) in an ensemble: the listed one when it is of the dataset's family, else the teacher's. */
 export function ensembleMemberPreset(c: StudioConfig, k: number): ArchPreset {
-  const id = c.ensembleTeacherIds[k - 2];
-  const found = id === undefined ? undefined : presetsFor(familyOf(c.dataset)).teachers.find((p) => p.id === id);
-  return found ?? teacherPreset(c);
+  return ensembleMemberListed(c.dataset, c.ensembleTeacherIds, k) ?? teacherPreset(c);
 }
 
 /** The ensemble of the settings: its size, and its teachers' architectures when any was chosen (else all the teacher's). */

@@ -3,7 +3,7 @@ import { presetsFor } from '../../engine/models/presets';
 import { teamProblem } from '../../engine/train/teamProblems';
 import { useStudio } from '../../store';
 import { SAME_AS_TEACHER } from '../../store/configFields';
-import { currentMeta, familyOf } from '../../store/configSlice';
+import { currentMeta, ensembleMemberListed, familyOf } from '../../store/configSlice';
 import { experimentOf } from '../../store/experimentOf';
 import { presetLabel } from '../i18n/labels';
 import { Hideable } from '../share/Hideable';
@@ -28,10 +28,7 @@ export function TeamControls({ locked }: { locked: boolean }) {
   const memberIds = useStudio((s) => s.config.ensembleTeacherIds);
   const { teachers, students } = presetsFor(familyOf(dataset));
   const memberOptions = [{ value: SAME_AS_TEACHER, label: t('team.sameAsTeacher') }, ...teachers.map((p) => ({ value: p.id, label: presetLabel(p) }))];
-  const memberValue = (k: number) => {
-    const id = memberIds[k - 2];
-    return id !== undefined && teachers.some((p) => p.id === id) ? id : SAME_AS_TEACHER;
-  };
+  const memberValue = (k: number) => ensembleMemberListed(dataset, memberIds, k)?.id ?? SAME_AS_TEACHER;
   // Teachers 2…K as chosen; the others keep their choice (or the teacher's architecture).
   const setMember = (k: number, id: string) =>
     setConfig({ ensembleTeacherIds: Array.from({ length: Math.max(size - 1, memberIds.length) }, (_, i) => (i === k - 2 ? id : (memberIds[i] ?? SAME_AS_TEACHER))) });
