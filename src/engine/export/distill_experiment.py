@@ -1058,6 +1058,14 @@ def evaluate(net, x, y, batch_size=1000):
     return evaluate_logits(torch.cat([net(x[i:i + batch_size].to(CTX.device)).float().cpu() for i in range(0, len(x), batch_size)]), y)
 
 
+def freeze_and_evaluate(net, x, y):
+    """Puts a trained net in eval mode with its weights frozen (a teacher or assistant from now on), then evaluates it."""
+    net.eval()
+    for p in net.parameters():
+        p.requires_grad_(False)
+    return evaluate(net, x, y)
+
+
 def evaluate_logits(logits, y):
     """evaluate() from logits already computed (on the CPU)."""
     probs = logits.softmax(dim=1)
@@ -1259,10 +1267,7 @@ def run(args):
                                          derive_seed(seed, "teacher-shift") if augment != "off" or flip else None,
                                          recorder("teacher", teacher))
         keep_losses("teacher", losses)
-    teacher.eval()
-    for p in teacher.parameters():
-        p.requires_grad_(False)
-    te = evaluate(teacher, XT, YT)
+    te = freeze_and_evaluate(teacher, XT, YT)
     teacher_preds = te["preds"]
 
     def model_result(e, ms, params, agree):
@@ -1283,10 +1288,7 @@ def run(args):
             _, ms = train_phase(args, f"teacher {k}", wrap(Trainee(net)), net, hard, X, Y, derive_seed(seed, f"teacher-order{tag}"),
                                 derive_seed(seed, f"teacher-dropout{tag}"),
                                 derive_seed(seed, f"teacher-shift{tag}") if augment != "off" or flip else None, quiet)
-            net.eval()
-            for p in net.parameters():
-                p.requires_grad_(False)
-            e = evaluate(net, XT, YT)
+            e = freeze_and_evaluate(net, XT, YT)
             log(f"[teacher {k}/{size}] test accuracy {100 * e['accuracy']:.2f}%")
             members.append(net)
             member_results.append(model_result(e, ms, count_params(net), None))
@@ -1360,10 +1362,7 @@ def run(args):
                                            derive_seed(seed, "assistant-shift") if augment == "all" else None,
                                            recorder("assistant", assistant))
         keep_losses("assistant", losses)
-        assistant.eval()
-        for p in assistant.parameters():
-            p.requires_grad_(False)
-        ae = evaluate(assistant, XT, YT)
+        ae = freeze_and_evaluate(assistant, XT, YT)
         assistant_result = model_result(ae, assistant_ms, count_params(assistant), (ae["preds"] == teacher_preds).float().mean().item())
         log(f"[assistant] test accuracy {100 * ae['accuracy']:.2f}%")
 
