@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 
 /** How often the download folder is looked through besides its events (ms). */
@@ -33,7 +33,7 @@ export function waitForFile(dir: string, name: string, timeoutMs: number, comple
     const sweep = setInterval(check, SWEEP_MS);
     const timer = setTimeout(() => {
       finish();
-      reject(new Error(`No complete ${name} under ${dir} after ${timeoutMs} ms`));
+      reject(new Error(`No complete ${name} under ${dir} after ${timeoutMs} ms; the folder holds: ${listing(dir)}`));
     }, timeoutMs);
     const finish = () => {
       clearTimeout(timer);
@@ -50,5 +50,21 @@ function findAll(dir: string, name: string): string[] {
     return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((p) => p === name || p.endsWith(`/${name}`)).map((p) => join(dir, p));
   } catch {
     return [];
+  }
+}
+
+/** Every file under `dir` with its size, for a failed wait's message (a download left under a temporary name shows here). */
+function listing(dir: string): string {
+  try {
+    const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((p) => {
+      try {
+        return `${p} (${statSync(join(dir, p)).size} bytes)`;
+      } catch {
+        return `${p} (gone)`;
+      }
+    });
+    return files.length ? files.join(', ') : '(nothing)';
+  } catch (e) {
+    return `(unreadable: ${e instanceof Error ? e.message : String(e)})`;
   }
 }
