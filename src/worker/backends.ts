@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { stageTrace } from './stageTrace';
 import { registerWasmTrainingKernels } from '../engine/kernels/wasmTrainingKernels';
 import { notesInEnglish, type BackendNote } from './backendReason';
 import { autoBackend, errorText, type AutoPlatform, type StepBenchmark, type WebGpuProbe } from './autoChoice';
@@ -77,6 +78,7 @@ export async function probeWebGpu(): Promise<WebGpuProbe> {
 
 /** Loads a backend's package (lazily) and makes it the active tfjs backend; throws when it cannot start. */
 export async function activateBackend(name: BackendName): Promise<void> {
+  stageTrace(`activate ${name} (active: ${tf.getBackend() ?? 'none'})`);
   switch (name) {
     case 'webgpu': {
       await import('@tensorflow/tfjs-backend-webgpu');
@@ -95,7 +97,8 @@ export async function activateBackend(name: BackendName): Promise<void> {
       break;
     }
     case 'wasm': {
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      const wasm = await wasmModule();
+      stageTrace('wasm module imported');
       wasm.setWasmPaths(
         {
           'tfjs-backend-wasm.wasm': wasmUrl,
@@ -112,6 +115,7 @@ export async function activateBackend(name: BackendName): Promise<void> {
       (self as unknown as Record<string, unknown>)['__distillPthreadPoolSize'] = threads;
       if (tf.getBackend() !== 'wasm') {
         const restore = reportCoresForThreads(threads);
+        stageTrace(`wasm starting: ${threads} thread(s), cross-origin isolated ${crossOriginIsolatedNow()}`);
         try {
           await startBackend('wasm');
         } finally {
@@ -139,8 +143,10 @@ export async function activateBackend(name: BackendName): Promise<void> {
 async function startBackend(name: BackendName): Promise<void> {
   if (startHold && !tf.findBackend(name)) holdFactory(name, startHold);
   const ok = await tf.setBackend(name);
+  stageTrace(`setBackend(${name}): ${ok}`);
   if (!ok) throw new Error(`${name} could not be initialised`);
   await tf.ready();
+  stageTrace(`${name} ready`);
 }
 
 /** Test builds only: while set, a backend's first start stays pending inside tfjs until this settles. */
@@ -174,6 +180,20 @@ function holdFactory(name: BackendName, until: Promise<void>): void {
     },
     priority,
   };
+}
+
+let wasmModuleLoad: Promise<typeof import('@tensorflow/tfjs-backend-wasm')> | null = null;
+
+/**
+ * The WASM backend's chunk, imported once: the warm-up and the first activation share one dynamic import instead of
+ * starting two of the same chunk at once (a failed import is forgotten, so the next activation tries again).
+ */
+function wasmModule(): Promise<typeof import('@tensorflow/tfjs-backend-wasm')> {
+  wasmModuleLoad ??= import('@tensorflow/tfjs-backend-wasm').catch((e: unknown) => {
+    wasmModuleLoad = null;
+    throw e;
+  });
+  return wasmModuleLoad;
 }
 
 /** The browser's probes and backends, as Auto uses them. */
@@ -217,7 +237,14 @@ async function chooseBackendOnly(
       cache.delete(cacheKey);
     }
   }
-  const info = await autoBackend(benchmark, BROWSER);
+  stageTrace('Auto: timing the backends');
+  const info = await autoBackend(async (alone) => {
+    stageTrace(`timing ${tf.getBackend()}`);
+    const ms = await benchmark(alone);
+    stageTrace(`timed ${tf.getBackend()}: ${ms.toFixed(1)} ms per step`);
+    return ms;
+  }, BROWSER);
+  stageTrace(`Auto chose ${info.name}`);
   cache.set(cacheKey, info);
   onMeasured?.(cacheKey, info);
   return info;
@@ -247,7 +274,7 @@ async function forceBackend(choice: BackendName): Promise<BackendInfo> {
  * arrives): loading the WASM backend's module (a separate chunk, about 150 ms to fetch and compile) and the WebGL probe.
  */
 export function warmUpBackendChoice(): void {
-  void import('@tensorflow/tfjs-backend-wasm').catch(() => undefined);
+  void wasmModule().catch(() => undefined);
   setTimeout(() => webglRenderer(), 0);
 }
 

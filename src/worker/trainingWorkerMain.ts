@@ -18,6 +18,7 @@ import type { PredictPhotoRequest } from './imageMessages';
 import { imageFeatures } from '../engine/data/images/imageSet';
 import { UploadStore, withDataError } from './uploads';
 import { loadImageFolder } from './imageFolderLoader';
+import { stageTrace } from './stageTrace';
 import { toySets } from './toySets';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -68,9 +69,11 @@ let latestPrepare = -1;
 async function prepare(msg: Extract<WorkerRequest, { type: 'prepare' }>): Promise<void> {
   if (active) return; // never switch backends under a running experiment
   latestPrepare = msg.requestId;
+  stageTrace(`prepare ${msg.requestId}: ${msg.backend}`);
   try {
     // Settings that changed again (or a Start) while this request waited make it stale: skip its benchmark.
     const info = await planner.plan(msg.config, msg.backend, () => latestPrepare !== msg.requestId || active !== null);
+    stageTrace(`prepare ${msg.requestId}: ${info ? info.name : 'stale, skipped'}`);
     if (info) post({ type: 'prepared', requestId: msg.requestId, info, message: null });
   } catch (e) {
     post({ type: 'prepared', requestId: msg.requestId, info: null, message: errorText(e) });
