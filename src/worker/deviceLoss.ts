@@ -17,18 +17,25 @@ function webGpuDevice(): GPUDevice | null {
 }
 
 /** The watched device, and whether it is known to be lost. */
-let watched: { device: GPUDevice; lost: boolean } | null = null;
+let watched: { device: Pick<GPUDevice, 'lost'>; lost: boolean } | null = null;
 
-/** Calls `onLost` once when the active WebGPU backend's device is lost (nothing on other backends). */
-export function watchDevice(onLost: (error: DeviceLostError) => void): void {
-  const device = webGpuDevice();
-  if (!device) return;
+/**
+ * Calls `onLost` once if `device` (by default the active WebGPU backend's; nothing on other backends) is lost before the
+ * returned function is called. Call it when the attempt ends: a device reported lost only after the run already moved to
+ * another backend must not fault the new attempt. The device is still marked lost for `deviceKnownLost`.
+ */
+export function watchDevice(onLost: (error: DeviceLostError) => void, device: Pick<GPUDevice, 'lost'> | null = webGpuDevice()): () => void {
+  if (!device) return () => {};
   const entry = { device, lost: false };
   watched = entry;
+  let attending = true;
   void device.lost.then((info) => {
     entry.lost = true;
-    onLost(new DeviceLostError(`WebGPU device was lost (${info.reason}${info.message ? `: ${info.message}` : ''})`));
+    if (attending) onLost(new DeviceLostError(`WebGPU device was lost (${info.reason}${info.message ? `: ${info.message}` : ''})`));
   });
+  return () => {
+    attending = false;
+  };
 }
 
 /** True when the watched WebGPU device is lost (already known, or reported within `waitMs`): errors it caused are faults of the device. */
@@ -52,9 +59,17 @@ export function destroyDevice(): boolean {
   return device !== null;
 }
 
+/**
+ * A WebGPU read whose buffer was destroyed under it. tfjs never unmaps or destroys a staging buffer while its read is
+ * pending; destroying the device destroys every buffer at once, and the pending read rejects with this message, often
+ * before the device's own `lost` promise settles (one CI run saw the lost promise still pending 500 ms later).
+ */
+const BUFFER_GONE_DURING_READ = /(unmapped|destroyed) before mapping was resolved/i;
+
 /** Why a mid-run error means "leave this backend" (null: a real failure, not a backend fault). */
 export function backendFault(e: unknown, backend: string | undefined): SwitchCause | null {
   if (e instanceof DeviceLostError || /device (is |was )?lost|device.*destroyed/i.test(errorText(e))) return 'device-lost';
+  if (backend === 'webgpu' && BUFFER_GONE_DURING_READ.test(errorText(e))) return 'device-lost';
   // A backend without a kernel these models need (e.g. WASM has no Conv2DBackpropFilter) hands the run to the next one.
   if (backend !== undefined && missingKernel(errorText(e))) return 'kernel-missing';
   return null;

@@ -239,14 +239,17 @@ export class Run {
         hooks.onCheckpoint?.(point);
       },
     };
-    watchDevice((error) => this.controller.fault(error));
+    const unwatch = watchDevice((error) => this.controller.fault(error));
     try {
       return { kind: 'done', outcome: await runExperiment(this.config, data, this.controller, tracked, { resume, ...given }), last };
     } catch (e) {
-      // Reads in flight when the device goes fail with their own messages (e.g. "Buffer was unmapped before mapping was resolved").
+      // Reads in flight when the device goes fail with their own messages ("Buffer was unmapped before mapping was
+      // resolved": backendFault knows it); any other error on WebGPU counts as the device's if it is reported lost soon.
       const cause = backendFault(e, backend) ?? (backend === 'webgpu' && (await deviceWasLost()) ? 'device-lost' : null);
       if (!cause) throw e;
       return { kind: 'fault', cause, resume: last };
+    } finally {
+      unwatch();
     }
   }
 }
