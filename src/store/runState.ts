@@ -258,6 +258,7 @@ export function reduceRun(run: RunState, event: WorkerEvent, now = 0): RunState 
         switches: [...run.switches, { from: event.from, to: event.info.name, cause: event.cause, phase: event.phase, epoch: event.epoch }],
       };
     case 'alive':
+    case 'debugTrace':
     case 'boundary':
     case 'prepared':
     case 'backendMeasured':

@@ -133,6 +133,8 @@ export type WorkerEvent =
   | { type: 'imagesProgress'; requestId: number; done: number; total: number }
   /** The worker holds the Web Lock `lock` for its lifetime: the UI learns of its termination when it can take it. */
   | { type: 'alive'; lock: string }
+  /** Test builds only: a step of the worker's backend start (see stageTrace.ts), for the page's worker trace. */
+  | { type: 'debugTrace'; text: string }
   /** The main run finished `epoch` of `phase`; `data` is the encoded checkpoint to continue from there. */
   | { type: 'checkpoint'; runId: number; phase: Phase; epoch: number; epochs: number; data: ArrayBuffer }
   /** The run paused on a fault it cannot train through (the last checkpoint stays available to resume from). */

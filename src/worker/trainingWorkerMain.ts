@@ -18,7 +18,7 @@ import type { PredictPhotoRequest } from './imageMessages';
 import { imageFeatures } from '../engine/data/images/imageSet';
 import { UploadStore, withDataError } from './uploads';
 import { loadImageFolder } from './imageFolderLoader';
-import { stageTrace } from './stageTrace';
+import { setStageSink, stageTrace } from './stageTrace';
 import { toySets } from './toySets';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -237,6 +237,8 @@ export function boot(early: readonly MessageEvent<WorkerRequest>[]): void {
   const scope = self as typeof self & { distillWorkerBooted?: boolean };
   if (scope.distillWorkerBooted) return;
   scope.distillWorkerBooted = true;
+  setStageSink((text) => post({ type: 'debugTrace', text }));
+  stageTrace('boot');
   self.onmessage = (e: MessageEvent<WorkerRequest>) => receive(e.data);
   // Off the first run's critical path: see warmUpBackendChoice.
   warmUpBackendChoice();

@@ -12,7 +12,7 @@ const QUIET = new Set<string>(['metrics', 'boundary', 'inspectLogits', 'imagesPr
  */
 export function traceWorker(direction: 'sent' | 'got' | 'error', what: WorkerRequest | WorkerEvent | string): void {
   if (import.meta.env.VITE_TEST_HOOKS !== '1') return;
-  const type = typeof what === 'string' ? what : what.type;
+  const type = typeof what === 'string' ? what : what.type === 'debugTrace' ? what.text : what.type;
   if (QUIET.has(type)) return;
   const host = window as Window & { __distillWorkerTrace?: string[] };
   const trace = (host.__distillWorkerTrace ??= []);
