@@ -61,7 +61,9 @@ export async function probeWebGpu(): Promise<WebGpuProbe> {
   if (!gpu) return { available: false, software: false, status: { code: 'missing' } };
   let adapter: GPUAdapter | null = null;
   try {
+    stageTrace('requesting a WebGPU adapter');
     adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    stageTrace(`WebGPU adapter: ${adapter ? 'found' : 'none'}`);
   } catch (e) {
     return { available: false, software: false, status: { code: 'requestFailed', error: errorText(e) } };
   }
@@ -99,14 +101,18 @@ export async function activateBackend(name: BackendName): Promise<void> {
     case 'wasm': {
       const wasm = await wasmModule();
       stageTrace('wasm module imported');
-      wasm.setWasmPaths(
-        {
+      // Emscripten's own loader fetches the binary: a fetch that fails rejects the backend's start ("WASM could not
+      // start", and Auto goes on to the next backend). tfjs's platform-fetch loader (`setWasmPaths(…, true)`, used
+      // until now) has no rejection handler, so one dropped request left the studio "Starting the backend…" forever.
+      // Set once: tfjs refuses new paths after a failed start, and a later activation simply tries again.
+      if (!wasmPathsSet) {
+        wasm.setWasmPaths({
           'tfjs-backend-wasm.wasm': wasmUrl,
           'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
           'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
-        },
-        true,
-      );
+        });
+        wasmPathsSet = true;
+      }
       // Fast transposed matmuls (XNNPACK) and the conv filter gradient the wasm backend lacks: see wasmTrainingKernels.ts.
       registerWasmTrainingKernels();
       const threads = threadOverride ?? wasmThreadCount();
@@ -181,6 +187,9 @@ function holdFactory(name: BackendName, until: Promise<void>): void {
     priority,
   };
 }
+
+/** The WASM binaries' URLs were handed to tfjs (it accepts them only before its first start attempt). */
+let wasmPathsSet = false;
 
 let wasmModuleLoad: Promise<typeof import('@tensorflow/tfjs-backend-wasm')> | null = null;
 
@@ -283,7 +292,10 @@ let probedRenderer: { renderer: string; software: boolean } | null = null;
 
 /** What renders WebGL here: the unmasked renderer string, and whether it is a software fallback (SwiftShader, llvmpipe). */
 export function webglRenderer(): { renderer: string; software: boolean } {
-  probedRenderer ??= probeWebglRenderer();
+  if (!probedRenderer) {
+    probedRenderer = probeWebglRenderer();
+    stageTrace(`WebGL renderer: '${probedRenderer.renderer}'${probedRenderer.software ? ' (software)' : ''}`);
+  }
   return probedRenderer;
 }
 

@@ -105,3 +105,20 @@ test('a training worker whose code does not load says so instead of waiting for 
   expect(await studio.waitForEnd()).toMatch(/^Done/);
   expect(dropped).toBe(2);
 });
+
+test('a WASM binary that does not arrive: the studio says WASM could not start and trains on another backend, instead of starting forever', async ({ page }) => {
+  // Every request for the WASM backend's binaries fails (as a dropped connection or an offline classroom would do).
+  let dropped = 0;
+  await page.route(/\/assets\/tfjs-backend-wasm[^/]*\.wasm$/, async (route) => {
+    dropped++;
+    await route.abort('connectionreset');
+  });
+  await page.goto('/#dataset=spiral&epochs=1');
+  const studio = new Studio(page);
+  await expect(studio.status).toContainText('Ready · backend: ', { timeout: 60_000 });
+  expect(dropped).toBeGreaterThan(0);
+  await expect(studio.status).not.toContainText('backend: wasm');
+  await expect(page.locator('.status-area .backend-note')).toContainText(/wasm.*(could not|failed)|could not start.*wasm/i);
+  await studio.button('Start').click();
+  expect(await studio.waitForEnd()).toMatch(/^Done/);
+});
