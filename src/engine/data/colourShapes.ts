@@ -146,7 +146,7 @@ export interface ColourShapesStyle {
   radius: [number, number];
   /** Least distance between the shape's colour and the background's mean colour. */
   contrast: number;
-  /** Largest rotation either way, in radians (π: any angle). */
+  /** Largest rotation either way, in radians (π: every angle is possible). */
   rotation: number;
 }
 
