@@ -4,7 +4,8 @@
 // - the raw loop (the studio's own training loop on random data): examples/s for teacher, scratch and distillation,
 //   effective GFLOP/s, and tf.memory() before/after;
 // - with `app`, the app's real per-epoch throughput: a whole MNIST experiment through the worker's Run (evaluation,
-//   checkpoints, classroom feeds and messages included);
+//   checkpoints, classroom feeds and messages included), with the views of the studio's first page (Train: the
+//   classroom feeds closed);
 // - when a Python with torch is found (as `npm run test:pytorch` finds it), the same recipes in PyTorch with the same
 //   number of threads, and the ratio;
 // - the image-folder decode rate (images/s) for PNG and JPEG at three picture sizes.

@@ -2,10 +2,14 @@ import type { ArchSpec } from '../engine/models/spec';
 import type { ExperimentConfig, Phase } from '../engine/train/types';
 import { BackendGate } from './backendGate';
 import { BackendPlanner } from './backendPlanner';
-import type { BackendName, WorkerEvent } from './protocol';
+import type { BackendName, OpenViews, WorkerEvent } from './protocol';
 import { predictors } from './predictors';
 import { Run, type Post } from './runner';
 import { UploadStore } from './uploads';
+import { viewFeeds } from './viewFeeds';
+
+/** The views the studio opens on: Train, which shows neither classroom feed. */
+export const DEFAULT_PAGE_VIEWS: OpenViews = { knowledge: false, boundaries: false };
 
 /** One phase of a real run as the studio trains it: wall time from its start to the next phase (or the results). */
 export interface AppPhaseFigures {
@@ -55,10 +59,12 @@ export function appBenchConfig(teacher: ArchSpec, student: ArchSpec, batchSize: 
 /**
  * Runs a whole experiment through the worker's own `Run` (data loading, the three phases with evaluation after each
  * epoch, checkpoints, the classroom feeds, delta batching) on a forced backend, forwarding every event to the page as
- * the training worker does, and reports each phase's throughput. Releases everything the run kept (its student, the
- * predictors' copies) before returning.
+ * the training worker does, and reports each phase's throughput. The classroom views are `views` (default: the
+ * studio's first page, where both are closed). Releases everything the run kept (its student, the predictors' copies)
+ * before returning.
  */
-export async function runAppBench(config: ExperimentConfig, backend: BackendName, forward: Post): Promise<AppFigures> {
+export async function runAppBench(config: ExperimentConfig, backend: BackendName, forward: Post, views: OpenViews = DEFAULT_PAGE_VIEWS): Promise<AppFigures> {
+  viewFeeds.setOpen(views);
   const starts: { phase: Phase; at: number; examples: number }[] = [];
   let resultsAt: number | null = null;
   let events = 0;

@@ -14,7 +14,7 @@ import { viewFeeds, type FeedView, type ViewGate } from './viewFeeds';
  * opens later is caught up from them), then the classroom logits and the decision boundaries, which work only while
  * their view is open. The feeds are attached to `viewFeeds`, which catches a view up when it opens.
  */
-export function classroomFeeds(runId: number, config: ExperimentConfig, data: Dataset, post: Post, teacherScores: TeacherScores | null): Pick<ExperimentHooks, 'onEvaluated' | 'evaluatedLogits'> {
+export function classroomFeeds(runId: number, config: ExperimentConfig, data: Dataset, post: Post, teacherScores: TeacherScores | null): Pick<ExperimentHooks, 'onEvaluated' | 'evaluatedLogits' | 'wantsLogits'> {
   const keep = predictors.feed(runId, config, data.inputShape, data.numClasses, teacherScores);
   const gate = (view: FeedView): ViewGate => ({ isOpen: () => viewFeeds.isOpen(view), modelOf: (phase) => predictors.modelOf(runId, phase) });
   const inspect = new InspectFeed(runId, data, post, new FeedSpacing(config.epochs), gate('knowledge'));
@@ -23,5 +23,6 @@ export function classroomFeeds(runId: number, config: ExperimentConfig, data: Da
   return {
     onEvaluated: allEvaluated(keep, inspect.onEvaluated, boundaries?.onEvaluated),
     evaluatedLogits: inspect.logitCount,
+    wantsLogits: inspect.wantsLogits,
   };
 }

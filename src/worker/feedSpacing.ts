@@ -19,6 +19,11 @@ export class FeedSpacing {
     this.gate = new SpacingGate(spacingMs, now);
   }
 
+  /** Whether `allow(epoch)` would pass now, without recording anything. */
+  wouldAllow(epoch: number): boolean {
+    return epoch === 1 || epoch >= this.epochs || this.gate.isOpen();
+  }
+
   /** Whether the feed may post for `epoch` (1-based) now; records the post when it may. */
   allow(epoch: number): boolean {
     return this.gate.pass(epoch === 1 || epoch >= this.epochs);

@@ -31,6 +31,8 @@ export class InspectFeed implements ViewFeed {
   private readonly latest = new Map<Phase, Evaluated>();
   /** The epoch of each model's logits the page has. */
   private readonly sent = new Map<Phase, number>();
+  /** The evaluation `wantsLogits` declined while the view was open (the spacing said no): it posts nothing. */
+  private spaced: { phase: Phase; epoch: number } | null = null;
 
   /** Creates the feed of run `runId`; posts the examples (inputs and labels) at once when the view is open. */
   constructor(
@@ -38,7 +40,7 @@ export class InspectFeed implements ViewFeed {
     data: Dataset,
     private readonly post: PostFn,
     /** Which epochs get logits (default: every epoch). */
-    private readonly spacing: { allow(epoch: number): boolean } | null = null,
+    private readonly spacing: { allow(epoch: number): boolean; wouldAllow(epoch: number): boolean } | null = null,
     /** Whether the view is open, and the models a catch-up uses when the evaluation kept no logits (default: always open). */
     private readonly view: ViewGate = ALWAYS_OPEN,
   ) {
@@ -56,6 +58,17 @@ export class InspectFeed implements ViewFeed {
   }
 
   /**
+   * The `wantsLogits` hook: an evaluation keeps (reads back) the inspected examples' logits only when the view is open
+   * and the spacing will let them be posted; a closed view is caught up from the model when it opens (`fill`).
+   */
+  readonly wantsLogits = (phase: Phase, epoch: number): boolean => {
+    if (this.count === 0 || this.broken || !this.view.isOpen()) return false;
+    const want = this.spacing?.wouldAllow(epoch) ?? true;
+    this.spaced = want ? null : { phase, epoch };
+    return want;
+  };
+
+  /**
    * The `onEvaluated` hook: remembers the evaluation and, while the view is open (and the spacing allows), posts the
    * model's logits on the inspected examples — the evaluation's own when it kept them (copied: the evaluation keeps its
    * array), else one forward pass of the (borrowed) model. A failure here only stops the feed, never the run.
@@ -66,6 +79,10 @@ export class InspectFeed implements ViewFeed {
     if (!kept && !model) return; // a teacher known by its logits always hands them over
     this.latest.set(phase, { epoch, logits: kept });
     if (!this.view.isOpen()) return;
+    const spaced = this.spaced;
+    this.spaced = null;
+    // Declined for the spacing: no forward pass of its own to make up for the logits it chose not to keep.
+    if (!kept && spaced?.phase === phase && spaced.epoch === epoch) return;
     if (this.spacing && !this.spacing.allow(epoch)) return;
     await this.send(phase, epoch, kept, model);
   };

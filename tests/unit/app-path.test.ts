@@ -135,6 +135,43 @@ describe('resume points captured only when wanted', () => {
   });
 });
 
+describe('test logits read back only when wanted', () => {
+  const cfg = toyConfig({ epochs: 3 });
+  const wanted: [Phase, number][] = [
+    ['teacher', 2],
+    ['distill', 3],
+  ];
+
+  /** One run keeping the first 5 test logits after every epoch (or only `want`'s): what `onEvaluated` got, and the results. */
+  async function run(want: ((phase: Phase, epoch: number) => boolean) | null) {
+    const data = await load(cfg);
+    const seen: { phase: Phase; epoch: number; logits: number | null }[] = [];
+    const before = tf.memory().numTensors;
+    const hooks: ExperimentHooks = {
+      ...quiet(),
+      evaluatedLogits: 5,
+      onEvaluated: async (phase, epoch, _model, logits) => void seen.push({ phase, epoch, logits: logits?.length ?? null }),
+      ...(want ? { wantsLogits: want } : {}),
+    };
+    const out = await runExperiment(cfg, data, new RunController({ temperature: cfg.temperature, alpha: cfg.alpha }), hooks);
+    const weights = await readWeights(out.student);
+    const results = out.results;
+    out.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    return { seen, weights, results };
+  }
+
+  it("hands over the logits only for the epochs that asked, and the run's weights and results stay bit-identical", async () => {
+    const every = await run(null);
+    const some = await run((phase, epoch) => wanted.some(([p, e]) => p === phase && e === epoch));
+    const all = (['teacher', 'scratch', 'distill'] as const).flatMap((phase) => [1, 2, 3].map((epoch) => ({ phase, epoch })));
+    expect(every.seen).toEqual(all.map((e) => ({ ...e, logits: 5 * 3 })));
+    expect(some.seen).toEqual(all.map((e) => ({ ...e, logits: wanted.some(([p, n]) => p === e.phase && n === e.epoch) ? 5 * 3 : null })));
+    expect(some.weights.map((w) => Array.from(w))).toEqual(every.weights.map((w) => Array.from(w)));
+    expect(metricsOf(some.results)).toEqual(metricsOf(every.results));
+  });
+});
+
 describe('the worker run', () => {
   it('captures a resume point only for the checkpoints it posts, and its last one holds the final student', async () => {
     const cfg = toyConfig({ epochs: 4 });

@@ -134,3 +134,66 @@ describe('inspect feed reuse of the evaluation', () => {
     unusable.dispose();
   });
 });
+
+describe('inspect feed: which evaluations keep the logits', () => {
+  /** A view gate whose open state the test flips, with `model` for a catch-up. */
+  function gate(model: tf.LayersModel | null) {
+    const state = { open: false };
+    return { state, view: { isOpen: () => state.open, modelOf: () => model } };
+  }
+
+  /** Spacing that passes only epochs in `pass` (a stand-in for the clock), recording each `allow` call. */
+  function spacing(pass: number[]) {
+    const allowed: number[] = [];
+    return { allowed, allow: (e: number) => (pass.includes(e) ? (allowed.push(e), true) : false), wouldAllow: (e: number) => pass.includes(e) };
+  }
+
+  it('asks for no logits while its view is closed, and catches up from the model when it opens', async () => {
+    const events: WorkerEvent[] = [];
+    const model = linearModel();
+    const { state, view } = gate(model);
+    const feed = new InspectFeed(2, points(3), (e) => events.push(e), null, view);
+    expect(feed.wantsLogits('distill', 1)).toBe(false);
+    await feed.onEvaluated('distill', 1, model, null);
+    expect(events).toEqual([]);
+    state.open = true;
+    expect(feed.wantsLogits('distill', 2)).toBe(true);
+    await feed.fill();
+    const posted = events.filter((e) => e.type === 'inspectLogits');
+    // logits = [x1, x2, x1 + x2 + 1] on (0, 0), (1, −1), (2, −2)
+    expect(posted.map((e) => (e.type === 'inspectLogits' ? [e.epoch, Array.from(e.logits)] : null))).toEqual([[1, [0, 0, 1, 1, -1, 1, 2, -2, 1]]]);
+    model.dispose();
+  });
+
+  it('asks for none when the spacing would not post, and then makes no forward pass of its own', async () => {
+    const events: WorkerEvent[] = [];
+    const model = linearModel();
+    const { state, view } = gate(model);
+    state.open = true;
+    const space = spacing([1, 3]);
+    const feed = new InspectFeed(2, points(3), (e) => events.push(e), space, view);
+    const kept = Float32Array.from({ length: 9 }, (_, i) => i);
+    const before = tf.memory().numTensors;
+    for (const epoch of [1, 2, 3]) {
+      const want = feed.wantsLogits('scratch', epoch);
+      expect(want).toBe(epoch !== 2);
+      await feed.onEvaluated('scratch', epoch, model, want ? kept : null);
+    }
+    expect(events.filter((e) => e.type === 'inspectLogits').map((e) => (e.type === 'inspectLogits' ? e.epoch : null))).toEqual([1, 3]);
+    expect(space.allowed).toEqual([1, 3]);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
+  it('still posts the epoch when its view opened between the question and the evaluation', async () => {
+    const events: WorkerEvent[] = [];
+    const model = linearModel();
+    const { state, view } = gate(model);
+    const feed = new InspectFeed(2, points(3), (e) => events.push(e), spacing([1, 2]), view);
+    expect(feed.wantsLogits('teacher', 2)).toBe(false);
+    state.open = true;
+    await feed.onEvaluated('teacher', 2, model, null);
+    expect(events.filter((e) => e.type === 'inspectLogits').map((e) => (e.type === 'inspectLogits' ? e.epoch : null))).toEqual([2]);
+    model.dispose();
+  });
+});

@@ -36,6 +36,11 @@ export interface ExperimentHooks {
   onEvaluated?: (phase: Phase, epoch: number, model: tf.LayersModel | null, logits: Float32Array | null) => Promise<void>;
   /** How many leading test examples' logits `onEvaluated` receives from the epoch's evaluation (0: none). */
   evaluatedLogits?: number;
+  /**
+   * Whether the evaluation after `epoch` (1-based) of a trained main-run `phase` keeps those logits (a read-back of
+   * `evaluatedLogits` rows): asked just before the evaluation. Absent: after every epoch.
+   */
+  wantsLogits?: (phase: Phase, epoch: number) => boolean;
   /** Everything needed to continue the main run after this epoch (host memory only; the caller may keep it). */
   onCheckpoint?: (point: ResumePoint) => void;
   /**

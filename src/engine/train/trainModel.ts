@@ -77,7 +77,9 @@ export async function trainModel(scope: ExperimentScope, job: PhaseJob): Promise
       lossForBatch: job.lossForBatch,
       onLoss: report.onLoss,
       onEpochEnd: async (epoch, step) => {
-        const sets = await evaluated(epoch >= cfg.epochs, main ? (hooks.evaluatedLogits ?? 0) : 0);
+        // The first test logits are read back only for a main-run epoch whose feed will post them.
+        const keep = main && (hooks.wantsLogits?.(mainPhase(job.phase), epoch) ?? true) ? (hooks.evaluatedLogits ?? 0) : 0;
+        const sets = await evaluated(epoch >= cfg.epochs, keep);
         state.last = sets;
         const last = sets.test;
         const agree = job.teacherPreds ? agreement(last.preds, job.teacherPreds) : null;
