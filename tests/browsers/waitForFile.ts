@@ -6,30 +6,24 @@ const SWEEP_MS = 250;
 
 /**
  * Resolves with a file's bytes once it exists somewhere under `dir` and `complete` accepts them (a browser may write a
- * download in pieces, or under a temporary name first). Driven by file-system events; each event also looks for the
- * file in every folder under `dir`. Node's recursive watch can miss an event (a folder created after the watch began;
+ * download in pieces, or under a temporary name first). Driven by file-system events; each event looks for the file
+ * in every folder under `dir`. Node's recursive watch can miss an event (a folder created after the watch began;
  * one CI run saw Chromium's finished zip go unnoticed), so the folder is also looked through every `SWEEP_MS`.
  */
 export function waitForFile(dir: string, name: string, timeoutMs: number, complete: (bytes: Uint8Array) => boolean): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const candidates = new Set<string>([join(dir, name)]);
-    const check = (): boolean => {
-      for (const found of findAll(dir, name)) candidates.add(found);
-      for (const path of candidates) {
+    const check = (): void => {
+      for (const path of [join(dir, name), ...walk(dir).filter((p) => p.endsWith(`/${name}`)).map((p) => join(dir, p))]) {
         if (!existsSync(path)) continue;
         const bytes = new Uint8Array(readFileSync(path));
         if (complete(bytes)) {
           finish();
           resolve(bytes);
-          return true;
+          return;
         }
       }
-      return false;
     };
-    const watcher = watch(dir, { recursive: true }, (_event, file) => {
-      if (file && (file === name || file.endsWith(`/${name}`))) candidates.add(join(dir, file));
-      check();
-    });
+    const watcher = watch(dir, { recursive: true }, check);
     const sweep = setInterval(check, SWEEP_MS);
     const timer = setTimeout(() => {
       finish();
@@ -44,10 +38,10 @@ export function waitForFile(dir: string, name: string, timeoutMs: number, comple
   });
 }
 
-/** Every file called `name` in `dir` and the folders below it. */
-function findAll(dir: string, name: string): string[] {
+/** Every path under `dir`, relative to it (none when it cannot be read). */
+function walk(dir: string): string[] {
   try {
-    return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((p) => p === name || p.endsWith(`/${name}`)).map((p) => join(dir, p));
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[];
   } catch {
     return [];
   }
@@ -55,16 +49,12 @@ function findAll(dir: string, name: string): string[] {
 
 /** Every file under `dir` with its size, for a failed wait's message (a download left under a temporary name shows here). */
 function listing(dir: string): string {
-  try {
-    const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((p) => {
-      try {
-        return `${p} (${statSync(join(dir, p)).size} bytes)`;
-      } catch {
-        return `${p} (gone)`;
-      }
-    });
-    return files.length ? files.join(', ') : '(nothing)';
-  } catch (e) {
-    return `(unreadable: ${e instanceof Error ? e.message : String(e)})`;
-  }
+  const files = walk(dir).map((p) => {
+    try {
+      return `${p} (${statSync(join(dir, p)).size} bytes)`;
+    } catch {
+      return `${p} (gone)`;
+    }
+  });
+  return files.length ? files.join(', ') : '(nothing, or unreadable)';
 }
