@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from '../../src/engine/kernels/wasmTrainingKernels';
+import { registerWasmTrainingKernels, transposeInto } from '../../src/engine/kernels/wasmTrainingKernels';
 
 /** Values of a tensor computed on a backend, as a plain array. */
 async function on(backend: 'cpu' | 'wasm', f: () => tf.Tensor): Promise<Float32Array> {
@@ -49,6 +49,29 @@ describe('wasm training kernels (against the CPU backend)', () => {
       expect(maxDiff(cpu, wasm)).toBeLessThan(1e-4);
     });
   }
+
+  // The transposed operand is copied eight rows at a time: rows that are a multiple of 8, a single row or column, and
+  // a rank-3 operand with batch 1.
+  for (const [m, k, n] of [[16, 24, 8], [1, 9, 17], [40, 1, 3]] as const) {
+    it(`matMul ${m}×${k}·${k}×${n} with each operand transposed equals the CPU`, async () => {
+      const a = values(m * k, 6);
+      const b = values(k * n, 7);
+      for (const [ta, tb] of [[true, false], [false, true], [true, true]] as const) {
+        const f = () => tf.matMul(tf.tensor2d(a, ta ? [k, m] : [m, k]), tf.tensor2d(b, tb ? [n, k] : [k, n]), ta, tb);
+        expect(maxDiff(await on('cpu', f), await on('wasm', f))).toBeLessThan(1e-4);
+      }
+      const batched = () => tf.matMul(tf.tensor3d(a, [1, k, m]), tf.tensor3d(b, [1, n, k]), true, true);
+      expect(maxDiff(await on('cpu', batched), await on('wasm', batched))).toBeLessThan(1e-4);
+    });
+  }
+
+  it('transposes a matrix exactly, with rows in blocks of eight and a tail', () => {
+    const [rows, cols] = [19, 5];
+    const src = Float32Array.from({ length: rows * cols }, (_, i) => i);
+    const dst = new Float32Array(rows * cols);
+    transposeInto(src, dst, rows, cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) expect(dst[j * rows + i]).toBe(src[i * cols + j]);
+  });
 
   it('fused matMul with bias and relu, transposed, equals the CPU', async () => {
     const a = values(20 * 30, 3);
@@ -158,6 +181,57 @@ describe('wasm training kernels (against the CPU backend)', () => {
       x.dispose();
     }
     expect(reads).toBe(0);
+  });
+
+  for (const [shape, idx, idxShape] of [
+    [[50, 3, 2], [49, 0, 7, 7, 12], [5]],
+    [[9], [8, 1, 1, 0], [2, 2]],
+    [[6, 4], [], [0]],
+  ] as const) {
+    it(`gathers rows ${JSON.stringify(idx)} of [${shape.join(',')}] as the CPU does, for float32, int32 and bool`, async () => {
+      const n = shape.reduce((a: number, b: number) => a * b, 1);
+      const v = values(n, 9);
+      for (const dtype of ['float32', 'int32', 'bool'] as const) {
+        const data = dtype === 'float32' ? v : Int32Array.from(v, (x) => (dtype === 'bool' ? (x > 0 ? 1 : 0) : Math.round(x * 100)));
+        const f = () => tf.gather(tf.tensor(data, [...shape], dtype), tf.tensor(idx as readonly number[] as number[], [...idxShape], 'int32'));
+        const cpu = await on('cpu', f);
+        const wasm = await on('wasm', f);
+        expect(Array.from(wasm)).toEqual(Array.from(cpu));
+      }
+    });
+  }
+
+  it('refuses a row index out of range, leaving nothing behind; other axes still gather', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.tensor2d(values(12, 10), [4, 3]);
+    const bad = tf.tensor1d([1, 4], 'int32');
+    const buffers = tf.engine().backend.numDataIds();
+    expect(() => tf.gather(x, bad)).toThrow('GatherV2: the index value 4 is not in [0, 3]');
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+    const cols = () => tf.gather(tf.tensor2d(values(12, 10), [4, 3]), tf.tensor1d([2, 0], 'int32'), 1);
+    expect(Array.from(await on('wasm', cols))).toEqual(Array.from(await on('cpu', cols)));
+    tf.dispose([x, bad]);
+  });
+
+  it('clones without copying: a clone shares the memory, and outlives the original', async () => {
+    await tf.setBackend('wasm');
+    const buffers = () => tf.engine().backend.numDataIds();
+    const x = tf.tensor2d(values(12, 8), [3, 4]);
+    const base = buffers();
+    // The gradient tape saves a clone of each input a gradient needs (a step's batch, a distillation's cached logits).
+    const c = tf.clone(x);
+    expect(buffers()).toBe(base);
+    // Saved clones still give the right gradient: d/dx Σ x·x = 2x.
+    const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(t, t)))(x);
+    expect(maxDiff((await g.data()) as Float32Array, values(12, 8).map((v) => 2 * v))).toBeLessThan(1e-6);
+    x.dispose();
+    expect(Array.from(await c.data())).toEqual(Array.from(values(12, 8)));
+    tf.dispose([c, g]);
+    expect(buffers()).toBe(base - 1);
+    const s = tf.tensor1d(['a', 'b'], 'string');
+    const sc = tf.clone(s);
+    expect(await sc.data()).toEqual(['a', 'b']);
+    tf.dispose([s, sc]);
   });
 
   it('leaves no tensors and no backend buffers behind', async () => {
