@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DKD_DEFAULTS, dkdLoss, dkdWarmup, type DkdSettings } from './losses/dkd';
+import { hostLossBackend, hostLossParts } from './losses/hostLoss';
 import { standardizeLogits } from './losses/standardize';
 
 /** Mean cross-entropy of integer-label one-hots against logits, via log-softmax (stable for huge logits). */
@@ -85,6 +86,8 @@ export function hintLoss(studentHidden: tf.Tensor, teacherHidden: tf.Tensor, ada
  * form (softmax(z) − y)/B through `tf.customGrad`, a handful of ops instead of autodiff through log-softmax.
  */
 export function hardLossParts(oneHot: tf.Tensor2D, logits: tf.Tensor2D): KdLossParts {
+  // On WASM, one host pass (see `hostLoss.ts`).
+  if (hostLossBackend()) return hostLossParts(oneHot, null, logits, { soft: 'none', temperature: 1, alpha: 0, scaleByT2: false, hardWeight: 1 })!;
   const ce = hardTerm(oneHot, logits, 1);
   return { total: ce, hard: ce, soft: tf.zerosLike(ce) };
 }
@@ -148,6 +151,7 @@ function autodiffSoftTerm(oneHot: tf.Tensor2D, teacherLogits: tf.Tensor2D, stude
  * - KL soft term: α·T·(softmax(z_s/T) − softmax(z_t/T))/B with T², α·(softmax(z_s/T) − softmax(z_t/T))/(T·B) without;
  * - MSE soft term: α·2·(z_s − z_t)/(B·C);
  * - hard term: (1 − α)·(softmax(z_s) − y)/B.
+ * On the WASM backend the KL and MSE losses and their gradients are computed in one host pass instead.
  * With `softTerm: 'dkd'` (Zhao et al. 2022) or `standardize` (Sun et al. 2024) the soft term is taken by autodiff;
  * `epoch` (1-based) sets DKD's warm-up factor (absent: fully warmed up).
  */
@@ -168,6 +172,8 @@ export function distillationLoss(
     const hard = hardTerm(oneHot, studentLogits, 1 - alpha);
     return { soft, hard, total: tf.add(soft, hard) as tf.Scalar };
   }
+  // On WASM, the loss and its gradient in one host pass (see `hostLoss.ts`): the same maths as below, in float64.
+  if (hostLossBackend()) return hostLossParts(oneHot, teacherLogits, studentLogits, { soft: softTerm, temperature, alpha, scaleByT2, hardWeight: 1 - alpha })!;
   const soft = withClosedFormGradient(studentLogits, (z) => {
     if (softTerm === 'mse') {
       // d/dz_s of α·mean((z_s − z_t)²) over all B·C entries.

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { WasmHeap } from '../kernels/wasmTrainingKernels';
+import { hostMemory, type HostOutput } from '../hostMemory';
 
 /*
  * Adam for the backends that keep tensors in host memory (WASM, CPU). tfjs's AdamOptimizer spends about fourteen kernels
@@ -15,53 +15,6 @@ type NamedTensor = { name: string; tensor: tf.Tensor };
 
 /** One optimiser slot: a variable with the name it is saved under (tfjs-core's `OptimizerVariable`). */
 type OptimizerVariable = { originalName: string; variable: tf.Variable };
-
-/** A float32 tensor made by the backend, with a writable view of its memory. */
-interface HostOutput {
-  info: tf.TensorInfo;
-  values: Float32Array;
-}
-
-/** The two host backends as this optimiser uses them. */
-interface HostMemory {
-  /** A read-only view of a float32 tensor's values (no copy). */
-  view(t: tf.TensorInfo): Float32Array;
-  /** New float32 tensors of one shape with writable views (views taken after every allocation). */
-  outputs(shape: number[], count: number): HostOutput[];
-}
-
-/** The CPU backend's storage (public methods of `MathBackendCPU`). */
-interface CpuBackendStore {
-  readSync(dataId: tf.DataId): tf.backend_util.BackendValues;
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values?: Float32Array): tf.TensorInfo;
-}
-
-/** Host memory access for the active backend, or null on a GPU backend. */
-function hostMemory(): HostMemory | null {
-  const name = tf.getBackend();
-  if (name === 'wasm') {
-    const b = tf.backend() as unknown as WasmHeap;
-    return {
-      view: (t) => b.typedArrayFromHeap(t),
-      outputs: (shape, count) => {
-        const infos = Array.from({ length: count }, () => b.makeOutput(shape, 'float32'));
-        return infos.map((info) => ({ info, values: b.typedArrayFromHeap(info) }));
-      },
-    };
-  }
-  if (name === 'cpu') {
-    const b = tf.backend() as unknown as CpuBackendStore;
-    return {
-      view: (t) => b.readSync(t.dataId) as Float32Array,
-      outputs: (shape, count) =>
-        Array.from({ length: count }, () => {
-          const values = new Float32Array(shape.reduce((a, d) => a * d, 1));
-          return { info: b.makeTensorInfo(shape, 'float32', values), values };
-        }),
-    };
-  }
-  return null;
-}
 
 /** True when `hostAdam` can run on the active backend (WASM or CPU). */
 export function hostAdamAvailable(): boolean {
