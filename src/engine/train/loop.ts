@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { hostMemory, type HostMemory } from '../hostMemory';
 import type { KdLossParts } from '../losses';
 import { Rng } from '../rng';
 import type { RunController } from './controller';
@@ -28,17 +29,25 @@ export function hostMemoryBackend(): boolean {
   return b === 'cpu' || b === 'wasm';
 }
 
-/** Copies the listed rows of host data into one batch's feature and one-hot label tensors. */
-function hostBatch(t: TrainTensors, rows: Int32Array): { x: tf.Tensor; yOneHot: tf.Tensor2D } {
+/**
+ * Copies the listed rows of host data into one batch's feature and one-hot label tensors, written straight into the
+ * backend's memory (no fresh arrays per step, no second copy).
+ */
+function hostBatch(t: TrainTensors, rows: Int32Array, memory: HostMemory): { x: tf.Tensor; yOneHot: tf.Tensor2D } {
   const host = t.host!;
   const featureLen = host.x.length / t.count;
-  const x = new Float32Array(rows.length * featureLen);
-  const y = new Float32Array(rows.length * host.numClasses);
+  const [xOut] = memory.outputs([rows.length, ...t.x.shape.slice(1)], 1);
+  const [yOut] = memory.outputs([rows.length, host.numClasses], 1);
+  // Views after both allocations (the second may have grown the wasm heap); the heap's memory is not zeroed.
+  const x = memory.view(xOut!.info);
+  const y = memory.view(yOut!.info);
+  y.fill(0);
   rows.forEach((r, i) => {
     x.set(host.x.subarray(r * featureLen, (r + 1) * featureLen), i * featureLen);
     y[i * host.numClasses + host.y[r]!] = 1;
   });
-  return { x: tf.tensor(x, [rows.length, ...t.x.shape.slice(1)]), yOneHot: tf.tensor2d(y, [rows.length, host.numClasses]) };
+  const make = (info: tf.TensorInfo) => tf.engine().makeTensorFromTensorInfo(info);
+  return { x: make(xOut!.info), yOneHot: make(yOut!.info) as tf.Tensor2D };
 }
 
 /** One mini-batch; `idx` are the rows of the training set it holds (to gather cached teacher logits). */
@@ -139,7 +148,7 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
   };
 
   try {
-    const onHost = o.train.host !== undefined && hostMemoryBackend();
+    const memory = o.train.host !== undefined ? hostMemory() : null;
     for (let epoch = startEpoch + 1; epoch <= o.epochs; epoch++) {
       const perm = rng.permutation(o.train.count);
       const order = tf.tensor1d(perm, 'int32');
@@ -150,8 +159,8 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
           await o.controller.yieldPoint();
           const size = Math.min(o.batchSize, o.train.count - start);
           const idx = tf.slice(order, [start], [size]);
-          const { x, yOneHot } = onHost
-            ? hostBatch(o.train, perm.subarray(start, start + size))
+          const { x, yOneHot } = memory
+            ? hostBatch(o.train, perm.subarray(start, start + size), memory)
             : { x: tf.gather(o.train.x, idx), yOneHot: tf.gather(o.train.yOneHot, idx) as tf.Tensor2D };
           try {
             step += 1;
