@@ -342,7 +342,7 @@ function sliceInHeap(original: tf.KernelConfig): tf.KernelFunc {
 }
 
 /**
- * A gather of whole rows (axis 0, no batch dimensions) copied between views of the heap: one `set` per index, after the
+ * A gather of whole rows (axis 0, no batch dimensions) copied between views of the heap, row by row, after the
  * same bounds check as the backend's kernel. A distillation step gathers its batch's rows of the cached teacher logits
  * this way. Other gathers (and strings) use the original kernel.
  */
@@ -366,7 +366,9 @@ function gatherRowsInHeap(original: tf.KernelConfig): tf.KernelFunc {
         backend.disposeData(out.dataId);
         throw new Error(`GatherV2: the index value ${r} is not in [0, ${rows - 1}]`);
       }
-      dst.set(src.subarray(r * rowLength, (r + 1) * rowLength), i * rowLength);
+      // Short rows (a batch's logits) element by element: a subarray per row costs more than its copy.
+      if (rowLength <= 16) for (let k = 0, from = r * rowLength, to = i * rowLength; k < rowLength; k++) dst[to + k] = src[from + k]!;
+      else dst.set(src.subarray(r * rowLength, (r + 1) * rowLength), i * rowLength);
     }
     return out;
   };
