@@ -7,19 +7,8 @@ import { hostLossBackend, hostLossParts, type HostLossTerms } from '../../src/en
 import { assignWeights, buildModel, seededWeights, trainableVariables } from '../../src/engine/models/build';
 import { makeOptimizer } from '../../src/engine/train/hostAdam';
 import { trainStep } from '../../src/engine/train/step';
+import { CE, KL, LABELS, STUDENT, TEACHER } from './lossBatch';
 
-// The batch of losses.test.ts, worked out in float64 there: mean CE 2.134229…, KL at T = 1, 4, 20.
-const TEACHER = [
-  [2, 1, 0],
-  [0.5, -1, 3],
-];
-const STUDENT = [
-  [1, 1, 1],
-  [2, 0, -1],
-];
-const LABELS = [0, 2];
-const CE = 2.1342291541121976;
-const KL: Record<number, number> = { 1: 1.4234451198482665, 4: 0.11524855860694391, 20: 0.004373638927151717 };
 // MSE of the logits, by hand: ((1−2)² + 0 + 1² + 1.5² + 1² + 4²)/6.
 const MSE = (1 + 0 + 1 + 2.25 + 1 + 16) / 6;
 

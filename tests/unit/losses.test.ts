@@ -1,24 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { crossEntropy, distillationLoss, hardLossParts, hintLoss, logitMse, softTargetKl } from '../../src/engine/losses';
+import { CE, KL, LABELS, STUDENT, TEACHER } from './lossBatch';
 import { useCpu } from './tfSetup';
-
-// A two-example, three-class batch. By hand:
-//   row 0: z_s = [1,1,1], y = 0 → CE = ln 3 = 1.098612
-//   row 1: z_s = [2,0,-1], y = 2 → CE = ln(e² + 1 + e⁻¹) + 1 = 3.169846
-//   mean CE = 2.134229
-// KL(softmax(z_t/T) ‖ softmax(z_s/T)) was worked out in float64 for T = 1, 4, 20.
-const TEACHER = [
-  [2, 1, 0],
-  [0.5, -1, 3],
-];
-const STUDENT = [
-  [1, 1, 1],
-  [2, 0, -1],
-];
-const LABELS = [0, 2];
-const CE = 2.1342291541121976;
-const KL: Record<number, number> = { 1: 1.4234451198482665, 4: 0.11524855860694391, 20: 0.004373638927151717 };
 
 const oneHot = () => tf.oneHot(tf.tensor1d(LABELS, 'int32'), 3).toFloat() as tf.Tensor2D;
 const t2 = (v: number[][]) => tf.tensor2d(v);
