@@ -21,11 +21,16 @@ export class FeedSpacing {
 
   /** Whether `allow(epoch)` would pass now, without recording anything. */
   wouldAllow(epoch: number): boolean {
-    return epoch === 1 || epoch >= this.epochs || this.gate.isOpen();
+    return this.always(epoch) || this.gate.isOpen();
   }
 
   /** Whether the feed may post for `epoch` (1-based) now; records the post when it may. */
   allow(epoch: number): boolean {
-    return this.gate.pass(epoch === 1 || epoch >= this.epochs);
+    return this.gate.pass(this.always(epoch));
+  }
+
+  /** A phase's first and last epoch always pass. */
+  private always(epoch: number): boolean {
+    return epoch === 1 || epoch >= this.epochs;
   }
 }

@@ -37,8 +37,8 @@ export interface HostLossParts {
 }
 
 /**
- * Row `i`'s log-softmax of `z / t` into `out` (C values from `at`); returns nothing. Stable for huge logits: the row
- * maximum is subtracted before `exp`.
+ * The log-softmax of `z / t` over the `c` values of the row starting at `at`, into `out`. Stable for huge logits: the
+ * row maximum is subtracted before `exp`.
  */
 function logSoftmaxRow(z: Float32Array, at: number, c: number, t: number, out: Float64Array): void {
   let max = Number.NEGATIVE_INFINITY;

@@ -20,8 +20,7 @@ export function trainStep(optimizer: tf.Optimizer, vars: tf.Variable[], lossFn: 
         if (memory) {
           // Host memory: the six values are copied into one new tensor (no zeros, expand and concat kernels).
           const [out] = memory.outputs([PARTS_PER_STEP], 1);
-          const values = memory.view(out!.info);
-          terms.forEach((t, i) => (values[i] = t ? memory.view(t)[0]! : 0));
+          terms.forEach((t, i) => (out!.values[i] = t ? memory.view(t)[0]! : 0));
           holder.parts = tf.keep(tf.engine().makeTensorFromTensorInfo(out!.info) as tf.Tensor1D);
         } else {
           const zero = tf.zerosLike(p.total);
