@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { playwrightFailures, printFailures, vitestFailures } from './failedTests.mjs';
 
 /** Finds a Chromium the way playwright.config.ts does, or explains how to get one. */
 async function findBrowser() {
@@ -90,5 +91,6 @@ console.log(
   `\nunit: ${unitPassed} passed, ${unitFailed} failed · e2e: ${e2ePassed} passed, ${e2eFailed} failed · ` +
     `other browsers: ${browsersPassed} passed, ${browsersFailed} failed${browsersSkipped ? `, ${browsersSkipped} skipped (browser not installed)` : ''}`,
 );
+printFailures([...vitestFailures(unit), ...playwrightFailures(e2e), ...vitestFailures(browsers)]);
 console.log(`${unitPassed + e2ePassed + browsersPassed} passed, ${failed} failed`);
 process.exit(unitStatus === 0 && e2eStatus === 0 && browsersStatus === 0 && failed === 0 ? 0 : 1);
