@@ -32,6 +32,15 @@ export function playwrightFailures(report) {
   return names;
 }
 
+/**
+ * The failures of one stage by name, or, when the stage's runner failed (`status` ≠ 0) without naming a failed test
+ * (a crashed runner, no report, an error outside every test), one line saying so.
+ */
+export function stageFailures(stage, status, names) {
+  if (names.length || status === 0) return names;
+  return [`${stage}: the runner exited with ${status} without naming a failed test (see its output above)`];
+}
+
 /** Prints one "FAILED: …" line per name (nothing when none failed). */
 export function printFailures(names) {
   for (const name of names) console.log(`FAILED: ${name}`);

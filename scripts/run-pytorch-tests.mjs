@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { playwrightFailures, printFailures, vitestFailures } from './failedTests.mjs';
+import { playwrightFailures, printFailures, stageFailures, vitestFailures } from './failedTests.mjs';
 import { findTorchPython, torchEnv, torchrunCommand } from './torch-env.mjs';
 
 const found = findTorchPython();
@@ -66,6 +66,10 @@ const onnxFailed = onnx ? (onnx.stats.unexpected ?? 0) + (onnx.stats.flaky ?? 0)
 const failed =
   unitFailed + e2eFailed + onnxFailed + (unitStatus !== 0 && unitFailed === 0 ? 1 : 0) + (e2eStatus !== 0 && e2eFailed === 0 ? 1 : 0) + (onnxStatus !== 0 && onnxFailed === 0 ? 1 : 0);
 console.log(`\npytorch: ${unitPassed} passed, ${unitFailed} failed · e2e: ${e2ePassed} passed, ${e2eFailed} failed · onnx teacher: ${onnxPassed} passed, ${onnxFailed} failed · ${((Date.now() - started) / 1000).toFixed(0)} s`);
-printFailures([...vitestFailures(unit), ...playwrightFailures(e2e), ...playwrightFailures(onnx)]);
+printFailures([
+  ...stageFailures('pytorch', unitStatus, vitestFailures(unit)),
+  ...stageFailures('pytorch e2e', e2eStatus, playwrightFailures(e2e)),
+  ...stageFailures('onnx teacher', onnxStatus, playwrightFailures(onnx)),
+]);
 console.log(`${unitPassed + e2ePassed + onnxPassed} passed, ${failed} failed`);
 process.exit(unitStatus === 0 && e2eStatus === 0 && onnxStatus === 0 && failed === 0 ? 0 : 1);

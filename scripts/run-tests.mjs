@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { playwrightFailures, printFailures, vitestFailures } from './failedTests.mjs';
+import { playwrightFailures, printFailures, stageFailures, vitestFailures } from './failedTests.mjs';
 
 /** Finds a Chromium the way playwright.config.ts does, or explains how to get one. */
 async function findBrowser() {
@@ -91,6 +91,10 @@ console.log(
   `\nunit: ${unitPassed} passed, ${unitFailed} failed · e2e: ${e2ePassed} passed, ${e2eFailed} failed · ` +
     `other browsers: ${browsersPassed} passed, ${browsersFailed} failed${browsersSkipped ? `, ${browsersSkipped} skipped (browser not installed)` : ''}`,
 );
-printFailures([...vitestFailures(unit), ...playwrightFailures(e2e), ...vitestFailures(browsers)]);
+printFailures([
+  ...stageFailures('unit', unitStatus, vitestFailures(unit)),
+  ...stageFailures('e2e', e2eStatus, playwrightFailures(e2e)),
+  ...stageFailures('other browsers', browsersStatus, vitestFailures(browsers)),
+]);
 console.log(`${unitPassed + e2ePassed + browsersPassed} passed, ${failed} failed`);
 process.exit(unitStatus === 0 && e2eStatus === 0 && browsersStatus === 0 && failed === 0 ? 0 : 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the test runners, without types
-import { playwrightFailures, vitestFailures } from '../../scripts/failedTests.mjs';
+import { playwrightFailures, stageFailures, vitestFailures } from '../../scripts/failedTests.mjs';
 
 /** The runners' closing lines name what failed: reports cut down from real Vitest 4 and Playwright JSON output. */
 describe('failed tests named from the JSON reports', () => {
@@ -55,5 +55,11 @@ describe('failed tests named from the JSON reports', () => {
       '(outside a test): Error: Timed out waiting 240000ms from config.webServer.',
     ]);
     expect(playwrightFailures(null)).toEqual([]);
+  });
+
+  it('says when a stage failed without naming a test, and adds nothing to named failures or to a passing stage', () => {
+    expect(stageFailures('unit', 1, [])).toEqual(['unit: the runner exited with 1 without naming a failed test (see its output above)']);
+    expect(stageFailures('unit', 1, ['a › b: c'])).toEqual(['a › b: c']);
+    expect(stageFailures('e2e', 0, [])).toEqual([]);
   });
 });
