@@ -34,8 +34,8 @@ const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssist
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis interval={0} dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={xLabel} tick={font.tick} />
-        <YAxis interval={0} width={Math.round(48 * font.scale)} domain={Y_DOMAIN} tickFormatter={pct} tick={font.tick} />
+        <XAxis interval={0} dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={xLabel} tick={font.numberTick} />
+        <YAxis interval={0} width={Math.round(48 * font.scale)} domain={Y_DOMAIN} tickFormatter={pct} tick={font.numberTick} />
         <Tooltip formatter={tooltipValue} />
         <Line name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} dot={false} isAnimationActive={false} connectNulls />
         <Line name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} dot={false} isAnimationActive={false} connectNulls />

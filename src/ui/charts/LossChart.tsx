@@ -68,8 +68,8 @@ const LossLines = memo(function LossLines(props: { series: LossSeries; marks: nu
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis interval={0} dataKey="x" type="number" domain={[0, 'dataMax']} allowDuplicatedCategory={false} label={xLabel} tick={font.tick} tickFormatter={xTick} />
-        <YAxis interval={0} width={Math.round(56 * font.scale)} tickFormatter={yTick} tick={font.tick} />
+        <XAxis interval={0} dataKey="x" type="number" domain={[0, 'dataMax']} allowDuplicatedCategory={false} label={xLabel} tick={font.numberTick} tickFormatter={xTick} />
+        <YAxis interval={0} width={Math.round(56 * font.scale)} tickFormatter={yTick} tick={font.numberTick} />
         <Tooltip formatter={tooltipValue} labelFormatter={label} />
         <Line name={names[0]!.label} data={series.teacher} dataKey="v" stroke={COLORS.teacher} dot={false} isAnimationActive={false} />
         <Line name={names[1]!.label} data={series.scratch} dataKey="v" stroke={COLORS.scratch} dot={false} isAnimationActive={false} />

@@ -26,7 +26,7 @@ const Bars = memo(function Bars({ bars, scratch }: { bars: { name: string; mean:
       <BarChart data={bars} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="name" interval={0} tick={font.tick} />
-        <YAxis width={Math.round(48 * font.scale)} domain={Y_DOMAIN} tickFormatter={pct} tick={font.tick} />
+        <YAxis width={Math.round(48 * font.scale)} domain={Y_DOMAIN} tickFormatter={pct} tick={font.numberTick} />
         <Tooltip formatter={tooltipValue} />
         {scratch !== null ? (
           <ReferenceLine y={scratch} stroke={COLORS.scratch} strokeDasharray="6 4" label={{ value: t('chart.scratchMean', { value: pct(scratch) }), position: 'insideTopLeft', fontSize: font.label }} />

@@ -46,10 +46,10 @@ const SweepLines = memo(function SweepLines({ points, baseline, onValidation }: 
             domain={['dataMin', 'dataMax']}
             interval={0}
             allowDuplicatedCategory={false}
-            tick={font.tick}
+            tick={font.numberTick}
             label={{ value: xKey === 'temperature' ? t('charts.temperatureAxis') : t('charts.alphaAxis'), position: 'insideBottomRight', offset: -4, fontSize: font.label }}
           />
-          <YAxis width={Math.round(48 * font.scale)} domain={Y_DOMAIN} interval={0} tickFormatter={pct} tick={font.tick} />
+          <YAxis width={Math.round(48 * font.scale)} domain={Y_DOMAIN} interval={0} tickFormatter={pct} tick={font.numberTick} />
           <Tooltip formatter={tooltipValue} />
           {baseline !== null ? (
             <ReferenceLine y={baseline} stroke={COLORS.scratch} strokeDasharray="6 4" label={{ value: t('charts.scratchBaselineValue', { value: pct(baseline) }), position: 'insideTopLeft', fontSize: font.label }} />

@@ -21,7 +21,9 @@ export function useTitleProgress(): void {
     let shown: RunState | null = null;
     const write = (run: RunState) => {
       shown = run;
-      document.title = titleFor(progressOf(run), i18n.t('app:title'));
+      // Assigned only when the text changes: each assignment replaces the title element's text and tells the browser.
+      const title = titleFor(progressOf(run), i18n.t('app:title'));
+      if (title !== document.title) document.title = title;
     };
     const update = () => {
       const run = liveRun(useStudio.getState());
