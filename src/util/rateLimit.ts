@@ -45,6 +45,11 @@ export class RateLimiter {
     if (this.cancelTimer !== null) this.run();
   }
 
+  /** Runs `fire` now whatever the interval (a waiting request included), and starts the interval from now. */
+  fireNow(): void {
+    this.run();
+  }
+
   /** Drops a waiting request. */
   cancel(): void {
     this.cancelTimer?.();

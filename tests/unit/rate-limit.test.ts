@@ -46,6 +46,24 @@ describe('RateLimiter (fake timers)', () => {
     expect(n).toBe(4);
   });
 
+  it('fireNow runs at once whatever the interval, drops a waiting request and restarts the interval', () => {
+    let n = 0;
+    const limiter = new RateLimiter(() => n++, 100);
+    limiter.request();
+    limiter.request();
+    expect(limiter.pending).toBe(true);
+    limiter.fireNow();
+    expect(n).toBe(2);
+    expect(limiter.pending).toBe(false);
+    vi.advanceTimersByTime(1000);
+    expect(n).toBe(2);
+    limiter.fireNow();
+    limiter.request();
+    expect(n).toBe(3);
+    vi.advanceTimersByTime(100);
+    expect(n).toBe(4);
+  });
+
   it('cancel drops a waiting request', () => {
     let n = 0;
     const limiter = new RateLimiter(() => n++, 100);
