@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { useStudio } from '../../store';
 import type { EpochRow } from '../../store/runState';
 import { COLORS } from '../palette';
-import { PlainLineShape } from './PlainLineShape';
+import { PLAIN_LINE } from './PlainLineShape';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { useThrottled } from './useThrottled';
 import { useChartFont, type ChartFont } from '../share/useChartFont';
@@ -38,12 +38,12 @@ const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssist
         <XAxis interval={0} dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={xLabel} tick={font.numberTick} />
         <YAxis interval={0} width={Math.round(48 * font.scale)} domain={Y_DOMAIN} tickFormatter={pct} tick={font.numberTick} />
         <Tooltip formatter={tooltipValue} />
-        <Line name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} dot={false} isAnimationActive={false} shape={PlainLineShape} connectNulls />
-        <Line name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} dot={false} isAnimationActive={false} shape={PlainLineShape} connectNulls />
-        <Line name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} shape={PlainLineShape} connectNulls />
-        <Line name={names[3]!.label} dataKey="scratchAgree" stroke={COLORS.scratch} strokeDasharray="4 3" dot={false} isAnimationActive={false} shape={PlainLineShape} connectNulls />
-        <Line name={names[4]!.label} dataKey="distillAgree" stroke={COLORS.distill} strokeDasharray="4 3" dot={false} isAnimationActive={false} shape={PlainLineShape} connectNulls />
-        {hasAssistant ? <Line name={names[5]!.label} dataKey="assistant" stroke={COLORS.assistant} dot={false} isAnimationActive={false} shape={PlainLineShape} connectNulls /> : null}
+        <Line name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} {...PLAIN_LINE} connectNulls />
+        <Line name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} {...PLAIN_LINE} connectNulls />
+        <Line name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} {...PLAIN_LINE} connectNulls />
+        <Line name={names[3]!.label} dataKey="scratchAgree" stroke={COLORS.scratch} strokeDasharray="4 3" {...PLAIN_LINE} connectNulls />
+        <Line name={names[4]!.label} dataKey="distillAgree" stroke={COLORS.distill} strokeDasharray="4 3" {...PLAIN_LINE} connectNulls />
+        {hasAssistant ? <Line name={names[5]!.label} dataKey="assistant" stroke={COLORS.assistant} {...PLAIN_LINE} connectNulls /> : null}
       </LineChart>
     </ResponsiveContainer>
     </div>

@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import { useStudio } from '../../store';
 import { isFinished } from '../../store/runState';
 import { COLORS } from '../palette';
-import { PlainLineShape } from './PlainLineShape';
+import { PLAIN_LINE } from './PlainLineShape';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { lossSeries, stepsPerEpochOf, type LossSeries } from './lossSeries';
 import { useThrottled } from './useThrottled';
@@ -72,15 +72,15 @@ const LossLines = memo(function LossLines(props: { series: LossSeries; marks: nu
         <XAxis interval={0} dataKey="x" type="number" domain={[0, 'dataMax']} allowDuplicatedCategory={false} label={xLabel} tick={font.numberTick} tickFormatter={xTick} />
         <YAxis interval={0} width={Math.round(56 * font.scale)} tickFormatter={yTick} tick={font.numberTick} />
         <Tooltip formatter={tooltipValue} labelFormatter={label} />
-        <Line name={names[0]!.label} data={series.teacher} dataKey="v" stroke={COLORS.teacher} dot={false} isAnimationActive={false} shape={PlainLineShape} />
-        <Line name={names[1]!.label} data={series.scratch} dataKey="v" stroke={COLORS.scratch} dot={false} isAnimationActive={false} shape={PlainLineShape} />
-        <Line name={names[2]!.label} data={series.distill} dataKey="v" stroke={COLORS.distill} strokeWidth={2} dot={false} isAnimationActive={false} shape={PlainLineShape} />
-        <Line name={names[3]!.label} data={series.soft} dataKey="v" stroke={COLORS.soft} dot={false} isAnimationActive={false} shape={PlainLineShape} />
-        <Line name={names[4]!.label} data={series.hard} dataKey="v" stroke={COLORS.hard} dot={false} isAnimationActive={false} shape={PlainLineShape} />
-        {terms.hint ? <Line name={names[5]!.label} data={series.hint} dataKey="v" stroke={COLORS.hint} dot={false} isAnimationActive={false} shape={PlainLineShape} /> : null}
-        {terms.at ? <Line name={names[6]!.label} data={series.at} dataKey="v" stroke={COLORS.at} strokeDasharray="5 3" dot={false} isAnimationActive={false} shape={PlainLineShape} /> : null}
-        {terms.rkd ? <Line name={names[7]!.label} data={series.rkd} dataKey="v" stroke={COLORS.rkd} strokeDasharray="2 2" dot={false} isAnimationActive={false} shape={PlainLineShape} /> : null}
-        {terms.assistant ? <Line name={names[8]!.label} data={series.assistant} dataKey="v" stroke={COLORS.assistant} strokeDasharray="6 3" dot={false} isAnimationActive={false} shape={PlainLineShape} /> : null}
+        <Line name={names[0]!.label} data={series.teacher} dataKey="v" stroke={COLORS.teacher} {...PLAIN_LINE} />
+        <Line name={names[1]!.label} data={series.scratch} dataKey="v" stroke={COLORS.scratch} {...PLAIN_LINE} />
+        <Line name={names[2]!.label} data={series.distill} dataKey="v" stroke={COLORS.distill} strokeWidth={2} {...PLAIN_LINE} />
+        <Line name={names[3]!.label} data={series.soft} dataKey="v" stroke={COLORS.soft} {...PLAIN_LINE} />
+        <Line name={names[4]!.label} data={series.hard} dataKey="v" stroke={COLORS.hard} {...PLAIN_LINE} />
+        {terms.hint ? <Line name={names[5]!.label} data={series.hint} dataKey="v" stroke={COLORS.hint} {...PLAIN_LINE} /> : null}
+        {terms.at ? <Line name={names[6]!.label} data={series.at} dataKey="v" stroke={COLORS.at} strokeDasharray="5 3" {...PLAIN_LINE} /> : null}
+        {terms.rkd ? <Line name={names[7]!.label} data={series.rkd} dataKey="v" stroke={COLORS.rkd} strokeDasharray="2 2" {...PLAIN_LINE} /> : null}
+        {terms.assistant ? <Line name={names[8]!.label} data={series.assistant} dataKey="v" stroke={COLORS.assistant} strokeDasharray="6 3" {...PLAIN_LINE} /> : null}
         {marks.map((x, i) => (
           <ReferenceLine key={i} x={x} stroke={COLORS.mark} strokeDasharray="4 4" label={{ value: markText[i], position: 'top', fontSize: Math.round(11 * font.scale) }} />
         ))}

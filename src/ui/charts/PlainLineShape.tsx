@@ -9,3 +9,6 @@ export function PlainLineShape(props: LineDrawShapeProps) {
   const { pathRef: _pathRef, visibleLength: _visible, animationElapsedTime: _elapsed, isAnimating: _animating, isEntrance: _entrance, ...curve } = props;
   return <Curve {...curve} />;
 }
+
+/** The props every live chart line shares: no dots, no entrance animation, and the plain shape above. */
+export const PLAIN_LINE = { dot: false, isAnimationActive: false, shape: PlainLineShape } as const;

@@ -18,8 +18,8 @@ const keyOf = (run: RunState): string => `${run.id}:${run.status}`;
  * otherwise (the percentage during training) at most every `TITLE_SPACING_MS`; an unchanged text is never assigned.
  */
 export class ProgressTitle {
+  /** The run the title was last written for. */
   private shown: RunState | null = null;
-  private key = '';
   private readonly limiter: RateLimiter;
 
   /** A title for the run `liveRun` returns, as `titleOf` words it, written to `target`. */
@@ -36,7 +36,7 @@ export class ProgressTitle {
   update(): void {
     const run = this.liveRun();
     if (run === this.shown) return;
-    if (keyOf(run) !== this.key) this.relabel();
+    if (this.shown === null || keyOf(run) !== keyOf(this.shown)) this.relabel();
     else this.limiter.request();
   }
 
@@ -53,7 +53,6 @@ export class ProgressTitle {
   private write(): void {
     const run = this.liveRun();
     this.shown = run;
-    this.key = keyOf(run);
     const text = this.titleOf(run);
     if (text !== this.target.get()) this.target.set(text);
   }
