@@ -98,6 +98,12 @@ export interface StudioConfig {
   ensembleTeacherIds: string[];
 }
 
+/** The two settings the live sliders move many times a second, also during a run. */
+export type LiveField = 'temperature' | 'alpha';
+
+/** The settings without T and α: what the controls that don't show those two render from. */
+export type SettledConfig = Omit<StudioConfig, LiveField>;
+
 /** Every preset id, teachers' and students' of every family (the assistant may be any of them). */
 const ALL_PRESET_IDS: readonly string[] = [
   ...new Set([...TEACHER_PRESETS, ...IMAGE_TEACHER_PRESETS, ...COLOUR_TEACHER_PRESETS, ...STUDENT_PRESETS, ...IMAGE_STUDENT_PRESETS, ...COLOUR_STUDENT_PRESETS].map((p) => p.id)),

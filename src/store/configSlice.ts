@@ -4,7 +4,7 @@ import { DATASETS, type DatasetId } from '../engine/data/registry';
 import { familyOfShape, findPreset, presetsFor, type ArchPreset, type PresetFamily } from '../engine/models/presets';
 import type { EnsembleConfig, ExperimentConfig } from '../engine/train/types';
 import { METHOD_IDS, needsCnn } from '../engine/train/compareMethods';
-import { DEFAULT_CONFIG, type StudioConfig } from './configFields';
+import { DEFAULT_CONFIG, type SettledConfig, type StudioConfig } from './configFields';
 import type { StudioState } from './types';
 import { uploadFamily, userDataInUse } from './uploadSlice';
 
@@ -44,7 +44,7 @@ export function familyOf(dataset: DatasetId, userData: DatasetMeta | null = null
 }
 
 /** The metadata of the dataset the current settings use: the upload in use (by default the store's), else the built-in one. */
-export function currentMeta(c: StudioConfig, userData: UserDataMeta | null = userDataInUse()): DatasetMeta {
+export function currentMeta(c: Pick<StudioConfig, 'dataset'>, userData: UserDataMeta | null = userDataInUse()): DatasetMeta {
   return datasetMeta({ dataset: c.dataset, userData });
 }
 
@@ -76,23 +76,23 @@ export function withFamilyDefaults(config: StudioConfig, patch: Partial<StudioCo
 export const CUSTOM_ARCH_ID = 'custom';
 
 /** The preset picked in the Teacher or Student menu, ignoring edited layers (the family's first when the stored id belongs to another family). */
-export function menuPreset(c: StudioConfig, role: 'teacher' | 'student'): ArchPreset {
+export function menuPreset(c: SettledConfig, role: 'teacher' | 'student'): ArchPreset {
   const { teachers, students } = presetsFor(familyOf(c.dataset));
   return role === 'teacher' ? findPreset(teachers, c.teacherId) : findPreset(students, c.studentId);
 }
 
 /** The teacher in effect: its edited layers when set (id `custom`), else its preset. */
-export function teacherPreset(c: StudioConfig): ArchPreset {
+export function teacherPreset(c: SettledConfig): ArchPreset {
   return c.teacherCustom ? { id: CUSTOM_ARCH_ID, label: 'Custom', spec: c.teacherCustom } : menuPreset(c, 'teacher');
 }
 
 /** The student in effect: its edited layers when set (id `custom`), else its preset. */
-export function studentPreset(c: StudioConfig): ArchPreset {
+export function studentPreset(c: SettledConfig): ArchPreset {
   return c.studentCustom ? { id: CUSTOM_ARCH_ID, label: 'Custom', spec: c.studentCustom } : menuPreset(c, 'student');
 }
 
 /** The assistant's preset: the id's among the family's students and teachers, else the family's first student. */
-export function assistantPreset(c: StudioConfig): ArchPreset {
+export function assistantPreset(c: SettledConfig): ArchPreset {
   const { teachers, students } = presetsFor(familyOf(c.dataset));
   return findPreset([...students, ...teachers], c.assistantId);
 }
@@ -104,7 +104,7 @@ export function ensembleMemberListed(dataset: DatasetId, ids: readonly string[],
 }
 
 /** Teacher `k`'s preset (k ≥ 2) in an ensemble: the listed one when it is of the dataset's family, else the teacher's. */
-export function ensembleMemberPreset(c: StudioConfig, k: number): ArchPreset {
+export function ensembleMemberPreset(c: SettledConfig, k: number): ArchPreset {
   return ensembleMemberListed(c.dataset, c.ensembleTeacherIds, k) ?? teacherPreset(c);
 }
 
@@ -169,7 +169,7 @@ export function toExperimentConfig(c: StudioConfig, userData: UserDataMeta | nul
  * The comparison of the settings, only when on (so other runs' configs keep their shape). Attention transfer is
  * offered for CNN pairs only: with an MLP on either side it is left out, and a comparison left empty is none.
  */
-export function compareOf(c: StudioConfig, shape: readonly number[]): Pick<ExperimentConfig, 'compare'> {
+export function compareOf(c: SettledConfig, shape: readonly number[]): Pick<ExperimentConfig, 'compare'> {
   if (!c.compare) return {};
   const cnnPair = teacherPreset(c).spec.kind === 'cnn' && studentPreset(c).spec.kind === 'cnn' && shape.length === 3;
   const methods = METHOD_IDS.filter((m) => c.compareMethods.includes(m) && (!needsCnn(m) || cnnPair));

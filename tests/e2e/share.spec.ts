@@ -97,6 +97,10 @@ test('Copy link gives a link that reproduces the setup in a fresh browser', asyn
   expect(link).toContain('seed=42');
   expect(link).toContain('large=1');
   expect(link).toContain('hide=seeds');
+  // A setting changed after copying makes "Copied" stale.
+  await studio.setNumber('Seed', '43');
+  await expect(page.getByText('Copied', { exact: true })).toHaveCount(0);
+  await studio.setNumber('Seed', '42');
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -118,6 +122,11 @@ test('Without a clipboard, Copy link shows the link selected in a read-only fiel
   const link = await field.inputValue();
   expect(new URL(link).hash).toBe('#epochs=4&opt=sgd');
   expect(await field.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!)).toBe(link.length);
+  // The field follows the setup: a slider step shows in the link at once.
+  await page.getByRole('slider', { name: 'Temperature' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => new URL(await field.inputValue()).hash).toMatch(/(^#|&)T=/);
+  await expect(page.getByRole('slider', { name: 'Temperature' })).toBeFocused();
 });
 
 test('Switching to Chinese relabels the controls and sets <html lang>; switching back restores English', async ({ studio, page }) => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { hiddenLayerOptions } from '../../engine/models/spec';
 import { useStudio } from '../../store';
+import { useSettledConfig } from '../useSettledConfig';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { NumberField } from './NumberField';
 import { LayerPairFields } from './LayerPairFields';
@@ -11,7 +12,7 @@ const MAX_PAIRS = 8;
 /** Attention transfer (Zagoruyko & Komodakis 2017): pairs of conv layers whose attention maps are matched, and β. */
 export function AttentionControls({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
-  const config = useStudio((s) => s.config);
+  const config = useSettledConfig();
   const setConfig = useStudio((s) => s.setConfig);
   const shape = currentMeta(config).inputShape;
   const teacher = teacherPreset(config).spec;

@@ -3,6 +3,7 @@ import { RKD_MAX_BATCH } from '../../engine/losses/rkd';
 import { METHOD_IDS, needsCnn, type MethodId } from '../../engine/train/compareMethods';
 import { comparePlan } from '../../engine/train/comparePlan';
 import { useStudio } from '../../store';
+import { useSettledConfig } from '../useSettledConfig';
 import { compareOf, currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { armName } from '../results/compareText';
 import { Hideable } from '../share/Hideable';
@@ -11,7 +12,7 @@ import { NumberField } from './NumberField';
 /** The method comparison: which methods (AT only for CNN pairs) and how many seeds each, with what it will train. */
 export function CompareControls({ locked }: { locked: boolean }) {
   const { t } = useTranslation('compare');
-  const config = useStudio((s) => s.config);
+  const config = useSettledConfig();
   const setConfig = useStudio((s) => s.setConfig);
   const shape = currentMeta(config).inputShape;
   const cnnPair = shape.length === 3 && teacherPreset(config).spec.kind === 'cnn' && studentPreset(config).spec.kind === 'cnn';

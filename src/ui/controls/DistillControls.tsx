@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
+import { useConfigFields } from '../useSettledConfig';
 import type { SoftTerm } from '../../engine/losses';
 import { Hideable } from '../share/Hideable';
 import { AttentionControls } from './AttentionControls';
@@ -12,7 +13,7 @@ import { SelectField } from './SelectField';
 /** The soft term (with DKD's weights and logit standardisation), the T² switch, the live teacher and the added terms: hint, AT, RKD (T and α are in `LiveControls`). */
 export function DistillControls({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
-  const { scaleByT2, softTerm, teacherLive } = useStudio((s) => s.config);
+  const { scaleByT2, softTerm, teacherLive } = useConfigFields('scaleByT2', 'softTerm', 'teacherLive');
   const setConfig = useStudio((s) => s.setConfig);
   return (
     <fieldset>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
+import { useConfigFields } from '../useSettledConfig';
 import { NumberField } from './NumberField';
 
 /** DKD's weights α_DKD (target class) and β_DKD (other classes) and its warm-up, shown when DKD is the soft term. */
@@ -20,7 +21,7 @@ export function DkdControls({ locked }: { locked: boolean }) {
 /** The logit-standardisation switch (KL and DKD only; hidden for MSE on logits). */
 export function StandardizeControl({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
-  const { softTerm, logitStandardize } = useStudio((s) => s.config);
+  const { softTerm, logitStandardize } = useConfigFields('softTerm', 'logitStandardize');
   const setConfig = useStudio((s) => s.setConfig);
   if (softTerm === 'mse') return null;
   return (

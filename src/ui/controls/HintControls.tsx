@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { hintAdapterProblem, planHintAdapter } from '../../engine/train/hintAdapter';
 import { useStudio } from '../../store';
+import { useSettledConfig } from '../useSettledConfig';
 import { hiddenLayerPair } from './hiddenLayerPair';
 import { NumberField } from './NumberField';
 import { LayerPairFields } from './LayerPairFields';
@@ -8,7 +9,7 @@ import { LayerPairFields } from './LayerPairFields';
 /** The optional FitNets hint term: which hidden layers to match, and its weight β. */
 export function HintControls({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
-  const config = useStudio((s) => s.config);
+  const config = useSettledConfig();
   const setConfig = useStudio((s) => s.setConfig);
   const { tLayers, sLayers, tIndex, sIndex } = hiddenLayerPair(config, config.hintTeacherLayer, config.hintStudentLayer);
   const tWidth = tLayers[tIndex]?.width;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CONFIG_FIELDS } from '../../store/configFields';
 import { useStudio } from '../../store';
+import { useConfigFields } from '../useSettledConfig';
 import { isFinished } from '../../store/runState';
 import { studioWorker } from '../bridge/studioWorker';
 import { Hideable } from '../share/Hideable';
@@ -12,7 +13,7 @@ const A = CONFIG_FIELDS.alpha;
 /** The lesson's live controls: the temperature and α sliders (they act on a running run at its next step). */
 export function LiveControls() {
   const { t } = useTranslation();
-  const { temperature, alpha, softTerm } = useStudio((s) => s.config);
+  const { temperature, alpha, softTerm } = useConfigFields('temperature', 'alpha', 'softTerm');
   const setConfig = useStudio((s) => s.setConfig);
   const running = useStudio((s) => !isFinished(s.run.status));
   const change = (patch: { temperature?: number; alpha?: number }) => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { archProblem } from '../../engine/models/spec';
 import { useStudio } from '../../store';
+import { useSettledConfig } from '../useSettledConfig';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
 import { statsOf } from './arch/archStatsText';
 import { describeArchProblem } from './arch/archProblemText';
@@ -10,7 +11,7 @@ import { Hideable } from '../share/Hideable';
 /** Teacher and student pickers (presets or edited layers) with parameter counts, size, FLOPs and the student ÷ teacher ratios. */
 export function ModelControls({ locked }: { locked: boolean }) {
   const { t: tr } = useTranslation();
-  const config = useStudio((s) => s.config);
+  const config = useSettledConfig();
   const customInvalid = useStudio((s) => s.fieldErrors.teacherCustom !== undefined || s.fieldErrors.studentCustom !== undefined);
   const entry = currentMeta(config);
   const teacher = teacherPreset(config).spec;

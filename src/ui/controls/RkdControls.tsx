@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RkdSource } from '../../engine/losses/rkd';
 import { useStudio } from '../../store';
+import { useSettledConfig } from '../useSettledConfig';
 import { hiddenLayerPair } from './hiddenLayerPair';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
@@ -9,7 +10,7 @@ import { LayerPairFields } from './LayerPairFields';
 /** Relational KD (Park et al. 2019): distance and angle weights, on the logits or on a hidden block of each model. */
 export function RkdControls({ locked }: { locked: boolean }) {
   const { t } = useTranslation();
-  const config = useStudio((s) => s.config);
+  const config = useSettledConfig();
   const setConfig = useStudio((s) => s.setConfig);
   const { tLayers, sLayers, tIndex, sIndex } = hiddenLayerPair(config, config.rkdTeacherLayer, config.rkdStudentLayer);
   const hasHidden = tLayers.length > 0 && sLayers.length > 0;

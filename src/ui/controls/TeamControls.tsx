@@ -4,7 +4,7 @@ import { teamProblem } from '../../engine/train/teamProblems';
 import { useStudio } from '../../store';
 import { SAME_AS_TEACHER } from '../../store/configFields';
 import { currentMeta, ensembleMemberListed, familyOf } from '../../store/configSlice';
-import { experimentOf } from '../../store/experimentOf';
+import { useSettledExperiment } from '../useSettledConfig';
 import { presetLabel } from '../i18n/labels';
 import { Hideable } from '../share/Hideable';
 import { NumberField } from './NumberField';
@@ -18,12 +18,10 @@ export function TeamControls({ locked }: { locked: boolean }) {
   const assistantId = useStudio((s) => s.config.assistantId);
   const dataset = useStudio((s) => s.config.dataset);
   const setConfig = useStudio((s) => s.setConfig);
-  // Worded inside the selector: a string is stable between renders, a fresh problem object is not.
-  const problem = useStudio((s) => {
-    const meta = currentMeta(s.config);
-    const p = teamProblem(experimentOf(s), meta.inputShape, meta.numClasses);
-    return p ? teamProblemText(p, t) : null;
-  });
+  const experiment = useSettledExperiment();
+  const meta = currentMeta({ dataset });
+  const found = teamProblem(experiment, meta.inputShape, meta.numClasses);
+  const problem = found ? teamProblemText(found, t) : null;
   const size = useStudio((s) => s.config.ensembleSize);
   const memberIds = useStudio((s) => s.config.ensembleTeacherIds);
   const { teachers, students } = presetsFor(familyOf(dataset));

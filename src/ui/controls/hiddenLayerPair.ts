@@ -1,9 +1,9 @@
 import { hiddenLayerOptions } from '../../engine/models/spec';
 import { currentMeta, studentPreset, teacherPreset } from '../../store/configSlice';
-import type { StudioConfig } from '../../store/configFields';
+import type { SettledConfig } from '../../store/configFields';
 
 /** Both models' hidden layers under the current settings, and a chosen teacher/student pair clamped to them (hints, RKD). */
-export function hiddenLayerPair(config: StudioConfig, teacherLayer: number, studentLayer: number) {
+export function hiddenLayerPair(config: SettledConfig, teacherLayer: number, studentLayer: number) {
   const shape = currentMeta(config).inputShape;
   const tLayers = hiddenLayerOptions(teacherPreset(config).spec, shape);
   const sLayers = hiddenLayerOptions(studentPreset(config).spec, shape);

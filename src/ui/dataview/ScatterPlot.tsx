@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DATASETS } from '../../engine/data/registry';
 import type { ToyPoints } from '../../worker/toyPoints';
 import { useStudio } from '../../store';
+import { useConfigFields } from '../useSettledConfig';
 import { CLASS_COLORS } from '../palette';
 import { classLabel, datasetShortName } from '../i18n/labels';
 import { useToyPoints } from './useToyPoints';
@@ -45,7 +46,7 @@ function draw(canvas: HTMLCanvasElement, d: ToyPoints): void {
 /** The current toy set as a scatter plot (the worker's points for the seed, noise and sample count, asked again as they change). */
 export function ScatterPlot() {
   const { t } = useTranslation();
-  const { dataset, seed, noise, samples } = useStudio((s) => s.config);
+  const { dataset, seed, noise, samples } = useConfigFields('dataset', 'seed', 'noise', 'samples');
   const fieldErrors = useStudio((s) => s.fieldErrors);
   const usingUpload = useStudio((s) => s.upload.useUpload);
   const canvas = useRef<HTMLCanvasElement>(null);

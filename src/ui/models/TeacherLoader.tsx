@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
+import { useSettledConfig } from '../useSettledConfig';
 import { currentMeta } from '../../store/configSlice';
 import { selectUserData } from '../../store/uploadSlice';
 import { loadTeacherFiles, removeTeacher } from '../bridge/modelsBridge';
@@ -15,7 +16,7 @@ const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b
 export function TeacherLoader({ locked }: { locked: boolean }) {
   const { t } = useTranslation('models');
   const teacher = useStudio((s) => s.models.teacher);
-  const config = useStudio((s) => s.config);
+  const config = useSettledConfig();
   const userData = useStudio(selectUserData);
   const meta = currentMeta(config, userData);
   const shownAccuracy = useStudio((s) => {

@@ -12,26 +12,38 @@ import { selectUserData } from '../../store/uploadSlice';
 export function CopyLink() {
   const { t } = useTranslation('share');
   const id = useId();
-  const config = useStudio((s) => s.config);
-  const hidden = useStudio((s) => s.share.hidden);
-  const large = useStudio((s) => s.share.large);
-  const lessonId = useStudio((s) => s.lessonId);
-  const lessonPart = useStudio((s) => s.lessonPart);
-  const view = useLayout((s) => s.view);
   const userData = useStudio(selectUserData);
   const [state, setState] = useState<'idle' | 'copied' | 'fallback'>('idle');
   const [link, setLink] = useState('');
   const field = useRef<HTMLInputElement>(null);
-
-  // A changed setup makes an earlier "Copied" stale; the fallback field follows the setup.
+  const shown = useRef(state);
   useEffect(() => {
-    setLink(currentLink());
-    setState((s) => (s === 'copied' ? 'idle' : s));
-  }, [config, hidden, large, lessonId, lessonPart, view]);
+    shown.current = state;
+  }, [state]);
 
+  // A changed setup makes an earlier "Copied" stale; the fallback field follows the setup. Subscribed rather than
+  // selected, so that a setting changed with nothing to update (a slider's step during a run) renders nothing here.
+  useEffect(() => {
+    const changed = () => {
+      if (shown.current === 'fallback') setLink(currentLink());
+      else if (shown.current === 'copied') setState('idle');
+    };
+    const offStudio = useStudio.subscribe((s, p) => {
+      if (s.config !== p.config || s.share.hidden !== p.share.hidden || s.share.large !== p.share.large || s.lessonId !== p.lessonId || s.lessonPart !== p.lessonPart) changed();
+    });
+    const offLayout = useLayout.subscribe((s, p) => {
+      if (s.view !== p.view) changed();
+    });
+    return () => {
+      offStudio();
+      offLayout();
+    };
+  }, []);
+
+  // Selected when it opens; a later setting change updates it without taking the focus from the control in use.
   useEffect(() => {
     if (state === 'fallback') field.current?.select();
-  }, [state, link]);
+  }, [state]);
 
   const copy = async () => {
     const now = currentLink();

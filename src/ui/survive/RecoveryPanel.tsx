@@ -37,7 +37,8 @@ export function RecoveryPanel() {
   const checkpoint = useStudio((s) => s.run.checkpoint);
   const discardHalted = useStudio((s) => s.discardHalted);
   const invalid = useStudio((s) => Object.keys(s.fieldErrors).length > 0);
-  useStudio((s) => s.config); // re-check the conflicts whenever a setting changes…
+  // Re-check the conflicts whenever a setting changes, while there is an offer or a halt to check (not during a run)…
+  useStudio((s) => ((s.run.status === 'idle' && s.resumeOffer) || s.run.status === 'halted' ? s.config : null));
   useStudio((s) => s.models.teacher); // …or the loaded teacher does
   useEffect(() => {
     void offerSavedRun();

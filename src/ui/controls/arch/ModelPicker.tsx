@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { presetsFor } from '../../../engine/models/presets';
 import { useStudio } from '../../../store';
+import { useSettledConfig } from '../../useSettledConfig';
 import { CUSTOM_ARCH_ID, currentMeta, familyOf, menuPreset } from '../../../store/configSlice';
 import { LayerEditor } from '../LayerEditor';
 import { SelectField } from '../SelectField';
@@ -11,7 +12,7 @@ import { presetLabel, presetNote } from '../../i18n/labels';
 /** The Teacher or Student menu (presets and "Custom…"), with the preset's figures or, for custom layers, the layer editor. */
 export function ModelPicker({ role, locked }: { role: ModelRole; locked: boolean }) {
   const { t } = useTranslation();
-  const config = useStudio((s) => s.config);
+  const config = useSettledConfig();
   const setConfig = useStudio((s) => s.setConfig);
   const meta = currentMeta(config);
   const { teachers, students } = presetsFor(familyOf(config.dataset));
