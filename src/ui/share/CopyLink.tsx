@@ -53,6 +53,7 @@ export function CopyLink() {
       await navigator.clipboard.writeText(now);
       setState('copied');
     } catch {
+      setLink(currentLink()); // a setting may have changed while the clipboard was refusing
       setState('fallback');
     }
   };
