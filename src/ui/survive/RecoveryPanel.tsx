@@ -4,6 +4,7 @@ import { useStudio } from '../../store';
 import { studioWorker } from '../bridge/studioWorker';
 import type { TFunction } from 'i18next';
 import type { ExperimentConfig } from '../../engine/train/types';
+import type { StudioState } from '../../store/types';
 import { continueHalted, discardOffer, forgetCheckpoint, haltedConflicts, offerConflicts, offerSavedRun, resumedTeacherName, takeOffer } from '../bridge/survival';
 import { describeHalt } from './haltText';
 import { phaseLabel } from './phaseLabel';
@@ -25,6 +26,9 @@ function Conflicts({ conflicts, t }: { conflicts: (keyof ExperimentConfig)[]; t:
   );
 }
 
+/** Whether the panel has conflicts to check: a resume offer while idle, or a halted run. */
+const checksConflicts = (s: StudioState): boolean => (s.run.status === 'idle' && s.resumeOffer !== null) || s.run.status === 'halted';
+
 /**
  * Recovery in the main area: after a reload, offers the unfinished run's checkpoint; when a run halts (loss
  * diverged, worker crashed), explains why and continues it from its last good weights with the current settings.
@@ -37,8 +41,10 @@ export function RecoveryPanel() {
   const checkpoint = useStudio((s) => s.run.checkpoint);
   const discardHalted = useStudio((s) => s.discardHalted);
   const invalid = useStudio((s) => Object.keys(s.fieldErrors).length > 0);
-  // Re-check the conflicts whenever a setting changes, while there is an offer or a halt to check (not during a run)…
-  useStudio((s) => ((s.run.status === 'idle' && s.resumeOffer) || s.run.status === 'halted' ? s.config : null));
+  // Re-check the conflicts whenever a setting or the data in use changes, while there is an offer or a halt to check
+  // (not during a run)…
+  useStudio((s) => (checksConflicts(s) ? s.config : null));
+  useStudio((s) => (checksConflicts(s) ? s.upload : null));
   useStudio((s) => s.models.teacher); // …or the loaded teacher does
   useEffect(() => {
     void offerSavedRun();
