@@ -99,7 +99,10 @@ export interface StudioConfig {
 }
 
 /** The two settings the live sliders move many times a second, also during a run. */
-export type LiveField = 'temperature' | 'alpha';
+export const LIVE_FIELDS = ['temperature', 'alpha'] as const satisfies readonly (keyof StudioConfig)[];
+
+/** One of `LIVE_FIELDS`. */
+export type LiveField = (typeof LIVE_FIELDS)[number];
 
 /** The settings without T and α: what the controls that don't show those two render from. */
 export type SettledConfig = Omit<StudioConfig, LiveField>;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store';
-import type { LiveField, SettledConfig, StudioConfig } from '../store/configFields';
+import { LIVE_FIELDS, type LiveField, type SettledConfig, type StudioConfig } from '../store/configFields';
 import { experimentOf } from '../store/experimentOf';
 import type { ExperimentConfig } from '../engine/train/types';
 
@@ -9,7 +9,8 @@ import type { ExperimentConfig } from '../engine/train/types';
 export function sameSettled(a: StudioConfig, b: StudioConfig): boolean {
   const keys = Object.keys(b) as (keyof StudioConfig)[];
   if (Object.keys(a).length !== keys.length) return false;
-  return keys.every((k) => k === ('temperature' satisfies LiveField) || k === ('alpha' satisfies LiveField) || Object.is(a[k], b[k]));
+  const live: readonly string[] = LIVE_FIELDS;
+  return keys.every((k) => live.includes(k) || Object.is(a[k], b[k]));
 }
 
 /** A store selector of the settings that keeps returning the same object while only T and α change. */

@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store';
-import { currentLink } from './hashSync';
-import { useLayout } from '../layout/layoutStore';
+import { currentLink, onSetupChange } from './hashSync';
 import { selectUserData } from '../../store/uploadSlice';
 
 /**
@@ -16,29 +15,13 @@ export function CopyLink() {
   const [state, setState] = useState<'idle' | 'copied' | 'fallback'>('idle');
   const [link, setLink] = useState('');
   const field = useRef<HTMLInputElement>(null);
-  const shown = useRef(state);
-  useEffect(() => {
-    shown.current = state;
-  }, [state]);
 
-  // A changed setup makes an earlier "Copied" stale; the fallback field follows the setup. Subscribed rather than
-  // selected, so that a setting changed with nothing to update (a slider's step during a run) renders nothing here.
+  // While "Copied" or the fallback field shows, a changed setup makes "Copied" stale and the field follows it. Idle,
+  // nothing listens, so a setting changed then (a slider's step during a run) renders nothing here.
   useEffect(() => {
-    const changed = () => {
-      if (shown.current === 'fallback') setLink(currentLink());
-      else if (shown.current === 'copied') setState('idle');
-    };
-    const offStudio = useStudio.subscribe((s, p) => {
-      if (s.config !== p.config || s.share.hidden !== p.share.hidden || s.share.large !== p.share.large || s.lessonId !== p.lessonId || s.lessonPart !== p.lessonPart) changed();
-    });
-    const offLayout = useLayout.subscribe((s, p) => {
-      if (s.view !== p.view) changed();
-    });
-    return () => {
-      offStudio();
-      offLayout();
-    };
-  }, []);
+    if (state === 'idle') return;
+    return onSetupChange(() => (state === 'copied' ? setState('idle') : setLink(currentLink())));
+  }, [state]);
 
   // Selected when it opens; a later setting change updates it without taking the focus from the control in use.
   useEffect(() => {

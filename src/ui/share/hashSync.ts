@@ -56,6 +56,30 @@ function writeHash(): void {
   window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`);
 }
 
+/**
+ * Calls `listener` whenever something the link carries changes (settings, hide flags, large-font mode, lesson and
+ * part, view). Returns a function that stops listening.
+ */
+export function onSetupChange(listener: () => void): () => void {
+  const stopStudio = useStudio.subscribe((s, prev) => {
+    if (
+      s.config !== prev.config ||
+      s.share.hidden !== prev.share.hidden ||
+      s.share.large !== prev.share.large ||
+      s.lessonId !== prev.lessonId ||
+      s.lessonPart !== prev.lessonPart
+    )
+      listener();
+  });
+  const stopLayout = useLayout.subscribe((s, prev) => {
+    if (s.view !== prev.view) listener();
+  });
+  return () => {
+    stopStudio();
+    stopLayout();
+  };
+}
+
 /** Mirrors large-font mode onto <html class="large-font">. */
 function syncLargeClass(large: boolean): void {
   document.documentElement.classList.toggle('large-font', large);
@@ -69,28 +93,18 @@ export function startShareLink(): () => void {
   applyLocationHash();
   syncLargeClass(useStudio.getState().share.large);
   writeHash();
-  const stopStudio = useStudio.subscribe((s, prev) => {
+  const stopLarge = useStudio.subscribe((s, prev) => {
     if (s.share.large !== prev.share.large) syncLargeClass(s.share.large);
-    if (
-      s.config !== prev.config ||
-      s.share.hidden !== prev.share.hidden ||
-      s.share.large !== prev.share.large ||
-      s.lessonId !== prev.lessonId ||
-      s.lessonPart !== prev.lessonPart
-    )
-      writeHash();
   });
-  const stopLayout = useLayout.subscribe((s, prev) => {
-    if (s.view !== prev.view) writeHash();
-  });
+  const stopSetup = onSetupChange(writeHash);
   const onHashChange = () => {
     applyLocationHash();
     writeHash();
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {
-    stopStudio();
-    stopLayout();
+    stopLarge();
+    stopSetup();
     window.removeEventListener('hashchange', onHashChange);
   };
 }
