@@ -113,6 +113,8 @@ async function measure(name, setup, seconds) {
       seconds: +((performance.now() - b.runFrom) / 1000).toFixed(1),
       longTasks: long.length,
       longestTaskMs: Math.round(Math.max(0, ...long)),
+      // Each task over 50 ms: [ms after Start, its duration], to tell the run's phases (start, redraws, end) apart.
+      longTaskAt: b.longTasks.filter(([s]) => s >= b.runFrom).map(([s, d]) => [Math.round(s - b.runFrom), Math.round(d)]),
       framesOver100ms: gaps.filter((d) => d > 100).length,
       longestFrameMs: Math.round(Math.max(0, ...gaps)),
     };

@@ -1,3 +1,4 @@
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store';
 import { isFinished } from '../store/runState';
@@ -49,16 +50,9 @@ import { TryItPanel } from './tryit/TryItPanel';
  */
 export function App() {
   const { t } = useTranslation();
-  const locked = useStudio((s) => !isFinished(s.run.status));
-  const settingsOpen = useLayout((s) => s.settingsOpen);
-  useSpaceToggle();
-  usePrepareBackend();
-  useTitleProgress();
-  // Here, not in the History view: a closed view renders nothing, and every finished run is still saved.
-  useHistoryAutosave();
-  useLessonView();
   return (
     <div className="app">
+      <StudioEffects />
       <header>
         <div>
           <h1>{t('title')}</h1>
@@ -75,27 +69,7 @@ export function App() {
           <LessonsPanel />
         </Hideable>
         <SettingsToggle />
-        <div id="all-settings" className="all-settings" hidden={!settingsOpen}>
-          <Hideable id="data">
-            <DataControls locked={locked} />
-          </Hideable>
-          <Hideable id="models">
-            <ModelControls locked={locked} />
-            <Hideable id="teacherFile">
-              <TeacherLoader locked={locked} />
-            </Hideable>
-            <TeamControls locked={locked} />
-          </Hideable>
-          <Hideable id="distillation">
-            <DistillControls locked={locked} />
-          </Hideable>
-          <Hideable id="training">
-            <TrainingControls locked={locked} />
-          </Hideable>
-          <Hideable id="experiment">
-            <ExperimentControls locked={locked} />
-          </Hideable>
-        </div>
+        <AllSettings />
       </aside>
       <main>
         <StatusBar />
@@ -142,4 +116,59 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/**
+ * The full settings, locked while a run is on. The lock is a deferred value: the Start click's own render leaves the
+ * panels alone (the same elements), and React re-renders them locked in a background render it splits into short
+ * slices, so the click answers at once.
+ */
+function AllSettings() {
+  const settingsOpen = useLayout((s) => s.settingsOpen);
+  const locked = useDeferredValue(useStudio((s) => !isFinished(s.run.status)));
+  const panels = useMemo(
+    () => (
+      <>
+        <Hideable id="data">
+          <DataControls locked={locked} />
+        </Hideable>
+        <Hideable id="models">
+          <ModelControls locked={locked} />
+          <Hideable id="teacherFile">
+            <TeacherLoader locked={locked} />
+          </Hideable>
+          <TeamControls locked={locked} />
+        </Hideable>
+        <Hideable id="distillation">
+          <DistillControls locked={locked} />
+        </Hideable>
+        <Hideable id="training">
+          <TrainingControls locked={locked} />
+        </Hideable>
+        <Hideable id="experiment">
+          <ExperimentControls locked={locked} />
+        </Hideable>
+      </>
+    ),
+    [locked],
+  );
+  return (
+    <div id="all-settings" className="all-settings" hidden={!settingsOpen}>
+      {panels}
+    </div>
+  );
+}
+
+/**
+ * The studio's page-wide hooks. A component of their own, so the settings and run-state changes they follow re-render
+ * nothing else (in `App` they would re-render the whole page: Start flips the backend warm-up's idle flag).
+ */
+function StudioEffects(): null {
+  useSpaceToggle();
+  usePrepareBackend();
+  useTitleProgress();
+  // Here, not in the History view: a closed view renders nothing, and every finished run is still saved.
+  useHistoryAutosave();
+  useLessonView();
+  return null;
 }

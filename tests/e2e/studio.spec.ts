@@ -33,8 +33,16 @@ test('Auto falls back without WebGPU, streams losses live and reports all three 
   // Without --enable-unsafe-webgpu there is no adapter: Auto picks a fallback and says why.
   await expect(page.locator('.backend-note')).toContainText(/WebGPU: not supported/);
   await expect(studio.status).toHaveText(/^Running .* · backend: (webgl|wasm|cpu)$/);
+  // The loss chart's epoch axis is drawn to the run's 30 epochs while the run is on: the curves grow into it (the axis
+  // does not rescale at every redraw). Once it reaches 30 the run has not ended yet, and it does not change after.
+  const lossChart = page.getByRole('figure', { name: 'Loss curves' });
+  const lastXTick = async () => Math.max(...(await lossChart.locator('text.recharts-xAxis.recharts-cartesian-axis-tick-value').allTextContents()).map(Number));
+  await expect.poll(lastXTick).toBeGreaterThanOrEqual(30);
+  const midRunAxis = await lastXTick();
+  await expect(studio.status).toHaveText(/^Running/);
 
   expect(await studio.waitForEnd()).toMatch(/^Done · backend: (webgl|wasm|cpu)$/);
+  expect(await lastXTick()).toBe(midRunAxis);
   const teacher = await studio.accuracy('Teacher');
   const scratch = await studio.accuracy('Student from scratch');
   const distilled = await studio.accuracy('Distilled student');
@@ -46,7 +54,6 @@ test('Auto falls back without WebGPU, streams losses live and reports all three 
   // Every step's losses arrived: 30 epochs of ceil(n / 16) steps for the teacher's n points and for each student's.
   expect(await studio.lossPoints()).toBe(await defaultRunSteps(page));
   // The loss chart's x-axis is in epochs: the teacher's many steps and the students' few end at the same place, epoch 30.
-  const lossChart = page.getByRole('figure', { name: 'Loss curves' });
   await expect(lossChart.locator('.recharts-label').filter({ hasText: /^epoch$/ })).toHaveCount(1);
   const spans = await lossChart.locator('path.recharts-line-curve').evaluateAll((paths) =>
     paths.map((p) => {
@@ -62,6 +69,22 @@ test('Auto falls back without WebGPU, streams losses live and reports all three 
   for (const s of spans) expect(s.last - s.first).toBeGreaterThan(0.9 * (teacherSpan!.last - teacherSpan!.first));
 
   const long = await studio.longTasks(runStart);
+  // The charts' tooltips are mounted on demand (a mounted one re-renders at every redraw). None shows with the pointer
+  // elsewhere; over the loss chart's plot it gives a point's epoch and its step; from the keyboard, the accuracy
+  // chart's arrow keys show its own, and it goes away with the focus.
+  const tooltips = page.locator('.recharts-tooltip-wrapper');
+  await expect(tooltips).toHaveCount(0);
+  const plot = (await lossChart.locator('.recharts-surface').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height * 0.5);
+  await expect(lossChart.locator('.recharts-default-tooltip')).toContainText(/epoch \d+\.\d\d · step \d+/);
+  await page.mouse.move(1, 1);
+  await expect(tooltips).toHaveCount(0);
+  const accuracyChart = page.getByRole('figure', { name: 'Accuracy curves' });
+  await accuracyChart.locator('.recharts-surface').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(accuracyChart.locator('.recharts-default-tooltip')).toContainText(/\d+\.\d%/);
+  await page.keyboard.press('Tab');
+  await expect(tooltips).toHaveCount(0);
   console.log(`[metrics] first loss point ${firstPointMs} ms after Start (pressed as soon as the page was ready); main-thread long tasks (> 50 ms) during the run: ${long.count} (longest ${long.maxMs.toFixed(0)} ms)`);
 });
 

@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -8,6 +8,8 @@ import { COLORS } from '../palette';
 import { PLAIN_LINE } from './PlainLineShape';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { useThrottled } from './useThrottled';
+import { useEpochDomain } from './useEpochDomain';
+import { useTooltipOnDemand } from './useTooltipOnDemand';
 import { useChartFont, type ChartFont } from '../share/useChartFont';
 import { ChartDownloads } from './export/ChartDownloads';
 
@@ -27,17 +29,19 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v));
 
 /** The recharts drawing; memoised so it re-renders only when its (throttled) rows change. */
-const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssistant }: { rows: EpochRow[]; font: ChartFont; names: LegendItem[]; hasAssistant: boolean }) {
+const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssistant, epochs }: { rows: EpochRow[]; font: ChartFont; names: LegendItem[]; hasAssistant: boolean; epochs: number }) {
+  const xDomain = useEpochDomain(1, epochs);
+  const tooltip = useTooltipOnDemand();
   const { t } = useTranslation();
   const xLabel = useMemo(() => ({ value: t('charts.epoch'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
   return (
-    <div className="chart-body">
+    <div className="chart-body" {...tooltip.triggers}>
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={rows} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis interval={0} dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={xLabel} tick={font.numberTick} />
+        <XAxis interval={0} dataKey="epoch" type="number" domain={xDomain} allowDecimals={false} label={xLabel} tick={font.numberTick} />
         <YAxis interval={0} width={Math.round(48 * font.scale)} domain={Y_DOMAIN} tickFormatter={pct} tick={font.numberTick} />
-        <Tooltip formatter={tooltipValue} />
+        {tooltip.shown ? <Tooltip formatter={tooltipValue} /> : null}
         <Line name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} {...PLAIN_LINE} connectNulls />
         <Line name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} {...PLAIN_LINE} connectNulls />
         <Line name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} {...PLAIN_LINE} connectNulls />
@@ -57,16 +61,19 @@ export function AccuracyChart() {
   const font = useChartFont();
   const names = useMemo(() => legendOf(t), [t]); // t changes with the language
   const hasAssistant = useStudio((s) => s.run.config?.assistant != null);
+  const epochs = useStudio((s) => s.run.config?.epochs ?? s.run.epochs);
   // The assistant's line and legend item only in a run with a teaching assistant.
   const legend = useMemo(() => (hasAssistant ? names : names.slice(0, 5)), [names, hasAssistant]);
   const figure = useRef<HTMLElement>(null);
+  // Deferred, as the loss chart's: a Start click or the run's end redraws the curves in a background render.
+  const drawn = useDeferredValue(useMemo(() => ({ rows, font, names, hasAssistant, epochs }), [rows, font, names, hasAssistant, epochs]));
   return (
     <figure ref={figure} className="chart" aria-label={t('charts.accuracyRegion')}>
       <div className="chart-head">
         <h2>{t('charts.accuracyTitle')}</h2>
         <ChartDownloads figure={figure} title={t('charts.accuracyTitle')} legend={legend} fileName="distill-accuracy" />
       </div>
-      <AccuracyLines rows={rows} font={font} names={names} hasAssistant={hasAssistant} />
+      <AccuracyLines {...drawn} />
       <SeriesLegend items={legend} />
     </figure>
   );

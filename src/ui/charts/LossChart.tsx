@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -9,6 +9,8 @@ import { PLAIN_LINE } from './PlainLineShape';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { lossSeries, stepsPerEpochOf, type LossSeries } from './lossSeries';
 import { useThrottled } from './useThrottled';
+import { useEpochDomain } from './useEpochDomain';
+import { useTooltipOnDemand } from './useTooltipOnDemand';
 import { useChartFont, type ChartFont } from '../share/useChartFont';
 import { ChartDownloads } from './export/ChartDownloads';
 
@@ -59,19 +61,21 @@ function tooltipLabel(t: TFunction<'app'>) {
 }
 
 /** The recharts drawing; memoised so it re-renders only when its (throttled) data changes. */
-const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; terms: AddedTerms; font: ChartFont; names: LegendItem[] }) {
-  const { series, marks, markText, terms, font, names } = props;
+const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; terms: AddedTerms; font: ChartFont; names: LegendItem[]; epochs: number }) {
+  const { series, marks, markText, terms, font, names, epochs } = props;
+  const xDomain = useEpochDomain(0, epochs);
+  const tooltip = useTooltipOnDemand();
   const { t } = useTranslation();
   const xLabel = useMemo(() => ({ value: t('charts.epoch'), position: 'insideBottomRight', offset: -4, fontSize: font.label }) as const, [t, font]);
   const label = useMemo(() => tooltipLabel(t), [t]);
   return (
-    <div className="chart-body">
+    <div className="chart-body" {...tooltip.triggers}>
     <ResponsiveContainer width="100%" height="100%">
       <LineChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis interval={0} dataKey="x" type="number" domain={[0, 'dataMax']} allowDuplicatedCategory={false} label={xLabel} tick={font.numberTick} tickFormatter={xTick} />
+        <XAxis interval={0} dataKey="x" type="number" domain={xDomain} allowDuplicatedCategory={false} label={xLabel} tick={font.numberTick} tickFormatter={xTick} />
         <YAxis interval={0} width={Math.round(56 * font.scale)} tickFormatter={yTick} tick={font.numberTick} />
-        <Tooltip formatter={tooltipValue} labelFormatter={label} />
+        {tooltip.shown ? <Tooltip formatter={tooltipValue} labelFormatter={label} /> : null}
         <Line name={names[0]!.label} data={series.teacher} dataKey="v" stroke={COLORS.teacher} {...PLAIN_LINE} />
         <Line name={names[1]!.label} data={series.scratch} dataKey="v" stroke={COLORS.scratch} {...PLAIN_LINE} />
         <Line name={names[2]!.label} data={series.distill} dataKey="v" stroke={COLORS.distill} strokeWidth={2} {...PLAIN_LINE} />
@@ -118,13 +122,16 @@ export function LossChart() {
     return distillMarks.map((m) => m.step / n);
   }, [distillMarks, rows, perEpoch, epochs]);
   const markText = useMemo(() => distillMarks.map((m) => `T=${m.temperature}, α=${m.alpha}`), [distillMarks]);
+  // Deferred: a change that comes with a store update (Start, the run's end) redraws the curves in a background render,
+  // not in the update's own task (the click answers first).
+  const drawn = useDeferredValue(useMemo(() => ({ series, marks, markText, terms, font, names, epochs }), [series, marks, markText, terms, font, names, epochs]));
   return (
     <figure ref={figure} className="chart" aria-label={t('charts.lossRegion')}>
       <div className="chart-head">
         <h2>{t('charts.lossTitle')}</h2>
         <ChartDownloads figure={figure} title={t('charts.lossTitle')} legend={shown} fileName="distill-loss" />
       </div>
-      <LossLines series={series} marks={marks} markText={markText} terms={terms} font={font} names={names} />
+      <LossLines {...drawn} />
       <SeriesLegend items={shown} />
       <figcaption>{t('charts.lossPoints', { count })}</figcaption>
     </figure>
