@@ -119,13 +119,15 @@ export function App() {
 }
 
 /**
- * The full settings, locked while a run is on. The lock is a deferred value: the Start click's own render leaves the
- * panels alone (the same elements), and React re-renders them locked in a background render it splits into short
- * slices, so the click answers at once.
+ * The full settings, locked while a run is on. One `<fieldset disabled>` locks every control inside at once, in the
+ * Start click's own render, without re-rendering them. The panels' own `locked` props (their messages, and the
+ * controls' state once the fieldset is gone) follow as a deferred value: the click's render keeps the same panel
+ * elements, and React re-renders them in a background render that it splits into short slices.
  */
 function AllSettings() {
   const settingsOpen = useLayout((s) => s.settingsOpen);
-  const locked = useDeferredValue(useStudio((s) => !isFinished(s.run.status)));
+  const lockedNow = useStudio((s) => !isFinished(s.run.status));
+  const locked = useDeferredValue(lockedNow);
   const panels = useMemo(
     () => (
       <>
@@ -154,7 +156,9 @@ function AllSettings() {
   );
   return (
     <div id="all-settings" className="all-settings" hidden={!settingsOpen}>
-      {panels}
+      <fieldset className="settings-lock" disabled={lockedNow}>
+        {panels}
+      </fieldset>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../../store';
 import type { EpochRow } from '../../store/runState';
 import { COLORS } from '../palette';
@@ -9,7 +9,7 @@ import { PLAIN_LINE } from './PlainLineShape';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { useThrottled } from './useThrottled';
 import { useEpochDomain } from './useEpochDomain';
-import { useTooltipOnDemand } from './useTooltipOnDemand';
+import { OnDemandTooltip, useTooltipOnDemand } from './OnDemandTooltip';
 import { useChartFont, type ChartFont } from '../share/useChartFont';
 import { ChartDownloads } from './export/ChartDownloads';
 
@@ -28,7 +28,7 @@ const Y_DOMAIN: [number, number] = [0, 1];
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v));
 
-/** The recharts drawing; memoised so it re-renders only when its (throttled) rows change. */
+/** The recharts drawing; memoised, so it re-renders only when its props change (the throttled rows, the run's epochs and team, the language, the font). */
 const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssistant, epochs }: { rows: EpochRow[]; font: ChartFont; names: LegendItem[]; hasAssistant: boolean; epochs: number }) {
   const xDomain = useEpochDomain(1, epochs);
   const tooltip = useTooltipOnDemand();
@@ -41,7 +41,7 @@ const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssist
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis interval={0} dataKey="epoch" type="number" domain={xDomain} allowDecimals={false} label={xLabel} tick={font.numberTick} />
         <YAxis interval={0} width={Math.round(48 * font.scale)} domain={Y_DOMAIN} tickFormatter={pct} tick={font.numberTick} />
-        {tooltip.shown ? <Tooltip formatter={tooltipValue} /> : null}
+        <OnDemandTooltip on={tooltip.switch} formatter={tooltipValue} />
         <Line name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} {...PLAIN_LINE} connectNulls />
         <Line name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} {...PLAIN_LINE} connectNulls />
         <Line name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} {...PLAIN_LINE} connectNulls />
@@ -65,7 +65,7 @@ export function AccuracyChart() {
   // The assistant's line and legend item only in a run with a teaching assistant.
   const legend = useMemo(() => (hasAssistant ? names : names.slice(0, 5)), [names, hasAssistant]);
   const figure = useRef<HTMLElement>(null);
-  // Deferred, as the loss chart's: a Start click or the run's end redraws the curves in a background render.
+  // Deferred, as the loss chart's: the new run's epochs and team at Start redraw the curves in a background render.
   const drawn = useDeferredValue(useMemo(() => ({ rows, font, names, hasAssistant, epochs }), [rows, font, names, hasAssistant, epochs]));
   return (
     <figure ref={figure} className="chart" aria-label={t('charts.accuracyRegion')}>

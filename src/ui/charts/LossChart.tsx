@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../../store';
 import { isFinished } from '../../store/runState';
 import { COLORS } from '../palette';
@@ -10,7 +10,7 @@ import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { lossSeries, stepsPerEpochOf, type LossSeries } from './lossSeries';
 import { useThrottled } from './useThrottled';
 import { useEpochDomain } from './useEpochDomain';
-import { useTooltipOnDemand } from './useTooltipOnDemand';
+import { OnDemandTooltip, useTooltipOnDemand } from './OnDemandTooltip';
 import { useChartFont, type ChartFont } from '../share/useChartFont';
 import { ChartDownloads } from './export/ChartDownloads';
 
@@ -60,7 +60,7 @@ function tooltipLabel(t: TFunction<'app'>) {
   };
 }
 
-/** The recharts drawing; memoised so it re-renders only when its (throttled) data changes. */
+/** The recharts drawing; memoised, so it re-renders only when its props change (the throttled data, the run's epochs, the language, the font). */
 const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; terms: AddedTerms; font: ChartFont; names: LegendItem[]; epochs: number }) {
   const { series, marks, markText, terms, font, names, epochs } = props;
   const xDomain = useEpochDomain(0, epochs);
@@ -75,7 +75,7 @@ const LossLines = memo(function LossLines(props: { series: LossSeries; marks: nu
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis interval={0} dataKey="x" type="number" domain={xDomain} allowDuplicatedCategory={false} label={xLabel} tick={font.numberTick} tickFormatter={xTick} />
         <YAxis interval={0} width={Math.round(56 * font.scale)} tickFormatter={yTick} tick={font.numberTick} />
-        {tooltip.shown ? <Tooltip formatter={tooltipValue} labelFormatter={label} /> : null}
+        <OnDemandTooltip on={tooltip.switch} formatter={tooltipValue} labelFormatter={label} />
         <Line name={names[0]!.label} data={series.teacher} dataKey="v" stroke={COLORS.teacher} {...PLAIN_LINE} />
         <Line name={names[1]!.label} data={series.scratch} dataKey="v" stroke={COLORS.scratch} {...PLAIN_LINE} />
         <Line name={names[2]!.label} data={series.distill} dataKey="v" stroke={COLORS.distill} strokeWidth={2} {...PLAIN_LINE} />
@@ -107,7 +107,8 @@ export function LossChart() {
   // The worker announces the teacher's steps per epoch and the students' (both students train on the same set).
   const perEpoch = useMemo(() => ({ teacher: announced.teacher ?? undefined, scratch: announced.student ?? undefined, distill: announced.student ?? undefined }), [announced]);
   const epochs = useStudio((s) => s.run.config?.epochs ?? s.run.epochs);
-  const live = useStudio((s) => !isFinished(s.run.status));
+  // Deferred, as the drawing's props below: the run's end re-samples the curves in a background render.
+  const live = useDeferredValue(useStudio((s) => !isFinished(s.run.status)));
   const hasHint = useStudio((s) => s.run.config?.hint != null);
   const hasAt = useStudio((s) => s.run.config?.attention != null);
   const hasRkd = useStudio((s) => s.run.config?.rkd != null);
