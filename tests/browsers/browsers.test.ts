@@ -73,6 +73,11 @@ async function checkRun(run: StudioRun): Promise<Report> {
   expect(run.status).toMatch(/^Done · backend: (webgpu|webgl|wasm|cpu)$/);
   const backend = /backend: (\w+)$/.exec(run.status)![1]!;
   expect(run.outsideViewport, `${run.browser}: not within ${WIDTH}×${HEIGHT}`).toEqual([]);
+  // Right after the Start click every setting is locked (one fieldset, drawn as display: contents) and T stays live.
+  expect(run.lockAtStart.status, `${run.browser}: the run had ended when the lock was read`).not.toMatch(/^(Ready|Done|Failed|Stopped)/);
+  expect(run.lockAtStart.total, `${run.browser}: settings controls found`).toBeGreaterThan(10);
+  expect(run.lockAtStart.enabled, `${run.browser}: settings still enabled during the run`).toBe(0);
+  expect(run.lockAtStart.temperatureEnabled, `${run.browser}: the Temperature slider during the run`).toBe(true);
   // A finished run and its download leave no error on the page.
   expect(run.alerts, `${run.browser}: alerts after Done and Download student`).toEqual([]);
   // The status says how many threads WASM trains on, and why, matching what the page really has.

@@ -61,4 +61,19 @@ export const resultCells = (row: string): [string, string] | null => {
 };
 
 /** Test builds: the page's latest worker requests and events (src/ui/bridge/workerTrace.ts). */
+/**
+ * The settings' lock as the page shows it: how many of the full settings' controls are enabled, of how many, whether
+ * the Temperature slider (live during a run) is, and the status line read in the same moment.
+ */
+export const settingsLock = (): { enabled: number; total: number; temperatureEnabled: boolean; status: string } => {
+  const controls = Array.from(document.querySelectorAll('#all-settings input, #all-settings select, #all-settings button'));
+  const temperature = Array.from(document.querySelectorAll('input[type="range"]')).find((i) => (i as HTMLInputElement).labels?.[0]?.textContent?.trim().startsWith('Temperature'));
+  return {
+    enabled: controls.filter((c) => !c.matches(':disabled')).length,
+    total: controls.length,
+    temperatureEnabled: temperature !== undefined && !temperature.matches(':disabled'),
+    status: document.querySelector('.status-area [role="status"]')?.textContent ?? '',
+  };
+};
+
 export const workerTrace = (): string[] => (window as Window & { __distillWorkerTrace?: string[] }).__distillWorkerTrace ?? [];

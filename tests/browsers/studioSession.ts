@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import type { PageDriver } from './pageDriver';
-import { backendLine, buttonNamed, layoutBoxes, resultCells, statusMatches, statusText, workerTrace, type Box } from './inPage';
+import { backendLine, buttonNamed, layoutBoxes, resultCells, settingsLock, statusMatches, statusText, workerTrace, type Box } from './inPage';
 
 /** The three rows of the Results table. */
 export const MODEL_ROWS = ['Teacher', 'Student from scratch', 'Distilled student'] as const;
@@ -26,6 +26,8 @@ export interface StudioRun {
   alerts: string[];
   /** The files of the downloaded student.zip. */
   zip: Record<string, Uint8Array>;
+  /** The settings' lock read right after the Start click (`settingsLock`): every control locked but T's slider. */
+  lockAtStart: ReturnType<typeof settingsLock>;
   /** Start → Done, in ms. */
   trainMs: number;
   /** Download student clicked → the complete zip on disk, in ms. */
@@ -74,6 +76,7 @@ export async function runDefaultRecipe(page: PageDriver, baseUrl: string, timeou
   const atReady = outside('Ready', await page.evaluate(layoutBoxes));
   const started = Date.now();
   await page.click(buttonNamed, 'Start');
+  const lockAtStart = await page.evaluate(settingsLock);
   await page.waitFor(`the run did not end; status: see below`, timeoutMs, statusMatches, '^(Done|Failed|Stopped)').catch(async (e: unknown) => {
     throw new Error(`${e instanceof Error ? e.message : String(e)}\n${await whatThePageSays(page)}`);
   });
@@ -100,5 +103,5 @@ export async function runDefaultRecipe(page: PageDriver, baseUrl: string, timeou
     }
   }
   const alerts = await page.evaluate(() => Array.from(document.querySelectorAll('[role="alert"]')).map((a) => (a.textContent ?? '').trim()));
-  return { browser: page.version, status, backendLine: await page.evaluate(backendLine), isolation, outsideViewport: [...atReady, ...atDone], shown, alerts, zip, trainMs, downloadMs };
+  return { browser: page.version, status, backendLine: await page.evaluate(backendLine), isolation, outsideViewport: [...atReady, ...atDone], shown, alerts, zip, lockAtStart, trainMs, downloadMs };
 }
