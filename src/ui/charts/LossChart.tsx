@@ -124,15 +124,16 @@ export function LossChart() {
   }, [distillMarks, rows, perEpoch, epochs]);
   const markText = useMemo(() => distillMarks.map((m) => `T=${m.temperature}, α=${m.alpha}`), [distillMarks]);
   // Deferred: a change that comes with a store update (Start, the run's end) redraws the curves in a background render,
-  // not in the update's own task (the click answers first).
-  const drawn = useDeferredValue(useMemo(() => ({ series, marks, markText, terms, font, names, epochs }), [series, marks, markText, terms, font, names, epochs]));
+  // not in the update's own task (the click answers first). Not the T/α marks: they answer the user's own slider step,
+  // and a background render can be held back for seconds while the run's updates keep coming.
+  const drawn = useDeferredValue(useMemo(() => ({ series, terms, font, names, epochs }), [series, terms, font, names, epochs]));
   return (
     <figure ref={figure} className="chart" aria-label={t('charts.lossRegion')}>
       <div className="chart-head">
         <h2>{t('charts.lossTitle')}</h2>
         <ChartDownloads figure={figure} title={t('charts.lossTitle')} legend={shown} fileName="distill-loss" />
       </div>
-      <LossLines {...drawn} />
+      <LossLines {...drawn} marks={marks} markText={markText} />
       <SeriesLegend items={shown} />
       <figcaption>{t('charts.lossPoints', { count })}</figcaption>
     </figure>
