@@ -41,10 +41,18 @@ test('1280×720: the lesson controls, both charts and (after a 3-seed run) the v
   await start.click();
   const bar = page.getByRole('progressbar', { name: 'Progress of the whole run' });
   await expect(bar).toBeVisible();
-  // After the first epoch the bar gives an ETA; note it with the page clock.
-  await expect(status).toContainText('epoch 2 of 6', { timeout: 60_000 });
-  await expect(page.locator('.run-progress-eta')).toHaveAttribute('data-eta-ms', /\d/);
-  const first = await page.evaluate(() => ({ eta: Number(document.querySelector('.run-progress-eta')!.getAttribute('data-eta-ms')), at: performance.now(), title: document.title }));
+  // After the first epoch the bar gives an ETA; note it with the page clock, read in the page at the first frame that
+  // shows it. (Waiting for the status "epoch 2 of 6" first was flaky: an epoch of this run can last less than one of
+  // the test's polls, and in one CI run every such moment fell between polls until the run was done.)
+  const firstEta = await page.waitForFunction(
+    () => {
+      const eta = document.querySelector('.run-progress-eta')?.getAttribute('data-eta-ms') ?? '';
+      return /\d/.test(eta) ? { eta: Number(eta), at: performance.now(), title: document.title } : null;
+    },
+    null,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  const first = (await firstEta.jsonValue())!;
   expect(first.title).toMatch(/^\d+ % · Distill Studio$/);
   await expect(status).toHaveText(/^Done/, { timeout: 170_000 });
   const end = await page.evaluate(() => performance.now());
