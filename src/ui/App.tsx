@@ -4,6 +4,7 @@ import { useStudio } from '../store';
 import { isFinished } from '../store/runState';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { LossChart } from './charts/LossChart';
+import { ChartWarmup } from './charts/ChartWarmup';
 import { DataControls } from './controls/DataControls';
 import { DistillControls } from './controls/DistillControls';
 import { ExperimentControls } from './controls/ExperimentControls';
@@ -53,6 +54,7 @@ export function App() {
   return (
     <div className="app">
       <StudioEffects />
+      <ChartWarmup />
       <header>
         <div>
           <h1>{t('title')}</h1>

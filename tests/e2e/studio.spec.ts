@@ -81,6 +81,32 @@ test('Auto falls back without WebGPU, streams losses live and reports all three 
   console.log(`[metrics] first loss point ${firstPointMs} ms after Start (pressed as soon as the page was ready); main-thread long tasks (> 50 ms) during the run: ${long.count} (longest ${long.maxMs.toFixed(0)} ms)`);
 });
 
+test('Before any run the live charts are drawn once, hidden, with made-up curves, then removed; the real charts stay empty', async ({ page }) => {
+  // The warm-up (ChartWarmup) runs the charts' drawing code before Start, so a run's first redraws are not its first.
+  // Watch it from the first byte of the page: how many curves it drew, and whether it was ever on screen.
+  await page.addInitScript(() => {
+    const w = window as Window & { __warmup?: { curves: number; shown: boolean } };
+    const seen = { curves: 0, shown: false };
+    w.__warmup = seen;
+    new MutationObserver(() => {
+      const box = document.querySelector('.chart-warmup');
+      if (!box) return;
+      const curves = Array.from(box.querySelectorAll('path.recharts-line-curve')).filter((p) => (p.getAttribute('d') ?? '').length > 20);
+      seen.curves = Math.max(seen.curves, curves.length);
+      if (getComputedStyle(box).visibility !== 'hidden' || box.getBoundingClientRect().right > 0) seen.shown = true;
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto('/');
+  await expect(page.locator('.status-area').getByRole('status')).toContainText('Ready');
+  await expect(page.locator('.chart-warmup')).toHaveCount(0);
+  const seen = await page.evaluate(() => (window as Window & { __warmup?: { curves: number; shown: boolean } }).__warmup!);
+  // Its last step draws the loss chart's five curves and the accuracy chart's teacher and scratch curves.
+  expect(seen.curves).toBe(7);
+  expect(seen.shown).toBe(false);
+  await expect(page.getByText(/^0 loss points$/)).toBeVisible();
+  await expect(page.locator('figure.chart path.recharts-line-curve[d]')).toHaveCount(0);
+});
+
 test('Pause holds training, Resume continues it to the end', async ({ studio }) => {
   await studio.button('Start').click();
   await expect.poll(() => studio.lossPoints(), { intervals: [50] }).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lossSeries, stepsPerEpochOf } from '../../src/ui/charts/lossSeries';
+import { keepUnchanged, lossSeries, stepsPerEpochOf } from '../../src/ui/charts/lossSeries';
 import type { LossRow } from '../../src/store/runState';
 
 /** Rows of a run whose teacher trained `t` steps and whose students trained `s` steps (s < t). */
@@ -39,5 +39,28 @@ describe('the loss chart on an epoch axis', () => {
     expect(out.teacher.length).toBeLessThanOrEqual(151);
     expect(out.teacher.at(-1)!.step).toBe(1000);
     expect(out.scratch).toHaveLength(100);
+  });
+});
+
+describe('a redraw of the loss chart', () => {
+  it('keeps the arrays of the curves that did not change, so their lines are not drawn again', () => {
+    const announced = { teacher: 40, scratch: 4, distill: 4 };
+    const before = lossSeries(rows(200, 20), announced, 5, 150);
+    // The teacher is done and the students trained two more steps: only the students' curves change.
+    const grown = rows(200, 22);
+    const after = keepUnchanged(before, lossSeries(grown, announced, 5, 150));
+    expect(after.teacher).toBe(before.teacher);
+    expect(after.hint).toBe(before.hint);
+    for (const key of ['scratch', 'distill', 'soft', 'hard'] as const) {
+      expect(after[key]).not.toBe(before[key]);
+      expect(after[key]).toHaveLength(22);
+    }
+    // A curve with the same number of points but one value changed is new too.
+    const changed = rows(200, 20);
+    changed[199]!.teacher = 42;
+    expect(keepUnchanged(before, lossSeries(changed, announced, 5, 150)).teacher.at(-1)!.v).toBe(42);
+    // The first drawing has nothing to keep.
+    const first = lossSeries(grown, announced, 5, 150);
+    expect(keepUnchanged(null, first)).toBe(first);
   });
 });

@@ -1,11 +1,11 @@
 import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../../store';
 import type { EpochRow } from '../../store/runState';
 import { COLORS } from '../palette';
-import { PLAIN_LINE } from './PlainLineShape';
+import { PlainLine } from './PlainLine';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
 import { useThrottled } from './useThrottled';
 import { useEpochDomain } from './useEpochDomain';
@@ -14,7 +14,7 @@ import { useChartFont, type ChartFont } from '../share/useChartFont';
 import { ChartDownloads } from './export/ChartDownloads';
 
 /** The legend in the current language. */
-const legendOf = (t: TFunction<'app'>): LegendItem[] => [
+export const accuracyLegendOf = (t: TFunction<'app'>): LegendItem[] => [
   { label: t('charts.teacher'), color: COLORS.teacher },
   { label: t('charts.scratch'), color: COLORS.scratch },
   { label: t('charts.distilled'), color: COLORS.distill },
@@ -29,7 +29,7 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 const tooltipValue = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : String(v));
 
 /** The recharts drawing; memoised, so it re-renders only when its props change (the throttled rows, the run's epochs and team, the language, the font). */
-const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssistant, epochs }: { rows: EpochRow[]; font: ChartFont; names: LegendItem[]; hasAssistant: boolean; epochs: number }) {
+export const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssistant, epochs }: { rows: EpochRow[]; font: ChartFont; names: LegendItem[]; hasAssistant: boolean; epochs: number }) {
   const xDomain = useEpochDomain(1, epochs);
   const tooltip = useTooltipOnDemand();
   const { t } = useTranslation();
@@ -42,12 +42,12 @@ const AccuracyLines = memo(function AccuracyLines({ rows, font, names, hasAssist
         <XAxis interval={0} dataKey="epoch" type="number" domain={xDomain} allowDecimals={false} label={xLabel} tick={font.numberTick} />
         <YAxis interval={0} width={Math.round(48 * font.scale)} domain={Y_DOMAIN} tickFormatter={pct} tick={font.numberTick} />
         <OnDemandTooltip on={tooltip.switch} formatter={tooltipValue} />
-        <Line name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} {...PLAIN_LINE} connectNulls />
-        <Line name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} {...PLAIN_LINE} connectNulls />
-        <Line name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} {...PLAIN_LINE} connectNulls />
-        <Line name={names[3]!.label} dataKey="scratchAgree" stroke={COLORS.scratch} strokeDasharray="4 3" {...PLAIN_LINE} connectNulls />
-        <Line name={names[4]!.label} dataKey="distillAgree" stroke={COLORS.distill} strokeDasharray="4 3" {...PLAIN_LINE} connectNulls />
-        {hasAssistant ? <Line name={names[5]!.label} dataKey="assistant" stroke={COLORS.assistant} {...PLAIN_LINE} connectNulls /> : null}
+        <PlainLine name={names[0]!.label} dataKey="teacher" stroke={COLORS.teacher} connectNulls />
+        <PlainLine name={names[1]!.label} dataKey="scratch" stroke={COLORS.scratch} connectNulls />
+        <PlainLine name={names[2]!.label} dataKey="distill" stroke={COLORS.distill} strokeWidth={2} connectNulls />
+        <PlainLine name={names[3]!.label} dataKey="scratchAgree" stroke={COLORS.scratch} strokeDasharray="4 3" connectNulls />
+        <PlainLine name={names[4]!.label} dataKey="distillAgree" stroke={COLORS.distill} strokeDasharray="4 3" connectNulls />
+        {hasAssistant ? <PlainLine name={names[5]!.label} dataKey="assistant" stroke={COLORS.assistant} connectNulls /> : null}
       </LineChart>
     </ResponsiveContainer>
     </div>
@@ -59,7 +59,7 @@ export function AccuracyChart() {
   const { t } = useTranslation();
   const rows = useThrottled(useStudio((s) => s.run.epochRows), 250);
   const font = useChartFont();
-  const names = useMemo(() => legendOf(t), [t]); // t changes with the language
+  const names = useMemo(() => accuracyLegendOf(t), [t]); // t changes with the language
   const hasAssistant = useStudio((s) => s.run.config?.assistant != null);
   const epochs = useStudio((s) => s.run.config?.epochs ?? s.run.epochs);
   // The assistant's line and legend item only in a run with a teaching assistant.

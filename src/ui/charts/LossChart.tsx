@@ -1,13 +1,13 @@
-import { memo, useDeferredValue, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useStudio } from '../../store';
 import { isFinished } from '../../store/runState';
 import { COLORS } from '../palette';
-import { PLAIN_LINE } from './PlainLineShape';
+import { PlainLine } from './PlainLine';
 import { SeriesLegend, type LegendItem } from './SeriesLegend';
-import { lossSeries, stepsPerEpochOf, type LossSeries } from './lossSeries';
+import { keepUnchanged, lossSeries, stepsPerEpochOf, type LossSeries } from './lossSeries';
 import { useThrottled } from './useThrottled';
 import { useEpochDomain } from './useEpochDomain';
 import { OnDemandTooltip, useTooltipOnDemand } from './OnDemandTooltip';
@@ -20,7 +20,7 @@ const FINAL_POINTS = 600;
 /** Redraw the live chart at most this often (ms): recharts re-renders are the main-thread cost. */
 const REDRAW_MS = 250;
 /** The legend in the current language: teacher, scratch, distill total, soft, hard, hint, attention transfer, RKD, assistant. */
-const legendOf = (t: TFunction<'app'>): LegendItem[] => [
+export const lossLegendOf = (t: TFunction<'app'>): LegendItem[] => [
   { label: t('charts.teacherCe'), color: COLORS.teacher },
   { label: t('charts.scratchCe'), color: COLORS.scratch },
   { label: t('charts.distillTotal'), color: COLORS.distill },
@@ -33,7 +33,7 @@ const legendOf = (t: TFunction<'app'>): LegendItem[] => [
 ];
 
 /** Which added terms (and the teaching assistant's curve) the run has: the legend and the lines show only those. */
-interface AddedTerms {
+export interface AddedTerms {
   hint: boolean;
   at: boolean;
   rkd: boolean;
@@ -61,7 +61,7 @@ function tooltipLabel(t: TFunction<'app'>) {
 }
 
 /** The recharts drawing; memoised, so it re-renders only when its props change (the throttled data, the run's epochs, the language, the font). */
-const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; terms: AddedTerms; font: ChartFont; names: LegendItem[]; epochs: number }) {
+export const LossLines = memo(function LossLines(props: { series: LossSeries; marks: number[]; markText: string[]; terms: AddedTerms; font: ChartFont; names: LegendItem[]; epochs: number }) {
   const { series, marks, markText, terms, font, names, epochs } = props;
   const xDomain = useEpochDomain(0, epochs);
   const tooltip = useTooltipOnDemand();
@@ -76,15 +76,15 @@ const LossLines = memo(function LossLines(props: { series: LossSeries; marks: nu
         <XAxis interval={0} dataKey="x" type="number" domain={xDomain} allowDuplicatedCategory={false} label={xLabel} tick={font.numberTick} tickFormatter={xTick} />
         <YAxis interval={0} width={Math.round(56 * font.scale)} tickFormatter={yTick} tick={font.numberTick} />
         <OnDemandTooltip on={tooltip.switch} formatter={tooltipValue} labelFormatter={label} />
-        <Line name={names[0]!.label} data={series.teacher} dataKey="v" stroke={COLORS.teacher} {...PLAIN_LINE} />
-        <Line name={names[1]!.label} data={series.scratch} dataKey="v" stroke={COLORS.scratch} {...PLAIN_LINE} />
-        <Line name={names[2]!.label} data={series.distill} dataKey="v" stroke={COLORS.distill} strokeWidth={2} {...PLAIN_LINE} />
-        <Line name={names[3]!.label} data={series.soft} dataKey="v" stroke={COLORS.soft} {...PLAIN_LINE} />
-        <Line name={names[4]!.label} data={series.hard} dataKey="v" stroke={COLORS.hard} {...PLAIN_LINE} />
-        {terms.hint ? <Line name={names[5]!.label} data={series.hint} dataKey="v" stroke={COLORS.hint} {...PLAIN_LINE} /> : null}
-        {terms.at ? <Line name={names[6]!.label} data={series.at} dataKey="v" stroke={COLORS.at} strokeDasharray="5 3" {...PLAIN_LINE} /> : null}
-        {terms.rkd ? <Line name={names[7]!.label} data={series.rkd} dataKey="v" stroke={COLORS.rkd} strokeDasharray="2 2" {...PLAIN_LINE} /> : null}
-        {terms.assistant ? <Line name={names[8]!.label} data={series.assistant} dataKey="v" stroke={COLORS.assistant} strokeDasharray="6 3" {...PLAIN_LINE} /> : null}
+        <PlainLine name={names[0]!.label} data={series.teacher} dataKey="v" stroke={COLORS.teacher} />
+        <PlainLine name={names[1]!.label} data={series.scratch} dataKey="v" stroke={COLORS.scratch} />
+        <PlainLine name={names[2]!.label} data={series.distill} dataKey="v" stroke={COLORS.distill} strokeWidth={2} />
+        <PlainLine name={names[3]!.label} data={series.soft} dataKey="v" stroke={COLORS.soft} />
+        <PlainLine name={names[4]!.label} data={series.hard} dataKey="v" stroke={COLORS.hard} />
+        {terms.hint ? <PlainLine name={names[5]!.label} data={series.hint} dataKey="v" stroke={COLORS.hint} /> : null}
+        {terms.at ? <PlainLine name={names[6]!.label} data={series.at} dataKey="v" stroke={COLORS.at} strokeDasharray="5 3" /> : null}
+        {terms.rkd ? <PlainLine name={names[7]!.label} data={series.rkd} dataKey="v" stroke={COLORS.rkd} strokeDasharray="2 2" /> : null}
+        {terms.assistant ? <PlainLine name={names[8]!.label} data={series.assistant} dataKey="v" stroke={COLORS.assistant} strokeDasharray="6 3" /> : null}
         {marks.map((x, i) => (
           <ReferenceLine key={i} x={x} stroke={COLORS.mark} strokeDasharray="4 4" label={{ value: markText[i], position: 'top', fontSize: Math.round(11 * font.scale) }} />
         ))}
@@ -98,7 +98,7 @@ const LossLines = memo(function LossLines(props: { series: LossSeries; marks: nu
 export function LossChart() {
   const { t } = useTranslation();
   const font = useChartFont();
-  const names = useMemo(() => legendOf(t), [t]);
+  const names = useMemo(() => lossLegendOf(t), [t]);
   const figure = useRef<HTMLElement>(null);
   const rows = useThrottled(useStudio((s) => s.run.lossRows), REDRAW_MS);
   const count = useStudio((s) => s.run.lossCount);
@@ -115,7 +115,12 @@ export function LossChart() {
   const hasAssistant = useStudio((s) => s.run.config?.assistant != null);
   const terms = useMemo(() => ({ hint: hasHint, at: hasAt, rkd: hasRkd, assistant: hasAssistant }), [hasHint, hasAt, hasRkd, hasAssistant]);
   const shown = useMemo(() => shownNames(names, terms), [names, terms]);
-  const series = useMemo(() => lossSeries(rows, perEpoch, epochs, live ? LIVE_POINTS : FINAL_POINTS), [rows, perEpoch, epochs, live]);
+  // The curves that did not change since the last drawing keep their arrays, so the redraw skips their lines.
+  const lastDrawn = useRef<LossSeries | null>(null);
+  const series = useMemo(() => keepUnchanged(lastDrawn.current, lossSeries(rows, perEpoch, epochs, live ? LIVE_POINTS : FINAL_POINTS)), [rows, perEpoch, epochs, live]);
+  useLayoutEffect(() => {
+    lastDrawn.current = series;
+  }, [series]);
   // A live T/α change sits at the distillation step that first used it, on the same epoch axis.
   const distillMarks = useMemo(() => allMarks.filter((m) => m.phase === 'distill'), [allMarks]);
   const marks = useMemo(() => {

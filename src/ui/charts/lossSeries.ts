@@ -55,3 +55,25 @@ export function lossSeries(rows: readonly LossRow[], announced: Partial<Record<P
   }
   return out;
 }
+
+/** Whether two drawn series have the same points. */
+function samePoints(a: readonly LossPointXY[], b: readonly LossPointXY[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i]!;
+    const q = b[i]!;
+    if (p.x !== q.x || p.v !== q.v || p.step !== q.step) return false;
+  }
+  return true;
+}
+
+/**
+ * `next`, with every series whose points equal those in `prev` replaced by `prev`'s own array: a curve that did not
+ * change keeps its identity, so the chart's redraw skips its line (only the phase in training grows).
+ */
+export function keepUnchanged(prev: LossSeries | null, next: LossSeries): LossSeries {
+  if (!prev) return next;
+  const out = {} as LossSeries;
+  for (const key of KEYS) out[key] = samePoints(prev[key], next[key]) ? prev[key] : next[key];
+  return out;
+}
