@@ -11,7 +11,8 @@
 // - the image-folder decode rate (images/s) for PNG and JPEG at three picture sizes.
 // Recipes: mlp, cnn (MNIST CNN teacher) and colour (the colour teacher on 32×32×3); BENCH_RECIPES, BENCH_BACKENDS,
 // BENCH_WASM_THREADS and BENCH_DECODE_IMAGES (0: no decode figures) narrow the run; BENCH_APP_EPOCHS sets the app run's
-// epochs per phase (default 1); BENCH_PORT and BENCH_OUT_DIR let two checkouts bench at once.
+// epochs per phase (default 1) and BENCH_APP_LONGER_EPOCHS a second app run's (default 8; 0: none), whose extra time per
+// added epoch is the app's steady per-epoch cost (`perEpoch`, without the phases' one-time work); BENCH_PORT and BENCH_OUT_DIR let two checkouts bench at once.
 // Exits non-zero when a backend fails or tf.memory().numTensors is not flat (over the raw loop, and over the app run once
 // it has released its student).
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,6 +30,11 @@ const CNN_BACKENDS = list('BENCH_CNN_BACKENDS', 'wasm,cpu,webgl');
 const APP_BACKENDS = list('BENCH_APP_BACKENDS', 'wasm');
 // Epochs per phase of the app run (1: every phase's one-time costs, such as caching the teacher's logits, in its epoch).
 const APP_EPOCHS = Number(process.env.BENCH_APP_EPOCHS ?? 1);
+const APP_LONGER_EPOCHS = Number(process.env.BENCH_APP_LONGER_EPOCHS ?? 8);
+if (APP_LONGER_EPOCHS !== 0 && APP_LONGER_EPOCHS <= APP_EPOCHS) {
+  console.error(`BENCH_APP_LONGER_EPOCHS (${APP_LONGER_EPOCHS}) must be 0 or more than BENCH_APP_EPOCHS (${APP_EPOCHS})`);
+  process.exit(2);
+}
 const RECIPE_NAMES = list('BENCH_RECIPES', 'mlp,cnn,colour');
 const unknownRecipes = RECIPE_NAMES.filter((r) => !['mlp', 'cnn', 'colour'].includes(r));
 if (unknownRecipes.length > 0) {
@@ -106,7 +112,7 @@ let failures = 0;
 for (const { backend, recipe, threads, app } of runs) {
   const page = await browser.newPage();
   const steps = recipe === 'mlp' ? 'teacherSteps=300&studentSteps=2000' : 'teacherSteps=200&studentSteps=300';
-  const url = `http://localhost:${PORT}/bench.html?backend=${backend}&recipe=${recipe}&${steps}&budgetMs=${budgetFor(backend)}${threads ? `&threads=${threads}` : ''}${app ? `&app=1&appEpochs=${APP_EPOCHS}` : ''}`;
+  const url = `http://localhost:${PORT}/bench.html?backend=${backend}&recipe=${recipe}&${steps}&budgetMs=${budgetFor(backend)}${threads ? `&threads=${threads}` : ''}${app ? `&app=1&appEpochs=${APP_EPOCHS}${APP_LONGER_EPOCHS ? `&appLongerEpochs=${APP_LONGER_EPOCHS}` : ''}` : ''}`;
   await page.goto(url);
   const result = await page.waitForFunction(() => window.__bench, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());
   await page.close();
@@ -144,11 +150,24 @@ for (const { backend, recipe, threads, app } of runs) {
           ...Object.fromEntries(
             Object.entries(result.app.phases).map(([phase, f]) => {
               const raw = { teacher: result.teacher, scratch: result.scratch, distill: result.distill }[phase];
-              const rawRatio = recipe === 'mlp' || phase === 'teacher' ? ratio(f.examplesPerSecond, raw?.examplesPerSecond) : null;
-              return [phase, { examplesPerSec: round(f.examplesPerSecond), seconds: +f.seconds.toFixed(2), rawRatio }];
+              const comparable = recipe === 'mlp' || phase === 'teacher';
+              const rawRatio = comparable ? ratio(f.examplesPerSecond, raw?.examplesPerSecond) : null;
+              // The longer run's extra examples over its extra seconds: the app's steady per-epoch throughput.
+              const longer = result.appLonger?.phases[phase];
+              const perEpoch = longer ? (f.examplesPerSecond * f.seconds * (APP_LONGER_EPOCHS / APP_EPOCHS - 1)) / (longer.seconds - f.seconds) : null;
+              return [
+                phase,
+                {
+                  examplesPerSec: round(f.examplesPerSecond),
+                  seconds: +f.seconds.toFixed(2),
+                  rawRatio,
+                  ...(longer ? { longerSeconds: +longer.seconds.toFixed(2), perEpochExamplesPerSec: round(perEpoch), perEpochRawRatio: comparable ? ratio(perEpoch, raw?.examplesPerSecond) : null } : {}),
+                },
+              ];
             }),
           ),
           epochsPerPhase: APP_EPOCHS,
+          ...(result.appLonger ? { longerEpochsPerPhase: APP_LONGER_EPOCHS } : {}),
           resultsSeconds: +result.app.resultsSeconds.toFixed(2),
         }
       : undefined,

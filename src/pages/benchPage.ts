@@ -18,6 +18,7 @@ worker.postMessage({
   recipe: params.get('recipe') === 'cnn' ? 'cnn' : params.get('recipe') === 'colour' ? 'colour' : 'mlp',
   app: params.get('app') === '1',
   appEpochs: num('appEpochs', 1),
+  appLongerEpochs: params.get('appLongerEpochs') ? num('appLongerEpochs', 8) : undefined,
   budget: { teacherSteps: num('teacherSteps', 300), studentSteps: num('studentSteps', 2000), budgetMs: num('budgetMs', 20000) },
   readEvery: num('readEvery', 5),
   threads: params.get('threads') ? num('threads', 1) : null,
