@@ -61,6 +61,31 @@ test('A shared link sets every control, wins over saved settings and stays in th
   expect(await page.evaluate(() => history.length)).toBe(before);
 });
 
+test('A T step reaches the link after the page has shown it; a reload in that moment keeps the step, not the older link', async ({ page }) => {
+  await openLink(page, '#T=6.5');
+  const slider = page.getByRole('slider', { name: 'Temperature' });
+  await expect(slider).toHaveValue('6.5');
+  // In one task: the slider moves to 7.5 (as a drag does: the value, then an input event), and a reload is queued
+  // ahead of the hash's rewrite, which waits past the next frame.
+  const hashAtChange = await slider.evaluate((el: HTMLInputElement) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, '7.5');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    const hash = location.hash;
+    setTimeout(() => location.reload(), 0);
+    return hash;
+  });
+  // The address bar still had the older T when the page reloaded.
+  expect(hashAtChange).toContain('T=6.5');
+  await page.waitForURL(/T=/);
+  await expect(page.getByRole('status')).toContainText('Ready');
+  // The reloaded page kept the saved 7.5 and rewrote the link to match.
+  await expect(page.getByRole('slider', { name: 'Temperature' })).toHaveValue('7.5');
+  await expect.poll(() => new URL(page.url()).hash).toContain('T=7.5');
+  // A link opened anew still wins over the saved settings.
+  await openLink(page, '#T=3');
+  await expect(page.getByRole('slider', { name: 'Temperature' })).toHaveValue('3');
+});
+
 test('Bad values in a link fall back to defaults with a notice; hide flags hide controls', async ({ studio, page }) => {
   await openLink(page, '#T=99&epochs=abc&alpha=0.2&colour=red&hide=alpha,backend,data,history,wings');
   const notices = page.getByRole('region', { name: 'Link problems' });
