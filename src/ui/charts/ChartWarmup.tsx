@@ -9,7 +9,7 @@ import type { LossPointXY, LossSeries } from './lossSeries';
 
 /** The made-up run's epochs, and how far its curves have grown at each warm-up step (then the drawing is removed). */
 const EPOCHS = 30;
-const GROWTH = [0.02, 0.1, 0.3, 0.6, 1];
+const GROWTH = [0.1, 0.5, 1];
 const NO_TERMS: AddedTerms = { hint: false, at: false, rkd: false, assistant: false };
 const NO_MARKS: number[] = [];
 const NO_MARK_TEXT: string[] = [];
