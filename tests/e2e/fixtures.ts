@@ -44,6 +44,19 @@ export class Studio {
     await expect(tab).toHaveAttribute('aria-selected', 'true');
   }
 
+  /**
+   * The address bar's hash once it carries every one of `parts`: the studio writes a change into the link just after
+   * the page has shown it (at most every 250 ms), so a test reads the link once it has caught up.
+   */
+  async linkWith(...parts: string[]): Promise<string> {
+    const missing = () => {
+      const hash = new URL(this.page.url()).hash;
+      return parts.filter((p) => !hash.includes(p));
+    };
+    await expect.poll(missing).toEqual([]);
+    return new URL(this.page.url()).hash;
+  }
+
   /** Loss points received so far, read from the chart caption (opens the Train view). */
   async lossPoints(): Promise<number> {
     await this.view('Train');

@@ -80,7 +80,7 @@ test('1280×720: the lesson controls, both charts and (after a 3-seed run) the v
 
   // Click a point on the spiral plane: the three models' probabilities, each summing to 100 %.
   await page.getByRole('tab', { name: 'See the dark knowledge' }).click();
-  expect(await page.evaluate(() => location.hash)).toContain('view=knowledge');
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('view=knowledge');
   const plane = page.getByRole('img', { name: /The plane with the test points/ });
   await plane.click({ position: { x: 200, y: 90 } });
   const table = page.locator('.tryit table.prob-table');
@@ -107,7 +107,7 @@ test('tabs follow the WAI-ARIA pattern (arrows, Home/End, roving tabindex) and t
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Data' })).toHaveAttribute('aria-selected', 'true');
-  expect(await page.evaluate(() => location.hash)).toBe('#view=data');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#view=data');
   await page.keyboard.press('End');
   await expect(history).toHaveAttribute('aria-selected', 'true');
   // The settings collapse, and stay collapsed after a reload.

@@ -56,8 +56,7 @@ test('A shared link sets every control, wins over saved settings and stays in th
   // The hash is kept in step with the settings (replaceState: same entry, no reload).
   const before = await page.evaluate(() => history.length);
   await studio.setNumber('Seed', '43');
-  await expect.poll(() => new URL(page.url()).hash).toContain('seed=43');
-  expect(new URL(page.url()).hash).toContain('studentLayers=mlp.relu.12-6');
+  await studio.linkWith('seed=43', 'studentLayers=mlp.relu.12-6');
   expect(await page.evaluate(() => history.length)).toBe(before);
 });
 

@@ -7,8 +7,8 @@ import { useLayout } from '../layout/layoutStore';
 const HASH_WRITE_INTERVAL_MS = 250;
 /** A hash write waits at least this long (ms), past the frame that shows the change itself. */
 const HASH_WRITE_DELAY_MS = 50;
-/** sessionStorage key: the hash the address bar still shows while a newer one waits to be written. */
-const STALE_HASH_KEY = 'distill-studio-stale-hash';
+/** sessionStorage key: the tab's setup as a hash, kept when the page goes away, for a reload of the same tab. */
+const LEFT_SETUP_KEY = 'distill-studio-left-setup';
 
 /** The open lesson and its applied part (1-based) as a link names them. */
 function linkedLesson(): LinkedLesson | null {
@@ -29,18 +29,17 @@ export function currentLink(): string {
 }
 
 /**
- * Applies the page's hash: when it names any experiment field it defines the whole experiment (winning over
- * the settings saved in local storage; fields it leaves out take their defaults), unless `keepSavedSettings`. Hide
- * flags and large-font mode are applied; problems become notices.
+ * Applies the page's hash (or `hash`): when it names any experiment field it defines the whole experiment (winning
+ * over the settings saved in local storage; fields it leaves out take their defaults). Hide flags and large-font mode
+ * are applied; problems become notices.
  */
-export function applyLocationHash(keepSavedSettings = false): void {
-  const parsed = parseHash(window.location.hash);
-  if (parsed.hasConfig && !keepSavedSettings) useStudio.getState().setConfig(parsed.config);
+export function applyLocationHash(hash: string = window.location.hash): void {
+  const parsed = parseHash(hash);
+  if (parsed.hasConfig) useStudio.getState().setConfig(parsed.config);
   const studio = useStudio.getState();
   if (parsed.view.large !== undefined) studio.setLarge(parsed.view.large);
   if (parsed.view.view !== undefined) useLayout.getState().setView(parsed.view.view);
-  // With the saved settings kept, the lesson's part is only marked (applying it would replace them).
-  applyLinkedLesson(parsed.lesson, parsed.hasConfig || keepSavedSettings);
+  applyLinkedLesson(parsed.lesson, parsed.hasConfig);
   useStudio.getState().setLinkView(parsed.hidden, parsed.notices);
 }
 
@@ -98,36 +97,31 @@ function tabStorage(): Storage | null {
   }
 }
 
-/** Notes (for this tab) that the address bar's hash is older than the settings until the waiting write lands. */
-function markHashStale(): void {
+/**
+ * Keeps the tab's setup (as a hash) when the page goes away. A reload loads the address bar's hash as it was when the
+ * reload began, which can be older than the setup: a hash write may still have been waiting.
+ */
+function rememberSetupOnLeave(): void {
   try {
-    tabStorage()?.setItem(STALE_HASH_KEY, window.location.hash);
+    tabStorage()?.setItem(LEFT_SETUP_KEY, currentHash());
   } catch {
-    // Storage full or denied: a reload within moments of a change then opens the older hash, as links always did.
-  }
-}
-
-/** The address bar's hash is in step with the settings again. */
-function clearStaleMark(): void {
-  try {
-    tabStorage()?.removeItem(STALE_HASH_KEY);
-  } catch {
-    // Nothing to clear.
+    // Storage full or denied: a reload then opens the address bar's hash, as links always did.
   }
 }
 
 /**
- * True when this page is a reload of a tab whose hash was still waiting to be rewritten after a change (a reload
- * within moments of moving a slider): the hash in the address bar is then older than the settings saved in local
- * storage, which are kept. A link opened anew (not a reload, or another hash) always wins.
+ * The setup this tab had when it went away, if this page is a reload of it (null otherwise: a link opened anew, in
+ * this tab or another, always wins). Read once: the record is removed.
  */
-function reloadedWithStaleHash(): boolean {
-  const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  if (nav?.type !== 'reload') return false;
+function setupLeftBeforeReload(): string | null {
+  const storage = tabStorage();
   try {
-    return tabStorage()?.getItem(STALE_HASH_KEY) === window.location.hash;
+    const left = storage?.getItem(LEFT_SETUP_KEY) ?? null;
+    storage?.removeItem(LEFT_SETUP_KEY);
+    const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return nav?.type === 'reload' ? left : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -144,29 +138,19 @@ function syncLargeClass(large: boolean): void {
  * re-reads it when the user edits or pastes a new hash. Returns a function that stops the syncing.
  */
 export function startShareLink(): () => void {
-  applyLocationHash(reloadedWithStaleHash());
-  clearStaleMark();
+  // A reload restores the tab's own setup as it was when the page went away (its newest, unlike the address bar's).
+  applyLocationHash(setupLeftBeforeReload() ?? window.location.hash);
   syncLargeClass(useStudio.getState().share.large);
   writeHash();
   const stopLarge = useStudio.subscribe((s, prev) => {
     if (s.share.large !== prev.share.large) syncLargeClass(s.share.large);
   });
   // A change rewrites the hash after the frame that shows it, at most every 250 ms: history.replaceState took about a
-  // third of a T slider step's main-thread time (profiled), inside the key press's own task. Until the write lands, the
-  // tab notes that its hash is stale, so a reload in that moment keeps the newer saved settings.
-  const hashWriter = new RateLimiter(
-    () => {
-      writeHash();
-      clearStaleMark();
-    },
-    HASH_WRITE_INTERVAL_MS,
-    afterNextFrame,
-    false,
-  );
-  const stopSetup = onSetupChange(() => {
-    if (!hashWriter.pending) markHashStale();
-    hashWriter.request();
-  });
+  // third of a T slider step's main-thread time (profiled), inside the key press's own task. A reload in that moment
+  // would load the older hash, so the tab keeps its setup when the page goes away (see `setupLeftBeforeReload`).
+  const hashWriter = new RateLimiter(writeHash, HASH_WRITE_INTERVAL_MS, afterNextFrame, false);
+  const stopSetup = onSetupChange(() => hashWriter.request());
+  window.addEventListener('pagehide', rememberSetupOnLeave);
   const onHashChange = () => {
     applyLocationHash();
     writeHash();
@@ -176,6 +160,7 @@ export function startShareLink(): () => void {
     stopLarge();
     stopSetup();
     hashWriter.cancel();
+    window.removeEventListener('pagehide', rememberSetupOnLeave);
     window.removeEventListener('hashchange', onHashChange);
   };
 }
