@@ -37,16 +37,27 @@ export interface HostLossParts {
 }
 
 /**
- * The log-softmax of `z / t` over the `c` values of the row starting at `at`, into `out`. Stable for huge logits: the
- * row maximum is subtracted before `exp`.
+ * The softmax of `z / t` over the `c` values of the row starting at `at`: probabilities into `prob`, their logarithms into
+ * `log` (one `exp` per value). Stable for huge logits: the row maximum is subtracted before `exp`.
  */
-function logSoftmaxRow(z: Float32Array, at: number, c: number, t: number, out: Float64Array): void {
+function softmaxRow(z: Float32Array, at: number, c: number, t: number, prob: Float64Array, log: Float64Array): void {
   let max = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < c; j++) max = Math.max(max, z[at + j]! / t);
+  for (let j = 0; j < c; j++) {
+    const v = z[at + j]! / t;
+    log[j] = v;
+    if (v > max) max = v;
+  }
   let sum = 0;
-  for (let j = 0; j < c; j++) sum += Math.exp(z[at + j]! / t - max);
-  const log = max + Math.log(sum);
-  for (let j = 0; j < c; j++) out[j] = z[at + j]! / t - log;
+  for (let j = 0; j < c; j++) {
+    const e = Math.exp(log[j]! - max);
+    prob[j] = e;
+    sum += e;
+  }
+  const shift = max + Math.log(sum);
+  for (let j = 0; j < c; j++) {
+    log[j] = log[j]! - shift;
+    prob[j] = prob[j]! / sum;
+  }
 }
 
 /**
@@ -69,7 +80,9 @@ export function hostLossParts(oneHot: tf.Tensor2D, zt: tf.Tensor2D | null, zs: t
     const y = memory.view(oneHot);
     const t = zt ? memory.view(zt) : null;
     const { temperature: T, alpha, hardWeight } = terms;
+    const q = new Float64Array(c);
     const logQ = new Float64Array(c);
+    const p = new Float64Array(c);
     const logP = new Float64Array(c);
     let kl = 0;
     let se = 0;
@@ -79,12 +92,11 @@ export function hostLossParts(oneHot: tf.Tensor2D, zt: tf.Tensor2D | null, zs: t
       const at = i * c;
       for (let j = 0; j < c; j++) grad[at + j] = 0;
       if (terms.soft === 'kl') {
-        logSoftmaxRow(s, at, c, T, logQ);
-        logSoftmaxRow(t!, at, c, T, logP);
+        softmaxRow(s, at, c, T, q, logQ);
+        softmaxRow(t!, at, c, T, p, logP);
         for (let j = 0; j < c; j++) {
-          const p = Math.exp(logP[j]!);
-          kl += p * (logP[j]! - logQ[j]!);
-          grad[at + j] = softScale * (Math.exp(logQ[j]!) - p);
+          kl += p[j]! * (logP[j]! - logQ[j]!);
+          grad[at + j] = softScale * (q[j]! - p[j]!);
         }
       } else if (terms.soft === 'mse') {
         for (let j = 0; j < c; j++) {
@@ -93,10 +105,10 @@ export function hostLossParts(oneHot: tf.Tensor2D, zt: tf.Tensor2D | null, zs: t
           grad[at + j] = softScale * d;
         }
       }
-      logSoftmaxRow(s, at, c, 1, logQ);
+      softmaxRow(s, at, c, 1, q, logQ);
       for (let j = 0; j < c; j++) {
         ce -= y[at + j]! * logQ[j]!;
-        grad[at + j] = grad[at + j]! + (hardWeight * (Math.exp(logQ[j]!) - y[at + j]!)) / b;
+        grad[at + j] = grad[at + j]! + (hardWeight * (q[j]! - y[at + j]!)) / b;
       }
     }
     soft = terms.soft === 'kl' ? alpha * (terms.scaleByT2 ? T * T : 1) * (kl / b) : terms.soft === 'mse' ? alpha * (se / (b * c)) : 0;
