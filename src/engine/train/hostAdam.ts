@@ -1,13 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
+import { heapSimd } from '../kernels/heapSimd';
 import { hostMemory, type HostOutput } from '../hostMemory';
 
 /*
  * Adam for the backends that keep tensors in host memory (WASM, CPU). tfjs's AdamOptimizer spends about fourteen kernels
  * and seven scalar tensors on every variable at every step; for the studio's small students that dispatch costs more
- * than the arithmetic. This optimiser updates each variable and its two moments in one JavaScript pass over host memory
- * (the wasm heap, or the CPU backend's arrays), writing three new tensors that the variables then take over. Nothing is
- * changed in place, so the wasm backend's XNNPACK caches (keyed by tensor id) stay valid. Same maths as tfjs's Adam, and
- * the same `getWeights()` names and order, so checkpoints move between it and `tf.train.adam`.
+ * than the arithmetic. This optimiser updates each variable and its two moments in one pass over host memory (the wasm
+ * heap, or the CPU backend's arrays), writing three new tensors that the variables then take over. Nothing is changed in
+ * place, so the wasm backend's XNNPACK caches (keyed by tensor id) stay valid. On WASM the pass is WebAssembly SIMD
+ * (`heapSimd`, float32 as tfjs's kernels); on CPU, or without SIMD, a JavaScript loop. Same maths as tfjs's Adam, and the
+ * same `getWeights()` names and order, so checkpoints move between it and `tf.train.adam`.
  */
 
 /** A named tensor, as optimisers save and restore their state (tfjs-core's `NamedTensor`, not re-exported by tfjs). */
@@ -53,6 +55,10 @@ export class HostAdam extends tf.Optimizer {
     const { beta1, beta2, epsilon } = this;
     const keep1 = 1 - beta1;
     const keep2 = 1 - beta2;
+    // On WASM, the update runs in WebAssembly SIMD over the heap: float32 and tfjs's order of operations, with its
+    // bias corrections 1 − βᵗ from β powers kept in float32 as tfjs keeps them, so the steps are tfjs's Adam's.
+    const simd = heapSimd();
+    const [c1, c2] = simd ? this.biasCorrections(t) : [0, 0];
     names.forEach((name, i) => {
       const value = tf.engine().registeredVariables[name];
       const gradient = Array.isArray(variableGradients) ? variableGradients[i]?.tensor : variableGradients[name];
@@ -69,13 +75,17 @@ export class HostAdam extends tf.Optimizer {
       const w1 = nextValue.values;
       const m1 = nextM.values;
       const v1 = nextV.values;
-      for (let k = 0; k < w.length; k++) {
-        const gk = g[k]!;
-        const mk = beta1 * m0[k]! + keep1 * gk;
-        const vk = beta2 * v0[k]! + keep2 * gk * gk;
-        m1[k] = mk;
-        v1[k] = vk;
-        w1[k] = w[k]! - (step * mk) / (Math.sqrt(vk * secondScale) + epsilon);
+      if (simd) {
+        simd.adam(w.byteOffset, g.byteOffset, m0.byteOffset, v0.byteOffset, w1.byteOffset, m1.byteOffset, v1.byteOffset, w.length, this.learningRate, c1, c2, beta1, beta2, keep1, keep2, epsilon);
+      } else {
+        for (let k = 0; k < w.length; k++) {
+          const gk = g[k]!;
+          const mk = beta1 * m0[k]! + keep1 * gk;
+          const vk = beta2 * v0[k]! + keep2 * gk * gk;
+          m1[k] = mk;
+          v1[k] = vk;
+          w1[k] = w[k]! - (step * mk) / (Math.sqrt(vk * secondScale) + epsilon);
+        }
       }
       for (const [variable, out] of [[value, nextValue], [m, nextM], [v, nextV]] as const) {
         const made = tf.engine().makeTensorFromTensorInfo(out.info);
@@ -84,6 +94,22 @@ export class HostAdam extends tf.Optimizer {
       }
     });
     this.incrementIterations();
+  }
+
+  /** β₁ᵗ and β₂ᵗ in float32 for the step t they were last computed for (tfjs's Adam multiplies them once a step). */
+  private betaPowers = { t: 0, beta1: 1, beta2: 1 };
+
+  /** 1 − β₁ᵗ and 1 − β₂ᵗ for step t, in float32 as tfjs's Adam computes them. */
+  private biasCorrections(t: number): [number, number] {
+    const f = Math.fround;
+    const { beta1, beta2 } = this;
+    const before = this.betaPowers;
+    // Step by step, each power is the one before times β; at the first step (or after a restore, as tfjs's setWeights does) β to the t.
+    this.betaPowers =
+      before.t === t - 1 && t > 1
+        ? { t, beta1: f(before.beta1 * f(beta1)), beta2: f(before.beta2 * f(beta2)) }
+        : { t, beta1: f(beta1 ** t), beta2: f(beta2 ** t) };
+    return [f(1 - this.betaPowers.beta1), f(1 - this.betaPowers.beta2)];
   }
 
   /** Frees the moment variables. */

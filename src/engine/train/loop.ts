@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { heapSimd } from '../kernels/heapSimd';
 import { hostMemory, type HostMemory } from '../hostMemory';
 import type { KdLossParts } from '../losses';
 import { Rng } from '../rng';
@@ -31,9 +32,10 @@ export function hostMemoryBackend(): boolean {
 
 /**
  * Copies the listed rows of host data into one batch's feature and one-hot label tensors, written straight into the
- * backend's memory (no fresh arrays per step, no second copy).
+ * backend's memory (no fresh arrays per step, no second copy). On WASM with SIMD the rows are copied inside the heap,
+ * from the training set's own tensors, one bulk copy each (`idx` holds the same row numbers there).
  */
-function hostBatch(t: TrainTensors, rows: Int32Array, memory: HostMemory): { x: tf.Tensor; yOneHot: tf.Tensor2D } {
+function hostBatch(t: TrainTensors, rows: Int32Array, idx: tf.Tensor1D, memory: HostMemory): { x: tf.Tensor; yOneHot: tf.Tensor2D } {
   const host = t.host!;
   const featureLen = host.x.length / t.count;
   const [xOut] = memory.outputs([rows.length, ...t.x.shape.slice(1)], 1);
@@ -41,11 +43,18 @@ function hostBatch(t: TrainTensors, rows: Int32Array, memory: HostMemory): { x: 
   // Views after both allocations (the second may have grown the wasm heap); the heap's memory is not zeroed.
   const x = memory.view(xOut!.info);
   const y = memory.view(yOut!.info);
-  y.fill(0);
-  rows.forEach((r, i) => {
-    x.set(host.x.subarray(r * featureLen, (r + 1) * featureLen), i * featureLen);
-    y[i * host.numClasses + host.y[r]!] = 1;
-  });
+  const simd = t.x.dtype === 'float32' ? heapSimd() : null;
+  if (simd) {
+    const rowsAt = memory.view(idx).byteOffset;
+    simd.gatherRows(memory.view(t.x).byteOffset, rowsAt, rows.length, featureLen * 4, x.byteOffset);
+    simd.gatherRows(memory.view(t.yOneHot).byteOffset, rowsAt, rows.length, host.numClasses * 4, y.byteOffset);
+  } else {
+    y.fill(0);
+    rows.forEach((r, i) => {
+      x.set(host.x.subarray(r * featureLen, (r + 1) * featureLen), i * featureLen);
+      y[i * host.numClasses + host.y[r]!] = 1;
+    });
+  }
   const make = (info: tf.TensorInfo) => tf.engine().makeTensorFromTensorInfo(info);
   return { x: make(xOut!.info), yOneHot: make(yOut!.info) as tf.Tensor2D };
 }
@@ -160,7 +169,7 @@ export async function trainPhase(o: PhaseOptions): Promise<void> {
           const size = Math.min(o.batchSize, o.train.count - start);
           const idx = tf.slice(order, [start], [size]);
           const { x, yOneHot } = memory
-            ? hostBatch(o.train, perm.subarray(start, start + size), memory)
+            ? hostBatch(o.train, perm.subarray(start, start + size), idx, memory)
             : { x: tf.gather(o.train.x, idx), yOneHot: tf.gather(o.train.yOneHot, idx) as tf.Tensor2D };
           try {
             step += 1;
