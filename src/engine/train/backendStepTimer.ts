@@ -4,6 +4,7 @@ import { distillationLoss, hardLossParts } from '../losses';
 import { buildModel, trainableVariables } from '../models/build';
 import type { ArchSpec } from '../models/spec';
 import { trainStep } from './step';
+import { trainingForward } from '../kernels/wasmDenseForward';
 
 /** What a step benchmark needs to know about the models and the data. */
 export interface StepBenchmarkSpec {
@@ -30,9 +31,9 @@ export async function benchmarkTrainingStep(spec: StepBenchmarkSpec, budgetMs = 
   const varsT = trainableVariables(teacher);
   const varsS = trainableVariables(student);
   const once = async () => {
-    const a = trainStep(optT, varsT, () => hardLossParts(y, teacher.apply(x, { training: true }) as tf.Tensor2D));
+    const a = trainStep(optT, varsT, () => hardLossParts(y, trainingForward(teacher, x)));
     const b = trainStep(optS, varsS, () =>
-      distillationLoss(y, zt, student.apply(x, { training: true }) as tf.Tensor2D, { temperature: 4, alpha: 0.5, scaleByT2: true }),
+      distillationLoss(y, zt, trainingForward(student, x), { temperature: 4, alpha: 0.5, scaleByT2: true }),
     );
     try {
       await Promise.all([a.data(), b.data()]);

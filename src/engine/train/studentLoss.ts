@@ -10,6 +10,7 @@ import { englishMethodProblem, methodProblem } from './methodProblems';
 import { teacherLogits, type Teacher } from './teacher';
 import type { WeightsAtStep } from './trialSettings';
 import type { ExperimentConfig, HintConfig } from './types';
+import { trainingForward } from '../kernels/wasmDenseForward';
 
 /** The FitNets hint of a run: its layers and weight β, and the adapter planned between the two hidden blocks. */
 export type ResolvedHint = HintConfig & { adapter: HintAdapterPlan };
@@ -63,7 +64,7 @@ export interface StudentLossInputs {
 
 /** The loss of one batch of a student, built once from its method (each new distillation method is one more case here). */
 export function studentLoss({ model, input, method }: StudentLossInputs): (b: Batch) => KdLossParts {
-  const student = (x: tf.Tensor) => model.apply(x, { training: true }) as tf.Tensor2D;
+  const student = (x: tf.Tensor) => trainingForward(model, x);
   if (method.kind === 'scratch') return (b) => hardLossParts(b.yOneHot, student(input(b)));
   const { teacher, weights, hint } = method;
   const at = method.terms?.at ?? null;

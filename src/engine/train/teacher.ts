@@ -9,6 +9,7 @@ import { augmentsStudents, batchInput } from './experimentData';
 import type { ExperimentScope } from './experimentHooks';
 import type { Batch } from './loop';
 import { trainModel, type PhaseRole, type Trained } from './trainModel';
+import { trainingForward } from '../kernels/wasmDenseForward';
 
 /** The teacher the students learn from. */
 export interface Teacher {
@@ -61,7 +62,7 @@ export function trainTeacher(scope: ExperimentScope, model: tf.LayersModel, tria
     set: data.train,
     model,
     orderSeed: deriveSeed(cfg.seed, `teacher-order${suffix(trial)}`),
-    lossForBatch: (b) => hardLossParts(b.yOneHot, model.apply(input(b), { training: true }) as tf.Tensor2D),
+    lossForBatch: (b) => hardLossParts(b.yOneHot, trainingForward(model, input(b))),
     teacherPreds: null,
     extraVars: [],
     // The main teacher's validation accuracy goes in the results; a seed's teacher reports only its test accuracy.

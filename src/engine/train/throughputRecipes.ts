@@ -7,6 +7,7 @@ import { Rng } from '../rng';
 import { RunController } from './controller';
 import { trainPhase, type Batch, type TrainTensors } from './loop';
 import { makeOptimizer } from './hostAdam';
+import { trainingForward } from '../kernels/wasmDenseForward';
 
 /** A fixed benchmark recipe: a teacher and a student on random data of one shape. */
 export interface BenchRecipe {
@@ -136,13 +137,13 @@ export async function runBenchRecipe(budget: BenchBudget, readEvery = 5, r: Benc
   };
 
   try {
-    const t = await phase(teacher, budget.teacherSteps, (b) => hardLossParts(b.yOneHot, teacher.apply(b.x, { training: true }) as tf.Tensor2D));
+    const t = await phase(teacher, budget.teacherSteps, (b) => hardLossParts(b.yOneHot, trainingForward(teacher, b.x)));
     cached = tf.tidy(() => teacher.predict(train.x, { batchSize: 256 }) as tf.Tensor2D);
     const logits = cached;
-    const s = await phase(scratch, budget.studentSteps, (b) => hardLossParts(b.yOneHot, scratch.apply(b.x, { training: true }) as tf.Tensor2D));
+    const s = await phase(scratch, budget.studentSteps, (b) => hardLossParts(b.yOneHot, trainingForward(scratch, b.x)));
     const distillTensorsBefore = tf.memory().numTensors;
     const d = await phase(student, budget.studentSteps, (b) =>
-      distillationLoss(b.yOneHot, tf.gather(logits, b.idx), student.apply(b.x, { training: true }) as tf.Tensor2D, {
+      distillationLoss(b.yOneHot, tf.gather(logits, b.idx), trainingForward(student, b.x), {
         temperature: 4,
         alpha: 0.7,
         scaleByT2: true,
