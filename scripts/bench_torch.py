@@ -12,6 +12,7 @@ from torch import nn
 threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
 budget = float(sys.argv[2]) if len(sys.argv) > 2 else 5.0
 torch.set_num_threads(threads)
+WINDOWS = 4  # as BENCH_WINDOWS in throughputRecipes.ts
 torch.manual_seed(0)
 
 
@@ -40,7 +41,7 @@ def colour_vgg():
 
 
 def rate(model, shape, batch, distil):
-    """Examples per second of Adam steps on random data, timed for `budget` seconds after a warm-up."""
+    """Examples per second of Adam steps on random data, timed for `budget` seconds after a warm-up (whole and best window)."""
     opt = torch.optim.Adam(model.parameters(), 1e-3)
     x = torch.rand(batch, *shape)
     y = torch.randint(0, 10, (batch,))
@@ -60,11 +61,17 @@ def rate(model, shape, batch, distil):
 
     for _ in range(5):
         step()
-    steps, start = 0, time.perf_counter()
-    while time.perf_counter() - start < budget:
-        step()
-        steps += 1
-    return steps * batch / (time.perf_counter() - start)
+    # The budget in equal windows, as the studio's bench times its phases: the whole run's rate and the fastest window's.
+    total_steps, total_seconds, best = 0, 0.0, 0.0
+    for _ in range(WINDOWS):
+        steps, start = 0, time.perf_counter()
+        while time.perf_counter() - start < budget / WINDOWS:
+            step()
+            steps += 1
+        seconds = time.perf_counter() - start
+        total_steps, total_seconds = total_steps + steps, total_seconds + seconds
+        best = max(best, steps * batch / seconds)
+    return {'whole': total_steps * batch / total_seconds, 'best': best}
 
 
 print(json.dumps({
