@@ -29,8 +29,17 @@ export function setWasmDenseForwardEnabled(on: boolean): void {
   enabled = on;
 }
 
+/** `denseStack`'s answer per model (layers and their weight variables stay the same objects for a model's life). */
+const stacks = new WeakMap<tf.LayersModel, DenseLayer[] | null>();
+
 /** The model as a stack of dense layers (relu or linear, with bias) after an optional flatten, or null. */
 export function denseStack(model: tf.LayersModel): DenseLayer[] | null {
+  if (!stacks.has(model)) stacks.set(model, readDenseStack(model));
+  return stacks.get(model)!;
+}
+
+/** Reads the model's layers for `denseStack`. */
+function readDenseStack(model: tf.LayersModel): DenseLayer[] | null {
   const layers: DenseLayer[] = [];
   for (const layer of model.layers) {
     const kind = layer.getClassName();
