@@ -1,4 +1,5 @@
-"""The bench recipes of `npm run bench` in PyTorch, for the ratio the bench prints (same shapes, Adam, random data).
+"""The bench recipes of `npm run bench` in PyTorch, for the ratio the bench prints (same shapes, Adam, random data, the
+same loop: shuffled batches gathered from the set).
 
 Usage: python3 scripts/bench_torch.py THREADS SECONDS  → one JSON line: examples/s per recipe and phase.
 """
@@ -40,15 +41,28 @@ def colour_vgg():
         nn.Flatten(), nn.Linear(32 * 5 * 5, 128), nn.ReLU(), nn.Dropout(0.3), nn.Linear(128, 10))
 
 
-def rate(model, shape, batch, distil):
-    """Examples per second of Adam steps on random data, timed for `budget` seconds after a warm-up (whole and best window)."""
+def rate(model, shape, batch, distil, examples):
+    """Examples per second of Adam steps, timed for `budget` seconds after a warm-up (whole and best window).
+
+    As the studio's loop does: `examples` random examples with labels and cached teacher logits, each epoch in a new
+    shuffled order, each batch gathered from the set (its rows, labels and teacher logits).
+    """
     opt = torch.optim.Adam(model.parameters(), 1e-3)
-    x = torch.rand(batch, *shape)
-    y = torch.randint(0, 10, (batch,))
-    zt = torch.randn(batch, 10)
+    xs = torch.rand(examples, *shape)
+    ys = torch.randint(0, 10, (examples,))
+    zts = torch.randn(examples, 10)
     t, a = 4.0, 0.7
+    order = {'perm': torch.randperm(examples), 'at': 0}
+
+    def next_batch():
+        if order['at'] + batch > examples:
+            order['perm'], order['at'] = torch.randperm(examples), 0
+        idx = order['perm'][order['at']:order['at'] + batch]
+        order['at'] += batch
+        return xs[idx], ys[idx], zts[idx]
 
     def step():
+        x, y, zt = next_batch()
         opt.zero_grad(set_to_none=True)
         z = model(x)
         if distil:
@@ -78,10 +92,10 @@ print(json.dumps({
     'torch': torch.__version__,
     'threads': threads,
     'mlp': {
-        'teacher': rate(mlp([512, 512]), (784,), 128, False),
-        'scratch': rate(mlp([32]), (784,), 128, False),
-        'distill': rate(mlp([32]), (784,), 128, True),
+        'teacher': rate(mlp([512, 512]), (784,), 128, False, 8192),
+        'scratch': rate(mlp([32]), (784,), 128, False, 8192),
+        'distill': rate(mlp([32]), (784,), 128, True, 8192),
     },
-    'cnn': {'teacher': rate(cnn(), (1, 28, 28), 64, False)},
-    'colour': {'teacher': rate(colour_vgg(), (3, 32, 32), 64, False)},
+    'cnn': {'teacher': rate(cnn(), (1, 28, 28), 64, False, 4096)},
+    'colour': {'teacher': rate(colour_vgg(), (3, 32, 32), 64, False, 4096)},
 }))
