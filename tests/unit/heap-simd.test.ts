@@ -6,23 +6,13 @@ import { assembleHeapSimd, HEAP_SIMD_MODULE, heapSimdModuleSource } from '../../
 import { heapSimd, setHeapSimdEnabled, type HeapSimd } from '../../src/engine/kernels/heapSimd';
 import { HEAP_SIMD_PLAIN, HEAP_SIMD_SHARED } from '../../src/engine/kernels/heapSimdModule';
 import { HostAdam } from '../../src/engine/train/hostAdam';
+import { values } from './seededValues';
 
 /*
  * The SIMD host passes over the wasm heap (heapSimd.wat): the committed binaries are the source assembled; the
  * transpose and the row gather are exact copies (edges included, nothing written outside the output); Adam is float32
  * arithmetic in tfjs's order of operations, to the bit; and the shared-memory build runs on a shared memory.
  */
-
-/** Deterministic pseudo-random values in [−1, 1). */
-function values(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
 
 /** A float32 tensor's live view of the wasm heap. */
 function heapView(t: tf.Tensor): Float32Array {

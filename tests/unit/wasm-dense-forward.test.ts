@@ -9,23 +9,13 @@ import type { ArchSpec } from '../../src/engine/models/spec';
 import { RunController } from '../../src/engine/train/controller';
 import { makeOptimizer } from '../../src/engine/train/hostAdam';
 import { trainPhase, type TrainTensors } from '../../src/engine/train/loop';
+import { values } from './seededValues';
 
 /*
  * A dense network's training forward on WASM as one custom-gradient node (wasmDenseForward.ts): which models take it, and
  * that its logits, its gradients and a whole training phase match the tape's (tfjs-layers' own ops and autodiff) within
  * float32 rounding, with no kernel dispatched through the engine for the layers and no tensor left behind.
  */
-
-/** Deterministic pseudo-random values in [−1, 1). */
-function values(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
 
 /** Largest |a − b| relative to the largest |b| (1 when b is all zeros). */
 function relativeDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {

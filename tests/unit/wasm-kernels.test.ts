@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels, transposeInto } from '../../src/engine/kernels/wasmTrainingKernels';
+import { values } from './seededValues';
 
 /** Values of a tensor computed on a backend, as a plain array. */
 async function on(backend: 'cpu' | 'wasm', f: () => tf.Tensor): Promise<Float32Array> {
@@ -10,17 +11,6 @@ async function on(backend: 'cpu' | 'wasm', f: () => tf.Tensor): Promise<Float32A
   const v = (await t.data()) as Float32Array;
   t.dispose();
   return v;
-}
-
-/** Deterministic pseudo-random values in [−1, 1). */
-function values(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
 }
 
 /** Largest |a − b| over two arrays of equal length. */
