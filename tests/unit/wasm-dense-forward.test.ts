@@ -169,6 +169,14 @@ describe('the direct dense path on WASM', () => {
     expect(direct.losses[8]!).toBeLessThan(direct.losses[0]!);
   });
 
+  it('leaves an input of the wrong width to model.apply, which says so', () => {
+    const m = model(MLP, [12], 'wrong_width');
+    const x = tf.zeros([3, 11]);
+    expect(() => tf.tidy(() => trainingForward(m, x))).toThrow(/expected .*12|shape/i);
+    m.dispose();
+    x.dispose();
+  });
+
   it('is the tape itself on the CPU backend (bit for bit)', async () => {
     await tf.setBackend('cpu');
     try {

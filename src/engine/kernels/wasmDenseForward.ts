@@ -59,11 +59,12 @@ function readDenseStack(model: tf.LayersModel): DenseLayer[] | null {
  * custom-gradient node that runs the kernels directly (see the file comment); otherwise `model.apply`.
  */
 export function trainingForward(model: tf.LayersModel, x: tf.Tensor): tf.Tensor2D {
-  const layers = enabled && tf.getBackend() === 'wasm' && x.dtype === 'float32' ? denseStack(model) : null;
-  if (!layers) return model.apply(x, { training: true }) as tf.Tensor2D;
-  const weights = layers.flatMap((l) => [l.kernel, l.bias]);
+  const layers = enabled && tf.getBackend() === 'wasm' && x.dtype === 'float32' && x.rank >= 2 ? denseStack(model) : null;
   const batch = x.shape[0]!;
-  const features = x.size / batch;
+  const features = tf.util.sizeFromShape(x.shape.slice(1));
+  // An input the first layer does not take goes to model.apply, whose shape check words the error.
+  if (!layers || batch === 0 || features !== layers[0]!.kernel.shape[0]) return model.apply(x, { training: true }) as tf.Tensor2D;
+  const weights = layers.flatMap((l) => [l.kernel, l.bias]);
   const forward = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const backend = tf.backend() as Backend;
